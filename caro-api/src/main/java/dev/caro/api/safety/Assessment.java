@@ -1,0 +1,41 @@
+package dev.caro.api.safety;
+
+import dev.caro.api.Stable;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The verdict on one command: the overall risk (the highest finding, or SAFE) and every finding,
+ * highest risk first.
+ *
+ * @param command the command judged, as given
+ * @param risk the overall risk
+ * @param findings what the rules found, highest risk first; empty for a safe command
+ * @param parsed whether the command could be parsed; unparseable input is at least HIGH
+ */
+@Stable(since = "1.0")
+public record Assessment(String command, RiskLevel risk, List<Finding> findings, boolean parsed) {
+
+    public Assessment {
+        Objects.requireNonNull(command, "command");
+        Objects.requireNonNull(risk, "risk");
+        findings = findings == null ? List.of()
+                : findings.stream().sorted(Comparator.comparing(Finding::risk).reversed()).toList();
+        for (Finding f : findings) {
+            if (f.risk().compareTo(risk) > 0) {
+                throw new IllegalArgumentException("finding " + f.ruleId() + " is " + f.risk()
+                        + " but the overall risk is only " + risk);
+            }
+        }
+    }
+
+    /** Builds an assessment whose risk is the highest of the findings. */
+    public static Assessment of(String command, List<Finding> findings, boolean parsed) {
+        RiskLevel risk = RiskLevel.SAFE;
+        for (Finding f : findings) {
+            risk = RiskLevel.max(risk, f.risk());
+        }
+        return new Assessment(command, risk, findings, parsed);
+    }
+}
