@@ -1,0 +1,48 @@
+package dev.caro.cli;
+
+import dev.caro.core.config.CaroPaths;
+import dev.caro.core.context.ContextDetector;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * Everything the commands take from the outside world, so tests can run caro in-process with
+ * their own streams, environment and terminal flags.
+ *
+ * @param env environment variables
+ * @param in standard input
+ * @param out standard output
+ * @param err standard error
+ * @param stdinTerminal whether standard input is a terminal
+ * @param stdoutTerminal whether standard output is a terminal
+ * @param detector how the execution context is detected
+ * @param paths caro's directories
+ * @param inheritIo whether executed commands use caro's own standard streams (the real process)
+ */
+public record CliEnvironment(Map<String, String> env, InputStream in, PrintWriter out, PrintWriter err,
+        boolean stdinTerminal, boolean stdoutTerminal, ContextDetector detector, CaroPaths paths, boolean inheritIo) {
+
+    /** The real process: terminal flags come from the launcher ({@code -Dcaro.tty=in,out,err}). */
+    public static CliEnvironment system(PrintWriter out, PrintWriter err) {
+        String tty = System.getProperty("caro.tty");
+        boolean in;
+        boolean outTty;
+        if (tty != null) {
+            in = tty.contains("in");
+            outTty = tty.contains("out");
+        } else {
+            in = System.console() != null;
+            outTty = in;
+        }
+        Map<String, String> env = System.getenv();
+        return new CliEnvironment(env, System.in, out, err, in, outTty, ContextDetector.current(),
+                CaroPaths.from(env, Path.of(System.getProperty("user.home"))), true);
+    }
+
+    /** Whether colors may be used on standard output. */
+    public boolean color() {
+        return stdoutTerminal && !env.containsKey("NO_COLOR") && !"dumb".equals(env.get("TERM"));
+    }
+}

@@ -1,0 +1,139 @@
+package dev.caro.cli;
+
+import dev.caro.api.backend.ProgressListener;
+import dev.caro.api.context.ExecutionContext;
+import dev.caro.api.context.ShellKind;
+import dev.caro.api.format.FormatOptions;
+import dev.caro.api.format.OutputFormatter;
+import dev.caro.api.safety.SafetyMode;
+import dev.caro.core.config.CaroConfig;
+import dev.caro.core.config.ConfigKey;
+import dev.caro.core.config.Settings;
+import dev.caro.core.pipeline.BackendEnvironments;
+import dev.caro.core.pipeline.Pipeline;
+import dev.caro.core.registry.Registry;
+import dev.caro.core.registry.UnknownNameException;
+import dev.caro.core.safety.SafetyEngine;
+import java.time.Duration;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The parts one caro invocation needs, built on first use so that commands pay only for what they
+ * touch: the config file, the settings, the registry of built-ins and plugins, the pipeline.
+ */
+final class Session implements AutoCloseable {
+
+    private final CliEnvironment cli;
+    private final Map<ConfigKey, String> flags = new EnumMap<>(ConfigKey.class);
+    private CaroConfig config;
+    private Settings settings;
+    private Registry registry;
+    private Pipeline pipeline;
+
+    Session(CliEnvironment cli) {
+        this.cli = cli;
+    }
+
+    CliEnvironment cli() {
+        return cli;
+    }
+
+    /** Records a command-line value; it beats environment and config. */
+    void flag(ConfigKey key, String value) {
+        if (value != null) {
+            flags.put(key, value);
+        }
+    }
+
+    CaroConfig config() {
+        if (config == null) {
+            config = CaroConfig.load(cli.paths().configFile());
+        }
+        return config;
+    }
+
+    Settings settings() {
+        if (settings == null) {
+            settings = Settings.resolve(flags, cli.env(), config());
+        }
+        return settings;
+    }
+
+    Registry registry() {
+        if (registry == null) {
+            registry = Registry.discover(Session.class.getClassLoader());
+        }
+        return registry;
+    }
+
+    SafetyMode safetyMode() {
+        String v = settings().get(ConfigKey.SAFETY).orElse("moderate");
+        return SafetyMode.parse(v).orElseThrow(() -> new UsageException(
+                "unknown safety mode '" + v + "'; choose one of: " + SafetyMode.names()));
+    }
+
+    Optional<ShellKind> shell() {
+        Optional<String> v = settings().get(ConfigKey.SHELL);
+        if (v.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(ShellKind.fromName(v.get()).orElseThrow(() -> new UsageException(
+                "unknown shell '" + v.get() + "'; choose one of: " + ShellKind.names())));
+    }
+
+    OutputFormatter formatter() {
+        String id = settings().get(ConfigKey.OUTPUT).orElse("plain");
+        try {
+            return registry().formatter(id);
+        } catch (UnknownNameException e) {
+            throw new UsageException(e.getMessage());
+        }
+    }
+
+    /** The backend the user chose, validated; empty means "by rank". */
+    Optional<String> backend() {
+        Optional<String> v = settings().get(ConfigKey.BACKEND);
+        v.ifPresent(name -> {
+            try {
+                registry().backend(name);
+            } catch (UnknownNameException e) {
+                throw new UsageException(e.getMessage());
+            }
+        });
+        return v;
+    }
+
+    Duration timeout() {
+        return Duration.ofSeconds(Long.parseLong(settings().get(ConfigKey.TIMEOUT).orElse("60")));
+    }
+
+    ExecutionContext context() {
+        return cli.detector().detect(shell().orElse(null));
+    }
+
+    FormatOptions formatOptions(boolean quiet, boolean verbose) {
+        return new FormatOptions(cli.stdoutTerminal(), cli.color(), quiet, verbose);
+    }
+
+    SafetyEngine safetyEngine() {
+        return new SafetyEngine(registry().rules());
+    }
+
+    Pipeline pipeline() {
+        if (pipeline == null) {
+            BackendEnvironments envs = new BackendEnvironments(config(), cli.paths(), cli.env(),
+                    settings().get(ConfigKey.MODEL), ProgressListener.NONE);
+            pipeline = new Pipeline(registry(), safetyEngine(), envs, Optional.empty());
+        }
+        return pipeline;
+    }
+
+    @Override
+    public void close() {
+        if (pipeline != null) {
+            pipeline.close();
+        }
+    }
+}

@@ -1,0 +1,219 @@
+package dev.caro.core.pipeline;
+
+import dev.caro.api.backend.Availability;
+import dev.caro.api.backend.BackendException;
+import dev.caro.api.backend.CommandCandidate;
+import dev.caro.api.backend.Generation;
+import dev.caro.api.backend.GenerationRequest;
+import dev.caro.api.backend.ModelBackend;
+import dev.caro.api.backend.ModelBackendProvider;
+import dev.caro.api.context.ExecutionContext;
+import dev.caro.api.format.CheckResult;
+import dev.caro.api.format.CommandResult;
+import dev.caro.api.safety.Assessment;
+import dev.caro.api.safety.Decision;
+import dev.caro.api.safety.SafetyMode;
+import dev.caro.core.prompt.CommandExtractor;
+import dev.caro.core.prompt.PromptBuilder;
+import dev.caro.core.registry.Registry;
+import dev.caro.core.safety.SafetyEngine;
+import dev.caro.core.text.TerminalText;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * caro's main job: build the prompt, ask the backends in order until one answers, judge the
+ * command, and decide what the safety mode allows. Backends are created lazily and kept until
+ * {@link #close()}.
+ */
+public final class Pipeline implements AutoCloseable {
+
+    private final Registry registry;
+    private final SafetyEngine safety;
+    private final BackendEnvironments environments;
+    private final Optional<String> failClosedReason;
+    private final Map<String, ModelBackend> created = new LinkedHashMap<>();
+    private final ExecutorService executor = Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "caro-backend");
+        t.setDaemon(true);
+        return t;
+    });
+
+    /**
+     * @param failClosedReason when set (e.g. a safety plugin failed to load), every decision
+     *     becomes {@link Decision#BLOCK} and the reason is shown
+     */
+    public Pipeline(Registry registry, SafetyEngine safety, BackendEnvironments environments,
+            Optional<String> failClosedReason) {
+        this.registry = registry;
+        this.safety = safety;
+        this.environments = environments;
+        this.failClosedReason = failClosedReason;
+    }
+
+    /** The backends to try for {@code request}, in order. */
+    public List<ModelBackendProvider> chain(PipelineRequest request) {
+        if (request.backend().isPresent()) {
+            return List.of(registry.backend(request.backend().get()));
+        }
+        return registry.backends();
+    }
+
+    /**
+     * Generates and judges a command.
+     *
+     * @throws GenerationFailedException when no backend answered
+     * @throws InterruptedException when interrupted (Ctrl-C)
+     */
+    public CommandResult generate(PipelineRequest request) throws GenerationFailedException, InterruptedException {
+        long start = System.nanoTime();
+        List<String> attempts = new ArrayList<>();
+        List<String> notes = new ArrayList<>();
+        GenerationRequest genRequest = new GenerationRequest(request.prompt(), request.context(),
+                PromptBuilder.build(request.prompt(), request.context()), 3, request.timeout());
+        for (ModelBackendProvider provider : chain(request)) {
+            String name = Registry.displayName(provider.id());
+            Availability availability = availability(provider);
+            if (!availability.available()) {
+                String line = name + ": " + availability.reason()
+                        + (availability.fix().isEmpty() ? "" : " (run: " + availability.fix() + ")");
+                attempts.add(line);
+                notes.add(line);
+                continue;
+            }
+            List<CommandCandidate> candidates;
+            try {
+                candidates = candidates(provider, genRequest, request.timeout());
+            } catch (BackendException e) {
+                attempts.add(name + ": " + e.getMessage());
+                notes.add(name + " failed: " + e.getMessage());
+                continue;
+            }
+            if (candidates.isEmpty()) {
+                attempts.add(name + ": no answer");
+                continue;
+            }
+            CommandCandidate best = candidates.get(0);
+            List<String> alternatives = candidates.stream().skip(1).map(CommandCandidate::command).toList();
+            Assessment assessment = safety.assess(best.command(), request.context());
+            List<String> warnings = new ArrayList<>();
+            if (!attempts.isEmpty()) {
+                warnings.add("answered by " + name + " because " + String.join("; ", notes));
+            }
+            safety.intentWarning(request.prompt(), best.command(), assessment).ifPresent(warnings::add);
+            warnings.addAll(safety.shellWarnings(best.command(), request.context().shell()));
+            Decision decision = decide(request.mode(), assessment, warnings);
+            return new CommandResult(request.prompt(), best.command(), best.explanation(), alternatives,
+                    name, request.context(), assessment, request.mode(), decision, warnings,
+                    Duration.ofNanos(System.nanoTime() - start));
+        }
+        throw new GenerationFailedException(failureMessage(request, attempts), attempts);
+    }
+
+    /** Judges a command given by the user ({@code caro check}). */
+    public CheckResult check(String command, ExecutionContext context, SafetyMode mode) {
+        Assessment assessment = safety.assess(command, context);
+        List<String> warnings = new ArrayList<>(safety.shellWarnings(command, context.shell()));
+        Decision decision = decide(mode, assessment, warnings);
+        return new CheckResult(assessment, mode, decision, warnings);
+    }
+
+    private Decision decide(SafetyMode mode, Assessment assessment, List<String> warnings) {
+        if (failClosedReason.isPresent()) {
+            warnings.add(failClosedReason.get());
+            return Decision.BLOCK;
+        }
+        return mode.decide(assessment.risk());
+    }
+
+    private Availability availability(ModelBackendProvider provider) {
+        try {
+            Availability a = provider.availability(environments.forBackend(provider.id()));
+            return a == null ? Availability.unavailable("availability check returned nothing", "") : a;
+        } catch (RuntimeException | LinkageError e) {
+            return Availability.unavailable("availability check failed: " + e, "");
+        }
+    }
+
+    private List<CommandCandidate> candidates(ModelBackendProvider provider, GenerationRequest request, Duration timeout)
+            throws BackendException, InterruptedException {
+        ModelBackend backend = backend(provider);
+        Future<Generation> future = executor.submit(() -> backend.generate(request));
+        Generation generation;
+        try {
+            generation = future.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            future.cancel(true);
+            throw new BackendException("no answer within " + timeout.toSeconds() + " s (raise it with --timeout)");
+        } catch (InterruptedException e) {
+            future.cancel(true);
+            throw e;
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof BackendException be) {
+                throw be;
+            }
+            throw new BackendException("failed unexpectedly: " + cause, cause);
+        }
+        if (generation == null) {
+            return List.of();
+        }
+        List<CommandCandidate> raw = generation.candidates().isEmpty()
+                ? CommandExtractor.extract(generation.rawText())
+                : generation.candidates();
+        List<CommandCandidate> clean = new ArrayList<>();
+        for (CommandCandidate c : raw) {
+            String cmd = c.command().strip();
+            // A command with terminal control characters could show one thing and run another.
+            if (!cmd.isEmpty() && !TerminalText.hasControlCharacters(cmd)) {
+                clean.add(new CommandCandidate(cmd, TerminalText.sanitize(c.explanation(), false), c.confidence()));
+            }
+        }
+        return clean;
+    }
+
+    private ModelBackend backend(ModelBackendProvider provider) throws BackendException {
+        ModelBackend b = created.get(provider.id());
+        if (b == null) {
+            try {
+                b = provider.create(environments.forBackend(provider.id()));
+            } catch (RuntimeException | LinkageError e) {
+                throw new BackendException("could not start: " + e, e);
+            }
+            created.put(provider.id(), b);
+        }
+        return b;
+    }
+
+    private static String failureMessage(PipelineRequest request, List<String> attempts) {
+        if (attempts.isEmpty()) {
+            return "no backend is installed; reinstall caro or add one with 'caro plugins install'";
+        }
+        String tried = String.join("\n  ", attempts);
+        return "could not generate a command for this request.\n  " + tried
+                + "\nTry rephrasing the request, or choose another backend with --backend.";
+    }
+
+    @Override
+    public void close() {
+        for (ModelBackend b : created.values()) {
+            try {
+                b.close();
+            } catch (RuntimeException e) {
+                // closing is best effort; the process is about to end
+            }
+        }
+        created.clear();
+        executor.shutdownNow();
+    }
+}

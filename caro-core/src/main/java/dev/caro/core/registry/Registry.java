@@ -1,0 +1,172 @@
+package dev.caro.core.registry;
+
+import dev.caro.api.CaroApi;
+import dev.caro.api.backend.ModelBackendProvider;
+import dev.caro.api.format.OutputFormatter;
+import dev.caro.api.safety.SafetyRule;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.ServiceConfigurationError;
+import java.util.ServiceLoader;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * All backends, safety rules and output formatters caro knows: the built-ins found with
+ * {@link ServiceLoader} on the class path and, added afterwards, those from plugins. Ids are
+ * validated when an extension is added; a broken or duplicate extension is skipped and recorded
+ * as a {@link RegistryProblem}, never fatal.
+ */
+public final class Registry {
+
+    private static final Pattern ID = Pattern.compile("[a-z0-9]([a-z0-9._-]*[a-z0-9])?");
+
+    private final Map<String, ModelBackendProvider> backends = new LinkedHashMap<>();
+    private final Map<String, SafetyRule> rules = new LinkedHashMap<>();
+    private final Map<String, OutputFormatter> formatters = new LinkedHashMap<>();
+    private final List<RegistryProblem> problems = new ArrayList<>();
+
+    /** An empty registry. */
+    public Registry() {}
+
+    /** Discovers the built-ins visible to {@code loader}. */
+    public static Registry discover(ClassLoader loader) {
+        Registry r = new Registry();
+        load(ModelBackendProvider.class, loader, r.problems).forEach(p -> r.addBackend(p, true));
+        load(SafetyRule.class, loader, r.problems).forEach(p -> r.addRule(p, true));
+        load(OutputFormatter.class, loader, r.problems).forEach(p -> r.addFormatter(p, true));
+        return r;
+    }
+
+    /** Loads every provider of {@code type}, recording (not throwing) those that fail. */
+    static <T> List<T> load(Class<T> type, ClassLoader loader, List<RegistryProblem> problems) {
+        List<T> out = new ArrayList<>();
+        ServiceLoader<T> sl = ServiceLoader.load(type, loader);
+        var it = sl.stream().iterator();
+        while (true) {
+            ServiceLoader.Provider<T> provider;
+            try {
+                if (!it.hasNext()) {
+                    break;
+                }
+                provider = it.next();
+            } catch (ServiceConfigurationError e) {
+                problems.add(new RegistryProblem(type.getSimpleName(), "cannot be loaded: " + e.getMessage()));
+                continue;
+            }
+            try {
+                out.add(provider.get());
+            } catch (ServiceConfigurationError | RuntimeException | LinkageError e) {
+                problems.add(new RegistryProblem(provider.type().getName(), "cannot be created: " + e));
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Adds a backend provider.
+     *
+     * @param builtIn whether it ships with caro (only built-ins may use the {@code caro.} prefix)
+     * @return whether it was accepted
+     */
+    public boolean addBackend(ModelBackendProvider provider, boolean builtIn) {
+        return add(backends, provider, safeId(provider, ModelBackendProvider::id), builtIn, "backend");
+    }
+
+    /** Adds a safety rule; see {@link #addBackend}. */
+    public boolean addRule(SafetyRule rule, boolean builtIn) {
+        return add(rules, rule, safeId(rule, SafetyRule::id), builtIn, "safety rule");
+    }
+
+    /** Adds an output formatter; see {@link #addBackend}. */
+    public boolean addFormatter(OutputFormatter formatter, boolean builtIn) {
+        return add(formatters, formatter, safeId(formatter, OutputFormatter::id), builtIn, "output format");
+    }
+
+    private <T> String safeId(T ext, Function<T, String> id) {
+        try {
+            return id.apply(ext);
+        } catch (RuntimeException | LinkageError e) {
+            return null;
+        }
+    }
+
+    private <T> boolean add(Map<String, T> map, T ext, String id, boolean builtIn, String kind) {
+        String source = ext.getClass().getName();
+        if (id == null || !ID.matcher(id).matches()) {
+            problems.add(new RegistryProblem(source, kind + " id '" + id
+                    + "' is invalid: use lower-case letters, digits, '.', '-' and '_'"));
+            return false;
+        }
+        if (!builtIn && id.startsWith(CaroApi.RESERVED_PREFIX)) {
+            problems.add(new RegistryProblem(source, kind + " id '" + id + "' uses the prefix '"
+                    + CaroApi.RESERVED_PREFIX + "', which is reserved for caro's built-ins"));
+            return false;
+        }
+        if (map.containsKey(id) || (!builtIn && map.containsKey(CaroApi.RESERVED_PREFIX + id))) {
+            problems.add(new RegistryProblem(source, kind + " id '" + id + "' is already used by "
+                    + map.getOrDefault(id, map.get(CaroApi.RESERVED_PREFIX + id)).getClass().getName()));
+            return false;
+        }
+        map.put(id, ext);
+        return true;
+    }
+
+    /** Backends by rank, highest first; ties by id. */
+    public List<ModelBackendProvider> backends() {
+        return backends.values().stream()
+                .sorted(Comparator.comparingInt(ModelBackendProvider::rank).reversed()
+                        .thenComparing(ModelBackendProvider::id))
+                .toList();
+    }
+
+    public List<SafetyRule> rules() {
+        return List.copyOf(rules.values());
+    }
+
+    public List<OutputFormatter> formatters() {
+        return List.copyOf(formatters.values());
+    }
+
+    public List<RegistryProblem> problems() {
+        return List.copyOf(problems);
+    }
+
+    /**
+     * Finds a backend by id; a built-in may be named without its {@code caro.} prefix
+     * ({@code offline} finds {@code caro.offline}).
+     *
+     * @throws UnknownNameException listing the known names when there is none
+     */
+    public ModelBackendProvider backend(String name) {
+        return find(backends, name).orElseThrow(() -> new UnknownNameException("backend", name, names(backends)));
+    }
+
+    /** Finds a formatter by id, as {@link #backend}. */
+    public OutputFormatter formatter(String name) {
+        return find(formatters, name).orElseThrow(() -> new UnknownNameException("output format", name, names(formatters)));
+    }
+
+    private static <T> Optional<T> find(Map<String, T> map, String name) {
+        String n = name == null ? "" : name.strip();
+        T exact = map.get(n);
+        if (exact != null) {
+            return Optional.of(exact);
+        }
+        return Optional.ofNullable(map.get(CaroApi.RESERVED_PREFIX + n));
+    }
+
+    /** The names users type: built-ins without their {@code caro.} prefix. */
+    public static String displayName(String id) {
+        return id.startsWith(CaroApi.RESERVED_PREFIX) ? id.substring(CaroApi.RESERVED_PREFIX.length()) : id;
+    }
+
+    private static String names(Map<String, ?> map) {
+        return map.keySet().stream().map(Registry::displayName).sorted().collect(Collectors.joining(", "));
+    }
+}
