@@ -149,10 +149,14 @@ public final class ContextDetector {
                 if (dir.isEmpty()) {
                     continue;
                 }
-                Path p = Path.of(dir, os == OsFamily.WINDOWS ? tool + ".exe" : tool);
-                if (Files.isRegularFile(p) && Files.isExecutable(p)) {
-                    found.add(tool);
-                    break;
+                try {
+                    Path p = Path.of(dir, os == OsFamily.WINDOWS ? tool + ".exe" : tool);
+                    if (Files.isRegularFile(p) && Files.isExecutable(p)) {
+                        found.add(tool);
+                        break;
+                    }
+                } catch (java.nio.file.InvalidPathException e) {
+                    // a malformed PATH entry; skip it
                 }
             }
         }

@@ -62,7 +62,10 @@ public final class ResultDocuments {
             fm.put("rule", f.ruleId());
             fm.put("risk", f.risk().name());
             fm.put("message", f.message());
-            fm.put("span", Map.of("start", f.span().start(), "end", f.span().end()));
+            Map<String, Object> span = new LinkedHashMap<>();
+            span.put("start", f.span().start());
+            span.put("end", f.span().end());
+            fm.put("span", span);
             findings.add(fm);
         }
         m.put("findings", findings);

@@ -154,7 +154,7 @@ public final class Pipeline implements AutoCloseable {
             generation = future.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
             future.cancel(true);
-            throw new BackendException("no answer within " + timeout.toSeconds() + " s (raise it with --timeout)");
+            throw new BackendException("no answer within " + seconds(timeout) + " (raise it with --timeout)");
         } catch (InterruptedException e) {
             future.cancel(true);
             throw e;
@@ -180,6 +180,11 @@ public final class Pipeline implements AutoCloseable {
             }
         }
         return clean;
+    }
+
+    private static String seconds(Duration d) {
+        long ms = d.toMillis();
+        return ms % 1000 == 0 ? ms / 1000 + " s" : String.format(java.util.Locale.ROOT, "%.1f s", ms / 1000.0);
     }
 
     private ModelBackend backend(ModelBackendProvider provider) throws BackendException {
