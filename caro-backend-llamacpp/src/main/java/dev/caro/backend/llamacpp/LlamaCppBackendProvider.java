@@ -1,0 +1,105 @@
+package dev.caro.backend.llamacpp;
+
+import dev.caro.api.backend.Availability;
+import dev.caro.api.backend.BackendEnvironment;
+import dev.caro.api.backend.BackendException;
+import dev.caro.api.backend.ModelBackend;
+import dev.caro.api.backend.ModelBackendProvider;
+import java.nio.file.Path;
+import java.util.Optional;
+
+/**
+ * The embedded llama.cpp backend. Cheap: nothing here touches java-llama.cpp, so the native
+ * library is loaded only by {@link #create}.
+ *
+ * <p>The model is {@link BackendEnvironment#model()} (from {@code --model}), else the
+ * {@code model} setting, else the catalog's default; a catalog id or a path to a {@code .gguf}.
+ */
+public final class LlamaCppBackendProvider implements ModelBackendProvider {
+
+    public static final String ID = "caro.llamacpp";
+
+    private final ModelCatalog catalog = ModelCatalog.builtIn();
+
+    @Override
+    public String id() {
+        return ID;
+    }
+
+    @Override
+    public String description() {
+        return "local GGUF model run in-process with llama.cpp (default " + catalog.defaultEntry().id() + ")";
+    }
+
+    @Override
+    public int rank() {
+        return 100;
+    }
+
+    @Override
+    public boolean worksOffline() {
+        return true;
+    }
+
+    @Override
+    public boolean needsModel() {
+        return true;
+    }
+
+    @Override
+    public Availability availability(BackendEnvironment environment) {
+        try {
+            if (NativeLibrary.currentPlatformFolder().isEmpty()) {
+                return Availability.unavailable("llama.cpp has no native library for "
+                        + System.getProperty("os.name") + " " + System.getProperty("os.arch"), "");
+            }
+            ModelChoice choice = choose(environment);
+            Optional<String> problem = ModelFileCheck.quick(choice);
+            if (problem.isPresent()) {
+                return Availability.unavailable(problem.get(), fixFor(choice));
+            }
+            return Availability.ready(choice.name());
+        } catch (IllegalArgumentException e) {
+            return Availability.unavailable(e.getMessage(), "caro models list");
+        } catch (RuntimeException e) {
+            return Availability.unavailable("cannot check the llama.cpp model: " + e.getMessage(), "");
+        }
+    }
+
+    @Override
+    public ModelBackend create(BackendEnvironment environment) throws BackendException {
+        ModelChoice choice;
+        LlamaCppSettings settings;
+        try {
+            choice = choose(environment);
+            settings = LlamaCppSettings.from(environment);
+        } catch (IllegalArgumentException e) {
+            throw new BackendException(e.getMessage(), e);
+        }
+        GgufFile gguf;
+        try {
+            gguf = ModelFileCheck.full(choice);
+        } catch (ModelFileCheck.InvalidModelException e) {
+            String fix = fixFor(choice);
+            throw new BackendException(e.getMessage() + (fix.isEmpty() ? "" : "; run '" + fix + "'"), e);
+        }
+        return LlamaCppBackend.load(choice, gguf, settings, environment);
+    }
+
+    /** The directory downloaded models live in: {@code <cacheDir>/models}. */
+    static Path modelsDir(BackendEnvironment environment) {
+        return environment.cacheDir().resolve("models");
+    }
+
+    ModelChoice choose(BackendEnvironment environment) {
+        Optional<String> selected = environment.model().or(() -> {
+            String s = environment.setting("model", "");
+            return s.isBlank() ? Optional.empty() : Optional.of(s);
+        });
+        return ModelChoice.resolve(selected, catalog, modelsDir(environment));
+    }
+
+    private static String fixFor(ModelChoice choice) {
+        return choice.entry().map(e -> "caro models pull " + e.id()).orElse("");
+    }
+}

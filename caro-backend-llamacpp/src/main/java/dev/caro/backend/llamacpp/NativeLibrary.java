@@ -1,0 +1,135 @@
+package dev.caro.backend.llamacpp;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URL;
+import java.net.URLConnection;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Properties;
+
+/**
+ * Puts java-llama.cpp's native library into caro's own cache directory before the binding's
+ * loader runs. Left alone, that loader deletes every file named {@code llama*} or
+ * {@code jllama*} in the system temp directory, extracts the library there on every start and
+ * prints "Extracted …" to standard output, where caro writes the command.
+ */
+final class NativeLibrary {
+
+    static final String LIB_PATH_PROPERTY = "de.kherud.llama.lib.path";
+    static final String TMPDIR_PROPERTY = "de.kherud.llama.tmpdir";
+    private static final String RESOURCE_ROOT = "/de/kherud/llama/";
+
+    private NativeLibrary() {}
+
+    /** The binding's version, read from its jar, e.g. {@code 4.2.0}. */
+    static String bindingVersion() {
+        try (InputStream in = NativeLibrary.class.getResourceAsStream("/META-INF/maven/de.kherud/llama/pom.properties")) {
+            if (in == null) {
+                return "unknown";
+            }
+            Properties p = new Properties();
+            p.load(in);
+            return p.getProperty("version", "unknown");
+        } catch (IOException e) {
+            return "unknown";
+        }
+    }
+
+    /** The binding's folder for this platform, e.g. {@code Linux/x86_64}; empty when unsupported. */
+    static Optional<String> platformFolder(String osName, String osArch) {
+        String os = osName.toLowerCase(Locale.ROOT);
+        String arch = osArch.toLowerCase(Locale.ROOT);
+        String archFolder;
+        if (arch.equals("amd64") || arch.equals("x86_64") || arch.equals("x64")) {
+            archFolder = "x86_64";
+        } else if (arch.equals("aarch64") || arch.equals("arm64")) {
+            archFolder = "aarch64";
+        } else if (arch.equals("x86") || arch.equals("i386") || arch.equals("i686")) {
+            archFolder = "x86";
+        } else {
+            return Optional.empty();
+        }
+        String osFolder;
+        if (os.startsWith("linux")) {
+            osFolder = "Linux";
+        } else if (os.startsWith("mac") || os.startsWith("darwin")) {
+            osFolder = "Mac";
+        } else if (os.startsWith("windows")) {
+            osFolder = "Windows";
+        } else {
+            return Optional.empty();
+        }
+        String folder = osFolder + "/" + archFolder;
+        boolean shipped = folder.equals("Linux/x86_64") || folder.equals("Linux/aarch64")
+                || folder.equals("Mac/x86_64") || folder.equals("Mac/aarch64")
+                || folder.equals("Windows/x86_64") || folder.equals("Windows/x86");
+        return shipped ? Optional.of(folder) : Optional.empty();
+    }
+
+    static Optional<String> currentPlatformFolder() {
+        return platformFolder(System.getProperty("os.name", ""), System.getProperty("os.arch", ""));
+    }
+
+    /**
+     * Extracts the library once into {@code <cacheDir>/native/<version>/<os>-<arch>/} and points
+     * the binding at it. Safe to call repeatedly; the first call in a process wins.
+     *
+     * @return the directory holding the library
+     * @throws IOException when the platform is unsupported or the library cannot be written
+     */
+    static synchronized Path prepare(Path cacheDir) throws IOException {
+        String existing = System.getProperty(LIB_PATH_PROPERTY);
+        if (existing != null && Files.isRegularFile(Path.of(existing, System.mapLibraryName("jllama")))) {
+            ensureTmpDir(Path.of(existing));
+            return Path.of(existing);
+        }
+        String folder = currentPlatformFolder().orElseThrow(() -> new IOException(
+                "llama.cpp has no native library for " + System.getProperty("os.name") + " "
+                        + System.getProperty("os.arch")));
+        String libName = System.mapLibraryName("jllama");
+        URL resource = NativeLibrary.class.getResource(RESOURCE_ROOT + folder + "/" + libName);
+        if (resource == null) {
+            throw new IOException("the java-llama.cpp jar has no " + folder + "/" + libName);
+        }
+        Path dir = cacheDir.resolve("native").resolve(bindingVersion()).resolve(folder.replace('/', '-'));
+        Files.createDirectories(dir);
+        Path target = dir.resolve(libName);
+        URLConnection connection = resource.openConnection();
+        long size = connection.getContentLengthLong();
+        if (!Files.isRegularFile(target) || size < 0 || Files.size(target) != size) {
+            Path tmp = Files.createTempFile(dir, "extract", ".tmp");
+            try (InputStream in = connection.getInputStream()) {
+                Files.copy(in, tmp, StandardCopyOption.REPLACE_EXISTING);
+                try {
+                    Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+                } catch (AtomicMoveNotSupportedException e) {
+                    Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
+                }
+            } finally {
+                Files.deleteIfExists(tmp);
+            }
+        } else {
+            connection.getInputStream().close();
+        }
+        ensureTmpDir(dir);
+        System.setProperty(LIB_PATH_PROPERTY, dir.toString());
+        return dir;
+    }
+
+    /**
+     * The binding's loader still cleans its temp directory (and on macOS extracts a Metal shader
+     * there) even when the library path is set, so give it an empty folder of caro's own.
+     */
+    private static void ensureTmpDir(Path libDir) throws IOException {
+        if (System.getProperty(TMPDIR_PROPERTY) == null) {
+            Path tmp = libDir.resolve("tmp");
+            Files.createDirectories(tmp);
+            System.setProperty(TMPDIR_PROPERTY, tmp.toString());
+        }
+    }
+}
