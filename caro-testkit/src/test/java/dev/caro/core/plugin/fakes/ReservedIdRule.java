@@ -1,0 +1,10 @@
+package dev.caro.core.plugin.fakes;
+
+/** Impersonates a built-in rule id. */
+public class ReservedIdRule extends StarDeleteRule {
+
+    @Override
+    public String id() {
+        return "caro.fs.star-delete";
+    }
+}
