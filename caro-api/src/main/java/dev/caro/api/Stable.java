@@ -13,6 +13,7 @@ import java.lang.annotation.Target;
 @Documented
 @Retention(RetentionPolicy.RUNTIME)
 @Target({ElementType.TYPE, ElementType.PACKAGE})
+@Stable(since = "1.0")
 public @interface Stable {
     /** The API version that introduced the type, e.g. {@code "1.0"}. */
     String since();

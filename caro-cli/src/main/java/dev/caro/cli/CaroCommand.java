@@ -160,7 +160,7 @@ final class CaroCommand implements Callable<Integer> {
             default:
                 break;
         }
-        return ShellRunner.run(result.context().shell(), result.command(), env);
+        return ShellRunner.run(result.context().shell(), result.command(), result.context().cwd(), env);
     }
 
     /** Asks on the terminal; a typed confirmation accepts only the exact word {@code yes}. */

@@ -26,9 +26,9 @@ final class ShellRunner {
      * programs work and Ctrl-C reaches it; in-process (tests, embedding) its output is copied to
      * the environment's writers.
      */
-    static int run(ShellKind shell, String command, CliEnvironment env) throws IOException, InterruptedException {
+    static int run(ShellKind shell, String command, String cwd, CliEnvironment env) throws IOException, InterruptedException {
         ProcessBuilder pb = new ProcessBuilder(argv(shell, command));
-        pb.directory(new java.io.File(System.getProperty("user.dir")));
+        pb.directory(new java.io.File(cwd));
         if (env.inheritIo()) {
             pb.inheritIO();
         } else {

@@ -1,0 +1,74 @@
+package dev.caro.cli;
+
+import dev.caro.core.config.CaroPaths;
+import dev.caro.core.context.ContextDetector;
+import java.io.ByteArrayInputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+
+/** Runs caro in-process with its own directories, environment, standard input and terminal flags. */
+final class CaroRunner {
+
+    /** What one run printed and returned. */
+    record Run(int exitCode, String out, String err) {}
+
+    private final Path home;
+    private final Map<String, String> env = new HashMap<>();
+    private byte[] stdin = new byte[0];
+    private boolean stdinTerminal;
+    private boolean stdoutTerminal;
+
+    CaroRunner(Path home) {
+        this.home = home;
+        env.put("HOME", home.toString());
+        env.put("SHELL", "/bin/bash");
+        env.put("PATH", System.getenv("PATH"));
+    }
+
+    CaroRunner env(String name, String value) {
+        env.put(name, value);
+        return this;
+    }
+
+    CaroRunner stdin(String text) {
+        this.stdin = text.getBytes(StandardCharsets.UTF_8);
+        return this;
+    }
+
+    CaroRunner stdinBytes(byte[] bytes) {
+        this.stdin = bytes.clone();
+        return this;
+    }
+
+    /** Pretends standard input (and so the user) is a terminal. */
+    CaroRunner terminalInput() {
+        this.stdinTerminal = true;
+        return this;
+    }
+
+    CaroRunner terminalOutput() {
+        this.stdoutTerminal = true;
+        return this;
+    }
+
+    Path configFile() {
+        return CaroPaths.from(env, home).configFile();
+    }
+
+    Run run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        Map<String, String> props = Map.of("os.name", "Linux", "os.version", "6.1", "os.arch", "amd64",
+                "user.dir", home.toString(), "user.home", home.toString(), "user.name", "ana");
+        CliEnvironment cli = new CliEnvironment(Map.copyOf(env),
+                new ByteArrayInputStream(stdin),
+                new PrintWriter(out, true), new PrintWriter(err, true), stdinTerminal, stdoutTerminal,
+                new ContextDetector(Map.copyOf(env), props, null), CaroPaths.from(env, home), false);
+        int code = Main.run(cli, args);
+        return new Run(code, out.toString(), err.toString());
+    }
+}
