@@ -64,6 +64,8 @@ final class Session implements AutoCloseable {
     Registry registry() {
         if (registry == null) {
             registry = Registry.discover(Session.class.getClassLoader());
+            // A broken extension is skipped, but never silently.
+            registry.problems().forEach(p -> cli.err().println("caro: skipped " + p.source() + ": " + p.message()));
         }
         return registry;
     }
