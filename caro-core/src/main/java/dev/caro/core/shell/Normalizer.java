@@ -1,0 +1,1151 @@
+package dev.caro.core.shell;
+
+import dev.caro.api.context.ExecutionContext;
+import dev.caro.api.shell.FunctionDefinition;
+import dev.caro.api.shell.Origin;
+import dev.caro.api.shell.Redirect;
+import dev.caro.api.shell.ShellScript.ParseError;
+import dev.caro.api.shell.SimpleCommand;
+import dev.caro.api.shell.Span;
+import dev.caro.api.shell.Word;
+import dev.caro.core.shell.Syntax.AndOr;
+import dev.caro.core.shell.Syntax.Arith;
+import dev.caro.core.shell.Syntax.Block;
+import dev.caro.core.shell.Syntax.Command;
+import dev.caro.core.shell.Syntax.CommandSub;
+import dev.caro.core.shell.Syntax.Compound;
+import dev.caro.core.shell.Syntax.CompoundKind;
+import dev.caro.core.shell.Syntax.FunctionDef;
+import dev.caro.core.shell.Syntax.Item;
+import dev.caro.core.shell.Syntax.Lit;
+import dev.caro.core.shell.Syntax.Param;
+import dev.caro.core.shell.Syntax.Part;
+import dev.caro.core.shell.Syntax.Pipeline;
+import dev.caro.core.shell.Syntax.RawRedirect;
+import dev.caro.core.shell.Syntax.RawWord;
+import dev.caro.core.shell.Syntax.Simple;
+import dev.caro.core.shell.Syntax.Tilde;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Turns the raw syntax tree into the flat list of {@link SimpleCommand}s rules see: substitutes
+ * known variables, tracks {@code cd}, removes wrappers and unfolds nested commands. One instance
+ * per command line; not thread-safe.
+ */
+final class Normalizer {
+
+    /** Programs that read a script from {@code -c STRING} or standard input. */
+    static final Set<String> SHELLS = Set.of("sh", "bash", "zsh", "dash", "ksh", "mksh", "ash", "fish", "yash",
+            "posh", "rbash");
+
+    /** Value given to {@code $(mktemp ...)}: a path under /tmp, which is what mktemp returns. */
+    static final String MKTEMP_VALUE = "/tmp/tmp.XXXXXXXXXX";
+
+    private static final int MAX_COMMANDS = 5_000;
+    private static final int MAX_UNFOLD_DEPTH = 12;
+    private static final int MAX_NESTED_TEXT = 1_000_000;
+    private static final int MAX_LOOP_VALUES = 4;
+
+    private final ExecutionContext context;
+    private final List<SimpleCommand> out = new ArrayList<>();
+    private final List<FunctionDefinition> functions = new ArrayList<>();
+    /** Known output of command substitutions, by identity of the syntax node. */
+    private final Map<CommandSub, String> substitutionValues = new IdentityHashMap<>();
+    private ParseError error;
+    private int nestedText;
+    private boolean stopped;
+
+    Normalizer(ExecutionContext context) {
+        this.context = context;
+    }
+
+    List<SimpleCommand> commands() {
+        return out;
+    }
+
+    List<FunctionDefinition> functions() {
+        return functions;
+    }
+
+    ParseError error() {
+        return error;
+    }
+
+    /** Variables and working directory as the shell would have them at a point of the script. */
+    static final class Scope {
+        /** Assigned variables; a null value means assigned but unknown. */
+        final HashMap<String, String> vars;
+        /** The working directory; null when unknown. */
+        String cwd;
+
+        Scope(HashMap<String, String> vars, String cwd) {
+            this.vars = vars;
+            this.cwd = cwd;
+        }
+
+        Scope copy() {
+            return new Scope(new HashMap<>(vars), cwd);
+        }
+    }
+
+    /** How the commands being walked were reached. */
+    record Layer(Origin origin, int depth, List<String> wrappers, boolean elevated, boolean background) {
+
+        Layer nest(Origin o) {
+            return new Layer(o, depth + 1, wrappers, elevated, background);
+        }
+
+        Layer inBackground() {
+            return new Layer(origin, depth, wrappers, elevated, true);
+        }
+    }
+
+    /** Text fed to standard input, and where it is in the original (exact offset or clamped span). */
+    record Text(String text, int base, Span clamp) {}
+
+    Scope initialScope() {
+        return new Scope(new HashMap<>(), context.cwd().isEmpty() ? null : context.cwd());
+    }
+
+    void walkTop(Block block) {
+        walkBlock(block, initialScope(), new Layer(Origin.DIRECT, 0, List.of(), false, false), List.of(), null);
+    }
+
+    // ---------------------------------------------------------------- structure
+
+    private List<SimpleCommand> walkBlock(Block block, Scope sc, Layer layer, List<SimpleCommand> upstream, Text stdin) {
+        List<SimpleCommand> surface = new ArrayList<>();
+        for (Item item : block.items()) {
+            if (stopped) {
+                break;
+            }
+            Layer l = item.background() ? layer.inBackground() : layer;
+            AndOr andOr = item.andOr();
+            List<Pipeline> pipelines = andOr.pipelines();
+            for (Pipeline p : pipelines) {
+                surface.addAll(walkPipeline(p, sc, l, upstream, stdin));
+            }
+        }
+        return surface;
+    }
+
+    private List<SimpleCommand> walkPipeline(Pipeline p, Scope sc, Layer layer, List<SimpleCommand> upstream0,
+            Text stdin0) {
+        List<Command> commands = p.commands();
+        if (commands.size() == 1) {
+            return walkCommand(commands.get(0), sc, layer, upstream0, stdin0);
+        }
+        List<SimpleCommand> upstream = new ArrayList<>(upstream0);
+        List<SimpleCommand> surface = new ArrayList<>();
+        Text stdin = stdin0;
+        for (Command c : commands) {
+            // Each element of a multi-command pipeline runs in a subshell.
+            List<SimpleCommand> emitted = walkCommand(c, sc.copy(), layer, List.copyOf(upstream), stdin);
+            surface.addAll(emitted);
+            upstream.addAll(emitted);
+            stdin = emitted.isEmpty() ? null : stdoutOf(emitted.get(emitted.size() - 1));
+        }
+        return surface;
+    }
+
+    private List<SimpleCommand> walkCommand(Command c, Scope sc, Layer layer, List<SimpleCommand> upstream,
+            Text stdin) {
+        if (c instanceof Simple s) {
+            return walkSimple(s, sc, layer, upstream, stdin);
+        }
+        if (c instanceof FunctionDef f) {
+            int before = out.size();
+            walkCommand(f.body(), sc.copy(), layer.nest(Origin.BODY), List.of(), null);
+            functions.add(new FunctionDefinition(f.name(), List.copyOf(out.subList(before, out.size())), f.span()));
+            return List.of();
+        }
+        Compound k = (Compound) c;
+        Text in = stdin;
+        for (RawRedirect r : k.redirects()) {
+            unfoldSubstitutions(r.target(), sc, layer);
+            Text t = redirectText(r, evalWord(r.target(), sc));
+            if (t != null) {
+                in = t;
+            }
+        }
+        for (RawWord w : k.words()) {
+            unfoldSubstitutions(w, sc, layer);
+        }
+        switch (k.kind()) {
+            case SUBSHELL:
+                return walkBlock(k.blocks().get(0), sc.copy(), layer, upstream, in);
+            case GROUP:
+                return walkBlock(k.blocks().get(0), sc, layer, upstream, in);
+            case ARITHMETIC:
+                return List.of();
+            case FOR:
+            case SELECT:
+                return walkLoop(k, sc, layer.nest(Origin.BODY), upstream, in);
+            default:
+                return walkBranches(k, sc, layer.nest(Origin.BODY), upstream, in);
+        }
+    }
+
+    /**
+     * Walks if/while/until/case blocks. Each block may or may not run, so a variable or working
+     * directory any of them changes is unknown afterwards.
+     */
+    private List<SimpleCommand> walkBranches(Compound k, Scope sc, Layer layer, List<SimpleCommand> upstream,
+            Text stdin) {
+        List<SimpleCommand> surface = new ArrayList<>();
+        List<Scope> results = new ArrayList<>();
+        Scope running = sc.copy();
+        for (Block b : k.blocks()) {
+            // Conditions and bodies of loops and ifs run in order on a shared scope copy; good enough
+            // to know `cd x` inside a then-part applies to the rest of that part.
+            Scope branch = k.kind() == CompoundKind.CASE ? sc.copy() : running;
+            surface.addAll(walkBlock(b, branch, layer, upstream, stdin));
+            results.add(branch);
+        }
+        mergeUncertain(sc, results);
+        return surface;
+    }
+
+    private List<SimpleCommand> walkLoop(Compound k, Scope sc, Layer layer, List<SimpleCommand> upstream, Text stdin) {
+        List<Word> values = new ArrayList<>();
+        boolean allKnown = true;
+        for (RawWord w : k.words()) {
+            for (Word v : evalFields(w, sc)) {
+                values.add(v);
+                allKnown &= v.literal() && !v.glob();
+            }
+        }
+        Block body = k.blocks().get(0);
+        List<SimpleCommand> surface = new ArrayList<>();
+        List<Scope> results = new ArrayList<>();
+        if (k.variable() != null && allKnown && !values.isEmpty() && values.size() <= MAX_LOOP_VALUES
+                && layer.depth() < 4) {
+            for (Word v : values) {
+                Scope iteration = sc.copy();
+                iteration.vars.put(k.variable(), v.value());
+                surface.addAll(walkBlock(body, iteration, layer, upstream, stdin));
+                results.add(iteration);
+            }
+        } else {
+            Scope iteration = sc.copy();
+            if (k.variable() != null) {
+                iteration.vars.put(k.variable(), null);
+            }
+            surface.addAll(walkBlock(body, iteration, layer, upstream, stdin));
+            results.add(iteration);
+        }
+        mergeUncertain(sc, results);
+        if (k.variable() != null) {
+            sc.vars.put(k.variable(), null);
+        }
+        return surface;
+    }
+
+    private static void mergeUncertain(Scope target, List<Scope> branches) {
+        for (Scope b : branches) {
+            for (Map.Entry<String, String> e : b.vars.entrySet()) {
+                String before = target.vars.get(e.getKey());
+                boolean had = target.vars.containsKey(e.getKey());
+                if (!had || before == null || !before.equals(e.getValue())) {
+                    target.vars.put(e.getKey(), null);
+                }
+            }
+            if (target.cwd != null && !target.cwd.equals(b.cwd)) {
+                target.cwd = null;
+            }
+        }
+    }
+
+    // ---------------------------------------------------------------- simple commands
+
+    private List<SimpleCommand> walkSimple(Simple s, Scope sc, Layer layer, List<SimpleCommand> upstream,
+            Text stdin) {
+        for (RawWord w : s.assignments()) {
+            unfoldSubstitutions(w, sc, layer);
+        }
+        for (RawWord w : s.words()) {
+            unfoldSubstitutions(w, sc, layer);
+        }
+        for (RawRedirect r : s.redirects()) {
+            unfoldSubstitutions(r.target(), sc, layer);
+            if (r.hereDoc() != null && r.hereDoc().expanded != null) {
+                unfoldSubstitutions(r.hereDoc().expanded, sc, layer);
+            }
+        }
+        List<Word> assignments = new ArrayList<>();
+        for (RawWord w : s.assignments()) {
+            assignments.add(evalWord(w, sc));
+        }
+        List<Word> words = new ArrayList<>();
+        for (RawWord w : s.words()) {
+            words.addAll(evalFields(w, sc));
+        }
+        List<Redirect> redirects = new ArrayList<>();
+        Text in = stdin;
+        for (RawRedirect r : s.redirects()) {
+            Word target = evalWord(r.target(), sc);
+            Optional<String> body = r.hereDoc() == null ? Optional.empty() : Optional.of(r.hereDoc().body);
+            redirects.add(new Redirect(r.fd(), r.operator(), target, body, r.span()));
+            Text t = redirectText(r, target);
+            if (t != null) {
+                in = t;
+            }
+        }
+        if (words.isEmpty()) {
+            for (int i = 0; i < assignments.size(); i++) {
+                assign(sc, s.assignments().get(i), assignments.get(i));
+            }
+            Span at = s.span();
+            Word none = new Word("", "", false, false, false, new Span(at.start(), at.start()));
+            SimpleCommand cmd = new SimpleCommand("", none, List.of(), redirects, assignments, layer.wrappers(),
+                    layer.elevated(), layer.origin(), layer.depth(), upstream, textOf(in), layer.background(),
+                    Optional.ofNullable(sc.cwd), s.span());
+            emit(cmd);
+            return List.of(cmd);
+        }
+        return resolve(words, 0, assignments, redirects, s.span(), sc, layer, upstream, in);
+    }
+
+    /**
+     * Emits the command made of {@code words} from {@code start}: strips wrappers, records it, and
+     * unfolds what it runs. Returns the commands that stand for it in a pipeline.
+     */
+    private List<SimpleCommand> resolve(List<Word> words, int start, List<Word> assignments0, List<Redirect> redirects,
+            Span span, Scope sc, Layer layer0, List<SimpleCommand> upstream, Text stdin) {
+        if (stopped) {
+            return List.of();
+        }
+        List<Word> assignments = new ArrayList<>(assignments0);
+        List<String> wrappers = new ArrayList<>(layer0.wrappers());
+        boolean elevated = layer0.elevated();
+        Layer layer = layer0;
+        List<Word> argv = words;
+        int i = start;
+        int guard = 0;
+        while (i < argv.size() && guard++ < 32) {
+            String name = PathNames.baseName(argv.get(i).value());
+            if (!Wrappers.isWrapper(name)) {
+                break;
+            }
+            int next = Wrappers.wrapped(name, argv, i, assignments);
+            if (next < 0 || next >= argv.size()) {
+                break;
+            }
+            wrappers.add(name);
+            elevated |= Wrappers.ELEVATING.contains(name);
+            if (name.equals("xargs")) {
+                String replace = Wrappers.xargsReplacement(argv, i + 1, next);
+                argv = withXargsInput(argv, next, replace, upstream, stdin);
+                i = next;
+                layer = new Layer(Origin.XARGS, layer.depth() + 1, layer.wrappers(), elevated, layer.background());
+                stdin = null;
+                continue;
+            }
+            i = next;
+        }
+        Word nameWord = argv.get(i);
+        String name = commandName(nameWord);
+        List<Word> args = argv.subList(i + 1, argv.size());
+        SimpleCommand cmd = new SimpleCommand(name, nameWord, args, redirects, assignments, wrappers, elevated,
+                layer.origin(), layer.depth(), upstream, textOf(stdin), layer.background(), Optional.ofNullable(sc.cwd),
+                span);
+        emit(cmd);
+        Layer inner = new Layer(layer.origin(), layer.depth(), List.copyOf(wrappers), elevated, layer.background());
+        track(cmd, sc);
+        unfold(cmd, sc, inner, stdin);
+        return List.of(cmd);
+    }
+
+    private static String commandName(Word w) {
+        String v = w.value();
+        String base = PathNames.baseName(v);
+        if (base.length() > 4 && base.regionMatches(true, base.length() - 4, ".exe", 0, 4) && base.indexOf('\\') < 0) {
+            return base.substring(0, base.length() - 4);
+        }
+        return base;
+    }
+
+    private void emit(SimpleCommand cmd) {
+        if (out.size() >= MAX_COMMANDS) {
+            stop("the command expands to too many commands to check");
+            return;
+        }
+        out.add(cmd);
+    }
+
+    /** Updates variables and the working directory after {@code cmd}. */
+    private void track(SimpleCommand cmd, Scope sc) {
+        switch (cmd.name()) {
+            case "cd", "pushd" -> sc.cwd = cdTarget(cmd, sc);
+            case "popd" -> sc.cwd = null;
+            case "export", "declare", "typeset", "local", "readonly" -> {
+                for (Word a : cmd.args()) {
+                    String v = a.value();
+                    int eq = v.indexOf('=');
+                    if (eq > 0 && SyntaxParser.isName(v, 0, eq)) {
+                        sc.vars.put(v.substring(0, eq), a.literal() ? v.substring(eq + 1) : null);
+                    }
+                }
+            }
+            case "unset" -> {
+                for (Word a : cmd.args()) {
+                    if (!a.looksLikeOption()) {
+                        sc.vars.put(a.value(), "");
+                    }
+                }
+            }
+            case "read", "mapfile", "readarray" -> {
+                for (Word a : cmd.args()) {
+                    if (!a.looksLikeOption() && SyntaxParser.isName(a.value(), 0, a.value().length())) {
+                        sc.vars.put(a.value(), null);
+                    }
+                }
+            }
+            case "source", "." -> sc.vars.replaceAll((k, v) -> null);
+            default -> { }
+        }
+    }
+
+    private String cdTarget(SimpleCommand cmd, Scope sc) {
+        Word target = null;
+        for (Word a : cmd.args()) {
+            if (a.value().equals("--")) {
+                continue;
+            }
+            if (a.looksLikeOption()) {
+                continue;
+            }
+            target = a;
+            break;
+        }
+        if (target == null) {
+            return context.home();
+        }
+        if (!target.literal() || target.value().equals("-") || target.glob()) {
+            return null;
+        }
+        String v = target.value();
+        if (v.isEmpty()) {
+            return sc.cwd;
+        }
+        if (PathNames.isAbsolute(v)) {
+            return PathNames.normalize(v);
+        }
+        return sc.cwd == null ? null : PathNames.resolve(sc.cwd, v);
+    }
+
+    private void assign(Scope sc, RawWord raw, Word evaluated) {
+        String v = evaluated.value();
+        int eq = v.indexOf('=');
+        if (eq <= 0) {
+            return;
+        }
+        String name = v.substring(0, eq);
+        if (name.endsWith("+") || name.indexOf('[') >= 0) {
+            int cut = name.indexOf('[');
+            String base = cut >= 0 ? name.substring(0, cut) : name;
+            sc.vars.put(base.endsWith("+") ? base.substring(0, base.length() - 1) : base, null);
+            return;
+        }
+        sc.vars.put(name, evaluated.literal() ? v.substring(eq + 1) : null);
+    }
+
+    // ---------------------------------------------------------------- unfolding
+
+    private void unfold(SimpleCommand cmd, Scope sc, Layer layer, Text stdin) {
+        if (layer.depth() >= MAX_UNFOLD_DEPTH) {
+            if (isUnfolding(cmd.name())) {
+                stop("the command nests shells too deeply to check");
+            }
+            return;
+        }
+        String name = cmd.name();
+        List<Word> args = cmd.args();
+        if (SHELLS.contains(name)) {
+            unfoldShell(cmd, sc, layer, stdin);
+        } else if (name.equals("eval")) {
+            if (!args.isEmpty()) {
+                StringBuilder text = new StringBuilder();
+                for (Word a : args) {
+                    if (text.length() > 0) {
+                        text.append(' ');
+                    }
+                    text.append(a.value());
+                }
+                Word anchor = args.size() == 1 ? args.get(0) : null;
+                parseNested(text.toString(), anchor, spanOf(args), sc.copy(), layer.nest(Origin.EVAL), null);
+            }
+        } else if (name.equals("find")) {
+            unfoldFind(cmd, sc, layer);
+        } else if (name.equals("ssh")) {
+            unfoldSsh(cmd, sc, layer, stdin);
+        } else if (name.equals("su") || name.equals("runuser")) {
+            unfoldSu(cmd, sc, layer);
+        } else if (name.equals("watch")) {
+            int i = Wrappers.skipOptions(args, 0, "n", Set.of("--interval"));
+            if (i >= 0 && i < args.size()) {
+                List<Word> rest = args.subList(i, args.size());
+                Layer l = new Layer(Origin.SHELL_STRING, layer.depth() + 1, append(layer.wrappers(), "watch"),
+                        layer.elevated(), layer.background());
+                parseNested(join(rest), rest.size() == 1 ? rest.get(0) : null, spanOf(rest), sc.copy(), l, null);
+            }
+        }
+    }
+
+    private static boolean isUnfolding(String name) {
+        return SHELLS.contains(name) || name.equals("eval") || name.equals("find") || name.equals("ssh")
+                || name.equals("su") || name.equals("watch");
+    }
+
+    private void unfoldShell(SimpleCommand cmd, Scope sc, Layer layer, Text stdin) {
+        List<Word> args = cmd.args();
+        boolean dashC = false;
+        boolean dashS = false;
+        int i = 0;
+        while (i < args.size()) {
+            String v = args.get(i).value();
+            if (v.equals("--") || v.equals("-")) {
+                i++;
+                break;
+            }
+            if (v.startsWith("--")) {
+                if (v.equals("--rcfile") || v.equals("--init-file")) {
+                    i++;
+                }
+                i++;
+                continue;
+            }
+            if (v.length() > 1 && (v.charAt(0) == '-' || v.charAt(0) == '+')) {
+                dashC |= v.indexOf('c') > 0;
+                dashS |= v.indexOf('s') > 0;
+                if (v.indexOf('o') > 0 || v.indexOf('O') > 0) {
+                    i++; // -o option-name
+                }
+                i++;
+                continue;
+            }
+            break;
+        }
+        if (dashC) {
+            if (i < args.size()) {
+                Word script = args.get(i);
+                parseNested(script.value(), script, script.span(), sc.copy(), layer.nest(Origin.SHELL_STRING), null);
+            }
+            return;
+        }
+        if ((i >= args.size() || dashS) && stdin != null) {
+            parseNested(stdin.text(), stdin, sc.copy(), layer.nest(Origin.PIPED_SCRIPT));
+        }
+    }
+
+    private void unfoldSsh(SimpleCommand cmd, Scope sc, Layer layer, Text stdin) {
+        List<Word> args = cmd.args();
+        int i = Wrappers.skipOptions(args, 0, "BbcDEeFIiJLlmOopQRSWw", Set.of());
+        if (i < 0 || i >= args.size()) {
+            return;
+        }
+        Scope remote = new Scope(new HashMap<>(sc.vars), null);
+        Layer l = layer.nest(Origin.REMOTE);
+        List<Word> rest = args.subList(i + 1, args.size());
+        if (!rest.isEmpty()) {
+            parseNested(join(rest), rest.size() == 1 ? rest.get(0) : null, spanOf(rest), remote, l, null);
+        } else if (stdin != null) {
+            parseNested(stdin.text(), stdin, remote, l);
+        }
+    }
+
+    private void unfoldSu(SimpleCommand cmd, Scope sc, Layer layer) {
+        List<Word> args = cmd.args();
+        for (int i = 0; i < args.size(); i++) {
+            String v = args.get(i).value();
+            Word script = null;
+            if ((v.equals("-c") || v.equals("--command") || v.equals("--session-command")) && i + 1 < args.size()) {
+                script = args.get(i + 1);
+                parseNested(script.value(), script, script.span(), sc.copy(), suLayer(layer), null);
+                return;
+            }
+            if (v.startsWith("--command=")) {
+                String text = v.substring("--command=".length());
+                parseNested(text, null, args.get(i).span(), sc.copy(), suLayer(layer), null);
+                return;
+            }
+        }
+    }
+
+    private static Layer suLayer(Layer layer) {
+        return new Layer(Origin.SHELL_STRING, layer.depth() + 1, append(layer.wrappers(), "su"), true,
+                layer.background());
+    }
+
+    private void unfoldFind(SimpleCommand find, Scope sc, Layer layer) {
+        List<Word> args = find.args();
+        List<Word> starts = findStarts(args);
+        boolean filtered = findFiltered(args);
+        for (int k = 0; k < args.size(); k++) {
+            String v = args.get(k).value();
+            if (v.equals("-exec") || v.equals("-execdir") || v.equals("-ok") || v.equals("-okdir")) {
+                int end = k + 1;
+                while (end < args.size()) {
+                    String e = args.get(end).value();
+                    if (e.equals(";") || e.equals("+") && end > k + 1 && args.get(end - 1).value().contains("{}")) {
+                        break;
+                    }
+                    end++;
+                }
+                if (end > k + 1) {
+                    List<Word> segment = new ArrayList<>();
+                    for (Word w : args.subList(k + 1, end)) {
+                        segment.add(w.value().contains("{}") ? foundPath(w, starts, filtered) : w);
+                    }
+                    resolve(segment, 0, List.of(), List.of(), spanOf(segment), sc.copy(), layer.nest(Origin.FIND_EXEC),
+                            List.of(), null);
+                }
+                k = end;
+            }
+        }
+    }
+
+    /** The start paths of a find command line: the words before the first test or option. */
+    static List<Word> findStarts(List<Word> args) {
+        List<Word> starts = new ArrayList<>();
+        int i = 0;
+        while (i < args.size()) {
+            String v = args.get(i).value();
+            if (v.equals("-H") || v.equals("-L") || v.equals("-P") || v.startsWith("-O")) {
+                i++;
+            } else if (v.equals("-D")) {
+                i += 2;
+            } else {
+                break;
+            }
+        }
+        for (; i < args.size(); i++) {
+            String v = args.get(i).value();
+            if (v.startsWith("-") || v.equals("(") || v.equals("!") || v.equals(",")) {
+                break;
+            }
+            starts.add(args.get(i));
+        }
+        return starts;
+    }
+
+    /** Whether a find command line has tests that select only some files. */
+    static boolean findFiltered(List<Word> args) {
+        for (int i = 0; i < args.size(); i++) {
+            String v = args.get(i).value();
+            if (v.equals("-exec") || v.equals("-execdir") || v.equals("-ok") || v.equals("-okdir")) {
+                while (i + 1 < args.size() && !args.get(i + 1).value().equals(";")
+                        && !args.get(i + 1).value().equals("+")) {
+                    i++;
+                }
+            } else if (v.length() > 1 && v.charAt(0) == '-' && isFindFilter(v)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean isFindFilter(String v) {
+        return switch (v) {
+            case "-H", "-L", "-P", "-mindepth", "-maxdepth", "-xdev", "-mount", "-depth", "-print", "-print0", "-printf", "-ls",
+                    "-fls", "-fprint", "-fprint0", "-fprintf", "-exec", "-execdir", "-ok", "-okdir", "-delete",
+                    "-follow", "-noleaf", "-daystart", "-prune", "-quit", "-true", "-o", "-or", "-a", "-and",
+                    "-not" -> false;
+            default -> true;
+        };
+    }
+
+    /**
+     * The path {@code find} substitutes for {@code {}}: the start directory itself when nothing
+     * filters the results (it is among them), otherwise a path inside it.
+     */
+    private static Word foundPath(Word w, List<Word> starts, boolean filtered) {
+        Word start = starts.isEmpty() ? null : starts.get(0);
+        String dir = start == null ? "." : start.value();
+        String path = filtered ? (dir.endsWith("/") ? dir + "{}" : dir + "/{}") : dir;
+        String value = w.value().replace("{}", path);
+        boolean unknown = w.unknownExpansion() || start != null && start.unknownExpansion();
+        return new Word(w.source(), value, w.quoted(), unknown, false, w.span());
+    }
+
+    /**
+     * For {@code xargs CMD}: the arguments xargs would add when caro knows what is piped in (a
+     * {@code find} listing or echoed words), appended or put in place of the {@code -I} string.
+     */
+    private List<Word> withXargsInput(List<Word> argv, int commandAt, String replace, List<SimpleCommand> upstream,
+            Text stdin) {
+        List<Word> input = new ArrayList<>();
+        if (!upstream.isEmpty()) {
+            SimpleCommand producer = upstream.get(upstream.size() - 1);
+            if (producer.name().equals("find")) {
+                Word marker = new Word("{}", "{}", false, false, false, producer.span());
+                input.add(foundPath(marker, findStarts(producer.args()), findFiltered(producer.args())));
+            } else if (stdin != null && !stdin.text().isBlank()) {
+                for (String item : stdin.text().strip().split("\\s+")) {
+                    Span sp = stdin.clamp() != null ? stdin.clamp() : producer.span();
+                    input.add(new Word(item, item, true, false, false, sp));
+                }
+            }
+        }
+        if (input.isEmpty()) {
+            return argv;
+        }
+        List<Word> result = new ArrayList<>(argv.subList(0, commandAt));
+        if (replace != null && !replace.isEmpty()) {
+            Word first = input.get(0);
+            for (Word w : argv.subList(commandAt, argv.size())) {
+                result.add(w.value().contains(replace)
+                        ? new Word(w.source(), w.value().replace(replace, first.value()), w.quoted(),
+                                w.unknownExpansion() || first.unknownExpansion(), w.glob(), w.span())
+                        : w);
+            }
+            return result;
+        }
+        result.addAll(argv.subList(commandAt, argv.size()));
+        result.addAll(input);
+        return result;
+    }
+
+    /** Parses {@code text} found in {@code anchor} (a word, when its offset is known) and walks it. */
+    private void parseNested(String text, Word anchor, Span fallback, Scope sc, Layer layer, Text stdin) {
+        int base = fallback.start();
+        Span clamp = fallback;
+        if (anchor != null) {
+            String src = anchor.source();
+            Span sp = anchor.span();
+            if (sp.length() == src.length()) {
+                if (src.equals(text)) {
+                    base = sp.start();
+                    clamp = null;
+                } else if (src.length() == text.length() + 2 && (src.charAt(0) == '\'' || src.charAt(0) == '"')
+                        && src.regionMatches(1, text, 0, text.length())) {
+                    base = sp.start() + 1;
+                    clamp = null;
+                }
+            }
+        }
+        parseNested(text, new Text(text, base, clamp), sc, layer);
+    }
+
+    private void parseNested(String text, Text where, Scope sc, Layer layer) {
+        nestedText += text.length();
+        if (nestedText > MAX_NESTED_TEXT) {
+            stop("the command expands to too much nested text to check");
+            return;
+        }
+        SyntaxParser parser = new SyntaxParser(text, where.base(), where.clamp(), layer.depth() * 2);
+        SyntaxParser.Result r = parser.parse();
+        if (r.error() != null && error == null) {
+            String where2 = switch (layer.origin()) {
+                case SHELL_STRING -> "in a shell -c string: ";
+                case EVAL -> "in eval: ";
+                case REMOTE -> "in a remote command: ";
+                case PIPED_SCRIPT -> "in a script piped to a shell: ";
+                default -> "";
+            };
+            error = new ParseError(where2 + r.error().message(), r.error().span());
+        }
+        walkBlock(r.block(), sc, layer, List.of(), null);
+    }
+
+    private void unfoldSubstitutions(RawWord w, Scope sc, Layer layer) {
+        for (Part p : w.parts()) {
+            if (p instanceof CommandSub cs) {
+                if (layer.depth() >= MAX_UNFOLD_DEPTH) {
+                    stop("the command nests substitutions too deeply to check");
+                    return;
+                }
+                List<SimpleCommand> surface = walkBlock(cs.body(), sc.copy(), layer.nest(Origin.SUBSTITUTION),
+                        List.of(), null);
+                if (!cs.process() && !surface.isEmpty() && cs.body().items().size() == 1) {
+                    Text t = stdoutOf(surface.get(surface.size() - 1));
+                    if (t != null) {
+                        substitutionValues.put(cs, stripTrailingNewlines(t.text()));
+                    }
+                }
+            }
+        }
+    }
+
+    private void stop(String message) {
+        stopped = true;
+        if (error == null) {
+            error = new ParseError(message, new Span(0, 0));
+        }
+    }
+
+    // ---------------------------------------------------------------- known text
+
+    /** What {@code cmd} writes to standard output when caro can tell without running it. */
+    private Text stdoutOf(SimpleCommand cmd) {
+        List<Word> args = cmd.args();
+        switch (cmd.name()) {
+            case "echo": {
+                StringBuilder sb = new StringBuilder();
+                boolean newline = true;
+                boolean escapes = false;
+                int i = 0;
+                while (i < args.size() && isEchoOption(args.get(i).value())) {
+                    String o = args.get(i).value();
+                    newline &= o.indexOf('n') < 0;
+                    escapes |= o.indexOf('e') >= 0;
+                    i++;
+                }
+                for (int k = i; k < args.size(); k++) {
+                    if (!args.get(k).literal()) {
+                        return null;
+                    }
+                    if (k > i) {
+                        sb.append(' ');
+                    }
+                    sb.append(escapes ? unescape(args.get(k).value()) : args.get(k).value());
+                }
+                if (newline) {
+                    sb.append('\n');
+                }
+                return textFrom(sb.toString(), args.subList(i, args.size()), cmd.span());
+            }
+            case "printf": {
+                int i = 0;
+                if (i < args.size() && args.get(i).value().equals("--")) {
+                    i++;
+                }
+                if (i >= args.size() || !args.get(i).literal() || args.get(i).value().startsWith("-v")) {
+                    return null;
+                }
+                String format = unescape(args.get(i).value());
+                List<Word> rest = args.subList(i + 1, args.size());
+                StringBuilder sb = new StringBuilder();
+                int argAt = 0;
+                for (int k = 0; k < format.length(); k++) {
+                    char c = format.charAt(k);
+                    if (c == '%' && k + 1 < format.length()) {
+                        char f = format.charAt(k + 1);
+                        k++;
+                        if (f == '%') {
+                            sb.append('%');
+                        } else if (argAt < rest.size()) {
+                            if (!rest.get(argAt).literal()) {
+                                return null;
+                            }
+                            sb.append(f == 'b' ? unescape(rest.get(argAt).value()) : rest.get(argAt).value());
+                            argAt++;
+                        }
+                    } else {
+                        sb.append(c);
+                    }
+                }
+                return textFrom(sb.toString(), args.subList(i, args.size()), cmd.span());
+            }
+            case "cat":
+                if (args.isEmpty() || args.size() == 1 && args.get(0).value().equals("-")) {
+                    return textOf(cmd) == null ? null : new Text(cmd.stdinText().get(), cmd.span().start(), cmd.span());
+                }
+                return null;
+            case "base64":
+            case "openssl": {
+                boolean decode = false;
+                for (Word a : args) {
+                    String v = a.value();
+                    decode |= v.equals("-d") || v.equals("--decode") || v.equals("-D") || v.equals("-di");
+                }
+                if (!decode || cmd.stdinText().isEmpty()) {
+                    return null;
+                }
+                String decoded = decodeBase64(cmd.stdinText().get());
+                return decoded == null ? null : new Text(decoded, cmd.span().start(), cmd.span());
+            }
+            case "rev":
+                if (args.isEmpty() && cmd.stdinText().isPresent()) {
+                    StringBuilder sb = new StringBuilder();
+                    for (String line : cmd.stdinText().get().split("\n", -1)) {
+                        if (sb.length() > 0) {
+                            sb.append('\n');
+                        }
+                        sb.append(new StringBuilder(line).reverse());
+                    }
+                    return new Text(sb.toString(), cmd.span().start(), cmd.span());
+                }
+                return null;
+            case "mktemp":
+                return new Text(MKTEMP_VALUE + "\n", cmd.span().start(), cmd.span());
+            case "pwd":
+                return cmd.cwd().map(c -> new Text(c + "\n", cmd.span().start(), cmd.span())).orElse(null);
+            default:
+                return null;
+        }
+    }
+
+    private static Text textOf(SimpleCommand cmd) {
+        return cmd.stdinText().isEmpty() ? null : new Text(cmd.stdinText().get(), cmd.span().start(), cmd.span());
+    }
+
+    private static Text textFrom(String text, List<Word> words, Span fallback) {
+        if (words.size() == 1) {
+            Word w = words.get(0);
+            String src = w.source();
+            if (w.span().length() == src.length() && src.length() >= 2 && (src.charAt(0) == '\'')
+                    && src.endsWith("'") && src.regionMatches(1, text, 0, src.length() - 2)) {
+                return new Text(text, w.span().start() + 1, null);
+            }
+            return new Text(text, w.span().start(), w.span());
+        }
+        return new Text(text, fallback.start(), words.isEmpty() ? fallback : spanOf(words));
+    }
+
+    private static boolean isEchoOption(String v) {
+        if (v.length() < 2 || v.charAt(0) != '-') {
+            return false;
+        }
+        for (int i = 1; i < v.length(); i++) {
+            if ("neE".indexOf(v.charAt(i)) < 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private Text redirectText(RawRedirect r, Word target) {
+        if (r.hereDoc() != null) {
+            Syntax.HereDoc d = r.hereDoc();
+            boolean exact = !d.stripTabs && d.bodySpan.length() >= d.body.length();
+            return new Text(d.body, d.bodySpan.start(), exact ? null : d.bodySpan);
+        }
+        if (r.operator().equals("<<<")) {
+            return new Text(target.value() + "\n", target.span().start(), target.span());
+        }
+        return null;
+    }
+
+    private static Optional<String> textOf(Text t) {
+        return t == null ? Optional.empty() : Optional.of(t.text());
+    }
+
+    static String unescape(String v) {
+        if (v.indexOf('\\') < 0) {
+            return v;
+        }
+        StringBuilder sb = new StringBuilder(v.length());
+        for (int i = 0; i < v.length(); i++) {
+            char c = v.charAt(i);
+            if (c != '\\' || i + 1 >= v.length()) {
+                sb.append(c);
+                continue;
+            }
+            char n = v.charAt(++i);
+            switch (n) {
+                case 'n' -> sb.append('\n');
+                case 't' -> sb.append('\t');
+                case 'r' -> sb.append('\r');
+                case '\\' -> sb.append('\\');
+                case 'x' -> {
+                    int val = 0;
+                    int digits = 0;
+                    while (digits < 2 && i + 1 < v.length() && Character.digit(v.charAt(i + 1), 16) >= 0) {
+                        val = val * 16 + Character.digit(v.charAt(++i), 16);
+                        digits++;
+                    }
+                    sb.append(digits == 0 ? "\\x" : String.valueOf((char) val));
+                }
+                case '0' -> {
+                    int val = 0;
+                    int digits = 0;
+                    while (digits < 3 && i + 1 < v.length() && v.charAt(i + 1) >= '0' && v.charAt(i + 1) <= '7') {
+                        val = val * 8 + (v.charAt(++i) - '0');
+                        digits++;
+                    }
+                    sb.append((char) val);
+                }
+                default -> sb.append('\\').append(n);
+            }
+        }
+        return sb.toString();
+    }
+
+    private static String decodeBase64(String text) {
+        StringBuilder clean = new StringBuilder(text.length());
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (!Character.isWhitespace(c)) {
+                clean.append(c);
+            }
+        }
+        try {
+            byte[] bytes = Base64.getMimeDecoder().decode(clean.toString());
+            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .decode(java.nio.ByteBuffer.wrap(bytes)).toString();
+        } catch (IllegalArgumentException | CharacterCodingException e) {
+            return null; // not base64 text caro can read: the rules see the pipeline as it is
+        }
+    }
+
+    private static String stripTrailingNewlines(String s) {
+        int end = s.length();
+        while (end > 0 && s.charAt(end - 1) == '\n') {
+            end--;
+        }
+        return s.substring(0, end);
+    }
+
+    // ---------------------------------------------------------------- words
+
+    /** Evaluates a word, splitting a lone unquoted expansion with a known multi-word value into fields. */
+    private List<Word> evalFields(RawWord raw, Scope sc) {
+        Word w = evalWord(raw, sc);
+        if (raw.parts().size() == 1 && w.literal() && isUnquotedExpansion(raw.parts().get(0))) {
+            String v = w.value().strip();
+            if (v.isEmpty()) {
+                return List.of(); // an empty unquoted expansion vanishes
+            }
+            if (v.indexOf(' ') >= 0 || v.indexOf('\t') >= 0 || v.indexOf('\n') >= 0) {
+                List<Word> fields = new ArrayList<>();
+                for (String f : v.split("[ \t\n]+")) {
+                    fields.add(new Word(w.source(), f, false, false, hasGlob(f), w.span()));
+                }
+                return fields;
+            }
+        }
+        return List.of(w);
+    }
+
+    private static boolean isUnquotedExpansion(Part p) {
+        return p instanceof Param param && !param.quoted() || p instanceof CommandSub cs && !cs.quoted();
+    }
+
+    Word evalWord(RawWord raw, Scope sc) {
+        StringBuilder v = new StringBuilder();
+        boolean quoted = false;
+        boolean unknown = false;
+        boolean glob = false;
+        for (Part p : raw.parts()) {
+            if (p instanceof Lit lit) {
+                v.append(lit.text());
+                quoted |= lit.quoted();
+                glob |= !lit.quoted() && hasGlob(lit.text());
+            } else if (p instanceof Param param) {
+                quoted |= param.quoted();
+                String value = lookup(param, sc);
+                if (value == null) {
+                    unknown = true;
+                    v.append(param.written());
+                } else {
+                    v.append(value);
+                }
+            } else if (p instanceof CommandSub cs) {
+                quoted |= cs.quoted();
+                String value = substitutionValues.get(cs);
+                if (value == null) {
+                    unknown = true;
+                    v.append(cs.written());
+                } else {
+                    v.append(value);
+                }
+            } else if (p instanceof Arith a) {
+                quoted |= a.quoted();
+                unknown = true;
+                v.append(a.written());
+            } else if (p instanceof Tilde t) {
+                v.append(tildeValue(t));
+            }
+        }
+        return new Word(raw.source(), v.toString(), quoted, unknown, glob, raw.span());
+    }
+
+    private String tildeValue(Tilde t) {
+        if (t.user().isEmpty() || t.user().equals(context.user())) {
+            return context.home();
+        }
+        if (t.user().equals("root")) {
+            return "/root";
+        }
+        if (t.user().equals("+")) {
+            return "$PWD";
+        }
+        String home = context.home();
+        int slash = home.lastIndexOf('/');
+        return slash > 0 ? home.substring(0, slash + 1) + t.user() : "/home/" + t.user();
+    }
+
+    private String lookup(Param p, Scope sc) {
+        String name = p.name();
+        String value;
+        boolean known;
+        if (sc.vars.containsKey(name)) {
+            value = sc.vars.get(name);
+            known = value != null;
+        } else if (name.equals("HOME")) {
+            value = context.home();
+            known = true;
+        } else if (name.equals("PWD") && sc.cwd != null) {
+            value = sc.cwd;
+            known = true;
+        } else {
+            value = null;
+            known = false;
+        }
+        if (p.plain()) {
+            return known ? value : null;
+        }
+        String op = p.operator();
+        if (op.startsWith(":-") || op.startsWith(":=") || op.startsWith(":?")) {
+            return known && !value.isEmpty() ? value : null;
+        }
+        if (op.startsWith("-") || op.startsWith("=") || op.startsWith("?")) {
+            return known ? value : null;
+        }
+        if (op.startsWith("#") && op.length() == 1) {
+            return known ? String.valueOf(value.length()) : null;
+        }
+        return null;
+    }
+
+    static boolean hasGlob(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '*' || c == '?') {
+                return true;
+            }
+            if (c == '[' && text.indexOf(']', i + 1) > i + 1) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    // ---------------------------------------------------------------- small helpers
+
+    private static Span spanOf(List<Word> words) {
+        Span s = words.get(0).span();
+        for (Word w : words) {
+            s = s.union(w.span());
+        }
+        return s;
+    }
+
+    private static String join(List<Word> words) {
+        StringBuilder sb = new StringBuilder();
+        for (Word w : words) {
+            if (sb.length() > 0) {
+                sb.append(' ');
+            }
+            sb.append(w.value());
+        }
+        return sb.toString();
+    }
+
+    private static List<String> append(List<String> list, String item) {
+        List<String> l = new ArrayList<>(list);
+        l.add(item);
+        return List.copyOf(l);
+    }
+}
