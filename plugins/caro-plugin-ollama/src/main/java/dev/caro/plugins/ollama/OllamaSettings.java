@@ -1,9 +1,9 @@
 package dev.caro.plugins.ollama;
 
 import dev.caro.api.backend.BackendEnvironment;
+import dev.caro.plugins.support.SettingValues;
 import java.net.URI;
 import java.time.Duration;
-import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -27,8 +27,10 @@ record OllamaSettings(String host, String model, Optional<Duration> timeout, boo
         String model = env.model().filter(s -> !s.isBlank())
                 .or(() -> Optional.ofNullable(env.settings().get("model")).filter(s -> !s.isBlank()))
                 .orElse(DEFAULT_MODEL);
-        return new OllamaSettings(host(rawHost), model.strip(), duration(env.settings().get("timeout")),
-                bool(env.setting("stream", "true"), "stream"), number(env.setting("temperature", "0.1")));
+        return new OllamaSettings(host(rawHost), model.strip(),
+                SettingValues.duration(env.settings().get("timeout"), "backends.ollama.timeout"),
+                SettingValues.bool(env.setting("stream", "true"), "backends.ollama.stream"),
+                SettingValues.number(env.setting("temperature", "0.1"), "backends.ollama.temperature"));
     }
 
     /** Accepts what OLLAMA_HOST accepts: {@code host}, {@code host:port}, or a URL; 0.0.0.0 means this machine. */
@@ -52,49 +54,7 @@ record OllamaSettings(String host, String model, Optional<Duration> timeout, boo
         return uri.getScheme() + "://" + host + ":" + port + path;
     }
 
-    /** {@code 30}, {@code 30s}, {@code 500ms} or {@code 2m}. */
-    static Optional<Duration> duration(String raw) {
-        if (raw == null || raw.isBlank()) {
-            return Optional.empty();
-        }
-        String s = raw.strip().toLowerCase(Locale.ROOT);
-        try {
-            if (s.endsWith("ms")) {
-                return Optional.of(Duration.ofMillis(Long.parseLong(s.substring(0, s.length() - 2).strip())));
-            }
-            if (s.endsWith("m")) {
-                return Optional.of(Duration.ofMinutes(Long.parseLong(s.substring(0, s.length() - 1).strip())));
-            }
-            if (s.endsWith("s")) {
-                s = s.substring(0, s.length() - 1).strip();
-            }
-            return Optional.of(Duration.ofMillis(Math.round(Double.parseDouble(s) * 1000)));
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("backends.ollama.timeout '" + raw
-                    + "' is not a duration: use seconds (30), 30s, 500ms or 2m.");
-        }
-    }
-
-    private static boolean bool(String raw, String key) {
-        return switch (raw.strip().toLowerCase(Locale.ROOT)) {
-            case "true", "yes", "on", "1" -> true;
-            case "false", "no", "off", "0" -> false;
-            default -> throw new IllegalArgumentException("backends.ollama." + key + " '" + raw
-                    + "' is not true or false.");
-        };
-    }
-
-    private static double number(String raw) {
-        try {
-            return Double.parseDouble(raw.strip());
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("backends.ollama.temperature '" + raw + "' is not a number.");
-        }
-    }
-
-    /** {@code 300 ms} or {@code 30 s}, for messages. */
     static String describe(Duration d) {
-        long ms = d.toMillis();
-        return ms < 1000 ? ms + " ms" : (ms % 1000 == 0 ? ms / 1000 + " s" : String.format(Locale.ROOT, "%.1f s", ms / 1000.0));
+        return SettingValues.describe(d);
     }
 }

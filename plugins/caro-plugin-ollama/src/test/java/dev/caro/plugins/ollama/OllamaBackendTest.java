@@ -1,8 +1,8 @@
 package dev.caro.plugins.ollama;
 
-import static dev.caro.plugins.ollama.fakes.FakeHttpServer.json;
-import static dev.caro.plugins.ollama.fakes.FakeHttpServer.slow;
-import static dev.caro.plugins.ollama.fakes.FakeHttpServer.stream;
+import static dev.caro.testkit.ScriptedHttpServer.json;
+import static dev.caro.testkit.ScriptedHttpServer.slow;
+import static dev.caro.testkit.ScriptedHttpServer.stream;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -17,7 +17,7 @@ import dev.caro.api.backend.GenerationRequest;
 import dev.caro.api.backend.ModelBackend;
 import dev.caro.api.backend.ModelBackendProvider;
 import dev.caro.api.context.ExecutionContext;
-import dev.caro.plugins.ollama.fakes.FakeHttpServer;
+import dev.caro.testkit.ScriptedHttpServer;
 import dev.caro.plugins.support.Json;
 import dev.caro.testkit.ModelBackendContract;
 import java.io.IOException;
@@ -38,11 +38,11 @@ class OllamaBackendTest extends ModelBackendContract {
     private static final String ANSWER = "{\"model\":\"qwen2.5-coder:1.5b\",\"created_at\":\"2026-12-02T09:00:00Z\","
             + "\"message\":{\"role\":\"assistant\",\"content\":\"```bash\\nls -la\\n```\"},\"done\":true}";
 
-    private FakeHttpServer server;
+    private ScriptedHttpServer server;
 
     @BeforeEach
     void start() throws IOException {
-        server = new FakeHttpServer().on("/api/tags", json(200, TAGS));
+        server = new ScriptedHttpServer().on("/api/tags", json(200, TAGS));
     }
 
     @AfterEach
@@ -88,7 +88,7 @@ class OllamaBackendTest extends ModelBackendContract {
         server.on("/api/chat", json(200, ANSWER));
         Generation g = generate(Map.of("stream", "false", "model", "llama3.2"), Duration.ofSeconds(5));
         assertEquals("```bash\nls -la\n```", g.rawText());
-        Object sent = Json.parse(server.requests.get(server.requests.size() - 1));
+        Object sent = Json.parse(server.requests().get(server.requests().size() - 1));
         assertEquals("llama3.2", Json.string(sent, "model").orElseThrow());
         assertEquals(false, Json.at(sent, "stream").orElseThrow());
         assertEquals("system", Json.string(sent, "messages", 0, "role").orElseThrow());
@@ -103,7 +103,7 @@ class OllamaBackendTest extends ModelBackendContract {
                 "{\"message\":{\"role\":\"assistant\",\"content\":\"-name '*.pdf'\"},\"done\":false}\n",
                 "{\"message\":{\"role\":\"assistant\",\"content\":\"\"},\"done\":true,\"eval_count\":9}\n"));
         assertEquals("find . -name '*.pdf'", generate(Map.of(), Duration.ofSeconds(5)).rawText());
-        assertEquals(true, Json.at(Json.parse(server.requests.get(0)), "stream").orElseThrow());
+        assertEquals(true, Json.at(Json.parse(server.requests().get(0)), "stream").orElseThrow());
     }
 
     @Test
@@ -168,7 +168,7 @@ class OllamaBackendTest extends ModelBackendContract {
     @Test
     void unreachableServerSaysHowToStartIt() throws IOException {
         String url;
-        try (FakeHttpServer gone = new FakeHttpServer()) {
+        try (ScriptedHttpServer gone = new ScriptedHttpServer()) {
             url = gone.url();
         }
         assertEquals("Ollama is not reachable at " + url + ": start it with 'ollama serve', or set OLLAMA_HOST.",

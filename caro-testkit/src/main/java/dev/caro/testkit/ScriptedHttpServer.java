@@ -1,4 +1,4 @@
-package dev.caro.plugins.ollama.fakes;
+package dev.caro.testkit;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -11,8 +11,12 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 
-/** A real HTTP server on 127.0.0.1 with one scripted answer per path; records request bodies. */
-public final class FakeHttpServer implements AutoCloseable {
+/**
+ * A real HTTP server on 127.0.0.1 with one scripted answer per path, for testing remote backends
+ * against their true wire format (statuses, streaming, slow and malformed answers). Records the
+ * request bodies it received.
+ */
+public final class ScriptedHttpServer implements AutoCloseable {
 
     /** Writes the answer to one exchange. */
     @FunctionalInterface
@@ -21,9 +25,10 @@ public final class FakeHttpServer implements AutoCloseable {
     }
 
     private final HttpServer server;
-    public final List<String> requests = new CopyOnWriteArrayList<>();
+    private final List<String> requests = new CopyOnWriteArrayList<>();
+    private final List<String> paths = new CopyOnWriteArrayList<>();
 
-    public FakeHttpServer() throws IOException {
+    public ScriptedHttpServer() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.setExecutor(Executors.newCachedThreadPool(r -> {
             Thread t = new Thread(r, "fake-http");
@@ -37,9 +42,10 @@ public final class FakeHttpServer implements AutoCloseable {
         return "http://127.0.0.1:" + server.getAddress().getPort();
     }
 
-    public FakeHttpServer on(String path, Answer answer) {
+    public ScriptedHttpServer on(String path, Answer answer) {
         server.createContext(path, exchange -> {
             try (exchange) {
+                paths.add(exchange.getRequestURI().getPath());
                 requests.add(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
                 answer.write(exchange);
             } catch (InterruptedException e) {
@@ -49,6 +55,26 @@ public final class FakeHttpServer implements AutoCloseable {
             }
         });
         return this;
+    }
+
+    /** The request bodies received, in order. */
+    public List<String> requests() {
+        return List.copyOf(requests);
+    }
+
+    /** The request paths received, in order. */
+    public List<String> paths() {
+        return List.copyOf(paths);
+    }
+
+    /** Answers with {@code status} and raw {@code body} bytes. */
+    public static Answer bytes(int status, byte[] body) {
+        return exchange -> {
+            exchange.sendResponseHeaders(status, body.length == 0 ? -1 : body.length);
+            if (body.length > 0) {
+                exchange.getResponseBody().write(body);
+            }
+        };
     }
 
     /** Answers with {@code status} and {@code body} in one piece. */
