@@ -47,6 +47,11 @@ public final class ScriptedHttpServer implements AutoCloseable {
             try (exchange) {
                 paths.add(exchange.getRequestURI().getPath());
                 requests.add(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+                // Contexts match by prefix; answer only the exact path, like a file server.
+                if (!exchange.getRequestURI().getPath().equals(path)) {
+                    exchange.sendResponseHeaders(404, -1);
+                    return;
+                }
                 answer.write(exchange);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();

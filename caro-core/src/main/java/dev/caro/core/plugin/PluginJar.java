@@ -116,7 +116,7 @@ final class PluginJar {
         }
         PluginDescriptor d;
         try {
-            d = new ManifestPluginDescriptorFinder().find(path);
+            d = DescriptorReader.INSTANCE.fromManifest(manifest);
         } catch (RuntimeException e) {
             throw new PluginException(PluginProblem.Kind.INVALID_DESCRIPTOR,
                     file + " has an unreadable plugin descriptor: " + e.getMessage(), e);
@@ -220,4 +220,13 @@ final class PluginJar {
 
     /** The SPI interfaces a plugin may implement, in load order. */
     static final List<Class<?>> SPIS = List.of(ModelBackendProvider.class, SafetyRule.class, OutputFormatter.class);
+
+    /** PF4J's manifest reading, applied to the manifest already read (the file name need not end in .jar). */
+    private static final class DescriptorReader extends ManifestPluginDescriptorFinder {
+        static final DescriptorReader INSTANCE = new DescriptorReader();
+
+        PluginDescriptor fromManifest(Manifest manifest) {
+            return createPluginDescriptor(manifest);
+        }
+    }
 }
