@@ -1,6 +1,7 @@
 package dev.caro.api.backend;
 
 import dev.caro.api.Stable;
+import java.util.Optional;
 
 /**
  * Cheap description of a backend, found through {@link java.util.ServiceLoader} (built-ins and
@@ -51,4 +52,14 @@ public interface ModelBackendProvider {
      * @throws BackendException with a user-facing message when creation fails
      */
     ModelBackend create(BackendEnvironment environment) throws BackendException;
+
+    /**
+     * The downloadable models of this backend, if it manages any ({@code caro models …}). Must be
+     * as cheap as {@link #availability}: no model loading, no network. Empty by default.
+     *
+     * @since API 1.0, experimental: see {@link ModelStore}
+     */
+    default Optional<ModelStore> modelStore(BackendEnvironment environment) {
+        return Optional.empty();
+    }
 }

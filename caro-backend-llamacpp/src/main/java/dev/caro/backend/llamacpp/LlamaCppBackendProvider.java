@@ -5,6 +5,7 @@ import dev.caro.api.backend.BackendEnvironment;
 import dev.caro.api.backend.BackendException;
 import dev.caro.api.backend.ModelBackend;
 import dev.caro.api.backend.ModelBackendProvider;
+import dev.caro.api.backend.ModelStore;
 import java.nio.file.Path;
 import java.util.Optional;
 
@@ -84,6 +85,11 @@ public final class LlamaCppBackendProvider implements ModelBackendProvider {
             throw new BackendException(e.getMessage() + (fix.isEmpty() ? "" : "; run '" + fix + "'"), e);
         }
         return LlamaCppBackend.load(choice, gguf, settings, environment);
+    }
+
+    @Override
+    public Optional<ModelStore> modelStore(BackendEnvironment environment) {
+        return Optional.of(new LlamaCppModelStore(catalog, modelsDir(environment), environment.environment()));
     }
 
     /** The directory downloaded models live in: {@code <cacheDir>/models}. */
