@@ -8,11 +8,11 @@ import dev.caro.core.config.ConfigKey;
 import dev.caro.core.pipeline.GenerationFailedException;
 import dev.caro.core.pipeline.PipelineRequest;
 import dev.caro.core.text.TerminalText;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
+import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -21,12 +21,14 @@ import picocli.CommandLine.Parameters;
 /** {@code caro [OPTIONS] PROMPT...}: turn a request into a command; subcommands do the rest. */
 @Command(name = "caro", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Turns a request in plain language into one shell command, judges its risk, and runs it only when you ask.",
-        subcommands = {CheckCommand.class, BackendsCommand.class, ConfigCommand.class},
+        subcommands = {CheckCommand.class, BackendsCommand.class, ConfigCommand.class,
+            ExplainCommand.class, InitCommand.class, CompletionCommand.class, DoctorCommand.class, HistoryCommand.class},
         footerHeading = "%nExit codes:%n",
         footer = {
             "  0  success (with -x: the command's own exit code)",
             "  1  internal error      2  usage error          3  configuration error",
             "  4  no command generated 5  blocked by safety    6  declined by you",
+            "  7  caro doctor found a FAIL",
             "  caro check: 0 SAFE, 10 MODERATE, 11 HIGH, 12 CRITICAL"})
 final class CaroCommand implements Callable<Integer> {
 
@@ -68,6 +70,9 @@ final class CaroCommand implements Callable<Integer> {
     @Option(names = {"-y", "--yes"}, description = "Answer yes to confirmations (never to a CRITICAL command).")
     boolean yes;
 
+    @Option(names = "--explain", description = "Also break the command down: each program, option and redirection.")
+    boolean explain;
+
     @Option(names = {"-v", "--verbose"}, description = "Show backend, timing, alternatives.")
     boolean verbose;
 
@@ -100,13 +105,12 @@ final class CaroCommand implements Callable<Integer> {
         OutputFormatter formatter = session.formatter();
         PipelineRequest pr = new PipelineRequest(request, session.context(), session.backend(), session.safetyMode(),
                 session.timeout());
-        CommandResult result;
-        try {
-            result = session.pipeline().generate(pr);
-        } catch (GenerationFailedException e) {
-            env.err().println("caro: " + TerminalText.sanitize(e.getMessage(), true));
+        Optional<CommandResult> generated = generate(pr);
+        if (generated.isEmpty()) {
             return ExitCodes.GENERATION_FAILED;
         }
+        CommandResult result = generated.get();
+        recordGenerated(result);
         FormatOptions options = session.formatOptions(quiet, verbose);
         env.out().print(formatter.render(result, options));
         env.out().flush();
@@ -116,63 +120,60 @@ final class CaroCommand implements Callable<Integer> {
                 env.err().println("caro: " + TerminalText.sanitize(w, false));
             }
         }
+        if (explain) {
+            // On a terminal the breakdown follows the command; piped, stdout stays the command alone.
+            PrintWriter to = env.stdoutTerminal() ? env.out() : env.err();
+            to.print(explainer().explain(result.command(), result.context(), env.stdoutTerminal() && env.color()));
+            to.flush();
+        }
         if (dryRun) {
             env.err().println("dry run: would run with " + result.context().shell().id() + ": "
                     + TerminalText.sanitize(result.command(), false) + " (" + decisionWord(result.decision()) + ")");
             return ExitCodes.OK;
         }
-        if (!execute) {
-            return ExitCodes.OK;
+        if (execute) {
+            return execute(result);
         }
-        return execute(result, env);
+        if (env.interactive() && !quiet && formatter.id().equals("plain")) {
+            return new CommandMenu(this, result).run();
+        }
+        return ExitCodes.OK;
     }
 
-    private int execute(CommandResult result, CliEnvironment env) throws IOException, InterruptedException {
-        Decision d = result.decision();
-        String risk = result.assessment().risk().name();
-        switch (d) {
-            case BLOCK:
-                env.err().println("caro: not running this " + risk + " command: the " + result.mode().id()
-                        + " safety mode blocks it.");
-                return ExitCodes.BLOCKED;
-            case CONFIRM:
-                if (!yes) {
-                    if (!env.stdinTerminal()) {
-                        env.err().println("caro: this " + risk + " command needs confirmation; rerun with --yes, or in a terminal.");
-                        return ExitCodes.BLOCKED;
-                    }
-                    if (!ask(env, "Run this " + risk + " command? [y/N] ", false)) {
-                        env.err().println("caro: not run.");
-                        return ExitCodes.DECLINED;
-                    }
-                }
-                break;
-            case CONFIRM_TYPED:
-                if (!env.stdinTerminal()) {
-                    env.err().println("caro: this " + risk + " command runs only after you type 'yes' in a terminal; --yes does not apply.");
-                    return ExitCodes.BLOCKED;
-                }
-                if (!ask(env, "This command is " + risk + ". Type 'yes' to run it: ", true)) {
-                    env.err().println("caro: not run.");
-                    return ExitCodes.DECLINED;
-                }
-                break;
-            default:
-                break;
+    /** Asks the backends, with a spinner on a terminal; prints why when none answered. */
+    Optional<CommandResult> generate(PipelineRequest pr) throws InterruptedException {
+        CliEnvironment env = session.cli();
+        try (Spinner spinner = Spinner.start(env, "generating")) {
+            session.progress().spinner(spinner);
+            return Optional.of(session.pipeline().generate(pr));
+        } catch (GenerationFailedException e) {
+            env.err().println("caro: " + TerminalText.sanitize(e.getMessage(), true));
+            return Optional.empty();
+        } finally {
+            session.progress().spinner(null);
         }
-        return ShellRunner.run(result.context().shell(), result.command(), result.context().cwd(), env);
     }
 
-    /** Asks on the terminal; a typed confirmation accepts only the exact word {@code yes}. */
-    private static boolean ask(CliEnvironment env, String question, boolean typedYes) throws IOException {
-        env.err().print(question);
-        env.err().flush();
-        String answer = new BufferedReader(new InputStreamReader(env.in(), StandardCharsets.UTF_8)).readLine();
-        if (answer == null) {
-            return false;
+    /** Runs {@code result}'s command when its safety decision allows, asking first when it says so. */
+    int execute(CommandResult result) throws IOException, InterruptedException {
+        CliEnvironment env = session.cli();
+        Optional<Integer> refused = new ExecutionGate(env, yes).check(result.assessment(), result.mode(), result.decision());
+        if (refused.isPresent()) {
+            return refused.get();
         }
-        String a = answer.strip();
-        return typedYes ? a.equals("yes") : a.equalsIgnoreCase("y") || a.equalsIgnoreCase("yes");
+        int code = ShellRunner.run(result.context().shell(), result.command(), result.context().cwd(), env);
+        session.history().executed(result.prompt(), result.command(), result.backend(), result.assessment().risk().name(),
+                result.context().shell().id(), result.context().cwd(), code);
+        return code;
+    }
+
+    void recordGenerated(CommandResult result) {
+        session.history().generated(result.prompt(), result.command(), result.backend(), result.assessment().risk().name(),
+                result.context().shell().id(), result.context().cwd());
+    }
+
+    CommandExplainer explainer() {
+        return new CommandExplainer(session.pipeline(), new SystemHelp(session.cli().env()), session.safetyMode());
     }
 
     private static String decisionWord(Decision d) {

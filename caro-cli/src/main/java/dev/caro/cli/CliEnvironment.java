@@ -20,29 +20,51 @@ import java.util.Map;
  * @param detector how the execution context is detected
  * @param paths caro's directories
  * @param inheritIo whether executed commands use caro's own standard streams (the real process)
+ * @param stderrTerminal whether standard error is a terminal (spinners and progress bars go there)
+ * @param terminal switches the terminal to raw input for one-key questions
  */
 public record CliEnvironment(Map<String, String> env, InputStream in, PrintWriter out, PrintWriter err,
-        boolean stdinTerminal, boolean stdoutTerminal, ContextDetector detector, CaroPaths paths, boolean inheritIo) {
+        boolean stdinTerminal, boolean stdoutTerminal, ContextDetector detector, CaroPaths paths, boolean inheritIo,
+        boolean stderrTerminal, TerminalModes terminal) {
+
+    /** An environment whose standard error is not a terminal and whose terminal cannot be switched. */
+    public CliEnvironment(Map<String, String> env, InputStream in, PrintWriter out, PrintWriter err,
+            boolean stdinTerminal, boolean stdoutTerminal, ContextDetector detector, CaroPaths paths, boolean inheritIo) {
+        this(env, in, out, err, stdinTerminal, stdoutTerminal, detector, paths, inheritIo, false, TerminalModes.NONE);
+    }
 
     /** The real process: terminal flags come from the launcher ({@code -Dcaro.tty=in,out,err}). */
     public static CliEnvironment system(PrintWriter out, PrintWriter err) {
         String tty = System.getProperty("caro.tty");
         boolean in;
         boolean outTty;
+        boolean errTty;
         if (tty != null) {
             in = tty.contains("in");
             outTty = tty.contains("out");
+            errTty = tty.contains("err");
         } else {
             in = System.console() != null;
             outTty = in;
+            errTty = in;
         }
         Map<String, String> env = System.getenv();
         return new CliEnvironment(env, System.in, out, err, in, outTty, ContextDetector.current(),
-                CaroPaths.from(env, Path.of(System.getProperty("user.home"))), true);
+                CaroPaths.from(env, Path.of(System.getProperty("user.home"))), true, errTty, new SttyTerminal());
     }
 
     /** Whether colors may be used on standard output. */
     public boolean color() {
         return stdoutTerminal && !env.containsKey("NO_COLOR") && !"dumb".equals(env.get("TERM"));
+    }
+
+    /** Whether colors may be used on standard error. */
+    public boolean errColor() {
+        return stderrTerminal && !env.containsKey("NO_COLOR") && !"dumb".equals(env.get("TERM"));
+    }
+
+    /** Whether a person is at a terminal on both ends, so caro may offer the menu. */
+    public boolean interactive() {
+        return stdinTerminal && stdoutTerminal;
     }
 }

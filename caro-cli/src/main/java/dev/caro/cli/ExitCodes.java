@@ -20,6 +20,8 @@ public final class ExitCodes {
     public static final int BLOCKED = 5;
     /** The user declined to run the command. */
     public static final int DECLINED = 6;
+    /** {@code caro doctor}: at least one check failed. */
+    public static final int DOCTOR_FAILED = 7;
     /** {@code caro check}: the most dangerous command checked is MODERATE. */
     public static final int CHECK_MODERATE = 10;
     /** {@code caro check}: the most dangerous command checked is HIGH. */

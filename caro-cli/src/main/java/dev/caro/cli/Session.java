@@ -1,6 +1,5 @@
 package dev.caro.cli;
 
-import dev.caro.api.backend.ProgressListener;
 import dev.caro.api.context.ExecutionContext;
 import dev.caro.api.context.ShellKind;
 import dev.caro.api.format.FormatOptions;
@@ -9,6 +8,7 @@ import dev.caro.api.safety.SafetyMode;
 import dev.caro.core.config.CaroConfig;
 import dev.caro.core.config.ConfigKey;
 import dev.caro.core.config.Settings;
+import dev.caro.core.history.HistoryFile;
 import dev.caro.core.pipeline.BackendEnvironments;
 import dev.caro.core.pipeline.Pipeline;
 import dev.caro.core.registry.Registry;
@@ -31,6 +31,8 @@ final class Session implements AutoCloseable {
     private Settings settings;
     private Registry registry;
     private Pipeline pipeline;
+    private DownloadProgress progress;
+    private HistoryRecorder history;
 
     Session(CliEnvironment cli) {
         this.cli = cli;
@@ -126,10 +128,27 @@ final class Session implements AutoCloseable {
     Pipeline pipeline() {
         if (pipeline == null) {
             BackendEnvironments envs = new BackendEnvironments(config(), cli.paths(), cli.env(),
-                    settings().get(ConfigKey.MODEL), ProgressListener.NONE);
+                    settings().get(ConfigKey.MODEL), progress());
             pipeline = new Pipeline(registry(), safetyEngine(), envs, Optional.empty());
         }
         return pipeline;
+    }
+
+    /** Shows backends' downloads and model loading on standard error. */
+    DownloadProgress progress() {
+        if (progress == null) {
+            progress = new DownloadProgress(cli);
+        }
+        return progress;
+    }
+
+    /** Records generated and executed commands unless history is turned off. */
+    HistoryRecorder history() {
+        if (history == null) {
+            boolean on = !settings().get(ConfigKey.HISTORY).orElse("true").equals("false");
+            history = new HistoryRecorder(HistoryFile.in(cli.paths().stateDir()), on, cli);
+        }
+        return history;
     }
 
     @Override

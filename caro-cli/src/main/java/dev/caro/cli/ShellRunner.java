@@ -3,6 +3,7 @@ package dev.caro.cli;
 import dev.caro.api.context.ShellKind;
 import java.io.IOException;
 import java.util.List;
+import java.util.Map;
 
 /** Runs a command in the target shell with the terminal handed over, returning its exit code. */
 final class ShellRunner {
@@ -11,42 +12,73 @@ final class ShellRunner {
 
     /** The program and arguments that run {@code command} in {@code shell}. */
     static List<String> argv(ShellKind shell, String command) {
+        return argv(shell, command, Map.of());
+    }
+
+    /** As {@link #argv(ShellKind, String)}; PowerShell is {@code pwsh} when on the PATH, else Windows PowerShell. */
+    static List<String> argv(ShellKind shell, String command, Map<String, String> env) {
         return switch (shell) {
             case BASH -> List.of("bash", "-c", command);
             case ZSH -> List.of("zsh", "-c", command);
             case FISH -> List.of("fish", "-c", command);
-            case POWERSHELL -> List.of("pwsh", "-NoProfile", "-Command", command);
+            case POWERSHELL -> List.of(powershell(env), "-NoProfile", "-Command", command);
             case CMD -> List.of("cmd.exe", "/c", command);
             case SH -> List.of("sh", "-c", command);
         };
     }
 
+    private static String powershell(Map<String, String> env) {
+        if (env.isEmpty() || Executables.find("pwsh", env).isPresent() || Executables.find("pwsh.exe", env).isPresent()) {
+            return "pwsh";
+        }
+        return "powershell";
+    }
+
     /**
      * Runs it. In the real process the child inherits caro's standard streams, so interactive
-     * programs work and Ctrl-C reaches it; in-process (tests, embedding) its output is copied to
-     * the environment's writers.
+     * programs work, and caro ignores Ctrl-C while it runs, so Ctrl-C stops the child and caro
+     * reports its exit code (130). In-process (tests, embedding) its output is copied to the
+     * environment's writers.
      */
     static int run(ShellKind shell, String command, String cwd, CliEnvironment env) throws IOException, InterruptedException {
-        ProcessBuilder pb = new ProcessBuilder(argv(shell, command));
+        List<String> argv = argv(shell, command, env.env());
+        ProcessBuilder pb = new ProcessBuilder(argv);
         pb.directory(new java.io.File(cwd));
         if (env.inheritIo()) {
             pb.inheritIO();
-        } else {
-            pb.redirectInput(ProcessBuilder.Redirect.PIPE);
-        }
-        Process p = pb.start();
-        try {
-            if (!env.inheritIo()) {
-                p.getOutputStream().close();
-                Thread errCopy = new Thread(() -> copy(p.getErrorStream(), env.err()));
-                errCopy.start();
-                copy(p.getInputStream(), env.out());
-                errCopy.join();
+            env.out().flush();
+            env.err().flush();
+            try (InterruptShield shield = InterruptShield.ignoreInterrupts()) {
+                Process p = start(pb, argv);
+                try {
+                    return p.waitFor();
+                } catch (InterruptedException e) {
+                    p.destroy();
+                    throw e;
+                }
             }
+        }
+        pb.redirectInput(ProcessBuilder.Redirect.PIPE);
+        Process p = start(pb, argv);
+        try {
+            p.getOutputStream().close();
+            Thread errCopy = new Thread(() -> copy(p.getErrorStream(), env.err()));
+            errCopy.start();
+            copy(p.getInputStream(), env.out());
+            errCopy.join();
             return p.waitFor();
         } catch (InterruptedException e) {
             p.destroy();
             throw e;
+        }
+    }
+
+    private static Process start(ProcessBuilder pb, List<String> argv) throws IOException {
+        try {
+            return pb.start();
+        } catch (IOException e) {
+            throw new UsageException("cannot start " + argv.get(0) + " to run the command (" + e.getMessage()
+                    + "); install it or choose another shell with --shell");
         }
     }
 

@@ -59,7 +59,7 @@ class CaroCommandTest {
 
     @Test
     void aTerminalGetsTheExplanationAndRisk() {
-        CaroRunner.Run r = caro.terminalOutput().run("-b", "test-echo", "cmd: touch caro-test-high");
+        CaroRunner.Run r = caro.terminalOutput().env("NO_COLOR", "1").run("-b", "test-echo", "cmd: touch caro-test-high");
         assertEquals("""
                 touch caro-test-high
                   Runs what the test asked for.
@@ -169,7 +169,11 @@ class CaroCommandTest {
         assertEquals("caro: this CRITICAL command runs only after you type 'yes' in a terminal; --yes does not apply.\n", piped.err());
         CaroRunner.Run declined = new CaroRunner(home).terminalInput().stdin("y\n").run("-b", "test-echo", "-x", cmd);
         assertEquals(ExitCodes.DECLINED, declined.exitCode());
-        assertEquals("This command is CRITICAL. Type 'yes' to run it: caro: not run.\n", declined.err());
+        assertEquals("""
+                  - Marked CRITICAL by the test. [test.marker-risk]
+                This command is CRITICAL. Type 'yes' to run it: y
+                caro: not run.
+                """, declined.err());
         assertFalse(Files.exists(marker));
         CaroRunner.Run accepted = new CaroRunner(home).terminalInput().stdin("yes\n").run("-b", "test-echo", "-x", cmd);
         assertEquals(0, accepted.exitCode(), accepted.err());

@@ -1,5 +1,6 @@
 package dev.caro.cli;
 
+import dev.caro.cli.fakes.KeystrokeInput;
 import dev.caro.core.config.CaroPaths;
 import dev.caro.core.context.ContextDetector;
 import java.io.ByteArrayInputStream;
@@ -21,6 +22,8 @@ final class CaroRunner {
     private byte[] stdin = new byte[0];
     private boolean stdinTerminal;
     private boolean stdoutTerminal;
+    private boolean stderrTerminal;
+    private String typeahead = "";
 
     CaroRunner(Path home) {
         this.home = home;
@@ -50,6 +53,25 @@ final class CaroRunner {
         return this;
     }
 
+    /** Keys that were typed before caro asked anything (caro must discard them). */
+    CaroRunner typeahead(String keys) {
+        this.typeahead = keys;
+        return this;
+    }
+
+    /** A person at a terminal on standard input and output: caro may ask and show the menu. */
+    CaroRunner terminal() {
+        this.stdinTerminal = true;
+        this.stdoutTerminal = true;
+        return this;
+    }
+
+    /** Standard error is a terminal too: spinners and progress bars are drawn. */
+    CaroRunner stderrTerminal() {
+        this.stderrTerminal = true;
+        return this;
+    }
+
     CaroRunner terminalOutput() {
         this.stdoutTerminal = true;
         return this;
@@ -65,10 +87,19 @@ final class CaroRunner {
         Map<String, String> props = Map.of("os.name", "Linux", "os.version", "6.1", "os.arch", "amd64",
                 "user.dir", home.toString(), "user.home", home.toString(), "user.name", "ana");
         CliEnvironment cli = new CliEnvironment(Map.copyOf(env),
-                new ByteArrayInputStream(stdin),
+                input(),
                 new PrintWriter(out, true), new PrintWriter(err, true), stdinTerminal, stdoutTerminal,
-                new ContextDetector(Map.copyOf(env), props, null), CaroPaths.from(env, home), false);
+                new ContextDetector(Map.copyOf(env), props, null), CaroPaths.from(env, home), false,
+                stderrTerminal, TerminalModes.NONE);
         int code = Main.run(cli, args);
         return new Run(code, out.toString(), err.toString());
+    }
+
+    /** On a terminal, standard input delivers the text as keystrokes typed after each question. */
+    private java.io.InputStream input() {
+        if (stdinTerminal) {
+            return new KeystrokeInput(typeahead, KeystrokeInput.keystrokes(new String(stdin, StandardCharsets.UTF_8)));
+        }
+        return new ByteArrayInputStream(stdin);
     }
 }

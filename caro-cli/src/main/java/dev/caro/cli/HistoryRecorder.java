@@ -1,0 +1,48 @@
+package dev.caro.cli;
+
+import dev.caro.core.history.HistoryEntry;
+import dev.caro.core.history.HistoryFile;
+import java.io.IOException;
+import java.time.Instant;
+import java.util.OptionalInt;
+
+/**
+ * Appends what caro generated and ran to the history file, unless {@code history = false}.
+ * Never fails the main job: when the file cannot be written it says so once and carries on.
+ */
+final class HistoryRecorder {
+
+    private final HistoryFile file;
+    private final boolean enabled;
+    private final CliEnvironment env;
+    private boolean warned;
+
+    HistoryRecorder(HistoryFile file, boolean enabled, CliEnvironment env) {
+        this.file = file;
+        this.enabled = enabled;
+        this.env = env;
+    }
+
+    void generated(String prompt, String command, String backend, String risk, String shell, String cwd) {
+        write(new HistoryEntry(Instant.now(), "generated", prompt, command, backend, risk, shell, cwd, OptionalInt.empty()));
+    }
+
+    void executed(String prompt, String command, String backend, String risk, String shell, String cwd, int exitStatus) {
+        write(new HistoryEntry(Instant.now(), "executed", prompt, command, backend, risk, shell, cwd, OptionalInt.of(exitStatus)));
+    }
+
+    private void write(HistoryEntry entry) {
+        if (!enabled) {
+            return;
+        }
+        try {
+            file.append(entry);
+        } catch (IOException | RuntimeException e) {
+            if (!warned) {
+                warned = true;
+                env.err().println("caro: cannot write the history file " + file.path() + " (" + e.getMessage()
+                        + "); turn history off with 'caro config set history false'");
+            }
+        }
+    }
+}
