@@ -1,10 +1,13 @@
 package dev.caro.plugins.it;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static dev.caro.testkit.ScriptedHttpServer.json;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
 import dev.caro.api.backend.BackendEnvironment;
 import dev.caro.api.backend.ChatMessage;
 import dev.caro.api.backend.GenerationRequest;
@@ -85,6 +88,22 @@ class RealPluginJarsIT {
                 assertEquals(">=1.0.0 & <2.0.0", jf.getManifest().getMainAttributes().getValue("Plugin-Requires"));
             }
         }
+    }
+
+    @Test
+    void pluginsDependOnlyOnTheApiAndTheJdk() throws IOException {
+        List<JarFile> files = new java.util.ArrayList<>();
+        for (Path jar : jars()) {
+            files.add(new JarFile(jar.toFile()));
+        }
+        JavaClasses shipped = new ClassFileImporter().importJars(files);
+        for (JarFile f : files) {
+            f.close();
+        }
+        assertTrue(shipped.size() > 10, "imported " + shipped.size() + " classes");
+        classes().that().resideInAPackage("dev.caro.plugins..")
+                .should().onlyDependOnClassesThat().resideInAnyPackage("dev.caro.api..", "dev.caro.plugins..", "java..")
+                .check(shipped);
     }
 
     @Test
