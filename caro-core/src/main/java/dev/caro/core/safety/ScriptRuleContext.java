@@ -41,7 +41,30 @@ final class ScriptRuleContext implements RuleContext {
         if (PathClassifier.isWindowsPath(path.source())) {
             return classifier.classifyWindowsPath(path.source());
         }
-        return classifier.classify(path.value(), path.unknownExpansion(), command.cwd().orElse(null));
+        return classifier.classify(operandValue(path.value()), path.unknownExpansion(), command.cwd().orElse(null));
+    }
+
+    /**
+     * The path in {@code of=/dev/sda} or {@code --target-directory=/etc}: rules pass such words as
+     * they are, and a file literally named {@code of=...} is rare enough to ignore.
+     */
+    static String operandValue(String v) {
+        int eq = v.indexOf('=');
+        if (eq <= 0 || eq + 1 >= v.length()) {
+            return v;
+        }
+        char next = v.charAt(eq + 1);
+        if (next != '/' && next != '~' && next != '$' && next != '.') {
+            return v;
+        }
+        int i = v.startsWith("--") ? 2 : 0;
+        for (; i < eq; i++) {
+            char c = v.charAt(i);
+            if (!(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '-' || c == '_')) {
+                return v;
+            }
+        }
+        return v.substring(eq + 1);
     }
 
     @Override

@@ -55,6 +55,8 @@ final class Normalizer {
     private static final int MAX_UNFOLD_DEPTH = 12;
     private static final int MAX_NESTED_TEXT = 1_000_000;
     private static final int MAX_LOOP_VALUES = 4;
+    /** Upstream commands kept per command; long pipelines would otherwise cost quadratic time. */
+    private static final int MAX_UPSTREAM = 32;
 
     private final ExecutionContext context;
     private final List<SimpleCommand> out = new ArrayList<>();
@@ -150,7 +152,9 @@ final class Normalizer {
         Text stdin = stdin0;
         for (Command c : commands) {
             // Each element of a multi-command pipeline runs in a subshell.
-            List<SimpleCommand> emitted = walkCommand(c, sc.copy(), layer, List.copyOf(upstream), stdin);
+            List<SimpleCommand> nearest = upstream.size() <= MAX_UPSTREAM ? upstream
+                    : upstream.subList(upstream.size() - MAX_UPSTREAM, upstream.size());
+            List<SimpleCommand> emitted = walkCommand(c, sc.copy(), layer, List.copyOf(nearest), stdin);
             surface.addAll(emitted);
             upstream.addAll(emitted);
             stdin = emitted.isEmpty() ? null : stdoutOf(emitted.get(emitted.size() - 1));

@@ -1,6 +1,7 @@
 package dev.caro.core.shell;
 
 import dev.caro.api.context.ExecutionContext;
+import dev.caro.api.context.ShellKind;
 import dev.caro.api.shell.ShellScript;
 import dev.caro.api.shell.ShellScript.ParseError;
 import dev.caro.api.shell.Span;
@@ -19,13 +20,60 @@ import java.util.Optional;
  */
 public final class ShellParser {
 
+    /**
+     * The syntax to read {@code text} with: the context's shell, except that text that is plainly
+     * PowerShell (a {@code Verb-Noun} cmdlet first, or {@code $env:}, {@code $_.}, {@code $true})
+     * is read as PowerShell even when the context says sh, since generated commands may target it.
+     */
+    static int dialect(String text, ExecutionContext context) {
+        if (context.shell() == ShellKind.POWERSHELL) {
+            return SyntaxParser.POWERSHELL;
+        }
+        if (context.shell() == ShellKind.CMD) {
+            return SyntaxParser.CMD;
+        }
+        return looksLikePowerShell(text) ? SyntaxParser.POWERSHELL : SyntaxParser.POSIX;
+    }
+
+    static boolean looksLikePowerShell(String text) {
+        if (text.contains("$env:") || text.contains("$_.") || text.contains("$true") || text.contains("$false")
+                || text.contains("$null") || text.contains("{ $_")) {
+            return true;
+        }
+        int i = 0;
+        int n = text.length();
+        while (i < n && (text.charAt(i) == ' ' || text.charAt(i) == '\t')) {
+            i++;
+        }
+        // Verb-Noun: an upper-case letter, letters, a dash, an upper-case letter, letters.
+        if (i >= n || !isUpper(text.charAt(i))) {
+            return false;
+        }
+        i++;
+        while (i < n && Character.isLetter(text.charAt(i))) {
+            i++;
+        }
+        if (i + 1 >= n || text.charAt(i) != '-' || !isUpper(text.charAt(i + 1))) {
+            return false;
+        }
+        i += 2;
+        while (i < n && Character.isLetter(text.charAt(i))) {
+            i++;
+        }
+        return i == n || text.charAt(i) == ' ' || text.charAt(i) == '\t' || text.charAt(i) == '\n';
+    }
+
+    private static boolean isUpper(char c) {
+        return c >= 'A' && c <= 'Z';
+    }
+
     /** Parses {@code text} as it would run in {@code context}. */
     public ShellScript parse(String text, ExecutionContext context) {
         if (text == null) {
             text = "";
         }
         try {
-            SyntaxParser.Result syntax = new SyntaxParser(text, 0, null, 0).parse();
+            SyntaxParser.Result syntax = new SyntaxParser(text, 0, null, 0, dialect(text, context)).parse();
             Normalizer normalizer = new Normalizer(context);
             normalizer.walkTop(syntax.block());
             ParseError error = syntax.error() != null ? syntax.error() : normalizer.error();

