@@ -81,7 +81,7 @@ final class LlamaCppBackend implements ModelBackend {
         } catch (RuntimeException e) { // the binding's LlamaException is package-private
             throw new BackendException("llama.cpp could not load " + choice.path() + " (architecture '"
                     + gguf.architecture() + "'); the file is a complete GGUF model, so it probably needs a newer"
-                    + " llama.cpp than the bundled one; set backends.caro.llamacpp.log = true to see why", e);
+                    + " llama.cpp than the bundled one; set backends.llamacpp.log = true to see why", e);
         } finally {
             env.progress().finished();
         }

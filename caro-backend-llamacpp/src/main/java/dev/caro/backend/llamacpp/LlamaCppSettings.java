@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The backend's settings, from {@code [backends.caro.llamacpp]} in config.toml.
+ * The backend's settings, from {@code [backends.llamacpp]} in config.toml.
  *
  * @param threads generation threads; default: physical cores
  * @param contextSize tokens of context to allocate; default 4096, capped at the model's
@@ -49,7 +49,7 @@ record LlamaCppSettings(
         try {
             temperature = Float.parseFloat(env.setting("temperature", "0"));
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("backends.caro.llamacpp.temperature must be a number");
+            throw new IllegalArgumentException("backends.llamacpp.temperature must be a number");
         }
         List<String> stop = new ArrayList<>();
         String rawStop = env.setting("stop", "");
@@ -78,7 +78,7 @@ record LlamaCppSettings(
             }
             return n;
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("backends.caro.llamacpp." + key + " must be a positive whole number, not '" + v + "'");
+            throw new IllegalArgumentException("backends.llamacpp." + key + " must be a positive whole number, not '" + v + "'");
         }
     }
 }

@@ -130,7 +130,7 @@ class LlamaCppBackendProviderTest {
         Path p = TinyLlamaModel.write(dir.resolve("m.gguf"), 1);
         BackendException e = assertThrows(BackendException.class, () -> new LlamaCppBackendProvider().create(
                 env(Optional.of(p.toString()), Map.of("threads", "many"))));
-        assertEquals("backends.caro.llamacpp.threads must be a positive whole number, not 'many'", e.getMessage());
+        assertEquals("backends.llamacpp.threads must be a positive whole number, not 'many'", e.getMessage());
     }
 
     @Test
