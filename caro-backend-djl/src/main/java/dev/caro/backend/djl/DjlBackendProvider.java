@@ -5,6 +5,7 @@ import dev.caro.api.backend.BackendEnvironment;
 import dev.caro.api.backend.BackendException;
 import dev.caro.api.backend.ModelBackend;
 import dev.caro.api.backend.ModelBackendProvider;
+import dev.caro.api.backend.ModelStore;
 import java.nio.file.Path;
 import java.util.Optional;
 
@@ -67,6 +68,13 @@ public final class DjlBackendProvider implements ModelBackendProvider {
         } catch (RuntimeException e) {
             return Availability.unavailable("cannot check the DJL backend: " + e.getMessage(), "");
         }
+    }
+
+    @Override
+    public Optional<ModelStore> modelStore(BackendEnvironment environment) {
+        Optional<Path> configured = Optional.of(environment.setting("model_dir", "").strip())
+                .filter(s -> !s.isEmpty()).map(Path::of);
+        return Optional.of(new DjlModelStore(RegisteredModels.of(environment), configured));
     }
 
     @Override

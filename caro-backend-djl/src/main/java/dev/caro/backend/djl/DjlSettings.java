@@ -1,7 +1,6 @@
 package dev.caro.backend.djl;
 
 import dev.caro.api.backend.BackendEnvironment;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -10,8 +9,9 @@ import java.util.Optional;
 /**
  * The backend's settings, from {@code [backends.djl]} in config.toml.
  *
- * @param modelDir the model directory: {@code model_dir}, else a {@code --model} that names a
- *     directory; empty when neither is set
+ * @param modelDir the model directory: {@code --model} (or the {@code model} setting) when it
+ *     names a model directory or a {@link RegisteredModels registered} model, else the
+ *     {@code model_dir} setting; empty when there is none
  * @param maxTokens the answer's token budget; default 256
  * @param temperature 0 (the default) picks the likeliest token every time; above 0 samples
  * @param seed the sampling seed, so that a sampled answer can be repeated; default 42
@@ -35,9 +35,9 @@ record DjlSettings(Optional<Path> modelDir, int maxTokens, double temperature, l
      * @throws IllegalArgumentException with a user-facing message naming the bad key
      */
     static DjlSettings from(BackendEnvironment env) {
-        Optional<Path> dir = nonBlank(env.setting("model_dir", ""))
-                .or(() -> env.model().filter(m -> Files.isDirectory(Path.of(m))))
-                .map(Path::of);
+        // An explicit --model (or 'model' setting) that names a DJL model wins; one meant for another backend does not.
+        Optional<Path> dir = env.model().flatMap(RegisteredModels.of(env)::resolve)
+                .or(() -> nonBlank(env.setting("model_dir", "")).map(Path::of));
         int maxTokens = positiveInt(env, "max_tokens", DEFAULT_MAX_TOKENS);
         double temperature;
         String t = env.setting("temperature", "0").strip();

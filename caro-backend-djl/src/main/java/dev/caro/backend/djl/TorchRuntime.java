@@ -23,6 +23,7 @@ final class TorchRuntime {
     static final String NATIVE_PROPERTIES = "native/lib/pytorch.properties";
     static final String OFFLINE_PROPERTY = "ai.djl.offline";
     static final String CACHE_PROPERTY = "DJL_CACHE_DIR";
+    static final String JNA_TMPDIR_PROPERTY = "jna.tmpdir";
     private static final String FALLBACK = "; use --backend llamacpp or --backend offline instead";
 
     private TorchRuntime() {}
@@ -110,6 +111,10 @@ final class TorchRuntime {
                 throw new BackendException("cannot create DJL's cache directory " + dir + ": " + e.getMessage(), e);
             }
             System.setProperty(CACHE_PROPERTY, dir.toString());
+        }
+        if (System.getProperty(JNA_TMPDIR_PROPERTY) == null) {
+            // DJL probes for CUDA through JNA, which would otherwise unpack its library under ~/.cache.
+            System.setProperty(JNA_TMPDIR_PROPERTY, djlCacheDir(cacheDir).resolve("jna").toString());
         }
         System.setProperty(OFFLINE_PROPERTY, "true");
         System.setProperty("OPT_OUT_TRACKING", "true");

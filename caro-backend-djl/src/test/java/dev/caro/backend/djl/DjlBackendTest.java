@@ -187,13 +187,15 @@ class DjlBackendTest {
 
     @Test
     void librariesAreUnpackedIntoCarosCacheOnly() throws Exception {
-        try (ModelBackend backend = create(TinyModels.WITH_CACHE, Map.of())) {
+        try (ModelBackend backend = create(TinyModels.WITH_CACHE, Map.of("max_tokens", "1"))) {
+            assertEquals(1, backend.generate(request(TinyModels.messages(), MINUTE)).rawText().length());
             Path djl = TorchRuntime.djlCacheDir(TinyModels.cacheDir());
             assertEquals(djl.toString(), System.getProperty("DJL_CACHE_DIR"));
             assertEquals("true", System.getProperty("ai.djl.offline"));
             assertTrue(contains(djl.resolve("pytorch"), "libtorch_cpu.so"));
             assertTrue(contains(djl.resolve("pytorch"), "0.36.0-libdjl_torch.so"));
             assertTrue(contains(djl.resolve("tokenizers"), "libtokenizers.so"));
+            assertEquals(djl.resolve("jna").toString(), System.getProperty("jna.tmpdir"));
         }
     }
 
