@@ -9,6 +9,7 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -85,6 +86,20 @@ final class PluginsInstallCommand implements Callable<Integer> {
         env.out().println(info.id() + " " + info.version() + (info.provider().isEmpty() ? "" : " by " + info.provider())
                 + (info.description().isEmpty() ? "" : ": " + info.description()));
         env.out().println("  provides: " + info.provides().summary() + "; requires caro API " + info.requires());
+        if (info.provides().safetyRules()) {
+            List<String> problems;
+            try {
+                problems = RuleExampleCheck.problems(jar);
+            } catch (IOException e) {
+                throw new PluginsFailure(PluginsCommand.EXIT_REJECTED, "Cannot check the rules of " + info.id() + ": "
+                        + e.getMessage());
+            }
+            if (!problems.isEmpty()) {
+                throw new PluginsFailure(PluginsCommand.EXIT_REJECTED, "Safety pack " + info.id() + " " + info.version()
+                        + " fails its own checks with this caro; nothing was installed:\n  "
+                        + String.join("\n  ", problems));
+            }
+        }
         if (env.stdinTerminal() && !yes) {
             env.out().print("Install it into " + env.pluginsDir() + "? [y/N] ");
             env.out().flush();

@@ -6,7 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.caro.api.format.OutputFormatter;
+import dev.caro.api.safety.SafetyRule;
+import dev.caro.cli.plugins.fakes.GlobDeleteRule;
 import dev.caro.cli.plugins.fakes.ShoutFormatter;
+import dev.caro.cli.plugins.fakes.WrongExampleRule;
 import dev.caro.testkit.PluginJarBuilder;
 import dev.caro.testkit.ScriptedHttpServer;
 import java.io.ByteArrayInputStream;
@@ -251,6 +254,19 @@ class PluginsCommandTest {
         assertEquals("Removed acme.shout 1.0.0 (" + installed + ").\n", out.toString());
         assertEquals(PluginsCommand.EXIT_USAGE, caro("remove", "acme.shout"));
         assertEquals("caro: No plugin 'acme.shout' is installed; no plugins are installed.\n", err.toString());
+    }
+
+    @Test
+    void safetyPackIsInstalledOnlyIfItsRulesKeepTheirExamples() {
+        Path good = PluginJarBuilder.plugin("acme.rules", "1.0.0").service(SafetyRule.class, GlobDeleteRule.class)
+                .build(downloads.resolve("good"));
+        assertEquals(0, caro("install", good.toString()), err.toString());
+        Path bad = PluginJarBuilder.plugin("acme.rules", "1.1.0")
+                .service(SafetyRule.class, GlobDeleteRule.class, WrongExampleRule.class).build(downloads.resolve("bad"));
+        assertEquals(PluginsCommand.EXIT_REJECTED, caro("install", bad.toString()));
+        assertEquals("caro: Safety pack acme.rules 1.1.0 fails its own checks with this caro; nothing was installed:\n"
+                + "  acme.fs.wrong does not flag its own example: rm a.log\n", err.toString());
+        assertTrue(Files.exists(pluginsDir.resolve("acme.rules-1.0.0.jar")));
     }
 
     @Test
