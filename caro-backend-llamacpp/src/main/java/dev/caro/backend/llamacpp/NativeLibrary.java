@@ -85,7 +85,7 @@ final class NativeLibrary {
     static synchronized Path prepare(Path cacheDir) throws IOException {
         String existing = System.getProperty(LIB_PATH_PROPERTY);
         if (existing != null && Files.isRegularFile(Path.of(existing, System.mapLibraryName("jllama")))) {
-            ensureTmpDir(Path.of(existing));
+            ensureTmpDir(Path.of(existing), false);
             return Path.of(existing);
         }
         String folder = currentPlatformFolder().orElseThrow(() -> new IOException(
@@ -116,7 +116,7 @@ final class NativeLibrary {
         } else {
             connection.getInputStream().close();
         }
-        ensureTmpDir(dir);
+        ensureTmpDir(dir, true);
         System.setProperty(LIB_PATH_PROPERTY, dir.toString());
         return dir;
     }
@@ -125,8 +125,8 @@ final class NativeLibrary {
      * The binding's loader still cleans its temp directory (and on macOS extracts a Metal shader
      * there) even when the library path is set, so give it an empty folder of caro's own.
      */
-    private static void ensureTmpDir(Path libDir) throws IOException {
-        if (System.getProperty(TMPDIR_PROPERTY) == null) {
+    private static void ensureTmpDir(Path libDir, boolean replace) throws IOException {
+        if (replace || System.getProperty(TMPDIR_PROPERTY) == null) {
             Path tmp = libDir.resolve("tmp");
             Files.createDirectories(tmp);
             System.setProperty(TMPDIR_PROPERTY, tmp.toString());

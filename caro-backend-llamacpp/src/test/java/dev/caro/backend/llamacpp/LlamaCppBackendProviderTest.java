@@ -126,6 +126,16 @@ class LlamaCppBackendProviderTest {
     }
 
     @Test
+    void soundFileThatLlamaCppRejectsIsReportedAsSuch() throws IOException {
+        Path p = TinyLlamaModel.write(dir.resolve("future.gguf"), 1, "future-arch");
+        BackendException e = assertThrows(BackendException.class,
+                () -> new LlamaCppBackendProvider().create(env(p.toString())));
+        assertEquals("llama.cpp could not load " + p + " (architecture 'future-arch'); the file is a complete GGUF"
+                + " model, so it probably needs a newer llama.cpp than the bundled one; set backends.llamacpp.log ="
+                + " true to see why", e.getMessage());
+    }
+
+    @Test
     void badSettingIsNamed() throws IOException {
         Path p = TinyLlamaModel.write(dir.resolve("m.gguf"), 1);
         BackendException e = assertThrows(BackendException.class, () -> new LlamaCppBackendProvider().create(
