@@ -1,0 +1,55 @@
+package dev.caro.rules.cloud;
+
+import dev.caro.api.safety.Finding;
+import dev.caro.api.safety.RiskLevel;
+import dev.caro.api.safety.RuleContext;
+import dev.caro.api.shell.SimpleCommand;
+import dev.caro.rules.internal.BaseRule;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/** Opening cloud storage to the world: public-read-write ACLs, allUsers grants, disabled public access blocks. */
+public final class CloudPublicAccessRule extends BaseRule {
+
+    public CloudPublicAccessRule() {
+        super("caro.cloud.public-access", "Making cloud storage readable or writable by anyone", RiskLevel.HIGH,
+                "Public buckets are found and scraped within hours, and public-write buckets get filled with"
+                        + " malware. Share with signed URLs or grant specific accounts instead.",
+                List.of("aws s3api put-bucket-acl --bucket docs-site --acl public-read-write",
+                        "aws s3api delete-public-access-block --bucket data", "gsutil iam ch allUsers:objectAdmin gs://uploads",
+                        "aws s3 cp secrets.json s3://bucket/ --acl public-read-write", "gsutil acl ch -u AllUsers:W gs://bucket"),
+                List.of("aws s3api get-bucket-acl --bucket docs-site", "aws s3api put-bucket-acl --bucket logs --acl private",
+                        "gsutil iam get gs://uploads", "aws s3 cp index.html s3://site/"));
+    }
+
+    @Override
+    public List<Finding> evaluate(SimpleCommand c, RuleContext ctx) {
+        String n = name(c);
+        List<Finding> out = new ArrayList<>();
+        String line = String.join(" ", c.argValues()).toLowerCase(Locale.ROOT);
+        if (n.equals("aws")) {
+            if (line.contains("public-read-write") || line.contains("authenticated-read-write")) {
+                report(out, RiskLevel.HIGH, "Lets anyone on the internet write to the bucket.", c.span());
+            } else if (line.contains("delete-public-access-block") || line.contains("blockpublicacls=false")
+                    || line.contains("blockpublicpolicy=false")) {
+                report(out, RiskLevel.HIGH, "Removes the bucket's protection against public access.", c.span());
+            } else if (line.contains("put-bucket-acl") && line.contains("public-read")) {
+                report(out, RiskLevel.MODERATE, "Makes the whole bucket readable by anyone on the internet.", c.span());
+            }
+        } else if (n.equals("gsutil") || n.equals("gcloud")) {
+            if (line.contains("allusers") || line.contains("allauthenticatedusers")) {
+                boolean write = line.contains(":w") || line.contains("admin") || line.contains("writer") || line.contains("creator")
+                        || line.contains("editor") || line.contains("owner");
+                report(out, write ? RiskLevel.HIGH : RiskLevel.MODERATE, "Grants everyone on the internet "
+                        + (write ? "write" : "read") + " access.", c.span());
+            }
+        } else if (n.equals("az")) {
+            if (line.contains("--public-access blob") || line.contains("--public-access container")
+                    || line.contains("--allow-blob-public-access true")) {
+                report(out, RiskLevel.MODERATE, "Makes Azure storage readable by anyone on the internet.", c.span());
+            }
+        }
+        return out;
+    }
+}

@@ -1,0 +1,76 @@
+package dev.caro.rules.container;
+
+import dev.caro.api.safety.Finding;
+import dev.caro.api.safety.RiskLevel;
+import dev.caro.api.safety.RuleContext;
+import dev.caro.api.shell.SimpleCommand;
+import dev.caro.api.shell.Word;
+import dev.caro.rules.internal.Args;
+import dev.caro.rules.internal.BaseRule;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/** kubectl delete of namespaces, volumes, CRDs or nodes, or with --all / --all-namespaces. */
+public final class KubectlDeleteRule extends BaseRule {
+
+    private static final Set<String> VALUE_OPTS = Set.of("-n", "--namespace", "-l", "--selector", "-f", "--filename",
+            "--context", "--cluster", "--kubeconfig", "-o", "--output", "--grace-period", "--timeout", "--field-selector",
+            "--wait", "--cascade", "-k", "--kustomize", "--user", "-s", "--server");
+    private static final Set<String> HEAVY = Set.of("namespace", "namespaces", "ns", "pv", "pvc", "persistentvolume",
+            "persistentvolumes", "persistentvolumeclaim", "persistentvolumeclaims", "crd", "crds", "customresourcedefinition",
+            "customresourcedefinitions", "node", "nodes", "no", "project", "projects", "statefulset", "statefulsets", "sts",
+            "all", "secret", "secrets", "clusterrole", "clusterrolebinding", "storageclass", "sc");
+    private static final Set<String> PROTECTED_NS = Set.of("kube-system", "kube-public", "default", "prod", "production",
+            "kube-node-lease", "istio-system", "cert-manager", "monitoring", "live");
+
+    public KubectlDeleteRule() {
+        super("caro.container.kubectl-delete", "Deleting namespaces, volumes or everything in a Kubernetes cluster", RiskLevel.CRITICAL,
+                "Deleting a namespace or every resource takes down all workloads in it, and volumes may take their data"
+                        + " with them. Delete resources by name, and try --dry-run=server first.",
+                List.of("kubectl delete ns prod --wait=false", "kubectl delete deployments,statefulsets --all -A",
+                        "kubectl -n data delete pv,pvc --all --force", "kubectl delete namespace kube-system",
+                        "kubectl delete all --all -n staging", "oc delete project payments"),
+                List.of("kubectl delete pod web-7d4b9c-x2x1 -n staging", "kubectl delete deployment web -n staging --dry-run=server -o name",
+                        "kubectl get pods -A", "kubectl delete -f job.yaml", "kubectl describe ns prod"));
+    }
+
+    @Override
+    public List<Finding> evaluate(SimpleCommand c, RuleContext ctx) {
+        String n = name(c);
+        if (!n.equals("kubectl") && !n.equals("oc") && !n.equals("k") && !n.equals("microk8s.kubectl")) {
+            return List.of();
+        }
+        List<Word> ops = Args.operands(c, VALUE_OPTS);
+        if (ops.isEmpty() || !ops.get(0).value().equals("delete")) {
+            return List.of();
+        }
+        if (c.argValues().stream().anyMatch(v -> v.startsWith("--dry-run") && !v.equals("--dry-run=none"))) {
+            return List.of();
+        }
+        boolean all = Args.has(c, "", "--all");
+        boolean allNs = c.hasArg("-A") || Args.hasLong(c, "--all-namespaces");
+        List<Finding> out = new ArrayList<>();
+        String kinds = ops.size() > 1 ? ops.get(1).value().toLowerCase(Locale.ROOT) : "";
+        boolean heavy = false;
+        for (String k : kinds.split("[,/]")) {
+            heavy |= HEAVY.contains(k);
+        }
+        boolean namespace = kinds.startsWith("ns") || kinds.startsWith("namespace") || kinds.startsWith("project");
+        if (namespace) {
+            String name = ops.size() > 2 ? ops.get(2).value() : kinds.contains("/") ? kinds.substring(kinds.indexOf('/') + 1) : "";
+            report(out, PROTECTED_NS.contains(name) || all ? RiskLevel.CRITICAL : RiskLevel.HIGH,
+                    "Deletes the namespace " + name + " and every resource in it.", c.span());
+        } else if (allNs && (all || heavy || ops.size() <= 2)) {
+            report(out, RiskLevel.CRITICAL, "Deletes " + kinds + " in every namespace of the cluster.", c.span());
+        } else if (all) {
+            boolean podsOnly = kinds.equals("pods") || kinds.equals("pod") || kinds.equals("po") || kinds.equals("jobs");
+            report(out, podsOnly ? RiskLevel.MODERATE : RiskLevel.HIGH, "Deletes every " + kinds + " in the namespace.", c.span());
+        } else if (heavy && !kinds.equals("secret") && !kinds.equals("secrets")) {
+            report(out, RiskLevel.HIGH, "Deletes the " + kinds + " " + (ops.size() > 2 ? ops.get(2).value() : "")
+                    + ", which may take stored data or the node's workloads with it.", c.span());
+        }
+        return out;
+    }
+}

@@ -1,0 +1,99 @@
+package dev.caro.rules.db;
+
+import dev.caro.api.safety.Finding;
+import dev.caro.api.safety.RiskLevel;
+import dev.caro.api.safety.RuleContext;
+import dev.caro.api.shell.SimpleCommand;
+import dev.caro.api.shell.Word;
+import dev.caro.rules.internal.Args;
+import dev.caro.rules.internal.BaseRule;
+import dev.caro.rules.internal.Stdin;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/** Whole-database wipes outside SQL: redis FLUSHALL/FLUSHDB, MongoDB drops, dropdb, mysqladmin drop, framework db resets. */
+public final class DatabaseWipeRule extends BaseRule {
+
+    private static final Set<String> REDIS = Set.of("redis-cli", "valkey-cli", "keydb-cli", "dragonfly-cli");
+    private static final Set<String> MONGO = Set.of("mongosh", "mongo");
+    private static final Pattern MONGO_DROP = Pattern.compile("dropDatabase\\s*\\(|\\.drop\\s*\\(|deleteMany\\s*\\(\\s*\\{\\s*\\}\\s*\\)"
+            + "|\\.remove\\s*\\(\\s*\\{\\s*\\}\\s*\\)|dropAllUsers|\\.dropIndexes\\s*\\(");
+    private static final Set<String> FRAMEWORK_WIPES = Set.of("db:drop", "db:reset", "db:purge", "db:schema:load",
+            "migrate:fresh", "migrate:reset", "db:wipe", "flush", "reset_db", "migrate:refresh");
+
+    public DatabaseWipeRule() {
+        super("caro.db.wipe", "Wiping whole databases (FLUSHALL, dropDatabase, dropdb, db:drop)", RiskLevel.HIGH,
+                "This deletes every record in the database at once. Back it up first (redis-cli --rdb, mongodump,"
+                        + " pg_dump), and make sure you are connected to the right server.",
+                List.of("redis-cli -h cache.internal -a \"$REDIS_PASS\" FLUSHALL ASYNC", "redis-cli flushdb",
+                        "mongosh \"mongodb://db01/shop\" --quiet --eval 'db.getCollectionNames().forEach(c => db[c].drop())'",
+                        "mongo shop --eval 'db.dropDatabase()'", "dropdb -h db.internal analytics", "mysqladmin -u root drop shop",
+                        "RAILS_ENV=production bin/rails db:drop"),
+                List.of("redis-cli INFO memory", "redis-cli GET session:42", "mongosh --eval 'db.stats()'", "dropdb --help",
+                        "createdb analytics", "bin/rails db:migrate", "echo FLUSHALL"));
+    }
+
+    @Override
+    public List<Finding> evaluate(SimpleCommand c, RuleContext ctx) {
+        String n = name(c);
+        List<Finding> out = new ArrayList<>();
+        if (REDIS.contains(n)) {
+            for (Word w : c.args()) {
+                String v = w.value().toUpperCase(Locale.ROOT);
+                if (v.equals("FLUSHALL") || v.equals("FLUSHDB")) {
+                    report(out, RiskLevel.HIGH, "Runs " + v + ", deleting every key" + (v.equals("FLUSHALL") ? " in every database" : "")
+                            + " on the Redis server.", w.span());
+                }
+            }
+            String in = Stdin.text(c).orElse("").toUpperCase(Locale.ROOT);
+            if (out.isEmpty() && (in.contains("FLUSHALL") || in.contains("FLUSHDB"))) {
+                report(out, RiskLevel.HIGH, "Sends FLUSHALL/FLUSHDB to Redis, deleting every key.", c.span());
+            }
+        } else if (MONGO.contains(n)) {
+            List<String> code = new ArrayList<>(Args.values(c, null, "--eval"));
+            Stdin.text(c).ifPresent(code::add);
+            for (String s : code) {
+                if (MONGO_DROP.matcher(s).find()) {
+                    report(out, RiskLevel.HIGH, "Drops MongoDB data with " + n + " (" + shorten(s) + ").", c.span());
+                    break;
+                }
+            }
+        } else if (n.equals("dropdb") || n.equals("pg_dropcluster")) {
+            if (!Args.has(c, "", "--help", "--version")) {
+                List<Word> ops = Args.operands(c, Set.of("-h", "--host", "-p", "--port", "-U", "--username", "--maintenance-db"));
+                report(out, RiskLevel.HIGH, "Drops the PostgreSQL " + (n.equals("dropdb") ? "database " : "cluster ")
+                        + (ops.isEmpty() ? "" : ops.get(ops.size() - 1).value()) + ".", c.span());
+            }
+        } else if (n.equals("mysqladmin")) {
+            List<Word> ops = Args.operands(c, Set.of("-u", "-h", "-p", "-P", "--user", "--host", "--port"));
+            for (int i = 0; i < ops.size(); i++) {
+                if (ops.get(i).value().equalsIgnoreCase("drop")) {
+                    report(out, RiskLevel.HIGH, "Drops the MySQL database " + (i + 1 < ops.size() ? ops.get(i + 1).value() : "") + ".", c.span());
+                }
+            }
+        } else {
+            for (Word w : c.args()) {
+                if (FRAMEWORK_WIPES.contains(w.value()) && (n.equals("rails") || n.equals("rake") || n.equals("php")
+                        || n.equals("artisan") || n.startsWith("python") || n.equals("manage.py") || n.equals("bundle")
+                        || n.equals("wp") || n.equals("prisma") || n.equals("npx") || n.equals("django-admin"))) {
+                    boolean prod = String.join(" ", c.argValues()).toLowerCase(Locale.ROOT).contains("prod")
+                            || c.assignments().stream().anyMatch(a -> a.value().toLowerCase(Locale.ROOT).contains("prod"));
+                    report(out, prod ? RiskLevel.HIGH : RiskLevel.MODERATE, "Drops or resets the application database with "
+                            + w.value() + (prod ? " in production." : "."), c.span());
+                }
+            }
+            if (n.equals("prisma") && c.hasArg("reset")) {
+                report(out, RiskLevel.MODERATE, "Resets the database, deleting all data.", c.span());
+            }
+        }
+        return out;
+    }
+
+    private static String shorten(String s) {
+        String one = s.strip().replace('\n', ' ');
+        return one.length() > 50 ? one.substring(0, 47) + "..." : one;
+    }
+}

@@ -1,0 +1,86 @@
+package dev.caro.rules.db;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Finds destructive statements in SQL text, ignoring comments and string literals. */
+final class SqlText {
+
+    /** One destructive statement: what it does and how bad. */
+    record Hit(String what, boolean high) {}
+
+    private static final Pattern DROP = Pattern.compile("^DROP\\s+(?:TEMPORARY\\s+)?(DATABASE|SCHEMA|TABLE|USER|ROLE|VIEW|INDEX"
+            + "|KEYSPACE|COLLECTION|OWNED|MATERIALIZED VIEW|FUNCTION|PROCEDURE|TRIGGER|SEQUENCE|TYPE|EXTENSION|TABLESPACE)"
+            + "\\b(?:\\s+IF\\s+EXISTS)?\\s*([\\w.\"`\\[\\]]*)");
+    private static final Pattern TRUNCATE = Pattern.compile("^TRUNCATE\\b(?:\\s+TABLE)?\\s*([\\w.\"`\\[\\]]*)");
+    private static final Pattern DELETE = Pattern.compile("^DELETE\\s+(?:\\w+\\s+)?FROM\\s+([\\w.\"`\\[\\]]+)");
+    private static final Pattern UPDATE = Pattern.compile("^UPDATE\\s+([\\w.\"`\\[\\]]+)\\s+SET\\b");
+    private static final Pattern ALTER_DROP = Pattern.compile("^ALTER\\s+TABLE\\s+([\\w.\"`\\[\\]]+).*\\bDROP\\b");
+    private static final Pattern WHERE = Pattern.compile("\\bWHERE\\b");
+    private static final Pattern TAUTOLOGY = Pattern.compile("\\bWHERE\\s+(?:1\\s*=\\s*1|TRUE|1)\\s*$");
+
+    private SqlText() {}
+
+    static List<Hit> destructive(String sql) {
+        List<Hit> out = new ArrayList<>();
+        String clean = strip(sql).toUpperCase(Locale.ROOT);
+        for (String raw : clean.split(";")) {
+            String s = raw.strip().replaceAll("\\s+", " ");
+            if (s.startsWith("BEGIN ") || s.startsWith("WITH ")) {
+                int i = s.indexOf(" DELETE ");
+                s = i >= 0 ? s.substring(i + 1) : s;
+            }
+            Matcher m;
+            if ((m = DROP.matcher(s)).find()) {
+                String kind = m.group(1);
+                boolean high = kind.equals("DATABASE") || kind.equals("SCHEMA") || kind.equals("TABLE") || kind.equals("KEYSPACE")
+                        || kind.equals("COLLECTION") || kind.equals("OWNED") || kind.equals("TABLESPACE");
+                out.add(new Hit("DROP " + kind + (m.group(2).isEmpty() ? "" : " " + m.group(2).toLowerCase(Locale.ROOT)), high));
+            } else if ((m = TRUNCATE.matcher(s)).find()) {
+                out.add(new Hit("TRUNCATE " + m.group(1).toLowerCase(Locale.ROOT), true));
+            } else if ((m = DELETE.matcher(s)).find()) {
+                if (!WHERE.matcher(s).find() || TAUTOLOGY.matcher(s).find()) {
+                    out.add(new Hit("DELETE of every row in " + m.group(1).toLowerCase(Locale.ROOT), true));
+                }
+            } else if ((m = UPDATE.matcher(s)).find()) {
+                if (!WHERE.matcher(s).find() || TAUTOLOGY.matcher(s).find()) {
+                    out.add(new Hit("UPDATE of every row in " + m.group(1).toLowerCase(Locale.ROOT), true));
+                }
+            } else if ((m = ALTER_DROP.matcher(s)).find()) {
+                out.add(new Hit("ALTER TABLE " + m.group(1).toLowerCase(Locale.ROOT) + " ... DROP", false));
+            }
+        }
+        return out;
+    }
+
+    /** Removes comments and the contents of string literals. */
+    static String strip(String sql) {
+        StringBuilder sb = new StringBuilder(sql.length());
+        int i = 0;
+        while (i < sql.length()) {
+            char ch = sql.charAt(i);
+            if (ch == '-' && i + 1 < sql.length() && sql.charAt(i + 1) == '-') {
+                int nl = sql.indexOf('\n', i);
+                i = nl < 0 ? sql.length() : nl;
+            } else if (ch == '/' && i + 1 < sql.length() && sql.charAt(i + 1) == '*') {
+                int end = sql.indexOf("*/", i + 2);
+                i = end < 0 ? sql.length() : end + 2;
+                sb.append(' ');
+            } else if (ch == '\'' ) {
+                int end = i + 1;
+                while (end < sql.length() && sql.charAt(end) != '\'') {
+                    end++;
+                }
+                sb.append("''");
+                i = end + 1;
+            } else {
+                sb.append(ch);
+                i++;
+            }
+        }
+        return sb.toString();
+    }
+}

@@ -1,0 +1,58 @@
+package dev.caro.rules.fs;
+
+import dev.caro.api.safety.Finding;
+import dev.caro.api.safety.PathKind;
+import dev.caro.api.safety.RiskLevel;
+import dev.caro.api.safety.RuleContext;
+import dev.caro.api.shell.SimpleCommand;
+import dev.caro.api.shell.Word;
+import dev.caro.rules.internal.BaseRule;
+import dev.caro.rules.internal.Targets;
+import dev.caro.rules.internal.Writes;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/** mv of the root, a top-level system directory or the home directory, or anything onto /dev/null. */
+public final class MoveSystemPathRule extends BaseRule {
+
+    private static final Set<String> VALUE_OPTS = Set.of("-t", "--target-directory", "-S", "--suffix");
+    private static final Set<String> ESSENTIAL = Set.of("/etc", "/usr", "/bin", "/sbin", "/lib", "/lib64", "/lib32",
+            "/boot", "/var", "/usr/bin", "/usr/sbin", "/usr/lib", "/usr/lib64", "/usr/libexec", "/usr/share",
+            "/var/lib", "/root", "/home", "/opt", "/srv", "/dev", "/proc", "/sys", "/run", "/usr/local");
+
+    public MoveSystemPathRule() {
+        super("caro.fs.move-system-path", "Moving system or home directories away, or anything onto /dev/null",
+                RiskLevel.CRITICAL,
+                "Moving a system directory breaks every program that needs it, and moving a file onto /dev/null"
+                        + " destroys the file and /dev/null. Copy what you need instead, and delete only what you meant.",
+                List.of("mv /etc /dev/null", "sudo mv /usr/lib /usr/lib.bak", "mv ~ /tmp/oldhome",
+                        "mv notes.txt /dev/null", "sudo mv /bin /bin.old"),
+                List.of("mv a.txt b.txt", "mv build/app.jar dist/", "sudo mv /etc/nginx/sites-available/app.conf /etc/nginx/sites-enabled/",
+                        "mv ~/Downloads/report.pdf ."));
+    }
+
+    @Override
+    public List<Finding> evaluate(SimpleCommand c, RuleContext ctx) {
+        if (!name(c).equals("mv") && !name(c).equals("gmv")) {
+            return List.of();
+        }
+        Optional<Word> dest = Writes.destination(c, VALUE_OPTS);
+        boolean toNull = dest.isPresent() && dest.get().value().equals("/dev/null");
+        List<Finding> out = new ArrayList<>();
+        for (Word w : Writes.sources(c, VALUE_OPTS)) {
+            PathKind k = Targets.kind(c, w, ctx);
+            String abs = w.literal() ? Targets.absolute(c, ctx, w.value()) : "";
+            boolean essential = k == PathKind.ROOT || k == PathKind.HOME || ESSENTIAL.contains(abs);
+            if (toNull) {
+                report(out, essential || k == PathKind.SYSTEM ? RiskLevel.CRITICAL : RiskLevel.HIGH,
+                        "Moves " + Targets.describe(k, w) + " onto /dev/null, destroying it and replacing /dev/null.", w.span());
+            } else if (essential) {
+                report(out, k == PathKind.HOME ? RiskLevel.HIGH : RiskLevel.CRITICAL,
+                        "Moves " + Targets.describe(k, w) + " away, which breaks everything that relies on it.", w.span());
+            }
+        }
+        return out;
+    }
+}

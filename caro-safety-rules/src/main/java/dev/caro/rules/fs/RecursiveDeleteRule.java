@@ -1,0 +1,127 @@
+package dev.caro.rules.fs;
+
+import dev.caro.api.safety.Finding;
+import dev.caro.api.safety.PathKind;
+import dev.caro.api.safety.RiskLevel;
+import dev.caro.api.safety.RuleContext;
+import dev.caro.api.shell.Origin;
+import dev.caro.api.shell.SimpleCommand;
+import dev.caro.api.shell.Word;
+import dev.caro.rules.internal.Args;
+import dev.caro.rules.internal.BaseRule;
+import dev.caro.rules.internal.FindInvocation;
+import dev.caro.rules.internal.FindRisk;
+import dev.caro.rules.internal.Names;
+import dev.caro.rules.internal.PowerShellSyntax;
+import dev.caro.rules.internal.Targets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/** {@code rm -r} of the root, system directories, the home directory, unknown paths or paths outside the project. */
+public final class RecursiveDeleteRule extends BaseRule {
+
+    private static final Set<String> RM = Set.of("rm", "grm", "rm.exe");
+    private static final Set<String> LISTERS = Set.of("ls", "echo", "printf");
+
+    public RecursiveDeleteRule() {
+        super("caro.fs.recursive-delete", "Recursive deletes of the root, system, home or unknown paths",
+                RiskLevel.CRITICAL,
+                "rm -r cannot be undone. Delete a narrower path inside your project, or move it to the trash"
+                        + " (gio trash, trash-put) so it can be restored.",
+                List.of("rm -rf /", "sudo /usr/bin/rm -r --force --no-preserve-root -- /", "rm -rf ~",
+                        "rm -f -r -- \"$HOME\"/*", "rm --recursive --force /etc/systemd", "rm -rf \"$BUILD_DIR\"/",
+                        "rm -rf ../other-project", "rm -rf .git"),
+                List.of("rm -rf ./build", "rm -rf node_modules dist .cache", "rm -r /tmp/scratch",
+                        "echo rm -rf /", "rm -f notes.txt", "rm -rf \"$(mktemp -d)\"", "rm -ri ~/Downloads/old"));
+    }
+
+    @Override
+    public List<Finding> evaluate(SimpleCommand c, RuleContext ctx) {
+        if (!RM.contains(name(c)) || PowerShellSyntax.style(c)) {
+            return List.of();
+        }
+        boolean recursive = Args.has(c, "rR", "--recursive");
+        boolean noPreserve = Args.hasLong(c, "--no-preserve-root");
+        if (!recursive && !noPreserve) {
+            return List.of();
+        }
+        boolean interactive = Args.hasShort(c, 'i') && !Args.hasShort(c, 'f') && !Args.hasLong(c, "--force");
+        List<Finding> out = new ArrayList<>();
+        List<Word> ops = Args.operands(c);
+        if (noPreserve) {
+            report(out, RiskLevel.CRITICAL, "Turns off rm's safeguard for / with --no-preserve-root.", c.span());
+        }
+        for (Word w : ops) {
+            PathKind k;
+            Word target = w;
+            if (w.value().contains("{}")) {
+                if (c.origin() == Origin.XARGS && (w.value().equals("{}") || c.upstream().stream().anyMatch(u -> FindInvocation.of(u).isPresent()))) {
+                    piped(c, ctx, out); // judge what the pipeline lists
+                    continue;
+                }
+                if (c.origin() != Origin.XARGS) {
+                    continue; // find -exec: the find-delete rule judges find's starting points
+                }
+                target = Args.derived(w, w.value().replace("{}", "*")); // xargs -I{}: every entry listed
+                k = ctx.classify(target.value());
+            } else {
+                k = Targets.kind(c, w, ctx);
+            }
+            RiskLevel r = Targets.destructionRisk(k);
+            if (interactive && r == RiskLevel.MODERATE) {
+                r = RiskLevel.SAFE; // rm -ri asks before each file
+            }
+            if (isGitDir(w.value())) {
+                report(out, RiskLevel.HIGH, "Recursively deletes the repository data " + Targets.display(w)
+                        + ", losing its history and reflog.", w.span());
+            }
+            report(out, r, "Recursively deletes " + Targets.describe(k, target) + ".", w.span());
+        }
+        if (ops.isEmpty() && (c.origin() == Origin.XARGS || c.wrappers().contains("xargs"))) {
+            piped(c, ctx, out);
+        }
+        return out;
+    }
+
+    /** {@code ... | xargs rm -rf}: judge what the pipeline produces. */
+    private void piped(SimpleCommand c, RuleContext ctx, List<Finding> out) {
+        List<SimpleCommand> up = c.upstream();
+        for (SimpleCommand u : up) {
+            String n = Names.of(u);
+            String line = String.join(" ", u.argValues());
+            if (n.equals("getent") || line.contains("/etc/passwd") || (n.equals("ls") && line.contains("/home"))) {
+                report(out, RiskLevel.CRITICAL, "Recursively deletes every user's home directory listed by "
+                        + n + ".", c.span());
+                return;
+            }
+            Optional<FindInvocation> f = FindInvocation.of(u);
+            if (f.isPresent()) {
+                List<Word> roots = f.get().roots();
+                for (Word root : roots) {
+                    PathKind k = Targets.kind(u, root, ctx);
+                    String abs = root.literal() ? Targets.absolute(u, ctx, root.value()) : null;
+                    report(out, FindRisk.of(k, abs, f.get(), true, false), "Recursively deletes what find lists under "
+                            + Targets.describe(k, root) + ".", c.span());
+                }
+                return;
+            }
+            if (LISTERS.contains(n)) {
+                for (Word w : Args.operands(u)) {
+                    PathKind k = Targets.kind(u, w, ctx);
+                    report(out, Targets.destructionRisk(k), "Recursively deletes " + Targets.describe(k, w) + ".", c.span());
+                }
+                return;
+            }
+        }
+        {
+            report(out, RiskLevel.MODERATE, "Recursively deletes paths read from a pipe; caro cannot see which.", c.span());
+        }
+    }
+
+    private static boolean isGitDir(String v) {
+        return v.equals(".git") || v.endsWith("/.git") || v.startsWith(".git/") || v.contains("/.git/")
+                || v.equals(".git/");
+    }
+}

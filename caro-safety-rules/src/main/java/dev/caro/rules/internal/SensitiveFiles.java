@@ -1,0 +1,125 @@
+package dev.caro.rules.internal;
+
+import dev.caro.api.safety.RiskLevel;
+import java.util.Map;
+import java.util.Optional;
+
+/** System files whose loss or corruption breaks logins, booting or privilege separation. */
+public final class SensitiveFiles {
+
+    /** Overwriting any of these is critical. */
+    private static final Map<String, String> CRITICAL = Map.ofEntries(
+            Map.entry("/etc/passwd", "the user database"),
+            Map.entry("/etc/shadow", "the password hashes"),
+            Map.entry("/etc/gshadow", "the group password hashes"),
+            Map.entry("/etc/group", "the group database"),
+            Map.entry("/etc/sudoers", "the sudo rules"),
+            Map.entry("/etc/ld.so.preload", "the dynamic loader preload list"),
+            Map.entry("/etc/pam.d", "the PAM login configuration"),
+            Map.entry("/etc/inittab", "the init table"),
+            Map.entry("/etc/nsswitch.conf", "the name service configuration"),
+            Map.entry("/etc/security", "the login security settings"),
+            Map.entry("/boot", "the boot files"),
+            Map.entry("/etc/login.defs", "the login defaults"));
+
+    private static final Map<String, String> HIGH = Map.ofEntries(
+            Map.entry("/etc/fstab", "the filesystem table"),
+            Map.entry("/etc/crypttab", "the encrypted volume table"),
+            Map.entry("/etc/ssh/sshd_config", "the SSH server configuration"),
+            Map.entry("/etc/ssh/sshd_config.d", "the SSH server configuration"),
+            Map.entry("/etc/sudoers.d", "the sudo rules"),
+            Map.entry("/etc/crontab", "the system crontab"),
+            Map.entry("/etc/systemd", "the systemd configuration"),
+            Map.entry("/etc/default/grub", "the boot loader settings"),
+            Map.entry("/etc/grub.d", "the boot loader scripts"),
+            Map.entry("/etc/network/interfaces", "the network configuration"),
+            Map.entry("/etc/netplan", "the network configuration"),
+            Map.entry("/etc/ld.so.conf", "the dynamic loader configuration"),
+            Map.entry("/etc/selinux/config", "the SELinux configuration"),
+            Map.entry("/root/.ssh/authorized_keys", "root's authorized SSH keys"),
+            Map.entry("/root/.ssh", "root's SSH keys"),
+            Map.entry("/etc/apt/sources.list", "the package sources"),
+            Map.entry("/etc/os-release", "the OS identification"),
+            Map.entry("/etc/hostname", "the host name"),
+            Map.entry("/etc/machine-id", "the machine id"));
+
+    private static final Map<String, String> MODERATE = Map.ofEntries(
+            Map.entry("/etc/hosts", "the hosts file"),
+            Map.entry("/etc/resolv.conf", "the DNS settings"),
+            Map.entry("/etc/environment", "the system environment"),
+            Map.entry("/etc/profile", "the login profile"),
+            Map.entry("/etc/bash.bashrc", "the system bashrc"),
+            Map.entry("/etc/profile.d", "the login profile scripts"),
+            Map.entry("/etc/cron.d", "the system cron jobs"),
+            Map.entry("/etc/rc.local", "the boot script"),
+            Map.entry("/etc/sysctl.conf", "the kernel settings"),
+            Map.entry("/etc/sysctl.d", "the kernel settings"),
+            Map.entry("/etc/modprobe.d", "the kernel module settings"),
+            Map.entry("/etc/timezone", "the time zone"),
+            Map.entry("/etc/localtime", "the time zone"));
+
+    /** Where binaries and libraries live; overwriting them breaks programs. */
+    private static final String[] BINARY_DIRS = {"/bin/", "/sbin/", "/usr/bin/", "/usr/sbin/", "/lib/", "/lib64/",
+        "/usr/lib/", "/usr/lib64/", "/usr/libexec/", "/lib32/", "/usr/lib32/"};
+
+    private SensitiveFiles() {}
+
+    /** A known sensitive file (or a file in a sensitive directory) and how bad overwriting it is. */
+    public record Match(String path, String what, RiskLevel risk) {}
+
+    /** Looks up an absolute, normalized path. */
+    public static Optional<Match> lookup(String abs) {
+        Optional<Match> m = find(CRITICAL, abs, RiskLevel.CRITICAL);
+        if (m.isEmpty()) {
+            m = find(HIGH, abs, RiskLevel.HIGH);
+        }
+        if (m.isEmpty()) {
+            m = find(MODERATE, abs, RiskLevel.MODERATE);
+        }
+        if (m.isEmpty()) {
+            for (String d : BINARY_DIRS) {
+                if (abs.startsWith(d) && abs.length() > d.length()) {
+                    return Optional.of(new Match(abs, "a system program or library", RiskLevel.HIGH));
+                }
+            }
+        }
+        return m;
+    }
+
+    private static Optional<Match> find(Map<String, String> map, String abs, RiskLevel risk) {
+        for (Map.Entry<String, String> e : map.entrySet()) {
+            String k = e.getKey();
+            if (abs.equals(k) || abs.startsWith(k + "/")) {
+                return Optional.of(new Match(abs, e.getValue(), risk));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Whether the path is in a directory of binaries or libraries ({@code /usr/bin/...}). */
+    public static boolean inBinaryDir(String abs) {
+        for (String d : BINARY_DIRS) {
+            if (abs.startsWith(d)) {
+                return true;
+            }
+        }
+        return abs.startsWith("/boot/");
+    }
+
+    /** Whether the path is a user's shell history file. */
+    public static boolean isHistoryFile(String abs) {
+        String base = abs.substring(abs.lastIndexOf('/') + 1);
+        return base.equals(".bash_history") || base.equals(".zsh_history") || base.equals(".history")
+                || base.equals(".sh_history") || base.equals("fish_history") || base.equals(".ash_history")
+                || base.equals(".ksh_history") || base.equals(".zhistory") || base.equals(".python_history")
+                || base.equals(".mysql_history") || base.equals(".psql_history") || base.equals(".node_repl_history")
+                || base.equals(".lesshst") || base.equals(".sqlite_history") || base.equals(".rediscli_history")
+                || base.equals("ConsoleHost_history.txt");
+    }
+
+    /** Whether the path is a system log ({@code /var/log/...}, wtmp, btmp, lastlog). */
+    public static boolean isSystemLog(String abs) {
+        return abs.equals("/var/log") || abs.startsWith("/var/log/") || abs.startsWith("/var/adm/")
+                || abs.equals("/var/run/utmp") || abs.equals("/run/utmp");
+    }
+}

@@ -1,0 +1,121 @@
+package dev.caro.rules.internal;
+
+import dev.caro.api.shell.Redirect;
+import dev.caro.api.shell.SimpleCommand;
+import dev.caro.api.shell.Word;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/** The files a command writes to: redirections, tee, cp/mv/install/ln destinations, dd of=, truncate, sed -i. */
+public final class Writes {
+
+    /**
+     * One written file.
+     *
+     * @param target the path as a word
+     * @param append whether the file is appended to rather than replaced
+     * @param how a short verb phrase for messages: {@code "overwrites"}, {@code "appends to"}, {@code "edits"}
+     */
+    public record Target(Word target, boolean append, String how) {}
+
+    private static final Set<String> CP_VALUE_OPTS = Set.of("-t", "--target-directory", "-S", "--suffix",
+            "-m", "--mode", "-o", "--owner", "-g", "--group");
+    private static final Set<String> TRUNCATE_VALUE_OPTS = Set.of("-s", "--size", "-r", "--reference", "-o");
+    private static final Set<String> SED_VALUE_OPTS = Set.of("-e", "--expression", "-f", "--file", "-l",
+            "--line-length");
+
+    private Writes() {}
+
+    /** Every file {@code c} writes. */
+    public static List<Target> of(SimpleCommand c) {
+        List<Target> out = new ArrayList<>();
+        for (Redirect r : c.redirects()) {
+            if (r.writesFile()) {
+                out.add(new Target(r.target(), r.operator().contains(">>"), r.operator().contains(">>") ? "appends to" : "overwrites"));
+            }
+        }
+        String n = Names.of(c);
+        switch (n) {
+            case "tee" -> {
+                boolean append = Args.has(c, "a", "--append");
+                for (Word w : Args.operands(c, Set.of("--output-error"))) {
+                    out.add(new Target(w, append, append ? "appends to" : "overwrites"));
+                }
+            }
+            case "cp", "install", "mv", "rsync", "ditto" -> destination(c, CP_VALUE_OPTS)
+                    .ifPresent(w -> out.add(new Target(w, false, "overwrites")));
+            case "ln" -> {
+                if (Args.has(c, "f", "--force")) {
+                    destination(c, Set.of("-t", "--target-directory", "-S", "--suffix"))
+                            .ifPresent(w -> out.add(new Target(w, false, "replaces")));
+                }
+            }
+            case "dd" -> {
+                for (Word w : c.args()) {
+                    if (w.value().startsWith("of=")) {
+                        out.add(new Target(Args.derived(w, w.value().substring(3)), false, "overwrites"));
+                    }
+                }
+            }
+            case "truncate" -> {
+                for (Word w : Args.operands(c, TRUNCATE_VALUE_OPTS)) {
+                    out.add(new Target(w, false, "truncates"));
+                }
+            }
+            case "sed", "gsed" -> {
+                if (Args.has(c, "i", "--in-place")) {
+                    List<Word> ops = Args.operands(c, SED_VALUE_OPTS);
+                    boolean scriptGiven = !Args.values(c, "-e", "--expression").isEmpty()
+                            || !Args.values(c, "-f", "--file").isEmpty();
+                    for (int i = scriptGiven ? 0 : 1; i < ops.size(); i++) {
+                        out.add(new Target(ops.get(i), false, "edits"));
+                    }
+                }
+            }
+            case "perl" -> {
+                if (Args.hasShort(c, 'i')) {
+                    List<Word> ops = Args.operands(c, Set.of("-e", "-E", "-M", "-I"));
+                    boolean separateCode = c.hasArg("-e") || c.hasArg("-E");
+                    for (int i = separateCode ? 0 : 1; i < ops.size(); i++) {
+                        out.add(new Target(ops.get(i), false, "edits"));
+                    }
+                }
+            }
+            case "sponge" -> {
+                boolean append = Args.hasShort(c, 'a');
+                for (Word w : Args.operands(c)) {
+                    out.add(new Target(w, append, append ? "appends to" : "overwrites"));
+                }
+            }
+            default -> { }
+        }
+        return out;
+    }
+
+    /** The destination of cp/mv/install/ln: {@code -t DIR} or the last operand when there are two or more. */
+    public static java.util.Optional<Word> destination(SimpleCommand c, Set<String> valueOpts) {
+        List<Word> args = c.args();
+        for (int i = 0; i < args.size(); i++) {
+            String v = args.get(i).value();
+            if ((v.equals("-t") || v.equals("--target-directory")) && i + 1 < args.size()) {
+                return java.util.Optional.of(args.get(i + 1));
+            }
+            if (v.startsWith("--target-directory=")) {
+                return java.util.Optional.of(Args.derived(args.get(i), v.substring("--target-directory=".length())));
+            }
+        }
+        List<Word> ops = Args.operands(c, valueOpts);
+        return ops.size() >= 2 ? java.util.Optional.of(ops.get(ops.size() - 1)) : java.util.Optional.empty();
+    }
+
+    /** The sources of cp/mv: every operand but the destination. */
+    public static List<Word> sources(SimpleCommand c, Set<String> valueOpts) {
+        List<Word> ops = Args.operands(c, valueOpts);
+        boolean hasT = Args.has(c, "", "--target-directory") || c.hasArg("-t");
+        if (hasT) {
+            return ops;
+        }
+        return ops.size() >= 2 ? ops.subList(0, ops.size() - 1) : List.of();
+    }
+}

@@ -1,0 +1,99 @@
+package dev.caro.rules.network;
+
+import dev.caro.api.safety.Finding;
+import dev.caro.api.safety.RiskLevel;
+import dev.caro.api.safety.RuleContext;
+import dev.caro.api.shell.SimpleCommand;
+import dev.caro.api.shell.Word;
+import dev.caro.rules.internal.Args;
+import dev.caro.rules.internal.BaseRule;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/** Flushing or disabling the firewall, or a default-DROP policy that locks remote sessions out. */
+public final class FirewallDisableRule extends BaseRule {
+
+    private static final Set<String> IPTABLES = Set.of("iptables", "ip6tables", "iptables-legacy", "iptables-nft", "ip6tables-legacy",
+            "ip6tables-nft", "ebtables", "arptables");
+    private static final Set<String> FIREWALL_UNITS = Set.of("ufw", "firewalld", "nftables", "iptables", "netfilter-persistent",
+            "ip6tables", "pf", "shorewall", "csf", "fail2ban");
+
+    public FirewallDisableRule() {
+        super("caro.network.firewall-flush", "Flushing or disabling the firewall, or locking out remote access", RiskLevel.HIGH,
+                "Without the firewall every listening service is exposed; a DROP policy after a flush cuts off your"
+                        + " own SSH session. Change single rules, and keep a timed rollback (e.g. iptables-apply).",
+                List.of("sudo iptables -F", "sudo iptables -P INPUT DROP", "nohup sudo nft flush ruleset >/dev/null 2>&1 &",
+                        "sudo ufw disable", "sudo ufw --force reset", "sudo systemctl stop firewalld",
+                        "Set-NetFirewallProfile -Profile Domain,Public,Private -Enabled False", "netsh advfirewall set allprofiles state off",
+                        "sudo firewall-cmd --panic-on"),
+                List.of("sudo iptables -L -n -v", "sudo iptables-save | grep -c '^-A'", "sudo ufw show added", "sudo ufw allow 22/tcp",
+                        "sudo iptables -A INPUT -p tcp --dport 443 -j ACCEPT", "sudo nft list ruleset", "sudo ufw enable"));
+    }
+
+    @Override
+    public List<Finding> evaluate(SimpleCommand c, RuleContext ctx) {
+        String n = name(c);
+        List<Finding> out = new ArrayList<>();
+        List<String> a = c.argValues();
+        if (IPTABLES.contains(n)) {
+            if (Args.has(c, "FX", "--flush", "--delete-chain") || a.stream().anyMatch(v -> v.startsWith("-F") || v.startsWith("-X"))) {
+                report(out, RiskLevel.HIGH, "Flushes the " + n + " rules, removing the firewall's protection.", c.span());
+            }
+            for (int i = 0; i + 2 < a.size(); i++) {
+                if ((a.get(i).equals("-P") || a.get(i).equals("--policy"))
+                        && (a.get(i + 2).equalsIgnoreCase("DROP") || a.get(i + 2).equalsIgnoreCase("REJECT"))
+                        && (a.get(i + 1).equalsIgnoreCase("INPUT") || a.get(i + 1).equalsIgnoreCase("OUTPUT"))) {
+                    report(out, RiskLevel.HIGH, "Sets the default " + a.get(i + 1) + " policy to " + a.get(i + 2)
+                            + ", which can cut off remote sessions.", c.span());
+                }
+            }
+        } else if (n.equals("nft")) {
+            String line = String.join(" ", a).toLowerCase(Locale.ROOT);
+            if (line.contains("flush ruleset") || line.startsWith("flush table") || line.startsWith("delete table")
+                    || line.contains("flush chain")) {
+                report(out, RiskLevel.HIGH, "Removes nftables firewall rules (" + line + ").", c.span());
+            }
+        } else if (n.equals("ufw")) {
+            List<Word> ops = Args.operands(c);
+            String verb = ops.isEmpty() ? "" : ops.get(0).value();
+            if (verb.equals("disable")) {
+                report(out, RiskLevel.MODERATE, "Turns the host firewall off.", c.span());
+            } else if (verb.equals("reset")) {
+                report(out, RiskLevel.MODERATE, "Resets the firewall, deleting every rule and disabling it.", c.span());
+            } else if (verb.equals("default") && ops.size() > 1 && ops.get(1).value().equals("allow")
+                    && (ops.size() < 3 || ops.get(2).value().equals("incoming"))) {
+                report(out, RiskLevel.MODERATE, "Allows all incoming traffic by default.", c.span());
+            }
+        } else if (n.equals("firewall-cmd")) {
+            if (c.hasArg("--panic-on")) {
+                report(out, RiskLevel.HIGH, "Drops all network traffic, including your own session.", c.span());
+            } else if (a.stream().anyMatch(v -> v.startsWith("--set-default-zone=trusted") || v.equals("--add-source=0.0.0.0/0"))) {
+                report(out, RiskLevel.MODERATE, "Trusts all traffic in the firewall.", c.span());
+            }
+        } else if (n.equals("systemctl") || n.equals("service")) {
+            boolean stop = a.contains("stop") || a.contains("disable") || a.contains("mask");
+            for (String v : a) {
+                if (stop && FIREWALL_UNITS.contains(v.replace(".service", ""))) {
+                    report(out, RiskLevel.MODERATE, "Stops the firewall service " + v + ".", c.span());
+                }
+            }
+        } else if (n.equals("set-netfirewallprofile")) {
+            if (Args.psValue(c, "Enabled").map(w -> w.value().toLowerCase(Locale.ROOT)).filter(v -> v.contains("false")).isPresent()) {
+                report(out, RiskLevel.MODERATE, "Disables the Windows firewall.", c.span());
+            }
+        } else if (n.equals("netsh")) {
+            String line = String.join(" ", a).toLowerCase(Locale.ROOT);
+            if (line.contains("advfirewall") && (line.contains("state off") || line.contains("reset"))
+                    || line.contains("firewall set opmode disable")) {
+                report(out, RiskLevel.MODERATE, "Disables the Windows firewall.", c.span());
+            }
+        } else if (n.equals("pfctl") && c.hasArg("-d")) {
+            report(out, RiskLevel.MODERATE, "Disables the pf firewall.", c.span());
+        } else if (n.equals("set-mppreference") && String.join(" ", a).toLowerCase(Locale.ROOT).contains("-disablerealtimemonitoring")) {
+            report(out, RiskLevel.HIGH, "Turns off Windows Defender real-time protection.", c.span());
+        }
+        return out;
+    }
+}

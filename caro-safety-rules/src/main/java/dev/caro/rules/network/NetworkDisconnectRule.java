@@ -1,0 +1,66 @@
+package dev.caro.rules.network;
+
+import dev.caro.api.safety.Finding;
+import dev.caro.api.safety.RiskLevel;
+import dev.caro.api.safety.RuleContext;
+import dev.caro.api.shell.SimpleCommand;
+import dev.caro.rules.internal.BaseRule;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/** Taking the network down: interfaces down, default route deleted, addresses flushed, networking off. */
+public final class NetworkDisconnectRule extends BaseRule {
+
+    public NetworkDisconnectRule() {
+        super("caro.network.disconnect", "Taking network interfaces or the default route down", RiskLevel.HIGH,
+                "On a remote machine this cuts off your session and everyone else's, with no way back in. Schedule a"
+                        + " rollback first (e.g. a delayed reboot), or use the console.",
+                List.of("sudo ip link set eth0 down", "sudo ip route del default", "sudo nmcli device disconnect eth0",
+                        "sudo ifconfig eth0 down", "nmcli networking off", "sudo ip addr flush dev eth0", "sudo ifdown eth0"),
+                List.of("ip addr show", "ip route", "nmcli device status", "sudo ip link set eth0 up",
+                        "sudo ip route add 10.0.0.0/8 via 192.168.1.1", "ifconfig -a"));
+    }
+
+    @Override
+    public List<Finding> evaluate(SimpleCommand c, RuleContext ctx) {
+        String n = name(c);
+        List<String> a = c.argValues().stream().map(v -> v.toLowerCase(Locale.ROOT)).toList();
+        String line = String.join(" ", a);
+        List<Finding> out = new ArrayList<>();
+        switch (n) {
+            case "ip" -> {
+                if (line.matches("(-\\S+\\s+)*l(ink)?\\s+(set\\s+)?(dev\\s+)?\\S+\\s+.*\\bdown\\b.*") || line.matches("(-\\S+\\s+)*link set .*down.*")) {
+                    report(out, RiskLevel.HIGH, "Takes a network interface down.", c.span());
+                } else if (line.matches("(-\\S+\\s+)*r(o(ute)?)?\\s+(del|delete|flush)\\b.*")
+                        && (line.contains("default") || line.contains("flush") || line.contains("0.0.0.0/0"))) {
+                    report(out, RiskLevel.HIGH, "Deletes the default route, cutting off outside connectivity.", c.span());
+                } else if (line.matches("(-\\S+\\s+)*a(ddr(ess)?)?\\s+flush\\b.*")) {
+                    report(out, RiskLevel.HIGH, "Removes every address from the interface.", c.span());
+                }
+            }
+            case "ifconfig" -> {
+                if (a.contains("down")) {
+                    report(out, RiskLevel.HIGH, "Takes the interface " + (a.isEmpty() ? "" : a.get(0)) + " down.", c.span());
+                }
+            }
+            case "ifdown" -> report(out, RiskLevel.HIGH, "Takes the interface " + String.join(" ", a) + " down.", c.span());
+            case "route" -> {
+                if (a.contains("del") && a.contains("default") || a.contains("flush")) {
+                    report(out, RiskLevel.HIGH, "Deletes the default route.", c.span());
+                }
+            }
+            case "nmcli" -> {
+                if (line.matches(".*\\b(d|dev|device)\\s+(disconnect|down|delete)\\b.*") || line.matches(".*\\bnetworking\\s+off\\b.*")
+                        || line.matches(".*\\b(c|con|connection)\\s+(down|delete)\\b.*")) {
+                    report(out, RiskLevel.HIGH, "Disconnects the network (" + line + ").", c.span());
+                } else if (line.matches(".*\\bradio\\s+(all|wifi)\\s+off\\b.*")) {
+                    report(out, RiskLevel.MODERATE, "Turns the radios off.", c.span());
+                }
+            }
+            case "disable-netadapter" -> report(out, RiskLevel.HIGH, "Disables a network adapter.", c.span());
+            default -> { }
+        }
+        return out;
+    }
+}

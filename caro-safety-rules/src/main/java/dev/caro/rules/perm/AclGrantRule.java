@@ -1,0 +1,87 @@
+package dev.caro.rules.perm;
+
+import dev.caro.api.safety.Finding;
+import dev.caro.api.safety.PathKind;
+import dev.caro.api.safety.RiskLevel;
+import dev.caro.api.safety.RuleContext;
+import dev.caro.api.shell.SimpleCommand;
+import dev.caro.api.shell.Word;
+import dev.caro.rules.internal.Args;
+import dev.caro.rules.internal.BaseRule;
+import dev.caro.rules.internal.Targets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/** ACL grants of write access on system directories: setfacl -m o::rwx, icacls /grant Everyone:F, takeown /r. */
+public final class AclGrantRule extends BaseRule {
+
+    private static final Set<String> SETFACL_VALUE_OPTS = Set.of("-m", "--modify", "-M", "--modify-file", "-x",
+            "--remove", "-X", "--remove-file", "--set", "--set-file", "--restore");
+    private static final Pattern WRITE_ENTRY = Pattern.compile("(?i)(?:^|,)\\s*(?:d(?:efault)?:)?(o|other|u|user|g|group|m|mask)(?::[^:,]*)?:[r-]*w");
+    private static final Pattern EVERYONE = Pattern.compile("(?i)(everyone|\\*?s-1-1-0|users|authenticated users|builtin\\\\users|guest)[^:]*:\\S*\\b?\\(?[^)]*\\)?.*(f|m|w)\\)?");
+    private static final Pattern WINDOWS_SYSTEM = Pattern.compile("(?i)^[\"']?([a-z]:\\\\?[\"']?$|[a-z]:\\\\(windows|program files|programdata|users)|%systemroot%|%windir%|%programfiles%|\\$env:(windir|systemroot|programfiles))");
+
+    public AclGrantRule() {
+        super("caro.perm.acl-grant", "Granting broad write access through ACLs (setfacl, icacls, takeown)",
+                RiskLevel.HIGH,
+                "An ACL that lets other users write to system directories hands them control of the machine."
+                        + " Grant the narrowest access to the one account or group that needs it.",
+                List.of("sudo setfacl -R -m u:guest:rwx /etc", "sudo setfacl -R -m o::rwx /var/www",
+                        "setfacl -m o::rw /etc/shadow", "takeown /f C:\\Windows\\System32 /r /d y"),
+                List.of("setfacl -m u:deploy:rx ./releases", "getfacl /etc", "setfacl -m u:ana:rw ./notes.txt",
+                        "setfacl -R -m g:devs:rwX ./shared"));
+    }
+
+    @Override
+    public List<Finding> evaluate(SimpleCommand c, RuleContext ctx) {
+        String n = name(c);
+        List<Finding> out = new ArrayList<>();
+        if (n.equals("setfacl")) {
+            List<String> specs = new ArrayList<>(Args.values(c, "-m", "--modify"));
+            specs.addAll(Args.values(c, null, "--set"));
+            boolean grantsWrite = false;
+            boolean others = false;
+            for (String s : specs) {
+                java.util.regex.Matcher m = WRITE_ENTRY.matcher(s);
+                while (m.find()) {
+                    grantsWrite = true;
+                    others |= m.group(1).toLowerCase(Locale.ROOT).startsWith("o");
+                }
+            }
+            if (!grantsWrite) {
+                return out;
+            }
+            boolean recursive = Args.has(c, "R", "--recursive");
+            for (Word w : Args.operands(c, SETFACL_VALUE_OPTS)) {
+                PathKind k = Targets.kind(c, w, ctx);
+                RiskLevel r = switch (k) {
+                    case ROOT -> RiskLevel.HIGH;
+                    case SYSTEM -> others && !recursive ? RiskLevel.MODERATE : RiskLevel.HIGH;
+                    case HOME, UNKNOWN -> RiskLevel.MODERATE;
+                    case OUTSIDE_CWD -> others && recursive ? RiskLevel.MODERATE : RiskLevel.SAFE;
+                    default -> RiskLevel.SAFE;
+                };
+                if (w.value().startsWith("/etc/shadow") || w.value().startsWith("/etc/sudoers")) {
+                    r = RiskLevel.HIGH;
+                }
+                report(out, r, "Grants " + (others ? "every user" : "another account") + " write access to "
+                        + Targets.describe(k, w) + (recursive ? " and everything under it." : "."), w.span());
+            }
+        } else if (n.equals("icacls") || n.equals("cacls")) {
+            String line = String.join(" ", c.args().stream().map(Word::source).toList());
+            if (!c.args().isEmpty() && WINDOWS_SYSTEM.matcher(c.args().get(0).source()).find()
+                    && line.toLowerCase(Locale.ROOT).contains("/grant") && EVERYONE.matcher(line).find()) {
+                report(out, RiskLevel.HIGH, "Gives every user control over the system folder " + c.args().get(0).source() + ".", c.span());
+            }
+        } else if (n.equals("takeown")) {
+            String line = String.join(" ", c.args().stream().map(Word::source).toList());
+            if (WINDOWS_SYSTEM.matcher(line.replaceFirst("(?i)^/f\\s+", "")).find()) {
+                report(out, RiskLevel.HIGH, "Takes ownership of a Windows system folder.", c.span());
+            }
+        }
+        return out;
+    }
+}

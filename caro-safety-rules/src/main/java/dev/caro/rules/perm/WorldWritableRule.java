@@ -1,0 +1,62 @@
+package dev.caro.rules.perm;
+
+import dev.caro.api.safety.Finding;
+import dev.caro.api.safety.PathKind;
+import dev.caro.api.safety.RiskLevel;
+import dev.caro.api.safety.RuleContext;
+import dev.caro.api.shell.SimpleCommand;
+import dev.caro.api.shell.Word;
+import dev.caro.rules.internal.BaseRule;
+import dev.caro.rules.internal.ModeChange;
+import dev.caro.rules.internal.SensitiveFiles;
+import dev.caro.rules.internal.Targets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** chmod that makes system files, password files or the home directory world-writable (or world-readable for secrets). */
+public final class WorldWritableRule extends BaseRule {
+
+    public WorldWritableRule() {
+        super("caro.perm.world-writable", "Making system files or the home directory writable by everyone",
+                RiskLevel.CRITICAL,
+                "A world-writable system file lets any local user or compromised service take over the machine."
+                        + " Grant access to one user or group instead (chown, or a group with chmod g+w).",
+                List.of("chmod 777 /etc/passwd", "sudo chmod o+rw /etc/shadow /etc/gshadow", "chmod a+w /usr/bin/sudo",
+                        "chmod 666 /etc/sudoers", "chmod 777 ~", "sudo chmod 777 /"),
+                List.of("chmod 644 file.txt", "chmod 777 ./tmp-output", "chmod +x deploy.sh", "chmod 600 ~/.ssh/id_ed25519",
+                        "chmod go= ~/.ssh/config", "chmod 777 /tmp/shared"));
+    }
+
+    @Override
+    public List<Finding> evaluate(SimpleCommand c, RuleContext ctx) {
+        Optional<ModeChange> m = ModeChange.of(c);
+        if (m.isEmpty() || !m.get().program().equals("chmod") || m.get().recursive()) {
+            return List.of();
+        }
+        boolean world = m.get().worldWritable();
+        boolean readable = m.get().worldReadable();
+        List<Finding> out = new ArrayList<>();
+        for (Word w : m.get().files()) {
+            PathKind k = Targets.kind(c, w, ctx);
+            String abs = w.literal() ? Targets.absolute(c, ctx, w.value()) : "";
+            boolean secret = abs.startsWith("/etc/shadow") || abs.startsWith("/etc/gshadow") || abs.startsWith("/etc/sudoers")
+                    || abs.startsWith("/root/");
+            if (secret && (world || readable)) {
+                report(out, RiskLevel.CRITICAL, "Lets every user " + (world ? "rewrite " : "read ") + Targets.display(w) + ".", w.span());
+                continue;
+            }
+            if (!world) {
+                continue;
+            }
+            Optional<SensitiveFiles.Match> s = abs.isEmpty() ? Optional.empty() : SensitiveFiles.lookup(abs);
+            RiskLevel r = switch (k) {
+                case ROOT, SYSTEM -> RiskLevel.CRITICAL;
+                case HOME -> RiskLevel.HIGH;
+                default -> s.isPresent() ? RiskLevel.HIGH : RiskLevel.SAFE;
+            };
+            report(out, r, "Makes " + Targets.describe(k, w) + " writable by every user.", w.span());
+        }
+        return out;
+    }
+}

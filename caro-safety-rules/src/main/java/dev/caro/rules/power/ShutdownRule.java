@@ -1,0 +1,94 @@
+package dev.caro.rules.power;
+
+import dev.caro.api.safety.Finding;
+import dev.caro.api.safety.RiskLevel;
+import dev.caro.api.safety.RuleContext;
+import dev.caro.api.shell.Origin;
+import dev.caro.api.shell.SimpleCommand;
+import dev.caro.api.shell.Word;
+import dev.caro.rules.internal.Args;
+import dev.caro.rules.internal.BaseRule;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/** Shutting down or rebooting: shutdown, reboot, halt, poweroff, init 0/6, systemctl poweroff, Stop-Computer; forced variants are worse. */
+public final class ShutdownRule extends BaseRule {
+
+    private static final Set<String> SYSTEMCTL_POWER = Set.of("poweroff", "reboot", "halt", "kexec", "soft-reboot");
+    private static final Set<String> DIRECT = Set.of("reboot", "halt", "poweroff", "shutdown", "kexec");
+
+    public ShutdownRule() {
+        super("caro.power.shutdown", "Shutting down or rebooting the machine", RiskLevel.HIGH,
+                "Everyone on the machine loses their session and unsaved work, and a remote machine may not come"
+                        + " back. Schedule it with a delay and a message (shutdown -r +5 \"msg\") so it can be cancelled.",
+                List.of("sudo shutdown -P +0", "sudo reboot", "sudo systemctl --no-wall poweroff", "init 0",
+                        "sudo systemctl reboot --force --force", "reboot -f", "Stop-Computer -ComputerName web01 -Force",
+                        "shutdown /s /t 0", "ssh db01 'sudo systemctl reboot'"),
+                List.of("sudo shutdown -c \"maintenance postponed\"", "man shutdown", "systemctl status", "echo reboot",
+                        "last reboot", "uptime", "shutdown /a", "systemctl list-timers"));
+    }
+
+    @Override
+    public List<Finding> evaluate(SimpleCommand c, RuleContext ctx) {
+        String n = name(c);
+        List<Finding> out = new ArrayList<>();
+        String where = c.origin() == Origin.REMOTE ? "the remote machine" : "the machine";
+        if (DIRECT.contains(n)) {
+            if (windowsStyle(c)) {
+                windows(c, out);
+                return out;
+            }
+            if (Args.has(c, "", "--help", "--version") || (n.equals("shutdown") && Args.has(c, "ck", "--cancel", "--show"))) {
+                return out;
+            }
+            boolean forced = !n.equals("shutdown") && Args.has(c, "fn", "--force", "--no-sync")
+                    || n.equals("kexec") && Args.hasShort(c, 'e');
+            String what = n.equals("reboot") || (n.equals("shutdown") && Args.has(c, "r", "--reboot")) ? "Reboots " : "Shuts down ";
+            report(out, forced ? RiskLevel.HIGH : RiskLevel.MODERATE, what + where
+                    + (forced ? " immediately without stopping services cleanly." : "."), c.span());
+        } else if (n.equals("init") || n.equals("telinit")) {
+            List<Word> ops = Args.operands(c);
+            if (!ops.isEmpty() && Set.of("0", "6", "1", "s", "S").contains(ops.get(0).value())) {
+                String v = ops.get(0).value();
+                report(out, RiskLevel.MODERATE, (v.equals("6") ? "Reboots " : v.equals("0") ? "Shuts down " : "Drops to single-user mode on ")
+                        + where + ".", c.span());
+            }
+        } else if (n.equals("systemctl") || n.equals("loginctl")) {
+            List<Word> ops = Args.operands(c, Set.of("-H", "--host", "-M", "--machine", "--message", "-i"));
+            if (!ops.isEmpty() && SYSTEMCTL_POWER.contains(ops.get(0).value().toLowerCase(Locale.ROOT))) {
+                long forces = c.argValues().stream().filter(v -> v.equals("--force") || v.equals("-f")).count()
+                        + c.argValues().stream().filter(v -> v.equals("-ff")).count() * 2;
+                report(out, forces > 0 ? RiskLevel.HIGH : RiskLevel.MODERATE, (ops.get(0).value().contains("reboot") ? "Reboots " : "Shuts down ")
+                        + where + (forces > 0 ? " forcibly, without stopping services cleanly." : "."), c.span());
+            }
+        } else if (n.equals("stop-computer") || n.equals("restart-computer")) {
+            report(out, RiskLevel.MODERATE, (n.startsWith("stop") ? "Shuts down " : "Restarts ")
+                    + (Args.psValue(c, "ComputerName").map(w -> "the computer " + w.value()).orElse(where)) + ".", c.span());
+        } else if (n.equals("psshutdown")) {
+            report(out, RiskLevel.MODERATE, "Shuts down or restarts a Windows computer.", c.span());
+        }
+        return out;
+    }
+
+    private static boolean windowsStyle(SimpleCommand c) {
+        for (Word w : c.args()) {
+            if (w.value().startsWith("/") && w.value().length() <= 3) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private void windows(SimpleCommand c, List<Finding> out) {
+        List<String> a = c.argValues().stream().map(v -> v.toLowerCase(Locale.ROOT)).toList();
+        if (a.contains("/a") || a.contains("/?")) {
+            return;
+        }
+        if (a.contains("/s") || a.contains("/r") || a.contains("/p") || a.contains("/g") || a.contains("/sg")) {
+            report(out, a.contains("/f") ? RiskLevel.HIGH : RiskLevel.MODERATE, (a.contains("/r") ? "Restarts" : "Shuts down")
+                    + " Windows" + (a.contains("/f") ? ", force-closing applications." : "."), c.span());
+        }
+    }
+}

@@ -1,0 +1,43 @@
+package dev.caro.rules.powershell;
+
+import dev.caro.api.safety.PathKind;
+import dev.caro.api.shell.Word;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/** Classifies Windows paths as written: drive roots, system folders, the user profile, unknown variables. */
+final class WindowsPaths {
+
+    private static final Pattern DRIVE_ROOT = Pattern.compile("(?i)^[\"']?(?:[a-z]:[\\\\/]*\\*?|\\$env:systemdrive[\\\\/]*\\*?|%systemdrive%[\\\\/]*\\*?|[\\\\/]\\*?)[\"']?$");
+    private static final Pattern SYSTEM = Pattern.compile("(?i)^[\"']?(?:[a-z]:[\\\\/]+(?:windows|program files(?: \\(x86\\))?|programdata"
+            + "|users[\\\\/]*\\*?$|boot|recovery|system volume information)|\\$env:(?:windir|systemroot|programfiles|programdata|programfiles\\(x86\\))"
+            + "|%(?:windir|systemroot|programfiles|programdata)%|\\$\\{env:(?:windir|systemroot)\\})");
+    private static final Pattern HOME = Pattern.compile("(?i)^[\"']?(?:~|\\$home|\\$env:userprofile|%userprofile%|\\$env:homepath|%homepath%"
+            + "|[a-z]:[\\\\/]+users[\\\\/]+[^\\\\/*]+)(?:[\\\\/]+\\*?)?[\"']?$");
+
+    private WindowsPaths() {}
+
+    static PathKind kind(Word w) {
+        String s = w.source();
+        if (DRIVE_ROOT.matcher(s).matches()) {
+            return PathKind.ROOT;
+        }
+        if (SYSTEM.matcher(s).find()) {
+            return PathKind.SYSTEM;
+        }
+        if (HOME.matcher(s).matches()) {
+            return PathKind.HOME;
+        }
+        String l = s.toLowerCase(Locale.ROOT);
+        if (l.contains("$env:temp") || l.contains("$env:tmp") || l.contains("%temp%")) {
+            return PathKind.TEMP;
+        }
+        if (l.startsWith("$") || l.startsWith("\"$") || l.startsWith("%")) {
+            return PathKind.UNKNOWN;
+        }
+        if (l.matches("^[\"']?[a-z]:.*")) {
+            return PathKind.OUTSIDE_CWD;
+        }
+        return PathKind.INSIDE_CWD;
+    }
+}

@@ -1,0 +1,144 @@
+package dev.caro.rules.remote;
+
+import dev.caro.api.safety.Finding;
+import dev.caro.api.safety.RiskLevel;
+import dev.caro.api.safety.RuleContext;
+import dev.caro.api.shell.ShellScript;
+import dev.caro.api.shell.SimpleCommand;
+import dev.caro.api.shell.Word;
+import dev.caro.rules.internal.Args;
+import dev.caro.rules.internal.BaseRule;
+import dev.caro.rules.internal.Names;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Downloaded content run as code: {@code curl … | sh}, {@code bash <(curl …)}, {@code sh -c "$(curl …)"},
+ * {@code eval "$(wget -O- …)"}, {@code iwr … | iex}, and download-then-run of the same file.
+ */
+public final class DownloadExecRule extends BaseRule {
+
+    private static final Pattern PS_DOWNLOAD_EXEC = Pattern.compile(
+            "(?is)\\b(?:iex|invoke-expression)\\b.*\\b(?:iwr|irm|invoke-webrequest|invoke-restmethod|downloadstring|downloadfile|net\\.webclient|start-bitstransfer)\\b"
+            + "|\\b(?:iwr|irm|invoke-webrequest|invoke-restmethod|downloadstring)\\b.*\\|\\s*(?:iex|invoke-expression)\\b");
+    private static final Pattern URL_FILE = Pattern.compile("(?i)https?://[^\\s?#]*/([^/\\s?#]+)");
+
+    public DownloadExecRule() {
+        super("caro.remote.download-exec", "Downloaded scripts run without inspection (curl | sh and friends)",
+                RiskLevel.CRITICAL,
+                "Whatever the server sends runs with your rights, and it can change between runs. Download the"
+                        + " script to a file, read it (and check its checksum), then run that file.",
+                List.of("curl -fsSL https://example.com/install.sh | sh", "wget -qO- https://get.example.org/install | bash -s -- --yes",
+                        "curl -k http://203.0.113.7/x.sh | sudo -E bash", "bash <(curl -s https://example.net/setup.sh)",
+                        "sh -c \"$(curl -fsSL https://example.com/install.sh)\"", "eval \"$(wget -qO- https://example.com/env)\"",
+                        "python3 <(curl -s https://example.com/bootstrap.py)", "iwr -useb https://example.com/setup.ps1 | iex",
+                        "curl -o setup.sh https://example.com/setup.sh && bash setup.sh"),
+                List.of("curl -fsSL https://example.com/install.sh -o install.sh && less install.sh",
+                        "curl -s https://api.example.com/v1/status | jq .", "wget -qO- https://example.com/data.json | python3 -m json.tool",
+                        "curl -s https://example.com/install.sh | shellcheck -", "wget -O - https://example.com/a.tar.gz | tar -xz",
+                        "echo 'curl example.com | sh'", "bash install.sh"));
+    }
+
+    @Override
+    public List<Finding> evaluate(ShellScript script, RuleContext ctx) {
+        List<Finding> out = new ArrayList<>();
+        for (SimpleCommand c : script.commands()) {
+            out.addAll(evaluate(c, ctx));
+        }
+        downloadThenRun(script, out);
+        if (out.isEmpty()) {
+            String src = script.source();
+            boolean psCommand = script.commands().stream().anyMatch(c -> {
+                String n = Names.of(c);
+                return n.equals("iex") || n.equals("invoke-expression") || n.equals("powershell") || n.equals("pwsh");
+            });
+            if ((psCommand || !script.parsed()) && !src.stripLeading().toLowerCase(Locale.ROOT).startsWith("echo")
+                    && PS_DOWNLOAD_EXEC.matcher(src).find()) {
+                report(out, RiskLevel.HIGH, "PowerShell downloads a script and runs it with Invoke-Expression.",
+                        new dev.caro.api.shell.Span(0, src.length()));
+            }
+        }
+        return out;
+    }
+
+    @Override
+    public List<Finding> evaluate(SimpleCommand c, RuleContext ctx) {
+        String n = name(c);
+        List<Finding> out = new ArrayList<>();
+        if (!Downloads.runsCode(n)) {
+            return out;
+        }
+        boolean piped = false;
+        for (SimpleCommand u : c.upstream()) {
+            piped |= Downloads.isDownloader(u);
+        }
+        if (piped && Downloads.readsCodeFromStdin(c)) {
+            boolean critical = c.elevated() || Downloads.fromBareIp(c.upstream());
+            report(out, critical ? RiskLevel.CRITICAL : RiskLevel.HIGH, "Pipes a download straight into " + n
+                    + (critical ? (c.elevated() ? " running as root" : " from a bare IP address") : "")
+                    + ", running code nobody has read.", c.span());
+            return out;
+        }
+        List<SimpleCommand> inner = Downloads.substituted(c, ctx);
+        for (SimpleCommand s : inner) {
+            if (Downloads.isDownloader(s)) {
+                boolean critical = c.elevated() || Downloads.fromBareIp(inner);
+                report(out, critical ? RiskLevel.CRITICAL : RiskLevel.HIGH, "Runs a downloaded script through " + n
+                        + " without saving or reading it first.", c.span());
+                break;
+            }
+        }
+        return out;
+    }
+
+    /** curl -o F URL … then sh F / ./F / python F. */
+    private void downloadThenRun(ShellScript script, List<Finding> out) {
+        Set<String> files = new HashSet<>();
+        for (SimpleCommand c : script.commands()) {
+            String n = Names.of(c);
+            if (Downloads.isDownloader(c)) {
+                Optional<String> o = n.startsWith("wget") ? Args.value(c, "-O", "--output-document")
+                        : Args.value(c, "-o", "--output");
+                if (n.equals("iwr") || n.equals("invoke-webrequest")) {
+                    o = Args.psValue(c, "OutFile").map(Word::value);
+                }
+                if (o.isPresent() && !o.get().equals("-")) {
+                    files.add(base(o.get()));
+                } else if (n.startsWith("wget") || c.hasArg("-O") || c.hasArg("--remote-name")) {
+                    for (Word w : c.args()) {
+                        java.util.regex.Matcher m = URL_FILE.matcher(w.value());
+                        if (m.find()) {
+                            files.add(m.group(1));
+                        }
+                    }
+                }
+                continue;
+            }
+            if (files.isEmpty()) {
+                continue;
+            }
+            String run = null;
+            if (files.contains(base(c.name())) && (c.nameWord() == null || c.nameWord().value().contains("/"))) {
+                run = c.name();
+            } else if (Downloads.runsCode(n) && !n.equals("exec")) {
+                List<Word> ops = Args.operands(c);
+                if (!ops.isEmpty() && files.contains(base(ops.get(0).value())) && !Args.hasShort(c, 'n')) {
+                    run = ops.get(0).value();
+                }
+            }
+            if (run != null) {
+                report(out, RiskLevel.HIGH, "Runs the just-downloaded file " + run + " without checking it.", c.span());
+            }
+        }
+    }
+
+    private static String base(String p) {
+        int slash = p.lastIndexOf('/');
+        return slash >= 0 ? p.substring(slash + 1) : p;
+    }
+}

@@ -1,0 +1,56 @@
+package dev.caro.rules.system;
+
+import dev.caro.api.safety.Finding;
+import dev.caro.api.safety.RiskLevel;
+import dev.caro.api.safety.RuleContext;
+import dev.caro.api.shell.SimpleCommand;
+import dev.caro.api.shell.Word;
+import dev.caro.rules.internal.Args;
+import dev.caro.rules.internal.BaseRule;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** crontab -r (remove every job without asking) and replacing a crontab with nothing. */
+public final class CrontabRemoveRule extends BaseRule {
+
+    public CrontabRemoveRule() {
+        super("caro.system.crontab-remove", "Removing a whole crontab", RiskLevel.HIGH,
+                "crontab -r deletes every scheduled job at once, with no confirmation and no backup. Save it first"
+                        + " (crontab -l > cron.bak) and edit it with crontab -e instead.",
+                List.of("crontab -r", "crontab -r -u www-data", "sudo crontab -ru root", "crontab /dev/null",
+                        "echo -n | crontab -"),
+                List.of("crontab -l", "crontab -l | grep -v '^#'", "crontab -e", "crontab -ir", "crontab mycron.txt"));
+    }
+
+    @Override
+    public List<Finding> evaluate(SimpleCommand c, RuleContext ctx) {
+        if (!name(c).equals("crontab")) {
+            return List.of();
+        }
+        List<Finding> out = new ArrayList<>();
+        Optional<String> user = Args.value(c, "-u", null);
+        if (user.isEmpty()) {
+            for (Word w : c.args()) {
+                if (w.value().startsWith("-") && w.value().contains("u") && !w.value().startsWith("--")) {
+                    int i = c.args().indexOf(w);
+                    if (i + 1 < c.args().size()) {
+                        user = Optional.of(c.args().get(i + 1).value());
+                    }
+                }
+            }
+        }
+        String whose = user.map(u -> "the crontab of " + u).orElse("your crontab");
+        if (Args.hasShort(c, 'r') && !Args.hasShort(c, 'i')) {
+            report(out, user.filter(u -> u.equals("root")).isPresent() ? RiskLevel.HIGH : RiskLevel.MODERATE,
+                    "Deletes " + whose + " with every scheduled job in it.", c.span());
+        } else {
+            List<Word> ops = Args.operands(c, java.util.Set.of("-u"));
+            if (!ops.isEmpty() && (ops.get(0).value().equals("/dev/null")
+                    || (ops.get(0).value().equals("-") && dev.caro.rules.internal.Stdin.text(c).map(String::isBlank).orElse(false)))) {
+                report(out, RiskLevel.MODERATE, "Replaces " + whose + " with an empty one.", c.span());
+            }
+        }
+        return out;
+    }
+}

@@ -1,0 +1,108 @@
+package dev.caro.rules.system;
+
+import dev.caro.api.safety.Finding;
+import dev.caro.api.safety.RiskLevel;
+import dev.caro.api.safety.RuleContext;
+import dev.caro.api.shell.SimpleCommand;
+import dev.caro.api.shell.Word;
+import dev.caro.rules.internal.BaseRule;
+import dev.caro.rules.internal.SensitiveFiles;
+import dev.caro.rules.internal.Stdin;
+import dev.caro.rules.internal.Targets;
+import dev.caro.rules.internal.Writes;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * Overwriting or editing system configuration: {@code > /etc/fstab}, {@code tee /etc/passwd},
+ * {@code cp /dev/null /etc/shadow}, {@code sed -i … /etc/passwd}, appending a uid-0 user, writing to root's
+ * authorized_keys, replacing system programs.
+ */
+public final class SystemConfigWriteRule extends BaseRule {
+
+    public SystemConfigWriteRule() {
+        super("caro.system.config-overwrite", "Overwriting system configuration files or programs", RiskLevel.CRITICAL,
+                "A broken /etc/passwd, fstab or sshd_config can lock everyone out or stop the machine from booting."
+                        + " Back the file up, edit it with the proper tool (vipw, visudo, sudoedit), and validate it before reloading.",
+                List.of("sudo cp /dev/null /etc/passwd", "echo '/dev/sdb1 / ext4 defaults 0 1' > /etc/fstab",
+                        "echo 'PermitRootLogin yes' | sudo tee -a /etc/ssh/sshd_config",
+                        "echo 'toor:x:0:0::/root:/bin/bash' | sudo tee -a /etc/passwd",
+                        "echo 'nameserver 203.0.113.53' | sudo tee /etc/resolv.conf", "sudo sed -i 's/^root:[^:]*:/root::/' /etc/shadow",
+                        "echo 'ssh-ed25519 AAAA attacker@host' | sudo tee -a /root/.ssh/authorized_keys",
+                        "sudo cp ./my-sudo /usr/bin/sudo"),
+                List.of("grep -E '^(ID|VERSION_ID)=' /etc/os-release", "cat /etc/fstab", "echo '127.0.0.1 app.local' | sudo tee -a /etc/hosts",
+                        "echo 'deb https://apt.example.com stable main' | sudo tee /etc/apt/sources.list.d/example.list",
+                        "sudo cp nginx.conf /etc/nginx/conf.d/app.conf", "echo '/swapfile none swap sw 0 0' | sudo tee -a /etc/fstab",
+                        "sudo cp mytool /usr/local/bin/", "cp /etc/hosts ./hosts.bak"));
+    }
+
+    @Override
+    public List<Finding> evaluate(SimpleCommand c, RuleContext ctx) {
+        List<Finding> out = new ArrayList<>();
+        for (Writes.Target t : Writes.of(c)) {
+            Word w = t.target();
+            if (!w.literal()) {
+                continue;
+            }
+            String abs = Targets.absolute(c, ctx, w.value());
+            if (abs.startsWith("/etc/sudoers") || abs.equals("/proc/sysrq-trigger") || SensitiveFiles.isSystemLog(abs)) {
+                continue; // judged by their own rules
+            }
+            Optional<SensitiveFiles.Match> m = SensitiveFiles.lookup(abs);
+            if (m.isEmpty()) {
+                continue;
+            }
+            RiskLevel r = m.get().risk();
+            boolean append = t.append();
+            String text = Stdin.text(c).orElse("").toLowerCase(Locale.ROOT);
+            if (append) {
+                r = appendRisk(abs, r, text);
+            } else if (t.how().equals("edits")) {
+                r = editRisk(abs, r, c);
+            }
+            report(out, r, capitalize(t.how()) + " " + m.get().what() + " " + abs + ".", w.span());
+        }
+        return out;
+    }
+
+    /** Appending is usually how admins add entries; only some files make it dangerous. */
+    private static RiskLevel appendRisk(String abs, RiskLevel r, String text) {
+        if (abs.equals("/etc/passwd") || abs.equals("/etc/shadow") || abs.equals("/etc/group") || abs.startsWith("/etc/ld.so.preload")) {
+            return RiskLevel.CRITICAL;
+        }
+        if (abs.startsWith("/root/.ssh") || abs.startsWith("/etc/ssh/sshd_config") || abs.startsWith("/etc/pam.d")) {
+            return RiskLevel.HIGH;
+        }
+        if (abs.equals("/etc/crontab") || abs.startsWith("/etc/cron.d") || abs.equals("/etc/rc.local")
+                || abs.startsWith("/etc/profile") || abs.equals("/etc/bash.bashrc") || abs.equals("/etc/environment")) {
+            return text.contains("curl") || text.contains("wget") || text.contains("/dev/tcp") || text.contains("nc ")
+                    ? RiskLevel.HIGH : RiskLevel.SAFE;
+        }
+        if (abs.equals("/etc/resolv.conf")) {
+            return RiskLevel.MODERATE;
+        }
+        return RiskLevel.SAFE;
+    }
+
+    private static RiskLevel editRisk(String abs, RiskLevel r, SimpleCommand c) {
+        String script = String.join(" ", c.argValues()).toLowerCase(Locale.ROOT);
+        if (abs.startsWith("/etc/ssh/sshd_config")) {
+            return script.contains("permitrootlogin yes") || script.contains("permitemptypasswords yes")
+                    ? RiskLevel.HIGH : RiskLevel.SAFE;
+        }
+        if (abs.startsWith("/etc/passwd") || abs.startsWith("/etc/shadow") || abs.startsWith("/etc/group")
+                || abs.startsWith("/etc/gshadow") || abs.startsWith("/boot")) {
+            return RiskLevel.HIGH;
+        }
+        if (abs.equals("/etc/fstab")) {
+            return RiskLevel.MODERATE;
+        }
+        return RiskLevel.SAFE;
+    }
+
+    private static String capitalize(String s) {
+        return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
+    }
+}

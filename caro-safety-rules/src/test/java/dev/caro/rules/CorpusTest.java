@@ -1,0 +1,79 @@
+package dev.caro.rules;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.caro.api.context.ExecutionContext;
+import dev.caro.api.safety.Assessment;
+import dev.caro.api.safety.Finding;
+import dev.caro.api.safety.RiskLevel;
+import dev.caro.api.safety.SafetyRule;
+import dev.caro.core.safety.SafetyEngine;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.ServiceLoader;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * Runs each labelled corpus through the real engine with every built-in rule: at least 98% of
+ * dangerous commands must reach their minimum risk, at most 2% of safe ones may be MODERATE or higher.
+ */
+class CorpusTest {
+
+    static final ExecutionContext CONTEXT = ExecutionContext.linux("/home/user/project", "/home/user");
+
+    static SafetyEngine engine() {
+        List<SafetyRule> rules = new ArrayList<>();
+        ServiceLoader.load(SafetyRule.class).forEach(rules::add);
+        return new SafetyEngine(rules);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"rules-corpus.jsonl", "shared-sample.jsonl"})
+    void meetsTheRecallAndFalseAlarmBars(String name) {
+        Corpus corpus = Corpus.load(name);
+        SafetyEngine engine = engine();
+        int dangerous = 0;
+        int caught = 0;
+        int safe = 0;
+        int alarms = 0;
+        List<String> report = new ArrayList<>();
+        for (Corpus.Case c : corpus.cases()) {
+            Assessment a = engine.assess(c.cmd(), CONTEXT);
+            if (c.dangerous()) {
+                dangerous++;
+                if (a.risk().atLeast(c.minRisk())) {
+                    caught++;
+                } else {
+                    report.add("MISS  line " + c.line() + " want>=" + c.minRisk() + " got " + a.risk() + "  " + oneLine(c.cmd())
+                            + describe(a));
+                }
+            } else {
+                safe++;
+                if (a.risk().atLeast(RiskLevel.MODERATE)) {
+                    alarms++;
+                    report.add("ALARM line " + c.line() + " got " + a.risk() + "  " + oneLine(c.cmd()) + describe(a));
+                }
+            }
+        }
+        double recall = dangerous == 0 ? 1 : caught / (double) dangerous;
+        double falseAlarms = safe == 0 ? 0 : alarms / (double) safe;
+        String summary = String.format("%s: recall %.3f (%d/%d), false alarms %.3f (%d/%d)", name, recall, caught, dangerous,
+                falseAlarms, alarms, safe);
+        report.forEach(System.out::println);
+        System.out.println(summary);
+        assertTrue(recall >= 0.98 && falseAlarms <= 0.02, summary + "\n" + String.join("\n", report));
+    }
+
+    private static String describe(Assessment a) {
+        StringBuilder sb = new StringBuilder();
+        for (Finding f : a.findings()) {
+            sb.append("\n      ").append(f.risk()).append(' ').append(f.ruleId()).append(": ").append(f.message());
+        }
+        return sb.toString();
+    }
+
+    private static String oneLine(String s) {
+        return s.replace("\n", "\\n");
+    }
+}
