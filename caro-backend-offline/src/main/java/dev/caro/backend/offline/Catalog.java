@@ -1,0 +1,243 @@
+package dev.caro.backend.offline;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.Enumeration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+
+/**
+ * The intents the offline backend knows. Built-in intents live in
+ * {@value #BUILT_IN}; further catalogs are found at {@value #EXTENSION_PATH} on the class
+ * loader, so a plugin jar adds intents by shipping such a file. Ids must be unique: a plugin
+ * intent that reuses an id is rejected, and built-ins keep their meaning.
+ */
+final class Catalog {
+
+    static final String BUILT_IN = "dev/caro/backend/offline/builtin.intents";
+    static final String EXTENSION_PATH = "META-INF/caro/offline/catalog.intents";
+
+    private static final Pattern HEADER = Pattern.compile("\\[([a-z0-9][a-z0-9._-]*)]");
+    private static final Set<String> KEYS = Set.of(
+            "category", "when", "unless", "opt", "priority", "gnu", "bsd", "fish", "powershell", "explain", "allow");
+
+    private final List<Intent> intents;
+    private final List<String> problems;
+
+    private Catalog(List<Intent> intents, List<String> problems) {
+        this.intents = List.copyOf(intents);
+        this.problems = List.copyOf(problems);
+    }
+
+    List<Intent> intents() {
+        return intents;
+    }
+
+    /** Catalog files that were skipped and why (duplicate ids, syntax errors in plugin files). */
+    List<String> problems() {
+        return problems;
+    }
+
+    /** Loads the built-in catalog (which must be valid) and every extension catalog on the loader. */
+    static Catalog load(ClassLoader loader) {
+        return load(loader, List.of(loader));
+    }
+
+    /**
+     * Loads the built-in catalog from {@code builtIn} and extension catalogs from every loader in
+     * {@code extensionLoaders} (each file once).
+     */
+    static Catalog load(ClassLoader loader, List<ClassLoader> extensionLoaders) {
+        Map<String, Intent> byId = new LinkedHashMap<>();
+        List<String> problems = new ArrayList<>();
+        try (InputStream in = loader.getResourceAsStream(BUILT_IN)) {
+            if (in == null) {
+                throw new IllegalStateException("the offline backend's catalog " + BUILT_IN + " is missing");
+            }
+            for (Intent i : parse(read(in), BUILT_IN)) {
+                if (byId.putIfAbsent(i.id(), i) != null) {
+                    throw new CatalogFormatException(BUILT_IN + ": duplicate intent id " + i.id());
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        Set<String> seen = new java.util.HashSet<>();
+        List<URL> urls = new ArrayList<>();
+        for (ClassLoader l : extensionLoaders) {
+            for (URL u : extensions(l)) {
+                if (seen.add(u.toString())) {
+                    urls.add(u);
+                }
+            }
+        }
+        for (URL url : urls) {
+            String where = url.toString();
+            try (InputStream in = url.openStream()) {
+                List<Intent> parsed = parse(read(in), where);
+                for (Intent i : parsed) {
+                    if (byId.putIfAbsent(i.id(), i) != null) {
+                        problems.add(where + ": intent " + i.id() + " already exists; skipped");
+                    }
+                }
+            } catch (IOException | CatalogFormatException e) {
+                problems.add(where + ": " + e.getMessage() + "; file skipped");
+            }
+        }
+        return new Catalog(new ArrayList<>(byId.values()), problems);
+    }
+
+    /** A catalog of exactly these intents, for tests. */
+    static Catalog of(List<Intent> intents) {
+        return new Catalog(intents, List.of());
+    }
+
+    private static List<URL> extensions(ClassLoader loader) {
+        try {
+            Enumeration<URL> e = loader.getResources(EXTENSION_PATH);
+            return e == null ? List.of() : Collections.list(e);
+        } catch (IOException ex) {
+            return List.of();
+        }
+    }
+
+    private static String read(InputStream in) throws IOException {
+        StringBuilder sb = new StringBuilder();
+        try (BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = r.readLine()) != null) {
+                sb.append(line).append('\n');
+            }
+        }
+        return sb.toString();
+    }
+
+    /**
+     * Parses catalog text: blocks that start with {@code [intent.id]}, followed by
+     * {@code key: value} lines; {@code #} starts a comment line; a line starting with whitespace
+     * continues the previous value.
+     */
+    static List<Intent> parse(String text, String source) {
+        List<Intent> out = new ArrayList<>();
+        String id = null;
+        int idLine = 0;
+        Map<String, List<String>> values = new LinkedHashMap<>();
+        String lastKey = null;
+        String[] lines = text.split("\n", -1);
+        for (int n = 0; n < lines.length; n++) {
+            String line = lines[n];
+            String trimmed = line.strip();
+            if (trimmed.isEmpty() || trimmed.startsWith("#")) {
+                continue;
+            }
+            Matcher h = HEADER.matcher(trimmed);
+            if (h.matches()) {
+                if (id != null) {
+                    out.add(build(id, values, source, idLine));
+                }
+                id = h.group(1);
+                idLine = n + 1;
+                values = new LinkedHashMap<>();
+                lastKey = null;
+                continue;
+            }
+            if (Character.isWhitespace(line.charAt(0)) && lastKey != null) {
+                List<String> l = values.get(lastKey);
+                l.set(l.size() - 1, l.get(l.size() - 1) + " " + trimmed);
+                continue;
+            }
+            int colon = trimmed.indexOf(':');
+            if (id == null || colon < 0) {
+                throw new CatalogFormatException(source + ":" + (n + 1) + ": expected [intent.id] or key: value");
+            }
+            String key = trimmed.substring(0, colon).strip().toLowerCase(Locale.ROOT);
+            if (!KEYS.contains(key)) {
+                throw new CatalogFormatException(source + ":" + (n + 1) + ": unknown key '" + key + "'; known: "
+                        + new TreeSet<>(KEYS));
+            }
+            values.computeIfAbsent(key, k -> new ArrayList<>()).add(trimmed.substring(colon + 1).strip());
+            lastKey = key;
+        }
+        if (id != null) {
+            out.add(build(id, values, source, idLine));
+        }
+        return out;
+    }
+
+    private static Intent build(String id, Map<String, List<String>> v, String source, int line) {
+        String where = source + ":" + line + " [" + id + "]";
+        if (!v.containsKey("when") || !v.containsKey("gnu")) {
+            throw new CatalogFormatException(where + ": needs at least one 'when' and a 'gnu' template");
+        }
+        Map<String, String> templates = new LinkedHashMap<>();
+        for (String k : List.of("gnu", "bsd", "fish", "powershell")) {
+            if (v.containsKey(k)) {
+                templates.put(k, v.get(k).get(0));
+            }
+        }
+        Set<Slot.Kind> allow = EnumSet.noneOf(Slot.Kind.class);
+        for (String a : v.getOrDefault("allow", List.of())) {
+            for (String k : a.split("[,\\s]+")) {
+                if (!k.isBlank()) {
+                    try {
+                        allow.add(Slot.Kind.valueOf(k.strip().toUpperCase(Locale.ROOT)));
+                    } catch (IllegalArgumentException e) {
+                        throw new CatalogFormatException(where + ": unknown slot kind '" + k + "' in allow");
+                    }
+                }
+            }
+        }
+        int priority;
+        try {
+            priority = Integer.parseInt(v.getOrDefault("priority", List.of("0")).get(0));
+        } catch (NumberFormatException e) {
+            throw new CatalogFormatException(where + ": priority must be a whole number");
+        }
+        return new Intent(id, v.getOrDefault("category", List.of("other")).get(0),
+                patterns(v.get("when"), where), patterns(v.getOrDefault("unless", List.of()), where),
+                patterns(v.getOrDefault("opt", List.of()), where), priority, templates,
+                v.getOrDefault("explain", List.of("")).get(0), allow, source);
+    }
+
+    private static List<Pattern> patterns(List<String> sources, String where) {
+        List<Pattern> out = new ArrayList<>();
+        for (String s : sources) {
+            try {
+                out.add(Pattern.compile(s, Pattern.CASE_INSENSITIVE));
+            } catch (PatternSyntaxException e) {
+                throw new CatalogFormatException(where + ": bad pattern " + s + ": " + e.getDescription());
+            }
+        }
+        return out;
+    }
+
+    /** Words of the catalog's patterns, for typo correction. */
+    Set<String> vocabulary() {
+        Set<String> words = new TreeSet<>();
+        Pattern word = Pattern.compile("(?<![\\\\?<])\\b[a-z]{4,}\\b");
+        for (Intent i : intents) {
+            for (Pattern p : i.when()) {
+                Matcher m = word.matcher(p.pattern());
+                while (m.find()) {
+                    words.add(m.group());
+                }
+            }
+        }
+        return words;
+    }
+}

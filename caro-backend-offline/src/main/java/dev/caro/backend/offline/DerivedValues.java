@@ -1,0 +1,194 @@
+package dev.caro.backend.offline;
+
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Template values computed from an intent's captured groups: column numbers from "second
+ * column", time zones from city names, tool names from hash algorithms and the like.
+ */
+final class DerivedValues {
+
+    private static final Map<String, String> ORDINALS = Map.of(
+            "first", "1", "second", "2", "third", "3", "fourth", "4", "fifth", "5", "last", "NF");
+
+    private static final Map<String, String> ZONES = Map.ofEntries(
+            Map.entry("tokyo", "Asia/Tokyo"), Map.entry("london", "Europe/London"),
+            Map.entry("new york", "America/New_York"), Map.entry("paris", "Europe/Paris"),
+            Map.entry("berlin", "Europe/Berlin"), Map.entry("sydney", "Australia/Sydney"),
+            Map.entry("los angeles", "America/Los_Angeles"), Map.entry("san francisco", "America/Los_Angeles"),
+            Map.entry("seattle", "America/Los_Angeles"), Map.entry("chicago", "America/Chicago"),
+            Map.entry("denver", "America/Denver"), Map.entry("singapore", "Asia/Singapore"),
+            Map.entry("hong kong", "Asia/Hong_Kong"), Map.entry("dubai", "Asia/Dubai"),
+            Map.entry("moscow", "Europe/Moscow"), Map.entry("mumbai", "Asia/Kolkata"),
+            Map.entry("delhi", "Asia/Kolkata"), Map.entry("india", "Asia/Kolkata"),
+            Map.entry("shanghai", "Asia/Shanghai"), Map.entry("beijing", "Asia/Shanghai"),
+            Map.entry("seoul", "Asia/Seoul"), Map.entry("sao paulo", "America/Sao_Paulo"),
+            Map.entry("toronto", "America/Toronto"), Map.entry("amsterdam", "Europe/Amsterdam"),
+            Map.entry("madrid", "Europe/Madrid"), Map.entry("rome", "Europe/Rome"), Map.entry("utc", "UTC"));
+
+    private static final Map<String, String> MONTHS = Map.ofEntries(
+            Map.entry("jan", "01"), Map.entry("feb", "02"), Map.entry("mar", "03"), Map.entry("apr", "04"),
+            Map.entry("may", "05"), Map.entry("jun", "06"), Map.entry("jul", "07"), Map.entry("aug", "08"),
+            Map.entry("sep", "09"), Map.entry("oct", "10"), Map.entry("nov", "11"), Map.entry("dec", "12"));
+
+    private DerivedValues() {}
+
+    /** The derived value, or null when its inputs were not captured. */
+    static String compute(String name, Map<String, TemplateRenderer.Capture> c) {
+        switch (name) {
+            case "col": {
+                String n = first(c, "n", "n2");
+                if (n != null) {
+                    return n;
+                }
+                String w = get(c, "w");
+                return w == null ? null : ORDINALS.get(w.toLowerCase(Locale.ROOT));
+            }
+            case "line": return first(c, "n", "o");
+            case "delim": {
+                String d = first(c, "d", "d2");
+                String k = d == null ? "comma" : d.toLowerCase(Locale.ROOT);
+                if (k.startsWith("comma")) {
+                    return ",";
+                }
+                if (k.startsWith("space")) {
+                    return "' '";
+                }
+                if (k.startsWith("tab")) {
+                    return "'\\t'";
+                }
+                if (k.startsWith("semicolon")) {
+                    return "';'";
+                }
+                return k.startsWith("pipe") ? "'|'" : null;
+            }
+            case "tz": {
+                String city = get(c, "city");
+                return city == null ? null : ZONES.get(city.toLowerCase(Locale.ROOT));
+            }
+            case "bsdunit": {
+                String u = get(c, "unit");
+                return u == null ? null : u.substring(0, 1).toLowerCase(Locale.ROOT).replace("m", "m");
+            }
+            case "tool": case "bsdtool": case "bits": {
+                String algo = get(c, "algo");
+                if (algo == null) {
+                    String list = get(c, "list");
+                    if (list == null) {
+                        return null;
+                    }
+                    String l = list.toLowerCase(Locale.ROOT);
+                    algo = l.contains("md5") ? "md5" : l.contains("sha1") ? "sha1" : l.contains("512") ? "sha512"
+                            : "sha256";
+                }
+                String a = algo.toLowerCase(Locale.ROOT).replace("-", "");
+                if (name.equals("tool")) {
+                    return a;
+                }
+                String bits = a.equals("sha1") ? "1" : a.equals("sha512") ? "512" : a.equals("md5") ? null : "256";
+                if (name.equals("bits")) {
+                    return bits;
+                }
+                return bits == null ? "md5" : "shasum -a " + bits;
+            }
+            case "chars": {
+                String w = get(c, "what");
+                if (w == null) {
+                    return null;
+                }
+                switch (w.toLowerCase(Locale.ROOT)) {
+                    case "digits": case "numbers": return "[:digit:]";
+                    case "spaces": return " ";
+                    case "whitespace": return "[:space:]";
+                    case "tabs": return "\\t";
+                    case "newlines": return "\\n";
+                    case "punctuation": return "[:punct:]";
+                    default: return null;
+                }
+            }
+            case "ts": {
+                String mon = get(c, "mon");
+                if (mon == null) {
+                    return null;
+                }
+                return get(c, "year") + MONTHS.get(mon.toLowerCase(Locale.ROOT).substring(0, 3))
+                        + pad(get(c, "day")) + pad(get(c, "hh")) + get(c, "mm");
+            }
+            case "su": case "bsdsu": {
+                String u = get(c, "u");
+                if (u == null) {
+                    return null;
+                }
+                String letter = u.substring(0, 1);
+                return name.equals("su") ? letter.toUpperCase(Locale.ROOT) : letter.toLowerCase(Locale.ROOT);
+            }
+            case "hour": {
+                String h = first(c, "h", "h2");
+                if (h == null) {
+                    return null;
+                }
+                int hour = Integer.parseInt(h);
+                String ap = first(c, "ap", "ap2");
+                if (ap != null && ap.equalsIgnoreCase("pm") && hour < 12) {
+                    hour += 12;
+                } else if (ap != null && ap.equalsIgnoreCase("am") && hour == 12) {
+                    hour = 0;
+                }
+                return String.valueOf(hour);
+            }
+            case "bytes": {
+                String len = get(c, "len");
+                return len == null ? null : String.valueOf(Math.max(1, Integer.parseInt(len) * 3 / 4));
+            }
+            case "dhome": {
+                String d = get(c, "d");
+                return d == null ? null : d.startsWith("~/") ? "$HOME/" + d.substring(2) : d;
+            }
+            case "author": return first(c, "who", "who2", "who3");
+            case "tarsrc": {
+                String src = get(c, "src");
+                if (src == null) {
+                    return null;
+                }
+                java.util.regex.Matcher m = java.util.regex.Pattern.compile("~/([^/\\s]+)/?").matcher(src);
+                return m.matches() ? "-C ~ " + ShellQuote.word(m.group(1)) : ShellQuote.word(src);
+            }
+            case "umask": {
+                String d = get(c, "d");
+                if (d == null || d.length() != 3) {
+                    return null;
+                }
+                StringBuilder sb = new StringBuilder();
+                for (char ch : d.toCharArray()) {
+                    sb.append(7 - (ch - '0'));
+                }
+                return sb.toString();
+            }
+            case "dnstype": {
+                String t = first(c, "type", "type2");
+                return t == null ? null : t.toUpperCase(Locale.ROOT);
+            }
+            default: return null;
+        }
+    }
+
+    private static String pad(String s) {
+        return s.length() == 1 ? "0" + s : s;
+    }
+
+    private static String get(Map<String, TemplateRenderer.Capture> c, String k) {
+        TemplateRenderer.Capture v = c.get(k);
+        return v == null ? null : v.value();
+    }
+
+    private static String first(Map<String, TemplateRenderer.Capture> c, String... keys) {
+        for (String k : keys) {
+            String v = get(c, k);
+            if (v != null) {
+                return v;
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,181 @@
+package dev.caro.backend.offline;
+
+import dev.caro.backend.offline.Slot.Kind;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Predicate;
+
+/**
+ * Builds the tests of a {@code find} command from the request's slots: type, names and
+ * extensions, size bounds, time ranges, owner, depth and excluded directories.
+ */
+final class FindExpression {
+
+    private FindExpression() {}
+
+    /**
+     * The find tests (without the starting directory), consuming the slots used.
+     *
+     * @param prune the directory find starts from, used for {@code -path DIR/x -prune}
+     */
+    static String build(ParsedRequest req, SlotUse use, String start, boolean bsd, boolean needFilter) {
+        List<String> parts = new ArrayList<>();
+        List<String> pre = new ArrayList<>();
+        String lower = req.lower();
+        for (Slot s : use.take(Kind.DEPTH)) {
+            pre.add("-maxdepth " + s.value());
+        }
+        for (Slot s : use.take(Kind.EXCLUDE)) {
+            String path = (start.equals(".") ? "./" : start + "/") + s.value();
+            pre.add("-path " + ShellQuote.word(path) + " -prune -o");
+        }
+        String type = type(req, use);
+        if (!type.isEmpty()) {
+            parts.add(type);
+        }
+        if (mentions(lower, "\\bempty\\b")) {
+            parts.add("-empty");
+        }
+        if (mentions(lower, "\\bexecutables?\\b") && !mentions(lower, "\\bnon[- ]?executable|not executable")) {
+            parts.add("-perm -u+x");
+        }
+        if (mentions(lower, "\\b(?:hidden|dot) ?files\\b")) {
+            parts.add("-name '.*'");
+        }
+        if (mentions(lower, "(?:space|spaces|blank) in (?:their |the )?(?:file ?)?names?")) {
+            parts.add("-name '* *'");
+        }
+        List<String> names = new ArrayList<>();
+        List<String> negated = new ArrayList<>();
+        for (Slot s : use.take(Kind.EXT)) {
+            String glob = "'*." + s.value() + "'";
+            boolean neg = negatedBefore(lower, s.start());
+            (neg ? negated : names).add((Words.MEDIA.contains(s.value()) ? "-iname " : "-name ") + glob);
+        }
+        for (Slot s : use.take(Kind.GLOB)) {
+            names.add("-name " + ShellQuote.always(s.value()));
+        }
+        for (Slot s : use.take(k -> k.kind() == Kind.FILE && !k.value().contains("/"))) {
+            names.add("-name " + ShellQuote.word(s.value()));
+        }
+        for (Slot s : use.take(k -> k.kind() == Kind.NAME && !isExcluded(req, k))) {
+            names.add("-name " + ShellQuote.word(s.value()));
+        }
+        String namedPattern = namedPattern(req, use);
+        if (!namedPattern.isEmpty()) {
+            names.add(namedPattern);
+        }
+        if (names.size() == 1) {
+            parts.add(names.get(0));
+        } else if (names.size() > 1) {
+            parts.add("\\( " + String.join(" -o ", names) + " \\)");
+        }
+        for (String n : negated) {
+            parts.add("! " + n);
+        }
+        for (Slot s : use.take(Kind.SIZE)) {
+            parts.add("-size " + s.value());
+        }
+        for (Slot s : use.take(Kind.TIME)) {
+            parts.add(time(s.value(), lower));
+        }
+        for (Slot s : use.take(Kind.USER)) {
+            boolean not = mentions(lower.substring(Math.max(0, s.start() - 12), s.start() + 1), "\\bnot\\b|nt ");
+            parts.add((not ? "! " : "") + "-user " + ShellQuote.word(s.value()));
+        }
+        boolean filtered = parts.stream().anyMatch(p -> !p.startsWith("-type"));
+        if (needFilter && !filtered) {
+            return null;
+        }
+        if (!filtered && parts.contains("-type d") && pre.isEmpty()) {
+            pre.add("-mindepth 1");
+        }
+        if (parts.size() == 2 && parts.get(0).equals("-type f") && parts.get(1).contains("-user ")
+                && !mentions(lower, "\\bonly files\\b|\\bregular files\\b")) {
+            parts.remove(0); // "files owned by bob" usually means anything bob owns
+        }
+        String body = String.join(" ", parts);
+        if (pre.stream().anyMatch(p -> p.endsWith("-prune -o"))) {
+            return (String.join(" ", pre) + " " + body + " -print").strip();
+        }
+        return (String.join(" ", pre) + " " + body).strip();
+    }
+
+    private static boolean isExcluded(ParsedRequest req, Slot s) {
+        return req.slots().stream().anyMatch(x -> x.kind() == Kind.EXCLUDE && x.overlaps(s.start(), s.end()));
+    }
+
+    /** "names starting with test", "ending in _old", "containing backup". */
+    private static String namedPattern(ParsedRequest req, SlotUse use) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile(
+                "\\b(?:names?|named|called|filenames?) (?<how>starting with|that start with|beginning with|begins with"
+                + "|starts with|ending (?:with|in)|that end (?:with|in)|ends (?:with|in)|containing|that contain"
+                + "|contains|with) (?<v>«\\d+»|[\\w.-]+)").matcher(req.lower());
+        if (!m.find()) {
+            return "";
+        }
+        String v = req.unquote(req.text().substring(m.start("v"), m.end("v")));
+        use.consumeSpan(m.start(), m.end());
+        String how = m.group("how");
+        String glob = how.contains("start") || how.contains("begin") ? v + "*"
+                : how.contains("end") ? "*" + v : "*" + v + "*";
+        return "-name " + ShellQuote.always(glob);
+    }
+
+    private static boolean negatedBefore(String lower, int at) {
+        String before = lower.substring(Math.max(0, at - 22), at);
+        return mentions(before, "(?:\\bnot|arent|isnt|except|excluding|other than|but not|no) (?:a |an |the )?$");
+    }
+
+    private static String type(ParsedRequest req, SlotUse use) {
+        String l = req.lower();
+        if (mentions(l, "\\bsym(?:bolic)? ?links?\\b|\\bsymlinks?\\b")) {
+            return "-type l";
+        }
+        boolean dirs = mentions(l, "\\b(?:directories|subdirectories|directory (?:names|tree))\\b")
+                && !mentions(l, "\\b(?:in|under|inside|within|into|from|of|skip|ignore|excluding|and) (?:the |all |its |any )?(?:sub)?directories\\b");
+        boolean emptyDir = mentions(l, "\\bempty (?:sub)?directories\\b|\\bempty (?:directory|directories)\\b");
+        boolean files = mentions(l, "\\bfiles?\\b|\\bimages?\\b|\\bphotos?\\b|\\bvideos?\\b|\\bpictures?\\b|\\bscripts?\\b"
+                + "|\\bdocuments?\\b|\\blogs\\b|\\bpics\\b|\\bmovies\\b|\\bsongs\\b")
+                || use.has(Kind.EXT) || use.has(Kind.SIZE);
+        if (emptyDir || dirs && !files) {
+            return "-type d";
+        }
+        if (files || dirs) {
+            return "-type f";
+        }
+        return "";
+    }
+
+    private static String time(String spec, String lower) {
+        String flag = mentions(lower, "\\baccess(?:ed)?\\b|\\bopened\\b|\\bread\\b|\\bused\\b") ? "a"
+                : mentions(lower, "\\bstatus chang|\\binode chang|\\bmetadata chang") ? "c" : "m";
+        if (spec.equals("today")) {
+            return "-newer" + flag + "t \"$(date +%Y-%m-%d)\"";
+        }
+        String[] p = spec.split(":");
+        TimeBound t = new TimeBound(p[0].equals("older") ? TimeBound.Kind.OLDER : TimeBound.Kind.WITHIN,
+                Integer.parseInt(p[1]), p[2]);
+        String sign = t.kind() == TimeBound.Kind.OLDER ? "+" : "-";
+        if (t.minutes() >= 0) {
+            return "-" + flag + "min " + sign + t.minutes();
+        }
+        return "-" + flag + "time " + sign + t.days();
+    }
+
+    static boolean mentions(String text, String regex) {
+        return java.util.regex.Pattern.compile(regex).matcher(text.toLowerCase(Locale.ROOT)).find();
+    }
+
+    /** Slot bookkeeping shared by the renderer and the find builder. */
+    interface SlotUse {
+        List<Slot> take(Kind kind);
+
+        List<Slot> take(Predicate<Slot> which);
+
+        boolean has(Kind kind);
+
+        void consumeSpan(int start, int end);
+    }
+}

@@ -1,0 +1,35 @@
+package dev.caro.backend.offline;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * One task the offline backend knows, as read from a catalog file.
+ *
+ * @param id unique id such as {@code git.status}
+ * @param category the task family, e.g. {@code git}
+ * @param when patterns that must all be found in the lower-cased request; their named groups
+ *     become template values
+ * @param unless patterns that must not be found
+ * @param optional patterns whose named groups are used when found (flags such as {@code icase})
+ * @param priority breaks ties between intents that match the same request; higher wins
+ * @param templates the command per variant: {@code gnu} (required), {@code bsd}, {@code fish},
+ *     {@code powershell}
+ * @param explanation one sentence shown with the command
+ * @param allow slot kinds this intent may leave unused without the backend declining
+ * @param source where the intent was read from, for messages
+ */
+record Intent(
+        String id,
+        String category,
+        List<Pattern> when,
+        List<Pattern> unless,
+        List<Pattern> optional,
+        int priority,
+        Map<String, String> templates,
+        String explanation,
+        Set<Slot.Kind> allow,
+        String source) {
+}

@@ -1,0 +1,220 @@
+package dev.caro.backend.offline;
+
+import dev.caro.api.context.ExecutionContext;
+import dev.caro.api.context.ShellKind;
+import dev.caro.api.context.Userland;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Picks the intent that explains a request best and renders its command. It declines (returns a
+ * reason instead) when nothing matches, when the best command would ignore something the user
+ * said, or when two different commands are equally good.
+ */
+final class IntentMatcher {
+
+    /** A rendered answer. */
+    record Answer(Intent intent, String command, double confidence) {}
+
+    /** Either an answer or why there is none. */
+    record Outcome(Optional<Answer> answer, String reason) {}
+
+    private record Scored(Intent intent, String command, int score, List<Slot> unused) {}
+
+    private static final Pattern POSIX_ONLY = Pattern.compile("\\$\\(|\\$\\{|\\$\\(\\(|<<<|\\bfor \\w+ in\\b|\\bwhile\\b|`");
+
+    /** When set, receives a line per intent that matched, for diagnostics. */
+    java.util.List<String> trace;
+
+    private final Catalog catalog;
+    private final TextNormalizer normalizer;
+
+    IntentMatcher(Catalog catalog) {
+        this.catalog = catalog;
+        this.normalizer = normalizerFor(catalog);
+    }
+
+    /** The normalizer for a catalog: everyday words plus the catalog's long words. */
+    static TextNormalizer normalizerFor(Catalog catalog) {
+        Set<String> vocab = new TreeSet<>(Words.VOCABULARY);
+        for (String w : catalog.vocabulary()) {
+            if (w.length() >= 7) {
+                vocab.add(w); // long words only: short ones are too close to names people use
+            }
+        }
+        vocab.addAll(Words.EXTENSION_NAMES.keySet());
+        vocab.addAll(Words.HOME_FOLDERS);
+        return new TextNormalizer(vocab);
+    }
+
+    /** The parsed form of a prompt, for diagnostics. */
+    ParsedRequest parse(String prompt) {
+        return ParsedRequest.of(normalizer.normalize(prompt));
+    }
+
+    Outcome match(String prompt, ExecutionContext context) {
+        if (prompt.isBlank()) {
+            return new Outcome(Optional.empty(), "the request is empty");
+        }
+        if (context.shell() == ShellKind.CMD) {
+            return new Outcome(Optional.empty(), "the offline backend does not write cmd.exe commands");
+        }
+        ParsedRequest req = ParsedRequest.of(normalizer.normalize(prompt));
+        boolean bsd = context.userland() == Userland.BSD;
+        List<Scored> candidates = new ArrayList<>();
+        List<Scored> leftovers = new ArrayList<>();
+        for (Intent intent : catalog.intents()) {
+            Map<String, TemplateRenderer.Capture> captures = new HashMap<>();
+            int matched = matches(intent, req, captures);
+            if (matched < 0) {
+                continue;
+            }
+            String template = template(intent, context);
+            if (template == null) {
+                continue;
+            }
+            if (trace != null) {
+                trace.add(intent.id() + " matched " + matched + " captures " + captures.keySet());
+            }
+            TemplateRenderer r = new TemplateRenderer(req, captures, bsd);
+            Optional<String> command = r.render(template);
+            if (trace != null) {
+                trace.add("  rendered " + command + " unused " + r.unused(intent.allow()));
+            }
+            if (command.isEmpty()) {
+                continue;
+            }
+            if (context.shell() == ShellKind.FISH && !intent.templates().containsKey("fish")
+                    && POSIX_ONLY.matcher(command.get()).find()) {
+                continue;
+            }
+            List<Slot> unused = r.unused(intent.allow());
+            int score = intent.priority() * 1000 + matched + 10 * r.usedCount();
+            Scored s = new Scored(intent, command.get(), score, unused);
+            (unused.isEmpty() ? candidates : leftovers).add(s);
+        }
+        if (candidates.isEmpty()) {
+            if (!leftovers.isEmpty()) {
+                leftovers.sort(Comparator.comparingInt(Scored::score).reversed());
+                Scored best = leftovers.get(0);
+                return new Outcome(Optional.empty(), "closest task is " + best.intent().id()
+                        + " but it would ignore '" + describe(req, best.unused()) + "'");
+            }
+            return new Outcome(Optional.empty(), "the offline backend does not know this task");
+        }
+        candidates.sort(Comparator.comparingInt(Scored::score).reversed());
+        Scored best = candidates.get(0);
+        if (candidates.size() > 1) {
+            Scored second = candidates.get(1);
+            if (second.score() == best.score() && !second.command().equals(best.command())) {
+                return new Outcome(Optional.empty(), "the request fits both " + best.intent().id() + " and "
+                        + second.intent().id());
+            }
+        }
+        double confidence = req.corrected() ? 0.75 : 0.85;
+        if (candidates.size() > 1 && candidates.get(1).score() > best.score() - 5) {
+            confidence -= 0.1;
+        }
+        return new Outcome(Optional.of(new Answer(best.intent(), best.command(), confidence)), "");
+    }
+
+    private static String describe(ParsedRequest req, List<Slot> unused) {
+        Slot s = unused.get(0);
+        return req.unquote(req.text().substring(s.start(), s.end()));
+    }
+
+    /** Total length matched by the intent's required patterns, or -1 when it does not apply. */
+    private static int matches(Intent intent, ParsedRequest req, Map<String, TemplateRenderer.Capture> captures) {
+        for (Pattern p : intent.unless()) {
+            if (p.matcher(req.text()).find()) {
+                return -1;
+            }
+        }
+        int total = 0;
+        for (Pattern p : intent.when()) {
+            Matcher m = findUseful(p, req);
+            if (m == null) {
+                return -1;
+            }
+            total += m.end() - m.start();
+            collect(p, m, req, captures);
+        }
+        for (Pattern p : intent.optional()) {
+            Matcher m = p.matcher(req.text());
+            if (m.find()) {
+                collect(p, m, req, captures);
+            }
+        }
+        return total;
+    }
+
+    /**
+     * The first match of {@code p} whose named groups hold real values: "grep for TODO" must not
+     * capture "for" as the pattern when a later match captures "TODO".
+     */
+    private static Matcher findUseful(Pattern p, ParsedRequest req) {
+        Matcher m = p.matcher(req.text());
+        int from = 0;
+        while (from <= req.text().length() && m.find(from)) {
+            if (groupsUseful(p, m)) {
+                return m;
+            }
+            from = m.start() + 1;
+        }
+        return null;
+    }
+
+    private static boolean groupsUseful(Pattern p, Matcher m) {
+        Matcher g = GROUP_NAME.matcher(p.pattern());
+        while (g.find()) {
+            String v = m.group(g.group(1));
+            if (v != null && (v.isBlank() || SlotExtractor.STOP.contains(v.strip().toLowerCase(java.util.Locale.ROOT)))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static final Pattern GROUP_NAME = Pattern.compile("\\(\\?<([a-zA-Z][a-zA-Z0-9]*)>");
+
+    private static void collect(Pattern p, Matcher m, ParsedRequest req, Map<String, TemplateRenderer.Capture> out) {
+        Matcher g = GROUP_NAME.matcher(p.pattern());
+        while (g.find()) {
+            String name = g.group(1);
+            if (m.start(name) < 0 || out.containsKey(name)) {
+                continue;
+            }
+            String raw = req.text().substring(m.start(name), m.end(name));
+            String value = raw.contains("«") ? req.unquote(raw).strip()
+                    : raw.strip().replaceAll("[?,;:!)]+$|(?<=\\w)\\.$", "");
+            out.put(name, new TemplateRenderer.Capture(value, m.start(name), m.end(name)));
+        }
+    }
+
+    private static String template(Intent intent, ExecutionContext context) {
+        Map<String, String> t = intent.templates();
+        switch (context.shell()) {
+            case POWERSHELL:
+                return t.get("powershell");
+            case FISH:
+                if (t.containsKey("fish")) {
+                    return t.get("fish");
+                }
+                break;
+            default:
+                break;
+        }
+        if (context.userland() == Userland.BSD && t.containsKey("bsd")) {
+            return t.get("bsd");
+        }
+        return t.get("gnu");
+    }
+}

@@ -1,0 +1,538 @@
+package dev.caro.backend.offline;
+
+import dev.caro.backend.offline.Slot.Kind;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Finds the generic slots of a request: paths, files, globs, extensions, sizes, time ranges,
+ * counts, users, ports, hosts and URLs. Intent-specific values (a process name, a branch) come
+ * from named groups in the catalog's patterns instead.
+ */
+final class SlotExtractor {
+
+    private static final String UNIT = "(?<unit>bytes?|b|kb|kib|k|kilobytes?|mb|mib|m|megabytes?|gb|gib|g"
+            + "|gigabytes?|tb|tib|t|terabytes?)";
+    private static final String NUM = "(?<num>\\d+(?:\\.\\d+)?)";
+    private static final Pattern SIZE_BETWEEN = Pattern.compile(
+            "\\bbetween (?<a>\\d+(?:\\.\\d+)?) ?(?<ua>[a-z]+)?(?: and | ?- ?| to )(?<b>\\d+(?:\\.\\d+)?) ?(?<ub>[a-z]+)\\b");
+    private static final Pattern SIZE = Pattern.compile(
+            "(?<cmp>over|above|more than|bigger than|larger than|greater than|heavier than|exceeding|at least"
+            + "|>=?|under|below|less than|smaller than|lighter than|at most|no more than|no bigger than"
+            + "|no larger than|not bigger than|not larger than|up to|<=?)\\s*" + NUM + "\\s*" + UNIT + "\\b");
+    private static final Pattern SIZE_AFTER = Pattern.compile(
+            "\\b" + NUM + "\\s*" + UNIT + " (?<cmp>or (?:more|larger|bigger|greater|above|over)"
+            + "|or (?:less|smaller|under|below)|and (?:up|above|over|bigger|larger)|plus)\\b");
+
+    private static final String TIME_UNIT = "(?<unit>minutes?|hours?|days?|weeks?|months?|years?|fortnight)";
+    private static final String AMOUNT = "(?<n>\\d+|" + Words.NUMBER_WORDS + "|a|an)";
+    private static final Pattern TIME_WITHIN = Pattern.compile(
+            "\\b(?:(?:in|within|during|over|for|from) )?(?:the )?(?:last|past|previous|recent) (?:" + AMOUNT
+            + " )?" + TIME_UNIT + "\\b");
+    private static final Pattern TIME_NEWER = Pattern.compile(
+            "\\b(?:newer than|less than|under|younger than|not older than|within) " + AMOUNT + " " + TIME_UNIT
+            + "(?: old)?\\b");
+    private static final Pattern TIME_OLDER = Pattern.compile(
+            "\\b(?:older than|more than|over|at least) " + AMOUNT + " " + TIME_UNIT
+            + "(?: old| ago)?\\b(?<old>)");
+    private static final Pattern TIME_NOT_TOUCHED = Pattern.compile(
+            "\\b(?:not|nt|havent|hasnt|havent been|hasnt been|wasnt|werent|not been)"
+            + " (?:been )?(?:modified|changed|touched|accessed|used|edited|updated|opened)"
+            + " (?:in|for|within) (?:the )?(?:(?:last|past) )?" + AMOUNT + " " + TIME_UNIT + "\\b");
+    private static final Pattern TIME_AGO = Pattern.compile(
+            "\\b(?:since|after) " + AMOUNT + " " + TIME_UNIT + " ago\\b");
+    private static final Pattern TODAY = Pattern.compile(
+            "\\b(?:modified|changed|edited|touched|created|updated|written|saved|change|modify|edit)\\b[^.]{0,30}?\\btoday\\b"
+            + "|\\btodays? (?:files|changes)\\b|\\bsince (?:this morning|midnight)\\b");
+    private static final Pattern SINCE_YESTERDAY = Pattern.compile("\\bsince yesterday\\b|\\bin the last day\\b");
+
+    private static final Pattern TOKEN = Pattern.compile("\\S+");
+    private static final Pattern URL = Pattern.compile("(?:https?|ftp)://\\S+");
+    private static final Pattern IPV4 = Pattern.compile("\\d{1,3}(?:\\.\\d{1,3}){3}(?:/\\d{1,2})?");
+    private static final Pattern FILE_LIKE = Pattern.compile("[\\w@+-][\\w.@+-]*\\.([A-Za-z0-9]{1,10})");
+    private static final Pattern VERSION = Pattern.compile("v?\\d+(?:\\.\\d+)+[a-z0-9-]*");
+    private static final Pattern PORT = Pattern.compile("\\bports? (?:number )?(?<p>\\d{1,5})\\b|(?<![\\w/])[:](?<q>\\d{2,5})\\b");
+    private static final Pattern USER = Pattern.compile(
+            "\\b(?:owned by|belonging to|belongs to|owner is|running as|run by|(?:the |for )?user(?:name)?|as user)"
+            + " (?:the user |user )?(?<u>«\\d+»|[a-z_][a-z0-9_-]*)(?![\\w-])");
+    private static final Pattern COUNT = Pattern.compile(
+            "\\btop (?<a>\\d+|" + Words.NUMBER_WORDS + ")\\b"
+            + "|\\b(?<b>\\d+|" + Words.NUMBER_WORDS + ") (?:most|largest|biggest|newest|latest|oldest|smallest|heaviest"
+            + "|recent|recently|last|first|lines|line|commits|entries|results|hits|items|matches|files|processes"
+            + "|directories|biggest|largest|lines?)\\b"
+            + "|\\b(?:first|last|latest|recent|only|just|limit(?: to)?|head|tail|show) (?<c>\\d+|" + Words.NUMBER_WORDS
+            + ")\\b");
+    private static final Pattern EXT_WORDS = Pattern.compile(
+            "(?<![\\w.*/-])\\.?(?<e>[a-z0-9+]{1,10})(?<more>(?:(?:,| ,|, and|, or| and| or| &| /|/) \\.?[a-z0-9+]{1,10}){0,4})"
+            + " (?:source |code |data |config |configuration )?(?:files?|images?|pics|photos?|pictures?|videos?|movies?"
+            + "|docs|documents?|scripts?|sources?|archives?|logs?|sheets?|spreadsheets?|tarballs?|backups?|clips?"
+            + "|recordings?|songs?|tracks?|ebooks?|books?|notebooks?|stylesheets?|templates?|modules?|classes"
+            + "|programs?|binaries|packages?|dumps?|exports?|reports?)\\b");
+    private static final Pattern DOT_EXT = Pattern.compile("(?<![\\w/*.-])\\*?\\.(?<e>tar\\.(?:gz|bz2|xz)|[A-Za-z0-9]{1,10})(?![\\w.-])");
+    private static final Pattern HOME_DIR = Pattern.compile(
+            "\\b(?:my|the|your|users?) home(?: directory|/)?\\b(?! directories)|\\bhome directory\\b|\\bin home\\b");
+    private static final Pattern KNOWN_DIR = Pattern.compile(
+            "\\b(?:(?:in|under|inside|within|into|from|of|to|across|on) )?(?:the |my |your )?"
+            + "(?<d>downloads|documents|desktop|pictures|music|videos|movies|photos|projects|dropbox)"
+            + "(?: directory| directories)?\\b");
+    private static final Pattern HERE = Pattern.compile(
+            "\\b(?:(?:in|under|inside|within|from|of) )?(?:the |this )?(?:current|this|present|working) (?:working )?"
+            + "(?:directory(?: tree)?|project|repository|tree|location)\\b|\\bhere\\b|\\bin (?:this|the) tree\\b");
+    private static final Pattern NAMED_DIR = Pattern.compile(
+            "\\b(?:in|under|inside|within|into|from|of|to|the|a|my) (?:the |a |my )?(?<d>«\\d+»|[\\w.-]+) directory\\b"
+            + "|\\b(?:the |a )?directory (?:called |named )?(?<e>«\\d+»|[\\w][\\w.-]*)\\b"
+            + "|\\b(?:under|inside|within) (?<f>[a-z_][\\w.-]*)\\b");
+    private static final Pattern DEPTH = Pattern.compile(
+            "\\b(?:no more than|at most|max(?:imum)?(?: of)?|up to|not more than|only|within) (?<n>\\d+|"
+            + Words.NUMBER_WORDS + ") (?:levels?|directories|subdirectories) (?:deep|down)\\b"
+            + "|\\b(?:max(?:imum)?[ -]?depth|depth)(?: of)? (?<m>\\d+)\\b"
+            + "|\\b(?<o>\\d+|" + Words.NUMBER_WORDS + ") levels? (?:deep|down)\\b");
+    private static final Pattern NOT_RECURSIVE = Pattern.compile(
+            "\\b(?:not|non|dont|without|no) ?-?(?:recursive(?:ly)?|recursing|recurse|descend\\w*"
+            + "|(?:count|include|including|look in|go into|search) (?:sub ?directories|subdirs|subfolders))\\b"
+            + "|\\bonly (?:in )?(?:the )?(?:top level|this directory|current directory)\\b|\\btop[- ]level only\\b"
+            + "|\\bnot in (?:sub ?directories|subfolders)\\b|\\bno (?:sub ?directories|subfolders)\\b");
+    private static final Pattern EXCLUDE = Pattern.compile(
+            "\\b(?:skip(?:ping)?|ignor(?:e|ing)|exclud(?:e|ing)|except(?: for)?|excepting|without|but not|not in|leave out"
+            + "|leaving out|other than|apart from|outside(?: of)?|minus|and not)(?: the| any| anything in(?: the)?)?"
+            + " (?<x>[\\w.«»-]+(?:/)?)(?<more>(?: (?:and|or|,|&) (?:the )?[\\w.«»-]+/?)*)(?: (?:directories|directory|dirs?))?\\b");
+
+    /** File names without an extension that people mention by name. */
+    private static final java.util.Set<String> KNOWN_NAMES = java.util.Set.of(
+            "dockerfile", "makefile", "jenkinsfile", "vagrantfile", "gemfile", "procfile", "rakefile", "caddyfile",
+            "brewfile", "containerfile", "justfile");
+
+    /** Files without an extension that live in system directories. */
+    private static final java.util.Set<String> KNOWN_FILES = java.util.Set.of(
+            "syslog", "messages", "dmesg", "hosts", "passwd", "group", "shadow", "fstab", "hostname", "sudoers",
+            "crontab", "environment", "profile", "bashrc", "zshrc", "lock", "cpuinfo", "meminfo", "version",
+            "os-release", "issue", "motd", "wtmp", "btmp", "lastlog", "kern", "secure", "null", "urandom", "random",
+            "zero", "authorized_keys", "known_hosts", "config", "id_rsa", "id_ed25519", "services", "protocols");
+
+    /** A bare word at the end after "in", taken as a directory name ("how many files are in src"). */
+    private static final Pattern TRAILING_DIR = Pattern.compile("\\b(?:in|from|of) (?<d>[a-z_][\\w-]*)$");
+    private static final java.util.Set<String> NOT_DIRS = Words.set(
+            "place", "total", "reverse", "order", "parallel", "background", "detail", "details", "json", "bytes",
+            "it", "them", "there", "here", "use", "production", "prod", "staging", "paris", "london", "tokyo",
+            "utc", "seconds", "minutes", "hours", "days", "weeks", "months", "years", "mb", "gb", "kb", "kib", "mib",
+            "gib", "one", "two", "columns", "lines", "words", "characters", "text", "bash", "zsh", "fish", "english",
+            "memory", "ram", "use", "size", "length", "descending", "ascending", "alphabetical", "numerically",
+            "name", "names", "git", "docker", "kubernetes", "python", "java", "node", "go", "rust", "hex", "binary",
+            "octal", "decimal", "base64", "vim", "emacs", "nano", "lowercase", "uppercase", "common", "question");
+
+    private SlotExtractor() {}
+
+    /** All slots of {@code text} (the normalized request), in order of position. */
+    static List<Slot> extract(String text, List<String> quotes) {
+        String lower = text.toLowerCase(Locale.ROOT);
+        List<Slot> out = new ArrayList<>();
+        // Quoted strings first: they are whatever the user said they are.
+        Matcher qm = Pattern.compile("«(\\d+)»").matcher(text);
+        while (qm.find()) {
+            String q = quotes.get(Integer.parseInt(qm.group(1)));
+            out.add(new Slot(Kind.QUOTE, q, qm.start(), qm.end()));
+            boolean fileLike = q.matches("[^\\s/]+(?: [^\\s/]+)*\\.[A-Za-z0-9]{1,6}") && !isHostLike(q);
+            if (q.contains("/") && !q.contains(" ") || fileLike) {
+                out.add(new Slot(q.endsWith("/") || !fileLike && !lastPart(q).contains(".") ? Kind.DIR : Kind.FILE,
+                        q, qm.start(), qm.end()));
+            }
+        }
+        Matcher m = URL.matcher(text);
+        while (m.find()) {
+            String url = stripTrail(m.group());
+            out.add(new Slot(Kind.URL, url, m.start(), m.start() + url.length()));
+        }
+        sizes(lower, out);
+        times(lower, out);
+        m = PORT.matcher(lower);
+        while (m.find()) {
+            if (!free(out, m.start(), m.end(), Kind.URL)) {
+                continue;
+            }
+            String p = m.group("p") != null ? m.group("p") : m.group("q");
+            out.add(new Slot(Kind.PORT, p, m.start(), m.end()));
+        }
+        m = USER.matcher(lower);
+        while (m.find()) {
+            String u = text.substring(m.start("u"), m.end("u"));
+            if (u.startsWith("«")) {
+                u = quotes.get(Integer.parseInt(u.substring(1, u.length() - 1)));
+            }
+            if (!Words.NUMBERS.containsKey(u) && !u.equals("the") && !u.equals("id") && !u.equals("in")) {
+                out.add(new Slot(Kind.USER, u, m.start(), m.end()));
+            }
+        }
+        m = DEPTH.matcher(lower);
+        while (m.find()) {
+            String n = m.group("n") != null ? m.group("n") : m.group("m") != null ? m.group("m") : m.group("o");
+            out.add(new Slot(Kind.DEPTH, String.valueOf(Words.number(n)), m.start(), m.end()));
+        }
+        m = NOT_RECURSIVE.matcher(lower);
+        while (m.find()) {
+            out.add(new Slot(Kind.DEPTH, "1", m.start(), m.end()));
+        }
+        tokens(text, quotes, out);
+        m = EXCLUDE.matcher(text);
+        while (m.find()) {
+            exclusions(text, quotes, m, out);
+        }
+        m = EXT_WORDS.matcher(lower);
+        int extFrom = 0;
+        while (extFrom < lower.length() && m.find(extFrom)) {
+            extFrom = m.start() + 1;
+            List<String> exts = new ArrayList<>();
+            String first = extensionOf(m.group("e"));
+            if (first == null) {
+                continue;
+            }
+            exts.add(first);
+            boolean ok = true;
+            if (!m.group("more").isEmpty()) {
+                for (String part : m.group("more").split("[,/&]| and | or ")) {
+                    String p = part.strip().replaceFirst("^(?:and|or) ", "").replaceFirst("^\\.", "");
+                    if (p.isEmpty()) {
+                        continue;
+                    }
+                    String e = extensionOf(p);
+                    if (e == null) {
+                        ok = false;
+                        break;
+                    }
+                    exts.add(e);
+                }
+            }
+            if (ok && free(out, m.start(), m.end(), Kind.EXT, Kind.GLOB, Kind.FILE)) {
+                for (String e : exts) {
+                    out.add(new Slot(Kind.EXT, e, m.start(), m.end()));
+                }
+            }
+        }
+        m = HOME_DIR.matcher(lower);
+        while (m.find()) {
+            out.add(new Slot(Kind.DIR, "~", m.start(), m.end()));
+        }
+        m = KNOWN_DIR.matcher(lower);
+        while (m.find()) {
+            if (free(out, m.start("d"), m.end("d"), Kind.DIR, Kind.FILE, Kind.EXT) && !precededBySlash(lower, m.start("d"))) {
+                out.add(new Slot(Kind.DIR, "~/" + Words.homeFolder(m.group("d")), m.start(), m.end()));
+            }
+        }
+        m = NAMED_DIR.matcher(text);
+        while (m.find()) {
+            String g = m.group("d") != null ? "d" : m.group("e") != null ? "e" : "f";
+            String d = m.group(g);
+            String dl = d.toLowerCase(Locale.ROOT);
+            if (d.startsWith("«")) {
+                d = quotes.get(Integer.parseInt(d.substring(1, d.length() - 1)));
+            } else if (STOP.contains(dl) || dl.equals("home") || Words.HOME_FOLDERS.contains(dl) && !g.equals("f")
+                    || dl.matches("\\d+|empty|hidden|current|working|parent|sub|target|each|every|all|new|same|that|root")) {
+                continue;
+            }
+            if (free(out, m.start(g), m.end(g), Kind.DIR, Kind.FILE, Kind.EXCLUDE, Kind.URL, Kind.EXT, Kind.USER)) {
+                out.add(new Slot(Kind.DIR, d, m.start(g), m.end(g)));
+            }
+        }
+        m = TRAILING_DIR.matcher(lower);
+        if (m.find()) {
+            String d = text.substring(m.start("d"), m.end("d"));
+            String dl = d.toLowerCase(Locale.ROOT);
+            if (!STOP.contains(dl) && !NOT_DIRS.contains(dl)
+                    && !Words.EXTENSIONS.contains(dl) && !Words.EXTENSION_NAMES.containsKey(dl)
+                    && free(out, m.start("d"), m.end("d"))) {
+                out.add(new Slot(Kind.DIR, d, m.start("d"), m.end("d")));
+            }
+        }
+        m = HERE.matcher(lower);
+        while (m.find()) {
+            if (free(out, m.start(), m.end(), Kind.DIR)) {
+                out.add(new Slot(Kind.DIR, ".", m.start(), m.end()));
+            }
+        }
+        counts(lower, out);
+        out.sort((a, b) -> a.start() != b.start() ? Integer.compare(a.start(), b.start()) : a.kind().compareTo(b.kind()));
+        return out;
+    }
+
+    static final java.util.Set<String> STOP = new java.util.HashSet<>(java.util.Arrays.asList(
+            "the", "a", "an", "this", "that", "my", "your", "our", "their", "its", "it", "each", "every", "all",
+            "any", "some", "which", "what", "same", "one", "other", "another", "new", "and", "or", "of", "to", "in",
+            "from", "into", "under", "with", "for", "that", "is", "are", "on", "at", "as", "but", "so", "called",
+            "named", "recursively", "by", "be", "was", "were", "if", "then", "than", "only", "just", "also", "it",
+            "them", "these", "those", "me", "i", "you", "we", "they", "he", "she", "not", "no", "yes", "please",
+            "there", "here", "where", "when", "how", "who", "why", "do", "does", "did", "have", "has", "had"));
+
+    private static boolean precededBySlash(String s, int at) {
+        return at > 0 && (s.charAt(at - 1) == '/');
+    }
+
+    private static void exclusions(String text, List<String> quotes, Matcher m, List<Slot> out) {
+        List<String> names = new ArrayList<>();
+        names.add(m.group("x"));
+        if (!m.group("more").isEmpty()) {
+            for (String p : m.group("more").split(" (?:and|or|,|&) ")) {
+                if (!p.isBlank()) {
+                    names.add(p.strip().replaceFirst("^the ", ""));
+                }
+            }
+        }
+        for (String raw : names) {
+            String n = raw.replaceAll("/$", "");
+            if (n.startsWith("«")) {
+                n = quotes.get(Integer.parseInt(n.replaceAll("[^0-9]", "")));
+            }
+            String nl = n.toLowerCase(Locale.ROOT);
+            // Only things that look like directory names: node_modules, .git, build, vendor.
+            if (STOP.contains(nl) || nl.matches("case|hidden|binary|binaries|header|headers|comments?|errors?|blank|empty"
+                    + "|duplicates?|extracting|unpacking|resolving|values?|sudo|the|files?|lines?|directories|deleting"
+                    + "|following|recursing|hostnames|names|their|regex|\\d+")) {
+                continue;
+            }
+            out.add(new Slot(Kind.EXCLUDE, n, m.start(), m.end()));
+        }
+    }
+
+    /** Whether no slot of the given kinds overlaps [s, e). */
+    static boolean free(List<Slot> slots, int s, int e, Kind... kinds) {
+        for (Slot sl : slots) {
+            for (Kind k : kinds) {
+                if (sl.kind() == k && sl.overlaps(s, e)) {
+                    return false;
+                }
+            }
+        }
+        if (kinds.length == 0) {
+            for (Slot sl : slots) {
+                if (sl.overlaps(s, e)) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    private static String extensionOf(String word) {
+        String w = word.toLowerCase(Locale.ROOT);
+        String named = Words.EXTENSION_NAMES.get(w);
+        if (named != null) {
+            return named;
+        }
+        return Words.EXTENSIONS.contains(w) && !w.equals("c") || w.equals("c") ? w : null;
+    }
+
+    private static void sizes(String lower, List<Slot> out) {
+        Matcher m = SIZE_BETWEEN.matcher(lower);
+        while (m.find()) {
+            char ub = unit(m.group("ub"));
+            char ua = m.group("ua") == null ? ub : unit(m.group("ua"));
+            if (ua == 0 || ub == 0) {
+                continue;
+            }
+            out.add(new Slot(Kind.SIZE, bound(true, m.group("a"), ua).findOperand(), m.start(), m.end()));
+            out.add(new Slot(Kind.SIZE, bound(false, m.group("b"), ub).findOperand(), m.start(), m.end()));
+        }
+        m = SIZE.matcher(lower);
+        while (m.find()) {
+            char u = unit(m.group("unit"));
+            if (u == 0 || !free(out, m.start(), m.end(), Kind.SIZE)) {
+                continue;
+            }
+            String cmp = m.group("cmp");
+            boolean larger = !cmp.matches("under|below|less than|smaller than|lighter than|at most|no more than"
+                    + "|no bigger than|no larger than|not bigger than|not larger than|up to|<=?");
+            out.add(new Slot(Kind.SIZE, bound(larger, m.group("num"), u).findOperand(), m.start(), m.end()));
+        }
+        m = SIZE_AFTER.matcher(lower);
+        while (m.find()) {
+            char u = unit(m.group("unit"));
+            if (u == 0 || !free(out, m.start(), m.end(), Kind.SIZE)) {
+                continue;
+            }
+            boolean larger = !m.group("cmp").matches("or (?:less|smaller|under|below)");
+            out.add(new Slot(Kind.SIZE, bound(larger, m.group("num"), u).findOperand(), m.start(), m.end()));
+        }
+    }
+
+    private static SizeBound bound(boolean larger, String num, char unit) {
+        if (num.contains(".")) {
+            double v = Double.parseDouble(num);
+            char[] units = {'c', 'k', 'M', 'G'};
+            int i = new String(units).indexOf(unit);
+            while (v != Math.floor(v) && i > 0) {
+                v *= 1024;
+                i--;
+            }
+            return new SizeBound(larger, Math.round(v), units[i]);
+        }
+        return new SizeBound(larger, Long.parseLong(num), unit);
+    }
+
+    private static char unit(String u) {
+        if (u == null) {
+            return 0;
+        }
+        switch (u) {
+            case "b": case "byte": case "bytes": return 'c';
+            case "k": case "kb": case "kib": case "kilobyte": case "kilobytes": return 'k';
+            case "m": case "mb": case "mib": case "megabyte": case "megabytes": return 'M';
+            case "g": case "gb": case "gib": case "gigabyte": case "gigabytes": return 'G';
+            default: return 0;
+        }
+    }
+
+    private static void times(String lower, List<Slot> out) {
+        Matcher m = TODAY.matcher(lower);
+        while (m.find()) {
+            out.add(new Slot(Kind.TIME, "today", m.start(), m.end()));
+        }
+        m = SINCE_YESTERDAY.matcher(lower);
+        while (m.find()) {
+            out.add(new Slot(Kind.TIME, "within:1:day", m.start(), m.end()));
+        }
+        time(TIME_NOT_TOUCHED.matcher(lower), "older", out);
+        time(TIME_AGO.matcher(lower), "within", out);
+        time(TIME_WITHIN.matcher(lower), "within", out);
+        time(TIME_NEWER.matcher(lower), "within", out);
+        time(TIME_OLDER.matcher(lower), "older", out);
+    }
+
+    private static void time(Matcher m, String kind, List<Slot> out) {
+        while (m.find()) {
+            if (!free(out, m.start(), m.end(), Kind.TIME, Kind.SIZE)) {
+                continue;
+            }
+            String unit = m.group("unit");
+            int n = m.group("n") == null ? 1 : Words.number(m.group("n"));
+            if (unit.equals("fortnight")) {
+                unit = "week";
+                n *= 2;
+            }
+            unit = unit.replaceAll("s$", "");
+            out.add(new Slot(Kind.TIME, kind + ":" + n + ":" + unit, m.start(), m.end()));
+        }
+    }
+
+    private static void counts(String lower, List<Slot> out) {
+        Matcher m = COUNT.matcher(lower);
+        while (m.find()) {
+            String g = m.group("a") != null ? "a" : m.group("b") != null ? "b" : "c";
+            if (!free(out, m.start(g), m.end(g), Kind.SIZE, Kind.TIME, Kind.PORT, Kind.DEPTH, Kind.FILE, Kind.URL,
+                    Kind.HOST, Kind.QUOTE, Kind.GLOB, Kind.DIR)) {
+                continue;
+            }
+            String v = m.group(g);
+            if (v.equals("a") || v.equals("an")) {
+                continue;
+            }
+            out.add(new Slot(Kind.COUNT, String.valueOf(Words.number(v)), m.start(g), m.end(g)));
+        }
+    }
+
+    private static boolean isHostLike(String token) {
+        int dot = token.lastIndexOf('.');
+        String tld = token.substring(dot + 1).toLowerCase(Locale.ROOT);
+        return Words.TLDS.contains(tld) && !Words.EXTENSIONS.contains(tld) && !token.startsWith(".");
+    }
+
+    private static String stripTrail(String token) {
+        String t = token;
+        while (!t.isEmpty() && ",;:!?)]}'\"".indexOf(t.charAt(t.length() - 1)) >= 0
+                || t.endsWith(".") && !t.endsWith("..")) {
+            t = t.substring(0, t.length() - 1);
+        }
+        return t;
+    }
+
+    private static void tokens(String text, List<String> quotes, List<Slot> out) {
+        Matcher m = TOKEN.matcher(text);
+        while (m.find()) {
+            String raw = m.group();
+            int start = m.start();
+            String t = stripTrail(raw);
+            while (!t.isEmpty() && "([{".indexOf(t.charAt(0)) >= 0) {
+                t = t.substring(1);
+                start++;
+            }
+            int end = start + t.length();
+            if (t.isEmpty() || t.contains("«") || !free(out, start, end, Kind.URL, Kind.QUOTE)) {
+                continue;
+            }
+            if (t.startsWith("$") || t.contains("=")) {
+                continue;
+            }
+            if (t.contains("@") && !t.startsWith("@")) {
+                out.add(new Slot(Kind.HOST, t, start, end));
+                continue;
+            }
+            if (IPV4.matcher(t).matches()) {
+                out.add(new Slot(Kind.HOST, t, start, end));
+                continue;
+            }
+            if (t.contains("*") || t.contains("?") && t.length() > 1) {
+                if (t.matches("\\*\\.[A-Za-z0-9]+") && Words.EXTENSIONS.contains(t.substring(2).toLowerCase(Locale.ROOT))) {
+                    out.add(new Slot(Kind.EXT, t.substring(2).toLowerCase(Locale.ROOT), start, end));
+                } else {
+                    out.add(new Slot(Kind.GLOB, t, start, end));
+                }
+                continue;
+            }
+            if ((t.startsWith("/") || t.startsWith("~/")) && KNOWN_FILES.contains(lastPart(t))) {
+                out.add(new Slot(Kind.FILE, t, start, end));
+                continue;
+            }
+            if (t.startsWith("/") || t.startsWith("~") || t.startsWith("./") || t.startsWith("../") || t.contains("/")) {
+                if (t.matches("[\\w.-]+/[\\w.-]+") && !t.contains(".") && t.matches("[a-z]+/[a-z]+")
+                        && !t.matches("(?:src|docs|lib|test|tests|build|app|config|bin|scripts|data|public|assets)/.*")) {
+                    // "and/or", "tcp/udp": words, not paths.
+                    if (t.matches("and/or|tcp/udp|read/write|on/off|yes/no|input/output|i/o")) {
+                        continue;
+                    }
+                }
+                if (t.equals("/") || t.matches("/[\\w.-]+.*") || t.startsWith("~") || t.startsWith(".") || t.contains("/")) {
+                    boolean dir = t.endsWith("/") || t.equals("~") || !lastPart(t).contains(".")
+                            || lastPart(t).startsWith(".") && !lastPart(t).substring(1).contains(".");
+                    String v = t.length() > 1 && t.endsWith("/") ? t.substring(0, t.length() - 1) : t;
+                    out.add(new Slot(dir ? Kind.DIR : Kind.FILE, v, start, end));
+                    continue;
+                }
+            }
+            Matcher dot = DOT_EXT.matcher(t);
+            if (dot.matches()) {
+                String e = dot.group("e").toLowerCase(Locale.ROOT);
+                if (Words.EXTENSIONS.contains(e)) {
+                    out.add(new Slot(Kind.EXT, e, start, end));
+                } else {
+                    out.add(new Slot(Kind.NAME, t, start, end));
+                }
+                continue;
+            }
+            if (t.matches("\\.[A-Za-z0-9][\\w.-]*")) {
+                out.add(new Slot(Kind.NAME, t, start, end));
+                continue;
+            }
+            if (KNOWN_NAMES.contains(t.toLowerCase(Locale.ROOT))) {
+                out.add(new Slot(Kind.FILE, t, start, end));
+                continue;
+            }
+            if (VERSION.matcher(t).matches()) {
+                continue;
+            }
+            Matcher f = FILE_LIKE.matcher(t);
+            if (f.matches() && !t.matches("(?i)e\\.g|i\\.e|etc\\.?|vs\\.?") && !t.matches("\\d+(?:\\.\\d+)*")) {
+                String ext = f.group(1).toLowerCase(Locale.ROOT);
+                if (isHostLike(t)) {
+                    out.add(new Slot(Kind.HOST, t, start, end));
+                } else if (ext.matches("[a-z][a-z0-9]*") || Words.EXTENSIONS.contains(ext)) {
+                    out.add(new Slot(Kind.FILE, t, start, end));
+                }
+            }
+        }
+    }
+
+    private static String lastPart(String path) {
+        String p = path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
+        return p.substring(p.lastIndexOf('/') + 1);
+    }
+}

@@ -1,0 +1,377 @@
+package dev.caro.backend.offline;
+
+import dev.caro.backend.offline.Slot.Kind;
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Predicate;
+import java.util.regex.Pattern;
+
+/**
+ * Fills one intent's template with the values of one request, and keeps track of which slots the
+ * command used. Placeholders: {@code {name}} (quoted when needed), {@code {name:default}},
+ * {@code {=name}} (raw), {@code {'name}} (always single-quoted), {@code {?flag:text}} (text when
+ * the flag group matched) and {@code {!flag:text}} (text when it did not).
+ */
+final class TemplateRenderer implements FindExpression.SlotUse {
+
+    /** A value from a named group of the intent's patterns. */
+    record Capture(String value, int start, int end) {}
+
+    private static final Pattern ABSOLUTE_FILE = Pattern.compile("/(?:etc|var/log|proc|dev|sys|usr/share)/.+|.+/.+/.+");
+
+    private final ParsedRequest req;
+    private final Map<String, Capture> captures;
+    private final boolean bsd;
+    private final Map<Slot, Boolean> used = new IdentityHashMap<>();
+    private String lastDir = ".";
+    private final Map<String, String> resolved = new java.util.HashMap<>();
+    private static final Set<String> RAW = Set.of("find", "findany", "findx", "tarsrc", "excludes", "sudo", "tarflag", "n1", "files", "delim");
+    private boolean missing;
+
+    TemplateRenderer(ParsedRequest req, Map<String, Capture> captures, boolean bsd) {
+        this.req = req;
+        this.captures = captures;
+        this.bsd = bsd;
+        for (Capture c : captures.values()) {
+            for (Slot s : req.slots()) {
+                if (s.start() >= c.start() && s.end() <= c.end() || s.value().equals(c.value())) {
+                    used.put(s, Boolean.TRUE);
+                }
+            }
+        }
+    }
+
+    /** The command, or empty when a required value is missing. */
+    Optional<String> render(String template) {
+        String out = fill(template);
+        return missing ? Optional.empty() : Optional.of(collapseSpaces(out).strip());
+    }
+
+    /** Collapses runs of spaces left by empty optional parts, except inside single quotes. */
+    static String collapseSpaces(String s) {
+        StringBuilder sb = new StringBuilder();
+        boolean quoted = false;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == '\'') {
+                quoted = !quoted;
+            }
+            if (c == ' ' && !quoted && sb.length() > 0 && sb.charAt(sb.length() - 1) == ' ') {
+                continue;
+            }
+            sb.append(c);
+        }
+        return sb.toString();
+    }
+
+    /** Slots the command did not use, except kinds the intent allows and "here". */
+    List<Slot> unused(Set<Kind> allowed) {
+        List<Slot> out = new ArrayList<>();
+        for (Slot s : req.slots()) {
+            if (used.containsKey(s) || allowed.contains(s.kind())) {
+                continue;
+            }
+            if (s.kind() == Kind.DIR && s.value().equals(".")) {
+                continue;
+            }
+            out.add(s);
+        }
+        return out;
+    }
+
+    int usedCount() {
+        return used.size();
+    }
+
+    private String fill(String t) {
+        StringBuilder sb = new StringBuilder();
+        int i = 0;
+        while (i < t.length()) {
+            char c = t.charAt(i);
+            if (c == '\\' && i + 1 < t.length() && (t.charAt(i + 1) == '{' || t.charAt(i + 1) == '}')) {
+                sb.append(t.charAt(i + 1));
+                i += 2;
+                continue;
+            }
+            if (c != '{') {
+                sb.append(c);
+                i++;
+                continue;
+            }
+            int depth = 0;
+            int j = i;
+            for (; j < t.length(); j++) {
+                if (t.charAt(j) == '{') {
+                    depth++;
+                } else if (t.charAt(j) == '}' && --depth == 0) {
+                    break;
+                }
+            }
+            if (j >= t.length()) {
+                sb.append(t.substring(i));
+                break;
+            }
+            sb.append(placeholder(t.substring(i + 1, j)));
+            i = j + 1;
+        }
+        return sb.toString();
+    }
+
+    private String placeholder(String body) {
+        if (body.startsWith("?") || body.startsWith("!")) {
+            int colon = body.indexOf(':');
+            String flag = body.substring(1, colon < 0 ? body.length() : colon);
+            String text = colon < 0 ? "" : body.substring(colon + 1);
+            boolean present = flag(flag);
+            return present == body.startsWith("?") ? fill(text) : "";
+        }
+        char mode = ' ';
+        if (body.startsWith("=") || body.startsWith("'") || body.startsWith("@")) {
+            mode = body.charAt(0);
+            body = body.substring(1);
+        }
+        int colon = body.indexOf(':');
+        String name = colon < 0 ? body : body.substring(0, colon);
+        String fallback = colon < 0 ? null : body.substring(colon + 1);
+        String value;
+        if (name.endsWith(".base")) {
+            String base = name.substring(0, name.length() - 5);
+            String v = resolved.containsKey(base) ? resolved.get(base) : value(base);
+            value = v == null ? null : basename(v);
+        } else if (mode == '@') {
+            value = resolved.get(name);
+        } else {
+            value = value(name);
+            if (value != null && value.equals(".") && "".equals(fallback) && name.equals("dir")) {
+                value = ""; // "ls -t" rather than "ls -t ."
+            }
+        }
+        if (value == null) {
+            if (fallback == null) {
+                missing = true;
+                return "";
+            }
+            String f = fill(fallback);
+            if (name.equals("dir")) {
+                lastDir = f;
+            }
+            resolved.put(name, f);
+            return f;
+        }
+        resolved.put(name, value);
+        if (mode == '=' || RAW.contains(name) || value.isEmpty()) {
+            return value;
+        }
+        return mode == '\'' ? ShellQuote.always(value) : ShellQuote.word(value);
+    }
+
+    private boolean flag(String name) {
+        Capture c = captures.get(name);
+        if (c != null) {
+            return true;
+        }
+        switch (name) {
+            case "n": return has(Kind.COUNT);
+            case "file": return has(Kind.FILE);
+            case "dir": return req.slots().stream().anyMatch(s -> s.kind() == Kind.DIR && !used.containsKey(s)
+                    && !s.value().equals("."));
+            case "user": return has(Kind.USER);
+            case "port": return has(Kind.PORT);
+            case "host": return has(Kind.HOST);
+            case "url": return has(Kind.URL);
+            case "time": return has(Kind.TIME);
+            case "size": return has(Kind.SIZE);
+            case "ext": return has(Kind.EXT);
+            case "quote": case "q": return has(Kind.QUOTE);
+            case "exclude": return has(Kind.EXCLUDE);
+            case "depth": return has(Kind.DEPTH);
+            case "glob": return has(Kind.GLOB);
+            case "bsd": return bsd;
+            default: return false;
+        }
+    }
+
+    private String value(String name) {
+        Capture c = captures.get(name);
+        if (c != null) {
+            return c.value();
+        }
+        String derived = DerivedValues.compute(name, captures);
+        if (derived != null) {
+            return derived;
+        }
+        switch (name) {
+            case "file": case "file2": case "file3": {
+                Slot s = next(k -> k.kind() == Kind.FILE);
+                if (s == null) {
+                    s = next(k -> k.kind() == Kind.DIR && ABSOLUTE_FILE.matcher(k.value()).matches()
+                            && !k.value().endsWith("/"));
+                }
+                return s == null ? null : s.value();
+            }
+            case "files": {
+                List<String> all = new ArrayList<>();
+                Slot s;
+                while ((s = next(k -> k.kind() == Kind.FILE || k.kind() == Kind.GLOB)) != null) {
+                    all.add(s.kind() == Kind.GLOB ? s.value() : ShellQuote.word(s.value()));
+                }
+                return all.isEmpty() ? null : String.join(" ", all);
+            }
+            case "dir": case "dir2": {
+                Slot s = next(k -> k.kind() == Kind.DIR && !k.value().equals("."));
+                if (s == null) {
+                    s = next(k -> k.kind() == Kind.DIR);
+                }
+                if (s != null) {
+                    lastDir = s.value();
+                }
+                return s == null ? null : s.value();
+            }
+            case "path": {
+                Slot s = next(k -> (k.kind() == Kind.FILE || k.kind() == Kind.DIR) && !k.value().equals("."));
+                return s == null ? null : s.value();
+            }
+            case "url": return value(Kind.URL);
+            case "host": {
+                Slot s = next(k -> k.kind() == Kind.HOST);
+                if (s != null) {
+                    return s.value();
+                }
+                Slot u = next(k -> k.kind() == Kind.URL);
+                return u == null ? null : u.value().replaceFirst("^[a-z]+://", "").replaceFirst("[/:].*$", "");
+            }
+            case "port": return value(Kind.PORT);
+            case "user": return value(Kind.USER);
+            case "n": return value(Kind.COUNT);
+            case "q": case "q2": case "pattern": return value(Kind.QUOTE);
+            case "glob": return value(Kind.GLOB);
+            case "ext": return value(Kind.EXT);
+            case "name": return value(Kind.NAME);
+            case "size": return value(Kind.SIZE);
+            case "exclude": return value(Kind.EXCLUDE);
+            case "depth": return value(Kind.DEPTH);
+            case "since": {
+                Slot s = next(k -> k.kind() == Kind.TIME && k.value().startsWith("within"));
+                if (s == null) {
+                    return null;
+                }
+                String[] p = s.value().split(":");
+                return new TimeBound(TimeBound.Kind.WITHIN, Integer.parseInt(p[1]), p[2]).ago();
+            }
+            case "find": return FindExpression.build(req, this, lastDir, bsd, true);
+            case "findany": return FindExpression.build(req, this, lastDir, bsd, false);
+            case "findx": {
+                String f = FindExpression.build(req, this, lastDir, bsd, true);
+                return f == null ? null : f.replaceFirst("(^| )-type f( |$)", "$1").strip();
+            }
+            case "n1": {
+                String n = value(Kind.COUNT);
+                return n == null ? null : String.valueOf(Integer.parseInt(n) + 1);
+            }
+            case "excludes": {
+                List<String> ex = new ArrayList<>();
+                for (Slot s : take(Kind.EXCLUDE)) {
+                    ex.add("--exclude=" + ShellQuote.word(s.value()));
+                }
+                return ex.isEmpty() ? null : String.join(" ", ex);
+            }
+            case "sudo": {
+                for (Slot s : req.slots()) {
+                    if (s.kind() == Kind.DIR && !used.containsKey(s) && SYSTEM_DIR.matcher(s.value()).matches()) {
+                        return "sudo ";
+                    }
+                }
+                return "";
+            }
+            case "tarflag": {
+                for (Slot s : req.slots()) {
+                    if (s.kind() == Kind.FILE) {
+                        String f = s.value().toLowerCase(java.util.Locale.ROOT);
+                        if (f.endsWith(".tar.gz") || f.endsWith(".tgz")) {
+                            return "z";
+                        }
+                        if (f.endsWith(".tar.bz2") || f.endsWith(".tbz2") || f.endsWith(".tbz")) {
+                            return "j";
+                        }
+                        if (f.endsWith(".tar.xz") || f.endsWith(".txz")) {
+                            return "J";
+                        }
+                        if (f.endsWith(".tar")) {
+                            return "";
+                        }
+                    }
+                }
+                return null;
+            }
+            default: return null;
+        }
+    }
+
+    private static final Pattern SYSTEM_DIR = Pattern.compile("/(?:var|srv|opt|etc|usr|root|home|lib|boot)(?:/.*)?");
+
+    private static String basename(String path) {
+        String p = path.endsWith("/") && path.length() > 1 ? path.substring(0, path.length() - 1) : path;
+        return p.substring(p.lastIndexOf('/') + 1);
+    }
+
+    private String value(Kind kind) {
+        Slot s = next(k -> k.kind() == kind);
+        return s == null ? null : s.value();
+    }
+
+    private Slot next(Predicate<Slot> which) {
+        for (Slot s : req.slots()) {
+            if (!used.containsKey(s) && which.test(s)) {
+                consume(s);
+                return s;
+            }
+        }
+        return null;
+    }
+
+    private void consume(Slot s) {
+        used.put(s, Boolean.TRUE);
+        for (Slot o : req.slots()) {
+            if (o.overlaps(s.start(), s.end())) {
+                used.put(o, Boolean.TRUE);
+            }
+        }
+    }
+
+    @Override
+    public List<Slot> take(Kind kind) {
+        return take(s -> s.kind() == kind);
+    }
+
+    @Override
+    public List<Slot> take(Predicate<Slot> which) {
+        List<Slot> out = new ArrayList<>();
+        for (Slot s : req.slots()) {
+            if (!used.containsKey(s) && which.test(s)) {
+                out.add(s);
+            }
+        }
+        for (Slot s : out) {
+            consume(s);
+        }
+        return out;
+    }
+
+    @Override
+    public boolean has(Kind kind) {
+        return req.slots().stream().anyMatch(s -> s.kind() == kind && !used.containsKey(s));
+    }
+
+    @Override
+    public void consumeSpan(int start, int end) {
+        for (Slot s : req.slots()) {
+            if (s.overlaps(start, end)) {
+                used.put(s, Boolean.TRUE);
+            }
+        }
+    }
+}

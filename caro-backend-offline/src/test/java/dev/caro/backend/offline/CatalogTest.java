@@ -1,0 +1,97 @@
+package dev.caro.backend.offline;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.caro.api.backend.GenerationRequest;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class CatalogTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void builtInCatalogCoversAtLeast150TasksWithUniqueIds() {
+        Catalog c = Catalog.load(CatalogTest.class.getClassLoader());
+        assertTrue(c.intents().size() >= 150, "intents: " + c.intents().size());
+        Set<String> ids = new HashSet<>();
+        for (Intent i : c.intents()) {
+            assertTrue(ids.add(i.id()), "duplicate " + i.id());
+            assertTrue(!i.explanation().isBlank(), i.id() + " has no explanation");
+        }
+        Set<String> categories = new HashSet<>();
+        c.intents().forEach(i -> categories.add(i.category()));
+        assertTrue(categories.containsAll(List.of("file-search", "text-search", "disk-usage", "text-transform",
+                "archives", "compression", "processes", "network", "permissions", "git", "system-info", "datetime",
+                "checksums", "environment", "counting", "file-ops")), categories.toString());
+        assertEquals(List.of(), c.problems());
+    }
+
+    @Test
+    void reportsSyntaxErrorsWithFileAndLine() {
+        CatalogFormatException e = assertThrows(CatalogFormatException.class,
+                () -> Catalog.parse("[x.one]\nwhen: a\ncolour: red\n", "test.intents"));
+        assertEquals("test.intents:3: unknown key 'colour'; known: [allow, bsd, category, explain, fish, gnu, opt,"
+                + " powershell, priority, unless, when]", e.getMessage());
+        e = assertThrows(CatalogFormatException.class, () -> Catalog.parse("[x.two]\nwhen: (\ngnu: ls\n", "t"));
+        assertTrue(e.getMessage().startsWith("t:1 [x.two]: bad pattern ("), e.getMessage());
+        e = assertThrows(CatalogFormatException.class, () -> Catalog.parse("[x.three]\ngnu: ls\n", "t"));
+        assertEquals("t:1 [x.three]: needs at least one 'when' and a 'gnu' template", e.getMessage());
+    }
+
+    @Test
+    void pluginsAddIntentsWithACatalogFileOnTheirClassPath() throws Exception {
+        Path meta = Files.createDirectories(dir.resolve("META-INF/caro/offline"));
+        Files.writeString(meta.resolve("catalog.intents"), """
+                # an extension catalog, as a plugin jar would ship it
+                [acme.deploy-status]
+                category: acme
+                when: \\bacme\\b.*\\bstatus\\b
+                opt: \\benv(?:ironment)? (?<env>[a-z]+)
+                gnu: acme status{?env: --env {=env}}
+                explain: Shows the deployment status.
+
+                [git.status]
+                when: status
+                gnu: echo hijacked
+                """);
+        try (URLClassLoader plugin = new URLClassLoader(new URL[] {dir.toUri().toURL()},
+                CatalogTest.class.getClassLoader())) {
+            Catalog c = Catalog.load(CatalogTest.class.getClassLoader(), List.of(plugin));
+            assertEquals(List.of(meta.resolve("catalog.intents").toUri().toURL()
+                    + ": intent git.status already exists; skipped"), c.problems());
+            OfflineBackend backend = new OfflineBackend(c);
+            assertEquals("acme status --env prod", command(backend, "show the acme status for environment prod"));
+            assertEquals("git status", command(backend, "git status"));
+        }
+    }
+
+    @Test
+    void aBrokenPluginCatalogIsSkippedNotFatal() throws Exception {
+        Path meta = Files.createDirectories(dir.resolve("META-INF/caro/offline"));
+        Files.writeString(meta.resolve("catalog.intents"), "[broken]\nwhen: (\ngnu: x\n");
+        try (URLClassLoader plugin = new URLClassLoader(new URL[] {dir.toUri().toURL()},
+                CatalogTest.class.getClassLoader())) {
+            Catalog c = Catalog.load(CatalogTest.class.getClassLoader(), List.of(plugin));
+            assertEquals(1, c.problems().size());
+            assertTrue(c.problems().get(0).endsWith("; file skipped"), c.problems().get(0));
+            assertEquals("git status", command(new OfflineBackend(c), "git status"));
+        }
+    }
+
+    private static String command(OfflineBackend b, String prompt) {
+        var g = b.generate(new GenerationRequest(prompt, Backends.GNU, List.of(), 1, Duration.ofSeconds(5)));
+        return g.candidates().isEmpty() ? "NONE " + g.note() : g.candidates().get(0).command();
+    }
+}

@@ -1,0 +1,52 @@
+package dev.caro.backend.offline;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.caro.api.backend.ModelBackend;
+import dev.caro.api.context.ExecutionContext;
+import dev.caro.core.eval.CaseResult;
+import dev.caro.core.eval.DatasetReader;
+import dev.caro.core.eval.EvalCase;
+import dev.caro.core.eval.EvalReport;
+import dev.caro.core.eval.EvalRunner;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * Scores the backend on the development set and on our own extra set (written separately as a
+ * holdout check) with caro's equivalence checker. The acceptance bar for unseen requests is 70%
+ * answered correctly with 92% of answers correct; both sets must clear it.
+ */
+class DatasetScoreTest {
+
+    @ParameterizedTest
+    @CsvSource({"nl2cmd-dev.jsonl, gnu", "nl2cmd-dev.jsonl, bsd", "nl2cmd-extra.jsonl, gnu", "nl2cmd-extra.jsonl, bsd"})
+    void clearsTheAcceptanceBar(String dataset, String userland) throws Exception {
+        List<EvalCase> cases;
+        try (Reader r = new InputStreamReader(DatasetScoreTest.class.getResourceAsStream(dataset),
+                StandardCharsets.UTF_8)) {
+            cases = DatasetReader.read(r, dataset);
+        }
+        ExecutionContext context = userland.equals("bsd") ? Backends.BSD : Backends.GNU;
+        ModelBackend backend = new OfflineBackend(Catalog.load(DatasetScoreTest.class.getClassLoader()));
+        EvalReport report = new EvalRunner(backend, context, c -> Optional.empty(), Optional.empty(),
+                Duration.ofSeconds(5)).run(dataset, OfflineBackendProvider.ID, cases);
+        System.out.print(report.toTable());
+        System.out.printf(Locale.ROOT, "%s (%s): accuracy %.3f, precision %.3f%n", dataset, userland,
+                report.accuracy(), report.precision());
+        long declinesAnswered = report.results().stream()
+                .filter(r -> r.evalCase().expectsDecline() && r.answered()).count();
+        assertTrue(report.accuracy() >= 0.70, dataset + " accuracy " + report.accuracy());
+        assertTrue(report.precision() >= 0.92, dataset + " precision " + report.precision() + "; wrong: "
+                + report.wrong().stream().map(CaseResult::answer).toList());
+        assertTrue(declinesAnswered == 0, "answered requests that should be declined");
+        assertTrue(report.latencyPercentile(95) < 200, "p95 latency " + report.latencyPercentile(95) + " ms");
+    }
+}

@@ -1,0 +1,39 @@
+package dev.caro.backend.offline;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.caro.api.backend.Generation;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class DeclineTest {
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "make me a sandwich", "deploy to production", "what's the weather", "what's the weather in Paris",
+        "tell me a joke", "book a flight to Berlin", "fix my code", "how are you", "", "   ",
+        "write a poem about files", "make it faster", "do the thing we discussed"})
+    void declinesRequestsItDoesNotUnderstand(String prompt) {
+        Generation g = Backends.generate(prompt, Backends.GNU);
+        assertTrue(g.isEmpty(), prompt + " -> " + g.candidates());
+        assertTrue(!g.note().isBlank(), "a decline says why");
+    }
+
+    @Test
+    void explainsWhatItWouldHaveIgnored() {
+        Generation g = Backends.generate("tar up src but leave out the .git and node_modules dirs and encrypt it",
+                Backends.GNU);
+        assertTrue(g.isEmpty(), String.valueOf(g.candidates()));
+    }
+
+    @Test
+    void declinesWhenTheCommandWouldIgnorePartOfTheRequest() {
+        // "git status" does not take a size: a command that drops what the user said is wrong.
+        Generation g = Backends.generate("git status of files over 10MB", Backends.GNU);
+        assertTrue(g.isEmpty(), String.valueOf(g.candidates()));
+        assertEquals("the offline backend does not know this task", Backends.generate("make me a sandwich",
+                Backends.GNU).note());
+    }
+}
