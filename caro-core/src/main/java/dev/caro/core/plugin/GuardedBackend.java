@@ -19,7 +19,7 @@ final class GuardedBackend implements ModelBackend {
     @Override
     public Generation generate(GenerationRequest request) throws BackendException, InterruptedException {
         Generation g;
-        try {
+        try (ContextLoader c = ContextLoader.of(delegate)) {
             g = delegate.generate(request);
         } catch (BackendException | InterruptedException e) {
             throw e;
@@ -40,7 +40,7 @@ final class GuardedBackend implements ModelBackend {
 
     @Override
     public void close() {
-        try {
+        try (ContextLoader c = ContextLoader.of(delegate)) {
             delegate.close();
         } catch (Throwable t) {
             provider.origin().callFailed(provider.key("close"), provider.message("close", t));

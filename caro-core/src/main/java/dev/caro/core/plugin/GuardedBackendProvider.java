@@ -62,7 +62,7 @@ final class GuardedBackendProvider implements ModelBackendProvider {
 
     @Override
     public Availability availability(BackendEnvironment environment) {
-        try {
+        try (ContextLoader c = ContextLoader.of(delegate)) {
             Availability a = delegate.availability(environment);
             if (a != null) {
                 return a;
@@ -82,7 +82,7 @@ final class GuardedBackendProvider implements ModelBackendProvider {
     @Override
     public ModelBackend create(BackendEnvironment environment) throws BackendException {
         ModelBackend backend;
-        try {
+        try (ContextLoader c = ContextLoader.of(delegate)) {
             backend = delegate.create(environment);
         } catch (BackendException e) {
             throw e;

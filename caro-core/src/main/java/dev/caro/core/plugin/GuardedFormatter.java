@@ -48,7 +48,7 @@ final class GuardedFormatter implements OutputFormatter {
 
     private String guard(String call, Supplier<String> body) {
         String text;
-        try {
+        try (ContextLoader c = ContextLoader.of(delegate)) {
             text = body.get();
         } catch (Throwable t) {
             throw fail(t);

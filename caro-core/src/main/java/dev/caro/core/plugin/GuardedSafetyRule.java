@@ -73,7 +73,7 @@ final class GuardedSafetyRule implements SafetyRule {
 
     @Override
     public List<Finding> evaluate(SimpleCommand command, RuleContext context) {
-        try {
+        try (ContextLoader c = ContextLoader.of(delegate)) {
             return checked(delegate.evaluate(command, context), command.span());
         } catch (Throwable t) {
             return failClosed(t, command.span());
@@ -83,7 +83,7 @@ final class GuardedSafetyRule implements SafetyRule {
     @Override
     public List<Finding> evaluate(ShellScript script, RuleContext context) {
         Span all = new Span(0, script.source().length());
-        try {
+        try (ContextLoader c = ContextLoader.of(delegate)) {
             return checked(delegate.evaluate(script, context), all);
         } catch (Throwable t) {
             return failClosed(t, all);

@@ -69,6 +69,21 @@ public final class LoadedPlugins {
         return !failedSafetyPlugins.isEmpty();
     }
 
+    /**
+     * When a safety pack failed: the message to print instead of running a command. Empty when
+     * commands may run.
+     */
+    public java.util.Optional<String> executionRefusal() {
+        if (failedSafetyPlugins.isEmpty()) {
+            return java.util.Optional.empty();
+        }
+        String first = failedSafetyPlugins.get(0);
+        return java.util.Optional.of((failedSafetyPlugins.size() == 1 ? "Safety pack " + first + " failed to load"
+                : "Safety packs " + String.join(", ", failedSafetyPlugins) + " failed to load")
+                + ": caro will not run commands until it is fixed or removed (caro plugins remove " + first
+                + ", or caro plugins disable " + first + ").");
+    }
+
     /** Ids (or file names) of the safety packs that failed, for the refusal message. */
     public List<String> failedSafetyPlugins() {
         return failedSafetyPlugins;

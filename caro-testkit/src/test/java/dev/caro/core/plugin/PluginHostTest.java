@@ -26,6 +26,7 @@ import dev.caro.core.plugin.fakes.Commands;
 import dev.caro.core.plugin.fakes.ConstructorThrowsBackendProvider;
 import dev.caro.core.plugin.fakes.FailingStartPlugin;
 import dev.caro.core.plugin.fakes.HelloBackendProvider;
+import dev.caro.core.plugin.fakes.LoaderReportingBackendProvider;
 import dev.caro.core.plugin.fakes.OfflineImpostorBackendProvider;
 import dev.caro.core.plugin.fakes.ReservedIdRule;
 import dev.caro.core.plugin.fakes.StarDeleteRule;
@@ -131,6 +132,7 @@ class PluginHostTest {
         LoadedPlugins loaded = load();
 
         assertEquals(List.of(), loaded.problems());
+        assertEquals(Optional.empty(), loaded.executionRefusal());
         assertEquals(List.of("acme.format", "acme.hello", "acme.rules"),
                 loaded.plugins().stream().map(PluginInfo::id).toList());
         assertTrue(loaded.plugins().stream().allMatch(p -> p.status() == PluginStatus.STARTED));
@@ -153,6 +155,17 @@ class PluginHostTest {
         ModelBackendProvider inner = ((GuardedBackendProvider) loaded.backends().get(0)).delegate();
         assertTrue(inner.getClass().getClassLoader() instanceof ApiFirstClassLoader);
         assertTrue(inner instanceof ModelBackendProvider, "API class shared with the host");
+    }
+
+    @Test
+    void pluginCodeRunsWithItsOwnContextClassLoader() throws Exception {
+        PluginJarBuilder.plugin("acme.loader", "1.0.0")
+                .service(ModelBackendProvider.class, LoaderReportingBackendProvider.class).build(dir);
+        ClassLoader before = Thread.currentThread().getContextClassLoader();
+        try (ModelBackend backend = load().backends().get(0).create(env())) {
+            assertEquals("plugin", backend.generate(request()).rawText());
+        }
+        assertTrue(Thread.currentThread().getContextClassLoader() == before, "restored afterwards");
     }
 
     @Test
@@ -340,6 +353,9 @@ class PluginHostTest {
         assertTrue(loaded.problems().get(0).message().endsWith("). Remove it, or download it again."));
         assertTrue(loaded.safetyPluginFailed());
         assertEquals(List.of("acme.rules-1.0.0.jar"), loaded.failedSafetyPlugins());
+        assertEquals(Optional.of("Safety pack acme.rules-1.0.0.jar failed to load: caro will not run commands until it"
+                + " is fixed or removed (caro plugins remove acme.rules-1.0.0.jar, or caro plugins disable"
+                + " acme.rules-1.0.0.jar)."), loaded.executionRefusal());
         assertEquals(1, loaded.backends().size());
     }
 
