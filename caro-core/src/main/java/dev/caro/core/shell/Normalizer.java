@@ -23,6 +23,7 @@ import dev.caro.core.shell.Syntax.Part;
 import dev.caro.core.shell.Syntax.Pipeline;
 import dev.caro.core.shell.Syntax.RawRedirect;
 import dev.caro.core.shell.Syntax.RawWord;
+import dev.caro.core.shell.Syntax.ScriptBlock;
 import dev.caro.core.shell.Syntax.Simple;
 import dev.caro.core.shell.Syntax.Tilde;
 import java.nio.charset.CharacterCodingException;
@@ -764,6 +765,9 @@ final class Normalizer {
 
     private void unfoldSubstitutions(RawWord w, Scope sc, Layer layer) {
         for (Part p : w.parts()) {
+            if (p instanceof ScriptBlock b && layer.depth() < MAX_UNFOLD_DEPTH) {
+                walkBlock(b.body(), sc.copy(), layer.nest(Origin.BODY), List.of(), null);
+            }
             if (p instanceof CommandSub cs) {
                 if (layer.depth() >= MAX_UNFOLD_DEPTH) {
                     stop("the command nests substitutions too deeply to check");
@@ -1060,6 +1064,8 @@ final class Normalizer {
                 v.append(a.written());
             } else if (p instanceof Tilde t) {
                 v.append(tildeValue(t));
+            } else if (p instanceof ScriptBlock b) {
+                v.append(b.written());
             }
         }
         return new Word(raw.source(), v.toString(), quoted, unknown, glob, raw.span());

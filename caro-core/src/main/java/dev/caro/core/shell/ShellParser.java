@@ -6,7 +6,9 @@ import dev.caro.api.shell.ShellScript;
 import dev.caro.api.shell.ShellScript.ParseError;
 import dev.caro.api.shell.Span;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Parses a POSIX sh / bash command line and normalizes it into the {@link ShellScript} that
@@ -32,12 +34,32 @@ public final class ShellParser {
         if (context.shell() == ShellKind.CMD) {
             return SyntaxParser.CMD;
         }
-        return looksLikePowerShell(text) ? SyntaxParser.POWERSHELL : SyntaxParser.POSIX;
+        if (looksLikePowerShell(text)) {
+            return SyntaxParser.POWERSHELL;
+        }
+        return looksLikeCmd(text) ? SyntaxParser.CMD : SyntaxParser.POSIX;
+    }
+
+    /** PowerShell verbs that start cmdlet names ({@code Remove-Item}, {@code Get-ChildItem}). */
+    private static final Set<String> CMDLET_VERBS = Set.of("Add", "Clear", "Copy", "Disable", "Enable", "Export",
+            "ForEach", "Format", "Get", "Import", "Install", "Invoke", "Measure", "Move", "New", "Out", "Register",
+            "Remove", "Rename", "Restart", "Select", "Set", "Sort", "Start", "Stop", "Test", "Uninstall", "Update",
+            "Where", "Write", "Resize", "Initialize", "Mount", "Dismount", "Suspend", "Resume", "Unregister");
+
+    /** cmd.exe syntax that sh cannot read: {@code for /f}, {@code if exist}, {@code @echo}, {@code %%i}. */
+    static boolean looksLikeCmd(String text) {
+        String t = text.stripLeading().toLowerCase(Locale.ROOT);
+        return t.startsWith("for /") || t.startsWith("for %") || t.startsWith("if exist ")
+                || t.startsWith("if not exist ") || t.startsWith("if errorlevel ") || t.startsWith("@echo")
+                || t.contains("%%");
     }
 
     static boolean looksLikePowerShell(String text) {
         if (text.contains("$env:") || text.contains("$_.") || text.contains("$true") || text.contains("$false")
                 || text.contains("$null") || text.contains("{ $_")) {
+            return true;
+        }
+        if (hasCmdletToken(text)) {
             return true;
         }
         int i = 0;
@@ -61,6 +83,28 @@ public final class ShellParser {
             i++;
         }
         return i == n || text.charAt(i) == ' ' || text.charAt(i) == '\t' || text.charAt(i) == '\n';
+    }
+
+    /** Whether some token is {@code Verb-Noun} with a PowerShell verb, e.g. {@code Where-Object}. */
+    private static boolean hasCmdletToken(String text) {
+        int n = text.length();
+        int i = 0;
+        while (i < n) {
+            char c = text.charAt(i);
+            if (!isUpper(c) || i > 0 && (Character.isLetterOrDigit(text.charAt(i - 1)) || text.charAt(i - 1) == '-')) {
+                i++;
+                continue;
+            }
+            int start = i;
+            while (i < n && Character.isLetter(text.charAt(i))) {
+                i++;
+            }
+            if (i + 1 < n && text.charAt(i) == '-' && isUpper(text.charAt(i + 1))
+                    && CMDLET_VERBS.contains(text.substring(start, i))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean isUpper(char c) {

@@ -12,7 +12,7 @@ final class Syntax {
     private Syntax() {}
 
     /** A piece of a word. */
-    sealed interface Part permits Lit, Param, CommandSub, Arith, Tilde {}
+    sealed interface Part permits Lit, Param, CommandSub, Arith, Tilde, ScriptBlock {}
 
     /** Literal text; {@code quoted} when it came from quotes or a backslash escape. */
     record Lit(String text, boolean quoted) implements Part {}
@@ -25,6 +25,12 @@ final class Syntax {
 
     /** {@code $( )}, backticks, or {@code <( )} / {@code >( )} when {@code process}. */
     record CommandSub(Block body, String written, boolean quoted, boolean process) implements Part {}
+
+    /**
+     * A PowerShell script block {@code { }} or parenthesised expression, or a cmd.exe {@code ( )}
+     * block: literal text whose commands are also parsed so rules see them.
+     */
+    record ScriptBlock(Block body, String written) implements Part {}
 
     /** {@code $(( ))}. */
     record Arith(String written, boolean quoted) implements Part {}

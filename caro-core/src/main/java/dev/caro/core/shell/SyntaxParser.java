@@ -18,6 +18,7 @@ import dev.caro.core.shell.Syntax.Part;
 import dev.caro.core.shell.Syntax.Pipeline;
 import dev.caro.core.shell.Syntax.RawRedirect;
 import dev.caro.core.shell.Syntax.RawWord;
+import dev.caro.core.shell.Syntax.ScriptBlock;
 import dev.caro.core.shell.Syntax.Simple;
 import dev.caro.core.shell.Syntax.Tilde;
 import java.util.ArrayList;
@@ -724,6 +725,8 @@ final class SyntaxParser {
             return a.written();
         } else if (part instanceof Tilde t) {
             return t.written();
+        } else if (part instanceof ScriptBlock b) {
+            return b.written();
         }
         return ((Lit) part).text();
     }
@@ -994,8 +997,11 @@ final class SyntaxParser {
         if (c == '(' || c == '{' && dialect == POWERSHELL) {
             int end = findBlockEnd(pos, c, c == '(' ? ')' : '}');
             if (end > 0) {
-                flushIf(parts, lit, litQuoted, false);
-                lit.append(s, pos, end);
+                flush(parts, lit, litQuoted);
+                // Foreign syntax is best effort: errors inside a block are not reported.
+                SyntaxParser inner = new SyntaxParser(s.substring(pos + 1, end - 1), base + pos + 1, clamp, depth + 1,
+                        dialect);
+                parts.add(new ScriptBlock(inner.parse().block(), s.substring(pos, end)));
                 pos = end;
                 return 1;
             }

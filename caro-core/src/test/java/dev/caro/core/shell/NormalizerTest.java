@@ -224,12 +224,25 @@ class NormalizerTest {
     void parsesPowerShellLinesWithoutShSyntaxErrors() {
         ShellScript s = parse("Get-ChildItem -Recurse | Where-Object { $_.Length -gt 1GB } | Remove-Item -Force");
         assertTrue(s.parsed(), () -> String.valueOf(s.parseError()));
-        assertEquals(List.of("direct: Get-ChildItem [-Recurse]", "direct: Where-Object [{ $_.Length -gt 1GB }]",
+        assertEquals(List.of("direct: Get-ChildItem [-Recurse]", "body: $_.Length [-gt] [1GB]",
+                "direct: Where-Object [{ $_.Length -gt 1GB }]",
                 "direct: Remove-Item [-Force]"), render(s));
         SimpleCommand rm = only(parse("Remove-Item -Path C:\\Windows\\System32 -Recurse"), "Remove-Item");
         assertEquals("C:\\Windows\\System32", rm.args().get(1).value());
-        assertEquals(List.of("direct: while [($true)] [{ Start-Process powershell -WindowStyle Hidden }]"),
+        assertEquals(List.of("body: $true", "body: Start-Process [powershell] [-WindowStyle] [Hidden]",
+                "direct: while [($true)] [{ Start-Process powershell -WindowStyle Hidden }]"),
                 render(parse("while ($true) { Start-Process powershell -WindowStyle Hidden }")));
+        ShellScript loop = parse("foreach ($f in Get-ChildItem *.log) { Remove-Item $f -Force }");
+        assertTrue(loop.parsed());
+        assertEquals("body: Remove-Item [$f] [-Force]", render(only(loop, "Remove-Item")));
+    }
+
+    @Test
+    void parsesCmdLinesAndTheCommandsInTheirBlocks() {
+        ShellScript s = parse("if exist C:\\build (rd /s /q C:\\build)");
+        assertTrue(s.parsed(), () -> String.valueOf(s.parseError()));
+        assertEquals("body: rd [/s] [/q] [C:\\build]", render(only(s, "rd")));
+        assertTrue(parse("for /f \"tokens=*\" %%i in ('dir /b') do @echo %%i").parsed());
     }
 
     private static String args(SimpleCommand c) {
