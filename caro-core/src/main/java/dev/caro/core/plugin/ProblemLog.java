@@ -33,4 +33,15 @@ final class ProblemLog {
         String m = t.getMessage();
         return t.getClass().getSimpleName() + (m == null || m.isBlank() ? "" : ": " + m.strip());
     }
+
+    /** The exception that says what happened, past reflection and PF4J wrappers. */
+    static Throwable rootCause(Throwable t) {
+        Throwable c = t;
+        while (c.getCause() != null && c.getCause() != c
+                && (c instanceof java.lang.reflect.InvocationTargetException || c.getMessage() == null
+                        || c instanceof org.pf4j.PluginRuntimeException)) {
+            c = c.getCause();
+        }
+        return c;
+    }
 }
