@@ -92,6 +92,11 @@ public final class CommandNormalizer {
     }
 
     private static String options(String name, List<String> args) {
+        if (name.equals("tar") && !args.isEmpty() && args.get(0).matches("[A-Za-z]+")) {
+            // Old-style "tar czf out.tar.gz src": the first word is bundled options without a dash.
+            args = new ArrayList<>(args);
+            args.set(0, "-" + args.get(0));
+        }
         TreeSet<String> flags = new TreeSet<>();
         List<String> operands = new ArrayList<>();
         boolean endOfOptions = false;
@@ -240,18 +245,25 @@ public final class CommandNormalizer {
         groups.add(cur);
         List<String> rendered = new ArrayList<>();
         for (List<String> g : groups) {
-            List<String> tests = new ArrayList<>();
-            List<String> actions = new ArrayList<>();
+            // Tests commute with each other, but not across an action (-delete, -exec, -prune).
+            List<String> all = new ArrayList<>();
+            List<String> run = new ArrayList<>();
             for (String u : g) {
-                String head = u.split(" ")[0];
-                (FIND_ACTIONS.contains(head) ? actions : tests).add(u);
+                if (FIND_ACTIONS.contains(u.split(" ")[0])) {
+                    run.sort(null);
+                    all.addAll(run);
+                    run.clear();
+                    all.add(u);
+                } else {
+                    run.add(u);
+                }
             }
-            if (groups.size() == 1 && actions.size() == 1 && actions.get(0).equals("-print")) {
-                actions.clear(); // -print alone is find's default
+            run.sort(null);
+            all.addAll(run);
+            if (groups.size() == 1 && !all.isEmpty() && all.get(all.size() - 1).equals("-print")
+                    && all.stream().noneMatch(u -> FIND_ACTIONS.contains(u.split(" ")[0]) && !u.equals("-print"))) {
+                all.remove(all.size() - 1); // -print alone is find's default
             }
-            tests.sort(null);
-            List<String> all = new ArrayList<>(tests);
-            all.addAll(actions);
             rendered.add(String.join(" ", all));
         }
         return String.join(" -o ", rendered).strip();

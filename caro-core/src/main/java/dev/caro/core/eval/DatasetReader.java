@@ -47,8 +47,8 @@ public final class DatasetReader {
             try {
                 node = JSON.readTree(t);
             } catch (JsonProcessingException e) {
-                throw new DatasetFormatException(name + ":" + n + ": not valid JSON ("
-                        + e.getOriginalMessage() + "); each line must be one JSON object");
+                throw new DatasetFormatException(name + ":" + n + ": not valid JSON at column "
+                        + e.getLocation().getColumnNr() + "; each line must be one JSON object");
             }
             if (node == null || !node.isObject()) {
                 throw new DatasetFormatException(name + ":" + n + ": expected a JSON object");
