@@ -24,6 +24,7 @@ import dev.caro.core.plugin.PluginHost;
 import dev.caro.core.plugin.PluginInfo;
 import dev.caro.core.plugin.PluginStatus;
 import dev.caro.core.safety.SafetyEngine;
+import dev.caro.testkit.PluginJarBuilder;
 import dev.caro.testkit.ScriptedHttpServer;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -149,6 +150,23 @@ class RealPluginJarsIT {
         OutputFormatter md = host.load().formatters().get(0);
         String text = md.renderChecks(List.of(), FormatOptions.pipe());
         assertEquals("", text);
+    }
+
+    @Test
+    void aDamagedSafetyPackFailsClosedAndTheOtherPluginsStillLoad() throws Exception {
+        Path pack = pluginsDir.resolve("safety-extra-0.1.0.jar");
+        PluginJarBuilder.truncate(pack);
+        PluginHost fresh = PluginHost.open(pluginsDir, Set.of());
+        try {
+            LoadedPlugins loaded = fresh.load();
+            assertTrue(loaded.safetyPluginFailed());
+            assertEquals(List.of("safety-extra-0.1.0.jar"), loaded.failedSafetyPlugins());
+            assertEquals(List.of("ollama", "openai"),
+                    loaded.backends().stream().map(ModelBackendProvider::id).sorted().toList());
+            assertEquals(1, loaded.formatters().size());
+        } finally {
+            fresh.close();
+        }
     }
 
     @Test
