@@ -1,0 +1,49 @@
+package dev.caro.backend.llamacpp.bench;
+
+import de.kherud.llama.InferenceParameters;
+import de.kherud.llama.LlamaIterator;
+import de.kherud.llama.LlamaModel;
+import de.kherud.llama.ModelParameters;
+import java.util.Locale;
+
+/**
+ * The baseline: java-llama.cpp used directly, the way its README shows, with the same settings
+ * caro uses. Prints one result line. Arguments: MODEL THREADS.
+ */
+public final class BareRun {
+
+    private BareRun() {}
+
+    public static void main(String[] args) {
+        long t0 = System.nanoTime();
+        String prompt = BenchPrompt.chatml();
+        int threads = Integer.parseInt(args[1]);
+        ModelParameters params = new ModelParameters().setModel(args[0]).setCtxSize(BenchPrompt.CONTEXT)
+                .setThreads(threads).setThreadsBatch(threads).setParallel(1).skipWarmup().disableMmap().disableLog();
+        LlamaModel model = new LlamaModel(params);
+        long loaded = System.nanoTime();
+        int promptTokens = model.encode(prompt).length;
+        InferenceParameters inf = new InferenceParameters(prompt).setTemperature(0).setNPredict(BenchPrompt.N_PREDICT)
+                .setCachePrompt(true).setSeed(42).setStopStrings("<|im_end|>", "<|im_start|>", "<|endoftext|>");
+        long start = System.nanoTime();
+        long first = 0;
+        int outputs = 0;
+        LlamaIterator it = model.generate(inf).iterator();
+        while (it.hasNext()) {
+            it.next();
+            if (outputs++ == 0) {
+                first = System.nanoTime();
+            }
+        }
+        long end = System.nanoTime();
+        int tokens = Math.max(0, outputs - 1);
+        model.close();
+        System.out.println(String.format(Locale.ROOT,
+                "RESULT kind=bare load_ms=%d prompt_tokens=%d first_token_ms=%d gen_tokens=%d gen_tok_s=%.1f"
+                        + " answer_ms=%d in_process_ms=%d peak_rss_mb=%d",
+                (loaded - t0) / 1_000_000, promptTokens, (first - start) / 1_000_000, tokens,
+                tokens > 1 ? (tokens - 1) / ((end - first) / 1e9) : 0.0, (end - start) / 1_000_000,
+                (end - t0) / 1_000_000, BenchPrompt.peakRssMb()));
+        System.exit(0);
+    }
+}
