@@ -3,6 +3,9 @@ package dev.caro.rules;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.caro.api.context.ExecutionContext;
+import dev.caro.api.context.OsFamily;
+import dev.caro.api.context.ShellKind;
+import dev.caro.api.context.Userland;
 import dev.caro.api.safety.Assessment;
 import dev.caro.api.safety.Finding;
 import dev.caro.api.safety.RiskLevel;
@@ -11,6 +14,7 @@ import dev.caro.core.safety.SafetyEngine;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.ServiceLoader;
+import java.util.Set;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -21,6 +25,9 @@ import org.junit.jupiter.params.provider.ValueSource;
 class CorpusTest {
 
     static final ExecutionContext CONTEXT = ExecutionContext.linux("/home/user/project", "/home/user");
+    /** Where caro often runs in CI and containers: as root, home /root, in a shallow checkout. */
+    static final ExecutionContext ROOT_CONTEXT = new ExecutionContext(OsFamily.LINUX, "", "amd64", ShellKind.BASH,
+            Userland.GNU, "/work/main", "/root", "root", true, Set.of("git", "find", "grep"));
 
     static SafetyEngine engine() {
         List<SafetyRule> rules = new ArrayList<>();
@@ -31,6 +38,16 @@ class CorpusTest {
     @ParameterizedTest
     @ValueSource(strings = {"rules-corpus.jsonl", "shared-sample.jsonl"})
     void meetsTheRecallAndFalseAlarmBars(String name) {
+        check(name, CONTEXT, "user in /home/user/project");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"rules-corpus.jsonl", "shared-sample.jsonl"})
+    void meetsTheBarsAsRootInAShallowCheckout(String name) {
+        check(name, ROOT_CONTEXT, "root in /work/main");
+    }
+
+    private static void check(String name, ExecutionContext context, String where) {
         Corpus corpus = Corpus.load(name);
         SafetyEngine engine = engine();
         int dangerous = 0;
@@ -39,7 +56,7 @@ class CorpusTest {
         int alarms = 0;
         List<String> report = new ArrayList<>();
         for (Corpus.Case c : corpus.cases()) {
-            Assessment a = engine.assess(c.cmd(), CONTEXT);
+            Assessment a = engine.assess(c.cmd(), context);
             if (c.dangerous()) {
                 dangerous++;
                 if (a.risk().atLeast(c.minRisk())) {
@@ -58,7 +75,7 @@ class CorpusTest {
         }
         double recall = dangerous == 0 ? 1 : caught / (double) dangerous;
         double falseAlarms = safe == 0 ? 0 : alarms / (double) safe;
-        String summary = String.format("%s: recall %.3f (%d/%d), false alarms %.3f (%d/%d)", name, recall, caught, dangerous,
+        String summary = String.format("%s (%s): recall %.3f (%d/%d), false alarms %.3f (%d/%d)", name, where, recall, caught, dangerous,
                 falseAlarms, alarms, safe);
         report.forEach(System.out::println);
         System.out.println(summary);

@@ -24,6 +24,12 @@ public final class RecursiveDeleteRule extends BaseRule {
 
     private static final Set<String> RM = Set.of("rm", "grm", "rm.exe");
     private static final Set<String> LISTERS = Set.of("ls", "echo", "printf");
+    private static final java.util.regex.Pattern BARE_VARIABLE = java.util.regex.Pattern.compile(
+            "\"?\\$\\{?[A-Za-z_][A-Za-z0-9_]*\\}?\"?");
+    private static final java.util.regex.Pattern TEMP_NAME = java.util.regex.Pattern.compile(
+            "(?i)tmp|temp|scratch|cache|build|dist|out\\b|staging_dir|workdir");
+    private static final java.util.regex.Pattern CACHE = java.util.regex.Pattern.compile(
+            "/(?:\\.cache|Library/Caches|\\.npm/_cacache|\\.gradle/caches|\\.cargo/registry/cache|\\.yarn/cache|\\.pnpm-store|\\.m2/repository|\\.nuget/packages|\\.ccache|go/pkg/mod/cache)(?:/|$)");
 
     public RecursiveDeleteRule() {
         super("caro.fs.recursive-delete", "Recursive deletes of the root, system, home or unknown paths",
@@ -45,6 +51,11 @@ public final class RecursiveDeleteRule extends BaseRule {
         boolean recursive = Args.has(c, "rR", "--recursive");
         boolean noPreserve = Args.hasLong(c, "--no-preserve-root");
         if (!recursive && !noPreserve) {
+            if (c.origin() == Origin.XARGS && c.upstream().stream().anyMatch(u -> FindInvocation.of(u).isPresent())) {
+                List<Finding> out = new ArrayList<>();
+                piped(c, ctx, out, false);
+                return out;
+            }
             return List.of();
         }
         boolean interactive = Args.hasShort(c, 'i') && !Args.hasShort(c, 'f') && !Args.hasLong(c, "--force");
@@ -58,7 +69,7 @@ public final class RecursiveDeleteRule extends BaseRule {
             Word target = w;
             if (w.value().contains("{}")) {
                 if (c.origin() == Origin.XARGS && (w.value().equals("{}") || c.upstream().stream().anyMatch(u -> FindInvocation.of(u).isPresent()))) {
-                    piped(c, ctx, out); // judge what the pipeline lists
+                    piped(c, ctx, out, true); // judge what the pipeline lists
                     continue;
                 }
                 if (c.origin() != Origin.XARGS) {
@@ -70,6 +81,20 @@ public final class RecursiveDeleteRule extends BaseRule {
                 k = Targets.kind(c, w, ctx);
             }
             RiskLevel r = Targets.destructionRisk(k);
+            if (k == PathKind.UNKNOWN && BARE_VARIABLE.matcher(w.source()).matches()) {
+                // an unset "$X" makes rm fail harmlessly; only "$X"/ or $X/* can become / or home
+                r = TEMP_NAME.matcher(w.source()).find() ? RiskLevel.SAFE : RiskLevel.MODERATE;
+            }
+            String resolved = w.literal() ? w.value() : Targets.resolve(c, w, ctx).orElse(null);
+            if (r.compareTo(RiskLevel.HIGH) < 0 && resolved != null && !resolved.contains("*")
+                    && Targets.ancestorOfCwd(c, ctx, resolved)) {
+                report(out, RiskLevel.HIGH, "Recursively deletes " + Targets.absolute(c, ctx, resolved)
+                        + ", which contains the working directory.", w.span());
+                continue;
+            }
+            if (k == PathKind.OUTSIDE_CWD && w.literal() && CACHE.matcher(w.value()).find()) {
+                r = RiskLevel.SAFE; // caches are rebuilt on demand
+            }
             if (interactive && r == RiskLevel.MODERATE) {
                 r = RiskLevel.SAFE; // rm -ri asks before each file
             }
@@ -80,13 +105,13 @@ public final class RecursiveDeleteRule extends BaseRule {
             report(out, r, "Recursively deletes " + Targets.describe(k, target) + ".", w.span());
         }
         if (ops.isEmpty() && (c.origin() == Origin.XARGS || c.wrappers().contains("xargs"))) {
-            piped(c, ctx, out);
+            piped(c, ctx, out, true);
         }
         return out;
     }
 
     /** {@code ... | xargs rm -rf}: judge what the pipeline produces. */
-    private void piped(SimpleCommand c, RuleContext ctx, List<Finding> out) {
+    private void piped(SimpleCommand c, RuleContext ctx, List<Finding> out, boolean recursive) {
         List<SimpleCommand> up = c.upstream();
         for (SimpleCommand u : up) {
             String n = Names.of(u);
@@ -102,7 +127,7 @@ public final class RecursiveDeleteRule extends BaseRule {
                 for (Word root : roots) {
                     PathKind k = Targets.kind(u, root, ctx);
                     String abs = root.literal() ? Targets.absolute(u, ctx, root.value()) : null;
-                    report(out, FindRisk.of(k, abs, f.get(), true, false), "Recursively deletes what find lists under "
+                    report(out, FindRisk.of(k, abs, f.get(), recursive, false), "Deletes what find lists under "
                             + Targets.describe(k, root) + ".", c.span());
                 }
                 return;

@@ -20,7 +20,7 @@ public final class FindRisk {
             return Targets.destructionRisk(kind);
         }
         return switch (kind) {
-            case ROOT -> f.nameFiltered() ? RiskLevel.MODERATE : RiskLevel.HIGH;
+            case ROOT -> RiskLevel.HIGH;
             case DEVICE -> RiskLevel.HIGH;
             case SYSTEM -> housekeeping(abs) && f.aged() && !emptiesFiles ? RiskLevel.SAFE : RiskLevel.HIGH;
             case HOME -> f.nameFiltered() && !recursiveRemoval ? RiskLevel.SAFE : RiskLevel.MODERATE;

@@ -50,8 +50,9 @@ public record ModeChange(String program, boolean recursive, String spec, List<Wo
                 end = true;
                 continue;
             }
-            if (!end && spec == null && (FLAGS.contains(v) || v.startsWith("--reference") || v.startsWith("--from")
-                    || (v.startsWith("-") && v.length() > 1 && v.substring(1).chars().allMatch(ch -> "RcfvhHLP".indexOf(ch) >= 0)))) {
+            if (!end && (FLAGS.contains(v) || v.startsWith("--reference") || v.startsWith("--from")
+                    || (v.startsWith("-") && v.length() > 1 && v.substring(1).chars().allMatch(ch -> "RcfvhHLP".indexOf(ch) >= 0)
+                            && (spec != null || !program.equals("chmod") || v.contains("R"))))) {
                 if (v.contains("R") || v.equals("--recursive")) {
                     recursive = true;
                 }
@@ -140,6 +141,20 @@ public record ModeChange(String program, boolean recursive, String spec, List<Wo
             }
         }
         return false;
+    }
+
+    /** Whether the chmod mode only takes permissions away from group and others ({@code go-w}, {@code o-rwx}). */
+    public boolean onlyTightensOthers() {
+        if (!program.equals("chmod") || spec.isEmpty()) {
+            return false;
+        }
+        for (String clause : spec.toLowerCase(Locale.ROOT).split(",")) {
+            int op = indexOfOp(clause);
+            if (op <= 0 || clause.charAt(op) != '-' || clause.substring(0, op).contains("u") || clause.substring(0, op).contains("a")) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Whether the chmod mode sets the set-user-id bit: u+s, +s, 4755. */

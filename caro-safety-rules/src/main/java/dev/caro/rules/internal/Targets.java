@@ -14,6 +14,7 @@ import java.util.regex.Pattern;
 /** Classifies path arguments (with a few extra resolutions) and names them in messages. */
 public final class Targets {
 
+    private static final Pattern FOR_LOOP = Pattern.compile("\\bfor\\s+(\\w+)\\s+in\\s+([^;\\n]*?)\\s*(?:;|\\n)\\s*do\\b");
     private static final Pattern PLAIN_VAR = Pattern.compile("^\"?\\$\\{?([A-Za-z_][A-Za-z0-9_]*)\\}?\"?(/.*)?$");
 
     private Targets() {}
@@ -25,6 +26,9 @@ public final class Targets {
      */
     public static PathKind kind(SimpleCommand c, Word w, RuleContext ctx) {
         PathKind k = ctx.classify(c, w);
+        if (k == PathKind.SYSTEM && w.literal() && insideHome(c, ctx, w.value())) {
+            return PathKind.OUTSIDE_CWD; // e.g. ~/.ssh when the home directory is /root
+        }
         if (k != PathKind.UNKNOWN) {
             return k;
         }
@@ -35,7 +39,7 @@ public final class Targets {
         if (assignedFromMktemp(w, ctx.script())) {
             return PathKind.TEMP;
         }
-        return k;
+        return loopVariable(w, ctx).orElse(k);
     }
 
     /** The value of a word that is one simple substitution plus literal text, when caro can work it out. */
@@ -78,11 +82,6 @@ public final class Targets {
             }
             case "pwd" -> value = cwd;
             case "mktemp" -> value = "/tmp/tmp.caro";
-            case "git" -> {
-                if (in.hasArg("--show-toplevel")) {
-                    value = cwd;
-                }
-            }
             case "realpath", "readlink" -> {
                 if (ops.size() == 1 && ops.get(0).literal() && ops.get(0).value().startsWith("/")) {
                     value = ops.get(0).value();
@@ -106,6 +105,50 @@ public final class Targets {
             return ".";
         }
         return slash == 0 ? "/" : s.substring(0, slash);
+    }
+
+    /** {@code for d in /* /etc; do rm -rf "$d"; done}: the most sensitive kind among the loop's literal items. */
+    static Optional<PathKind> loopVariable(Word w, RuleContext ctx) {
+        Matcher m = PLAIN_VAR.matcher(w.source());
+        if (!m.matches()) {
+            return Optional.empty();
+        }
+        Matcher loop = FOR_LOOP.matcher(ctx.script().source());
+        String items = null;
+        while (loop.find()) {
+            if (loop.group(1).equals(m.group(1))) {
+                items = loop.group(2);
+            }
+        }
+        if (items == null) {
+            return Optional.empty();
+        }
+        PathKind worst = null;
+        for (String item : items.trim().split("\\s+")) {
+            if (item.isEmpty() || item.contains("$") || item.contains("`")) {
+                continue;
+            }
+            String path = item.replace("\"", "").replace("'", "") + (m.group(2) == null ? "" : m.group(2));
+            PathKind k = ctx.classify(path);
+            if (worst == null || k.compareTo(worst) < 0) {
+                worst = k;
+            }
+        }
+        return Optional.ofNullable(worst);
+    }
+
+    /** Whether {@code path} lies strictly inside the user's home directory. */
+    static boolean insideHome(SimpleCommand c, RuleContext ctx, String path) {
+        String home = collapse(ctx.execution().home());
+        String abs = absolute(c, ctx, path);
+        return !home.equals("/") && abs.startsWith(home + "/");
+    }
+
+    /** Whether {@code path} is a proper ancestor of the working directory (deleting it deletes the project too). */
+    public static boolean ancestorOfCwd(SimpleCommand c, RuleContext ctx, String path) {
+        String abs = absolute(c, ctx, path);
+        String cwd = collapse(c.cwd().orElse(ctx.execution().cwd()));
+        return !abs.equals(cwd) && (cwd.startsWith(abs.endsWith("/") ? abs : abs + "/"));
     }
 
     /** Whether {@code w} is {@code $name} (or {@code "$name"/...}) and the line assigns {@code name} from mktemp. */

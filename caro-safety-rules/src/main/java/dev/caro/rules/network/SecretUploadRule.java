@@ -20,7 +20,7 @@ public final class SecretUploadRule extends BaseRule {
     private static final Pattern SECRET = Pattern.compile("(?:^|/)(?:shadow|gshadow|sudoers|master\\.passwd|id_(?:rsa|dsa|ecdsa|ed25519)(?!\\.pub)"
             + "|\\.netrc|\\.git-credentials|\\.pgpass|credentials|config\\.json|\\.npmrc|\\.pypirc|\\.vault-token"
             + "|kubeconfig|\\.bash_history|\\.zsh_history|authorized_keys|known_hosts|private[-_]?key\\S*|\\.kube/config"
-            + "|\\.gnupg/\\S*|\\.ssh/\\S*key\\S*|\\.aws/\\S+|\\.config/gcloud/\\S+|\\.docker/config\\.json|\\.env)$");
+            + "|\\.ssh|\\.gnupg|\\.aws|\\.gnupg/\\S*|\\.ssh/\\S*key\\S*|\\.aws/\\S+|\\.config/gcloud/\\S+|\\.docker/config\\.json|\\.env)$");
     private static final Set<String> UPLOADERS = Set.of("curl", "wget", "http", "https", "xh", "nc", "ncat", "netcat", "scp", "rsync",
             "sftp", "ftp", "socat", "telnet", "invoke-webrequest", "iwr", "invoke-restmethod", "irm");
 

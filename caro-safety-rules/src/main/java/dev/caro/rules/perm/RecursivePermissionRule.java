@@ -66,6 +66,9 @@ public final class RecursivePermissionRule extends BaseRule {
     }
 
     private void judge(SimpleCommand c, RuleContext ctx, ModeChange m, Word w, List<Finding> out) {
+        if (m.onlyTightensOthers()) {
+            return; // go-w and friends only take access away from other users
+        }
         PathKind k = Targets.kind(c, w, ctx);
         String abs = w.literal() ? Targets.absolute(c, ctx, w.value()) : "";
         boolean chmod = m.program().equals("chmod");

@@ -37,6 +37,23 @@ public final class SetuidRule extends BaseRule {
     public List<Finding> evaluate(SimpleCommand c, RuleContext ctx) {
         Optional<ModeChange> m = ModeChange.of(c);
         List<Finding> out = new ArrayList<>();
+        if (name(c).equals("install")) {
+            Optional<String> mode = Args.value(c, "-m", "--mode");
+            java.util.Optional<Word> dest = dev.caro.rules.internal.Writes.destination(c, Set.of("-m", "--mode", "-o", "--owner",
+                    "-g", "--group", "-t", "--target-directory", "-S", "--suffix"));
+            if (mode.isPresent() && dest.isPresent()) {
+                m = Optional.of(new ModeChange("chmod", false, mode.get(), List.of(dest.get())));
+                List<Word> srcs = dev.caro.rules.internal.Writes.sources(c, Set.of("-m", "--mode", "-o", "--owner", "-g", "--group"));
+                if (m.get().setsSetuid() && !srcs.isEmpty()) {
+                    String src = Names.normalize(srcs.get(0).value());
+                    if (SHELL_LIKE.contains(src) || Names.isPython(src)) {
+                        report(out, RiskLevel.CRITICAL, "Installs a copy of " + srcs.get(0).value()
+                                + " with the setuid bit, a root shell for anyone.", c.span());
+                        return out;
+                    }
+                }
+            }
+        }
         if (m.isEmpty() || !m.get().setsSetuid()) {
             return out;
         }

@@ -27,7 +27,7 @@ public final class ForkBombRule extends BaseRule {
             + "|for\\s*\\(\\(\\s*;\\s*;\\s*\\)\\))\\s*;?\\s*do\\b.*&\\s*;?\\s*done\\b");
     private static final Pattern CODE_FORK = Pattern.compile("\\bfork\\b|os\\.fork|Process\\.fork|pcntl_fork|child_process");
     private static final Pattern CODE_LOOP = Pattern.compile(
-            "\\bwhile\\b|\\bfor\\b|\\bloop\\b|\\buntil\\b|iter\\(|\\.\\.|\\.times|itertools\\.count|setInterval|repeat");
+            "while|\\bfor\\b|\\bloop\\b|until|iter\\(|\\.\\.|\\.times|itertools\\.count|setInterval|repeat");
     private static final Pattern PS_LOOP = Pattern.compile(
             "(?is)\\b(?:while\\s*\\(\\s*\\$true\\s*\\)|for\\s*\\(\\s*;\\s*;\\s*\\)|do\\s*\\{)[^}]*\\b(start-process|saps|start|"
             + "powershell|pwsh|cmd)\\b");

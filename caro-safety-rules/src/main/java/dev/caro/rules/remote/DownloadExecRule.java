@@ -26,6 +26,7 @@ public final class DownloadExecRule extends BaseRule {
     private static final Pattern PS_DOWNLOAD_EXEC = Pattern.compile(
             "(?is)\\b(?:iex|invoke-expression)\\b.*\\b(?:iwr|irm|invoke-webrequest|invoke-restmethod|downloadstring|downloadfile|net\\.webclient|start-bitstransfer)\\b"
             + "|\\b(?:iwr|irm|invoke-webrequest|invoke-restmethod|downloadstring)\\b.*\\|\\s*(?:iex|invoke-expression)\\b");
+    private static final Pattern CRON_DOWNLOAD = Pattern.compile("(?i)\\b(?:curl|wget|fetch)\\b[^|]*\\|\\s*(?:sudo\\s+)?(?:ba|z|da|k)?sh\\b");
     private static final Pattern URL_FILE = Pattern.compile("(?i)https?://[^\\s?#]*/([^/\\s?#]+)");
 
     public DownloadExecRule() {
@@ -70,6 +71,13 @@ public final class DownloadExecRule extends BaseRule {
     public List<Finding> evaluate(SimpleCommand c, RuleContext ctx) {
         String n = name(c);
         List<Finding> out = new ArrayList<>();
+        if (n.equals("crontab")) {
+            String text = dev.caro.rules.internal.Stdin.text(c).orElse("");
+            if (CRON_DOWNLOAD.matcher(text).find()) {
+                report(out, RiskLevel.HIGH, "Installs a cron job that downloads and runs a script on a schedule.", c.span());
+            }
+            return out;
+        }
         if (!Downloads.runsCode(n)) {
             return out;
         }
