@@ -17,6 +17,12 @@ final class CaroRunner {
     /** What one run printed and returned. */
     record Run(int exitCode, String out, String err) {}
 
+    /**
+     * The home directory caro's context reports. Not the temporary directory the test's files
+     * live in: that one is under /tmp, which the safety rules rightly treat as scratch space.
+     */
+    static final String CONTEXT_HOME = "/home/ana";
+
     private final Path home;
     private final Map<String, String> env = new HashMap<>();
     private byte[] stdin = new byte[0];
@@ -85,7 +91,7 @@ final class CaroRunner {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         Map<String, String> props = Map.of("os.name", "Linux", "os.version", "6.1", "os.arch", "amd64",
-                "user.dir", home.toString(), "user.home", home.toString(), "user.name", "ana");
+                "user.dir", home.toString(), "user.home", CONTEXT_HOME, "user.name", "ana");
         CliEnvironment cli = new CliEnvironment(Map.copyOf(env),
                 input(),
                 new PrintWriter(out, true), new PrintWriter(err, true), stdinTerminal, stdoutTerminal,
