@@ -1,0 +1,73 @@
+import dev.caro.api.backend.BackendEnvironment;
+import dev.caro.api.backend.Generation;
+import dev.caro.api.backend.GenerationRequest;
+import dev.caro.api.backend.ModelBackend;
+import dev.caro.api.backend.ModelBackendProvider;
+import dev.caro.api.backend.ProgressListener;
+import dev.caro.api.context.ExecutionContext;
+import dev.caro.core.prompt.PromptBuilder;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.ServiceLoader;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * One benchmark run of one backend in a fresh JVM, as caro meets it: create (load), then one
+ * generation of caro's real prompt. Prints one line: backend, load ms, generation ms, tokens,
+ * RSS before/after and peak (MB).
+ *
+ * <p>java -cp CLASSPATH BackendBench.java BACKEND_ID MODEL MAX_TOKENS THREADS CACHE_DIR
+ */
+public class BackendBench {
+
+    public static void main(String[] args) throws Exception {
+        String id = args[0];
+        String model = args[1];
+        int maxTokens = Integer.parseInt(args[2]);
+        String threads = args[3];
+        Path cache = Path.of(args[4]);
+        ModelBackendProvider provider = ServiceLoader.load(ModelBackendProvider.class).stream()
+                .map(ServiceLoader.Provider::get).filter(p -> p.id().equals(id)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no backend " + id));
+        Map<String, String> settings = Map.of("threads", threads, "max_tokens", Integer.toString(maxTokens),
+                "context", "4096");
+        BackendEnvironment env = new BackendEnvironment(settings, Map.of(), Optional.of(model), cache,
+                cache.resolve("data"), ProgressListener.NONE);
+        ExecutionContext ctx = ExecutionContext.linux("/home/ana", "/home/ana");
+        String prompt = "find pdf files over 10MB in Downloads";
+        GenerationRequest request = new GenerationRequest(prompt, ctx, PromptBuilder.build(prompt, ctx), 1,
+                Duration.ofMinutes(10));
+
+        long rssBefore = status("VmRSS");
+        long t0 = System.nanoTime();
+        ModelBackend backend = provider.create(env);
+        long t1 = System.nanoTime();
+        Generation g = backend.generate(request);
+        long t2 = System.nanoTime();
+        long rssAfter = status("VmRSS");
+        long peak = status("VmHWM");
+        backend.close();
+        Matcher m = Pattern.compile("(\\d+) tokens in").matcher(g.note());
+        int tokens = m.find() ? Integer.parseInt(m.group(1)) : -1;
+        System.out.printf(Locale.ROOT, "%s load_ms=%d gen_ms=%d tokens=%d rss_before_mb=%d rss_after_mb=%d peak_mb=%d note=\"%s\"%n",
+                id, (t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000, tokens, rssBefore / 1024, rssAfter / 1024,
+                peak / 1024, g.note());
+        System.out.flush();
+        System.exit(0); // java-llama.cpp leaves a non-daemon thread behind
+    }
+
+    /** A value in kB from /proc/self/status. */
+    private static long status(String key) throws Exception {
+        for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+            if (line.startsWith(key + ":")) {
+                return Long.parseLong(line.replaceAll("[^0-9]", ""));
+            }
+        }
+        return -1;
+    }
+}
