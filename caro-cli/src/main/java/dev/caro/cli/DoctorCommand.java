@@ -250,7 +250,12 @@ final class DoctorCommand implements java.util.concurrent.Callable<Integer> {
     }
 
     private static void shell(Session session, List<Check> checks) {
-        ExecutionContext context = session.context();
+        ExecutionContext context;
+        try {
+            context = session.context();
+        } catch (ConfigException | UsageException e) {
+            context = session.cli().detector().detect(null); // the config check reports the problem
+        }
         String name = context.shell().id();
         String program = ShellRunner.argv(context.shell(), "", session.cli().env()).get(0);
         if (Executables.find(program, session.cli().env()).isPresent()) {

@@ -91,10 +91,12 @@ final class Keyboard {
 
     /** Drops input that is already waiting: keys typed before the question was shown. */
     void discardPending() throws IOException {
+        // read, not skip: skipping on a terminal fails with "Illegal seek"
+        byte[] sink = new byte[256];
         int n;
         while ((n = in.available()) > 0) {
-            if (in.skip(n) <= 0) {
-                in.read();
+            if (in.read(sink, 0, Math.min(n, sink.length)) < 0) {
+                return;
             }
         }
     }

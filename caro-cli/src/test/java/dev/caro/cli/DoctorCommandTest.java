@@ -1,0 +1,64 @@
+package dev.caro.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class DoctorCommandTest {
+
+    @TempDir
+    Path home;
+
+    @Test
+    void reportsEachCheckWithStatusAndExitsZeroWithoutFailures() throws Exception {
+        Path models = Files.createDirectories(home.resolve(".cache/caro/models"));
+        Files.write(models.resolve("tiny.gguf"), new byte[1500]);
+        CaroRunner.Run r = new CaroRunner(home).run("doctor", "--skip-native");
+        assertEquals(0, r.exitCode(), r.out() + r.err());
+        String out = r.out();
+        assertTrue(out.startsWith("OK    java       Java " + System.getProperty("java.version") + " ("), out);
+        assertTrue(out.contains("\nOK    config     no " + home.resolve(".config/caro/config.toml") + " (defaults apply)\n"), out);
+        assertTrue(out.contains("\nOK    dirs       state directory " + home.resolve(".local/state/caro") + " can be created\n"), out);
+        assertTrue(out.contains("\nOK    backend    test-echo is ready\n"), out);
+        assertTrue(out.contains("\nOK    models     tiny.gguf 1.5 KB\n"), out);
+        assertTrue(out.contains("\nOK    plugins    none installed (" + home.resolve(".local/share/caro/plugins") + ")\n"), out);
+        assertTrue(out.contains("\nOK    shell      commands are written for and run with bash\n"), out);
+    }
+
+    @Test
+    void anInvalidConfigAndAnUnwritableDirectoryFailWithTheFix() throws Exception {
+        CaroRunner caro = new CaroRunner(home);
+        Files.createDirectories(caro.configFile().getParent());
+        Files.writeString(caro.configFile(), "safety = \"loose\"\n");
+        // A file where the state directory should be: it can never be created.
+        Files.createDirectories(home.resolve(".local"));
+        Files.writeString(home.resolve(".local/state"), "not a directory");
+        CaroRunner.Run r = caro.run("doctor", "--skip-native");
+        assertEquals(ExitCodes.DOCTOR_FAILED, r.exitCode());
+        assertTrue(r.out().contains("FAIL  config     " + caro.configFile() + ":1: invalid value for 'safety': must be one of strict, moderate, permissive\n"
+                + "                 fix: edit " + caro.configFile() + ", or check with 'caro config show'\n"), r.out());
+        Path state = home.resolve(".local/state/caro");
+        assertTrue(r.out().contains("FAIL  dirs       state directory " + state + " is not writable\n"
+                + "                 fix: mkdir -p '" + state + "' && chmod u+rwx '" + state + "'\n"), r.out());
+    }
+
+    @Test
+    void jsonHasOneObjectPerCheck() {
+        CaroRunner.Run r = new CaroRunner(home).run("doctor", "--json", "--skip-native");
+        assertTrue(r.out().lines().allMatch(l -> l.startsWith("{\"check\":\"") && l.contains("\"status\":\"")), r.out());
+        assertTrue(r.out().contains("{\"check\":\"models\",\"status\":\"WARN\",\"message\":\"no model downloaded in "), r.out());
+    }
+
+    @Test
+    void theNativeLibraryIsLoadedInAChildProcess() {
+        DoctorCommand.Check c = DoctorCommand.nativeLibrary();
+        assertEquals("native", c.name());
+        // Either outcome is a real answer about this machine; it must never take this JVM down.
+        assertTrue(c.status() == DoctorCommand.Status.OK ? c.message().equals("the llama.cpp native library loads")
+                : c.message().startsWith("the llama.cpp native library does not load: "), c.toString());
+    }
+}

@@ -1,0 +1,82 @@
+package dev.caro.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.caro.core.config.CaroPaths;
+import dev.caro.core.context.ContextDetector;
+import java.io.ByteArrayInputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** The spinner and the download progress on standard error. */
+class FeedbackTest {
+
+    private final StringWriter err = new StringWriter();
+
+    private CliEnvironment env(boolean stderrTerminal) {
+        return new CliEnvironment(Map.of(), new ByteArrayInputStream(new byte[0]), new PrintWriter(new StringWriter()),
+                new PrintWriter(err, true), false, false, new ContextDetector(Map.of(), Map.of(), null),
+                CaroPaths.from(Map.of(), Path.of("/tmp")), false, stderrTerminal, TerminalModes.NONE);
+    }
+
+    @Test
+    void theSpinnerShowsElapsedTimeOnATerminalAndErasesItself() throws Exception {
+        try (Spinner s = Spinner.start(env(true), "generating")) {
+            Thread.sleep(350);
+        }
+        String text = err.toString();
+        assertTrue(text.matches("(?s)\r⠋ generating… 0\\.[1-3] s\u001b\\[K\r⠙ generating… 0\\.[2-4] s\u001b\\[K.*"), text);
+        assertTrue(text.endsWith("\r\u001b[K"), "erased when done");
+    }
+
+    @Test
+    void noSpinnerWhenStandardErrorIsNotATerminal() throws Exception {
+        try (Spinner s = Spinner.start(env(false), "generating")) {
+            Thread.sleep(250);
+        }
+        assertEquals("", err.toString());
+    }
+
+    @Test
+    void progressIsTwoQuietLinesWhenNotATerminal() {
+        DownloadProgress p = new DownloadProgress(env(false));
+        p.started("Downloading qwen", 2_500_000);
+        p.advanced(1_000_000);
+        p.advanced(2_500_000);
+        p.finished();
+        assertTrue(err.toString().matches("caro: Downloading qwen \\(2.5 MB\\)…\ncaro: Downloading qwen: finished, 2.5 MB in \\d+ s\n"),
+                err.toString());
+    }
+
+    @Test
+    void progressOnATerminalIsABarWithRateAndTimeLeft() {
+        DownloadProgress p = new DownloadProgress(env(true));
+        p.started("Downloading qwen", 2_000_000);
+        p.advanced(500_000);
+        String line = p.line(System.nanoTime());
+        assertTrue(line.matches("Downloading qwen  \\[######------------------\\]  25%  500.0 KB / 2.0 MB  [0-9.]+ [KMG]?B/s  ETA \\d+:\\d\\d"), line);
+        p.finished();
+        assertTrue(err.toString().startsWith("\rDownloading qwen  [######"), err.toString());
+        assertTrue(err.toString().endsWith("\u001b[K\n"), err.toString());
+        assertEquals("999 B", DownloadProgress.bytes(999));
+        assertEquals("1.5 GB", DownloadProgress.bytes(1_500_000_000L));
+    }
+
+    @Test
+    void theProgressBarPausesTheSpinner() throws Exception {
+        CliEnvironment e = env(true);
+        DownloadProgress p = new DownloadProgress(e);
+        try (Spinner s = Spinner.start(e, "generating")) {
+            p.spinner(s);
+            p.started("Downloading m", -1);
+            int before = err.toString().length();
+            Thread.sleep(250);
+            assertEquals(before, err.toString().length(), "nothing drawn while paused");
+            p.finished();
+        }
+    }
+}
