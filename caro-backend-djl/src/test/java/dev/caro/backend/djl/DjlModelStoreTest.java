@@ -38,9 +38,14 @@ class DjlModelStoreTest {
         return provider.modelStore(env(settings, Optional.empty())).orElseThrow();
     }
 
-    private Path register(String id, Path target) throws IOException {
+    /** Links a copy of {@code export} (kept inside the temp dir) into the registered models. */
+    private Path register(String id, Path export) throws IOException {
+        Path copy = temp.resolve("exports").resolve(id);
+        if (!Files.isDirectory(copy)) {
+            TinyModels.copyWith(export, copy, Map.of());
+        }
         Path root = Files.createDirectories(temp.resolve("data/djl/models"));
-        return Files.createSymbolicLink(root.resolve(id), target.toAbsolutePath());
+        return Files.createSymbolicLink(root.resolve(id), copy.toAbsolutePath());
     }
 
     @Test
@@ -86,7 +91,7 @@ class DjlModelStoreTest {
         Path link = register("tiny", TinyModels.WITH_CACHE);
         assertTrue(store(Map.of()).remove("tiny"));
         assertTrue(Files.notExists(link, LinkOption.NOFOLLOW_LINKS));
-        assertTrue(Files.isRegularFile(TinyModels.WITH_CACHE.resolve("model.pt")));
+        assertTrue(Files.isRegularFile(temp.resolve("exports/tiny/model.pt")), "the export itself stays");
 
         Path configured = TinyModels.WITH_CACHE.toAbsolutePath();
         BackendException e = assertThrows(BackendException.class,
