@@ -12,19 +12,17 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Duration;
+import java.net.http.HttpTimeoutException;
 import java.util.List;
 
 /**
  * An Ollama server as a caro backend. Settings ({@code [backends.ollama]}): {@code host} (else
  * {@code OLLAMA_HOST}, else {@code http://localhost:11434}), {@code model} (else
  * {@code --model}'s value wins; default {@value OllamaSettings#DEFAULT_MODEL}), {@code timeout},
- * {@code stream} (default true), {@code temperature}.
+ * {@code stream} (default true), {@code temperature}, {@code probe_timeout} (how long the
+ * availability check waits; default 300 ms).
  */
 public final class OllamaBackendProvider implements ModelBackendProvider {
-
-    /** The availability probe must stay well under a second. */
-    static final Duration PROBE_TIMEOUT = Duration.ofMillis(300);
 
     @Override
     public String id() {
@@ -59,8 +57,8 @@ public final class OllamaBackendProvider implements ModelBackendProvider {
         } catch (IllegalArgumentException e) {
             return Availability.unavailable(e.getMessage(), "caro config set backends.ollama.<key> <value>");
         }
-        HttpClient client = HttpClient.newBuilder().connectTimeout(PROBE_TIMEOUT).build();
-        HttpRequest probe = HttpRequest.newBuilder(URI.create(s.host() + "/api/tags")).timeout(PROBE_TIMEOUT).GET()
+        HttpClient client = HttpClient.newBuilder().connectTimeout(s.probeTimeout()).build();
+        HttpRequest probe = HttpRequest.newBuilder(URI.create(s.host() + "/api/tags")).timeout(s.probeTimeout()).GET()
                 .build();
         String body;
         try {
@@ -70,6 +68,9 @@ public final class OllamaBackendProvider implements ModelBackendProvider {
                         "check that OLLAMA_HOST points at an Ollama server");
             }
             body = r.body();
+        } catch (HttpTimeoutException e) {
+            return Availability.unavailable("Ollama at " + s.host() + " did not answer within "
+                    + OllamaSettings.describe(s.probeTimeout()), "check that it is running, or raise backends.ollama.probe_timeout");
         } catch (IOException e) {
             return Availability.unavailable("Ollama is not reachable at " + s.host(),
                     "start it with 'ollama serve', or set OLLAMA_HOST");

@@ -14,11 +14,15 @@ import java.util.Optional;
  * @param timeout how long one answer may take; empty to use the request's timeout
  * @param stream whether to stream the answer (NDJSON)
  * @param temperature sampling temperature; low, since caro wants one precise command
+ * @param probeTimeout how long the availability check may wait for the server
  */
-record OllamaSettings(String host, String model, Optional<Duration> timeout, boolean stream, double temperature) {
+record OllamaSettings(String host, String model, Optional<Duration> timeout, boolean stream, double temperature,
+        Duration probeTimeout) {
 
     static final String DEFAULT_HOST = "http://localhost:11434";
     static final String DEFAULT_MODEL = "qwen2.5-coder:1.5b";
+    /** The availability check runs on every invocation, so it must stay well under a second. */
+    static final Duration DEFAULT_PROBE_TIMEOUT = Duration.ofMillis(300);
 
     /** Reads the settings; the exception message is user-facing. */
     static OllamaSettings from(BackendEnvironment env) {
@@ -30,7 +34,9 @@ record OllamaSettings(String host, String model, Optional<Duration> timeout, boo
         return new OllamaSettings(host(rawHost), model.strip(),
                 SettingValues.duration(env.settings().get("timeout"), "backends.ollama.timeout"),
                 SettingValues.bool(env.setting("stream", "true"), "backends.ollama.stream"),
-                SettingValues.number(env.setting("temperature", "0.1"), "backends.ollama.temperature"));
+                SettingValues.number(env.setting("temperature", "0.1"), "backends.ollama.temperature"),
+                SettingValues.duration(env.settings().get("probe_timeout"), "backends.ollama.probe_timeout")
+                        .orElse(DEFAULT_PROBE_TIMEOUT));
     }
 
     /** Accepts what OLLAMA_HOST accepts: {@code host}, {@code host:port}, or a URL; 0.0.0.0 means this machine. */

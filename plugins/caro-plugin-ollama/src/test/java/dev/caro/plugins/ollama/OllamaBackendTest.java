@@ -58,7 +58,8 @@ class OllamaBackendTest extends ModelBackendContract {
     @Override
     protected BackendEnvironment workingEnvironment() {
         server.on("/api/chat", json(200, ANSWER));
-        return env(Map.of("host", server.url(), "stream", "false"), Map.of());
+        // A generous probe timeout: the build machine may be busy.
+        return env(Map.of("host", server.url(), "stream", "false", "probe_timeout", "10s"), Map.of());
     }
 
     private static BackendEnvironment env(Map<String, String> settings, Map<String, String> environment) {
@@ -181,9 +182,20 @@ class OllamaBackendTest extends ModelBackendContract {
 
     @Test
     void availabilityChecksTheModelIsPulled() {
-        Availability a = provider().availability(env(Map.of("host", server.url(), "model", "mistral"), Map.of()));
+        Availability a = provider().availability(env(Map.of("host", server.url(), "model", "mistral",
+                "probe_timeout", "10s"), Map.of()));
         assertEquals(Availability.unavailable("Ollama at " + server.url() + " has no model 'mistral'",
                 "ollama pull mistral"), a);
+    }
+
+    @Test
+    void slowProbeSaysSo() throws IOException {
+        try (ScriptedHttpServer slowServer = new ScriptedHttpServer().on("/api/tags", slow(2000, json(200, TAGS)))) {
+            Availability a = provider().availability(
+                    env(Map.of("host", slowServer.url(), "probe_timeout", "200ms"), Map.of()));
+            assertEquals(Availability.unavailable("Ollama at " + slowServer.url() + " did not answer within 200 ms",
+                    "check that it is running, or raise backends.ollama.probe_timeout"), a);
+        }
     }
 
     @Test
