@@ -79,8 +79,16 @@ final class ModelDownloader {
         this.proxies = new EnvironmentProxySelector(environment);
     }
 
-    URI url(Request r) {
-        return URI.create(endpoint + "/" + r.repository() + "/resolve/main/" + r.fileName());
+    URI url(Request r) throws BackendException {
+        try {
+            URI uri = URI.create(endpoint + "/" + r.repository() + "/resolve/main/" + r.fileName());
+            if (uri.getHost() == null || !(uri.getScheme().equals("https") || uri.getScheme().equals("http"))) {
+                throw new IllegalArgumentException("not an http(s) URL");
+            }
+            return uri;
+        } catch (IllegalArgumentException e) {
+            throw new BackendException("HF_ENDPOINT '" + endpoint + "' is not a valid http(s) URL", e);
+        }
     }
 
     /** The file a completed download is recorded in: {@code <file>.sha256}. */

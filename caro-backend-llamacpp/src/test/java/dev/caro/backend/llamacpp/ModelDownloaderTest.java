@@ -204,6 +204,14 @@ class ModelDownloaderTest {
     }
 
     @Test
+    void malformedEndpointIsNamed() {
+        ModelDownloader d = new ModelDownloader(Map.of("HF_ENDPOINT", "huggingface mirror"), STALL);
+        BackendException e = assertThrows(BackendException.class,
+                () -> d.download(request(true), target, ProgressListener.NONE));
+        assertEquals("HF_ENDPOINT 'huggingface mirror' is not a valid http(s) URL", e.getMessage());
+    }
+
+    @Test
     void proxyVariablesAreHonoured() throws Exception {
         // The fake server acts as the proxy: the model host itself does not exist.
         ModelDownloader d = new ModelDownloader(Map.of("HF_ENDPOINT", "http://models.example.invalid",

@@ -83,8 +83,14 @@ public final class CommandExtractor {
     private static void fromFences(String text, Map<String, String> found) {
         Matcher m = FENCE.matcher(text);
         while (m.find()) {
-            for (String line : joinContinuations(m.group(2))) {
+            List<String> lines = joinContinuations(m.group(2));
+            // A block that shows a session ("$ cmd" then its output) holds commands only after prompts.
+            boolean session = lines.stream().anyMatch(l -> l.strip().startsWith("$ "));
+            for (String line : lines) {
                 String l = line.strip();
+                if (session && !l.startsWith("$ ")) {
+                    continue;
+                }
                 if (l.isEmpty() || (l.startsWith("#") && !l.startsWith("#!")) || l.startsWith("//")
                         || l.startsWith("REM ") || l.startsWith("::")) {
                     continue;

@@ -31,6 +31,12 @@ class CommandExtractorTest {
                         ```
                         $ ls -la
                         ```""", List.of("ls -la")),
+                Arguments.of("fenced session with output lines", """
+                        ```console
+                        $ df -h /
+                        Filesystem      Size  Used Avail Use% Mounted on
+                        /dev/sda1        50G   20G   28G  42% /
+                        ```""", List.of("df -h /")),
                 Arguments.of("truncated fence (budget ran out)", """
                         ```bash
                         grep -rn "TODO" src/""", List.of("grep -rn \"TODO\" src/")),
