@@ -227,7 +227,7 @@ final class Normalizer {
         for (RawWord w : k.words()) {
             for (Word v : evalFields(w, sc)) {
                 values.add(v);
-                allKnown &= v.literal() && !v.glob();
+                allKnown &= v.literal(); // a glob stays a pattern: `for f in *` iterates over `*`
             }
         }
         Block body = k.blocks().get(0);
@@ -696,7 +696,7 @@ final class Normalizer {
                 Word marker = new Word("{}", "{}", false, false, false, producer.span());
                 input.add(foundPath(marker, findStarts(producer.args()), findFiltered(producer.args())));
             } else if (stdin != null && !stdin.text().isBlank()) {
-                for (String item : stdin.text().strip().split("\\s+")) {
+                for (String item : fields(stdin.text())) {
                     Span sp = stdin.clamp() != null ? stdin.clamp() : producer.span();
                     input.add(new Word(item, item, true, false, false, sp));
                 }
@@ -1017,13 +1017,33 @@ final class Normalizer {
             }
             if (v.indexOf(' ') >= 0 || v.indexOf('\t') >= 0 || v.indexOf('\n') >= 0) {
                 List<Word> fields = new ArrayList<>();
-                for (String f : v.split("[ \t\n]+")) {
+                for (String f : fields(v)) {
                     fields.add(new Word(w.source(), f, false, false, hasGlob(f), w.span()));
                 }
                 return fields;
             }
         }
         return List.of(w);
+    }
+
+    /** Splits text at blanks and newlines, as the shell splits an unquoted expansion. */
+    static List<String> fields(String text) {
+        List<String> out = new ArrayList<>();
+        int i = 0;
+        int n = text.length();
+        while (i < n) {
+            while (i < n && Character.isWhitespace(text.charAt(i))) {
+                i++;
+            }
+            int start = i;
+            while (i < n && !Character.isWhitespace(text.charAt(i))) {
+                i++;
+            }
+            if (i > start) {
+                out.add(text.substring(start, i));
+            }
+        }
+        return out;
     }
 
     private static boolean isUnquotedExpansion(Part p) {

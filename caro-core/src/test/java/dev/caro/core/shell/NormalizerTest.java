@@ -190,6 +190,8 @@ class NormalizerTest {
         assertTrue(rm.args().get(1).unknownExpansion());
         assertEquals(List.of("body: rm [-rf] [/etc]", "body: rm [-rf] [/usr]"),
                 render(parse("for d in /etc /usr; do rm -rf $d; done")));
+        assertEquals(List.of("body: rm [-f] [*.log]"), render(parse("for f in *.log; do rm -f \"$f\"; done")));
+        assertTrue(only(parse("for f in $(ls); do rm \"$f\"; done"), "rm").args().get(0).unknownExpansion());
     }
 
     @Test
