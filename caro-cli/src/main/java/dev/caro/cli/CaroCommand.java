@@ -22,6 +22,7 @@ import picocli.CommandLine.Parameters;
 @Command(name = "caro", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Turns a request in plain language into one shell command, judges its risk, and runs it only when you ask.",
         subcommands = {CheckCommand.class, BackendsCommand.class, ConfigCommand.class,
+            ModelsCommand.class, EvalCommand.class,
             ExplainCommand.class, InitCommand.class, CompletionCommand.class, DoctorCommand.class, HistoryCommand.class},
         footerHeading = "%nExit codes:%n",
         footer = {
