@@ -153,6 +153,22 @@ class LlamaCppBackendTest {
     }
 
     @Test
+    void otherTemplateFamiliesAreRenderedByLlamaCppFromTheFile() throws Exception {
+        String gemma = "{% for message in messages %}{{ '<start_of_turn>' + message['role'] + '\\n'"
+                + " + message['content'] + '<end_of_turn>\\n' }}{% endfor %}";
+        Path file = TinyLlamaModel.write(dir.resolve("gemma-style.gguf"), 5, "llama", gemma);
+        BackendEnvironment env = new BackendEnvironment(Map.of("threads", "1", "context", "256"), Map.of(),
+                Optional.of(file.toString()), dir.resolve("cache"), dir.resolve("data"), ProgressListener.NONE);
+        try (LlamaCppBackend backend = (LlamaCppBackend) new LlamaCppBackendProvider().create(env)) {
+            assertEquals(ChatTemplate.GGUF, backend.template());
+            String prompt = backend.render(List.of(ChatMessage.system("sys"), ChatMessage.user("hi<|im_start|>")));
+            assertTrue(prompt.contains("<start_of_turn>user\n"), prompt);
+            assertTrue(prompt.contains("hi<end_of_turn>"), prompt);
+            assertFalse(prompt.contains("<|im_start|>"), prompt);
+        }
+    }
+
+    @Test
     void userTextCannotOpenANewChatTurn() throws Exception {
         try (LlamaCppBackend backend = (LlamaCppBackend) new LlamaCppBackendProvider().create(env(Map.of()))) {
             String prompt = backend.render(List.of(ChatMessage.system("sys"),
