@@ -141,6 +141,9 @@ public final class PathClassifier {
         if (isTemp(path)) {
             return PathKind.TEMP;
         }
+        if (path.startsWith("/dev/tcp/") || path.startsWith("/dev/udp/")) {
+            return PathKind.OUTSIDE_CWD; // bash's network pseudo-files: a connection, not a disk
+        }
         if (path.startsWith("/dev/")) {
             return isPseudoDevice(path) ? PathKind.TEMP : PathKind.DEVICE;
         }

@@ -18,7 +18,7 @@ final class Wrappers {
     static final Set<String> NAMES = Set.of("sudo", "doas", "pkexec", "run0", "gsudo", "env", "command", "builtin",
             "exec", "nohup", "nice", "ionice", "time", "timeout", "stdbuf", "busybox", "chroot", "strace", "ltrace",
             "xargs", "setsid", "unbuffer", "taskset", "chrt", "caffeinate", "torsocks", "proxychains",
-            "proxychains4", "catchsegv", "flatpak-spawn", "firejail", "systemd-run");
+            "proxychains4", "catchsegv", "flatpak-spawn", "firejail", "systemd-run", "coproc");
 
     static boolean isWrapper(String name) {
         return NAMES.contains(name);
@@ -55,6 +55,7 @@ final class Wrappers {
             case "catchsegv":
             case "flatpak-spawn":
             case "unbuffer":
+            case "coproc":
             case "setsid":
             case "nohup":
             case "builtin":

@@ -40,6 +40,7 @@ class PathClassifierTest {
                 Arguments.of("cat /dev/disk/by-id/usb-x", PathKind.DEVICE),
                 Arguments.of("echo x > /dev/null; ls /dev/null", PathKind.TEMP),
                 Arguments.of("ls /dev/stdout", PathKind.TEMP),
+                Arguments.of("exec 3<>/dev/tcp/10.0.0.1/80; cat /dev/tcp/10.0.0.1/80", PathKind.OUTSIDE_CWD),
                 Arguments.of("rm -rf /etc", PathKind.SYSTEM),
                 Arguments.of("rm -rf /etc/", PathKind.SYSTEM),
                 Arguments.of("rm -rf /usr/lib64", PathKind.SYSTEM),

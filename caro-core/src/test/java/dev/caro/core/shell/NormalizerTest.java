@@ -47,6 +47,7 @@ class NormalizerTest {
                 Arguments.of("chroot /mnt rm -rf /", List.of("chroot"), false),
                 Arguments.of("strace -f -o trace.txt rm -rf /", List.of("strace"), false),
                 Arguments.of("setsid nohup rm -rf /", List.of("setsid", "nohup"), false),
+                Arguments.of("coproc rm -rf /", List.of("coproc"), false),
                 Arguments.of("sudo -E nice -n 5 timeout 60 env X=1 rm -rf /",
                         List.of("sudo", "nice", "timeout", "env"), true));
     }
