@@ -65,7 +65,8 @@ public final class AwsDeleteRule extends BaseRule {
             }
             return out;
         }
-        if (action.equals("terminate-instances") || action.startsWith("delete-") || action.equals("schedule-key-deletion")
+        if (action.equals("terminate-instances") || action.startsWith("delete-") || action.contains("-delete")
+                || action.equals("schedule-key-deletion")
                 || action.startsWith("remove-") || action.equals("deregister-image")) {
             RiskLevel r = DATA_BEARING.contains(action) ? RiskLevel.HIGH : RiskLevel.MODERATE;
             if (mass) {

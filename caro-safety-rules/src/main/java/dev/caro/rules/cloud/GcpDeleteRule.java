@@ -42,6 +42,10 @@ public final class GcpDeleteRule extends BaseRule {
             } else if (words.contains("rb")) {
                 report(out, RiskLevel.HIGH, "Deletes the bucket " + target(ops) + ".", c.span());
             }
+        } else if (n.equals("bq")) {
+            if (words.contains("rm") && (Args.has(c, "rf", "--recursive", "--force") || c.argValues().stream().anyMatch(v -> v.startsWith("-r")))) {
+                report(out, RiskLevel.HIGH, "Deletes the BigQuery " + (Args.hasShort(c, 'r') ? "dataset and all its tables." : "table or dataset."), c.span());
+            }
         } else if (n.equals("gcloud")) {
             if (words.contains("storage") && words.contains("rm") && Args.has(c, "r", "--recursive")) {
                 report(out, RiskLevel.HIGH, "Recursively deletes " + target(ops) + " in Cloud Storage.", c.span());

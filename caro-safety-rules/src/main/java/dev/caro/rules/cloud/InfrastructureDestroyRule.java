@@ -61,9 +61,12 @@ public final class InfrastructureDestroyRule extends BaseRule {
             }
         } else if (n.equals("eksctl") || n.equals("kind") || n.equals("k3d") || n.equals("minikube") || n.equals("doctl")
                 || n.equals("heroku") || n.equals("fly") || n.equals("flyctl") || n.equals("vercel")) {
-            boolean del = words.contains("delete") || words.contains("destroy") || words.stream().anyMatch(w -> w.endsWith(":destroy"));
+            boolean del = words.contains("delete") || words.contains("destroy") || words.contains("rm")
+                    || words.stream().anyMatch(w -> w.endsWith(":destroy"));
             boolean local = n.equals("kind") || n.equals("k3d") || n.equals("minikube");
-            if (del && (words.contains("cluster") || words.stream().anyMatch(w -> w.startsWith("apps")) || n.equals("fly")
+            if (n.equals("heroku") && words.stream().anyMatch(w -> w.equals("pg:reset") || w.equals("apps:destroy"))) {
+                report(out, RiskLevel.HIGH, "Runs heroku " + String.join(" ", words) + ", which deletes the app's data.", c.span());
+            } else if (del && (words.contains("cluster") || words.stream().anyMatch(w -> w.startsWith("apps")) || n.equals("fly")
                     || n.equals("flyctl") || n.equals("doctl"))) {
                 report(out, local ? RiskLevel.SAFE : RiskLevel.HIGH, "Deletes the " + n + " " + String.join(" ", words) + ".", c.span());
             }

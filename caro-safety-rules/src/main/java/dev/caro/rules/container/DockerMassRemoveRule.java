@@ -36,7 +36,9 @@ public final class DockerMassRemoveRule extends BaseRule {
         String second = w.size() > 1 ? w.get(1) : "";
         boolean all = c.argValues().stream().anyMatch(v -> v.equals("-a") || v.equals("--all") || v.matches("-[a-z]*a[a-z]*"));
         boolean volumes = c.hasArg("--volumes");
-        if (first.equals("system") && second.equals("prune")) {
+        if (first.equals("system") && second.equals("reset")) {
+            report(out, RiskLevel.HIGH, "Resets the container engine, deleting every container, image and volume.", c.span());
+        } else if (first.equals("system") && second.equals("prune")) {
             if (volumes) {
                 report(out, RiskLevel.HIGH, "Prunes Docker including every unused volume and the data in it.", c.span());
             } else if (all) {

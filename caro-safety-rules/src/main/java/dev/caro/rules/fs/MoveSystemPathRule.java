@@ -45,12 +45,16 @@ public final class MoveSystemPathRule extends BaseRule {
             PathKind k = Targets.kind(c, w, ctx);
             String abs = w.literal() ? Targets.absolute(c, ctx, w.value()) : "";
             boolean essential = k == PathKind.ROOT || k == PathKind.HOME || ESSENTIAL.contains(abs);
+            boolean program = !abs.isEmpty() && (dev.caro.rules.internal.SensitiveFiles.inBinaryDir(abs)
+                    || dev.caro.rules.internal.SensitiveFiles.lookup(abs).map(m -> m.risk().atLeast(RiskLevel.HIGH)).orElse(false));
             if (toNull) {
                 report(out, essential || k == PathKind.SYSTEM ? RiskLevel.CRITICAL : RiskLevel.HIGH,
                         "Moves " + Targets.describe(k, w) + " onto /dev/null, destroying it and replacing /dev/null.", w.span());
             } else if (essential) {
                 report(out, k == PathKind.HOME ? RiskLevel.HIGH : RiskLevel.CRITICAL,
                         "Moves " + Targets.describe(k, w) + " away, which breaks everything that relies on it.", w.span());
+            } else if (program && !abs.startsWith("/usr/local/")) {
+                report(out, RiskLevel.HIGH, "Moves the system file " + abs + " away, which breaks what depends on it.", w.span());
             }
         }
         return out;

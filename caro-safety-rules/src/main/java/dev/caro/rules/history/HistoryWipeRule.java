@@ -47,6 +47,15 @@ public final class HistoryWipeRule extends BaseRule {
                 }
             }
         }
+        String line = String.join(" ", c.argValues()).toLowerCase(java.util.Locale.ROOT);
+        if ((n.equals("remove-item") || n.equals("ri") || n.equals("del") || n.equals("rm") || n.equals("clear-content"))
+                && (line.contains("historysavepath") || line.contains("consolehost_history"))
+                || n.equals("set-psreadlineoption") && line.contains("savenothing")) {
+            report(out, RiskLevel.MODERATE, "Deletes or disables the PowerShell command history.", c.span());
+        }
+        if (n.equals("history") && c.hasArg("-w") && c.hasArg("/dev/null")) {
+            report(out, RiskLevel.MODERATE, "Discards the shell's command history.", c.span());
+        }
         if (n.equals("set") && c.hasArg("+o") && c.hasArg("history")) {
             report(out, RiskLevel.MODERATE, "Turns history recording off.", c.span());
         }

@@ -30,9 +30,10 @@ public final class LogWipeRule extends BaseRule {
                 "Logs are how you find out what went wrong or who got in; erasing them destroys that evidence."
                         + " Rotate or compress logs (logrotate, journalctl --vacuum-time=2weeks) instead.",
                 List.of("sudo truncate -s0 /var/log/auth.log", "sudo journalctl --vacuum-time=1s", "wevtutil cl Security",
-                        "> /var/log/syslog", "sudo rm -f /var/log/wtmp", "Clear-EventLog -LogName Security", "sudo journalctl --vacuum-size=1K"),
+                        "> /var/log/syslog", "sudo rm -f /var/log/wtmp", "sudo truncate -s 0 /var/log/*.log", "Clear-EventLog -LogName Security", "sudo journalctl --vacuum-size=1K"),
                 List.of("sudo journalctl --vacuum-size=500M", "sudo journalctl --vacuum-time=2weeks", "tail -F /var/log/nginx/error.log",
-                        "sudo logrotate -f /etc/logrotate.conf", "wevtutil qe System /c:5", "echo started >> /var/log/myapp.log"));
+                        "sudo logrotate -f /etc/logrotate.conf", "wevtutil qe System /c:5", "echo started >> /var/log/myapp.log",
+                        "sudo truncate -s 0 /var/log/nginx/access.log"));
     }
 
     @Override
@@ -69,7 +70,7 @@ public final class LogWipeRule extends BaseRule {
                 continue;
             }
             String abs = Targets.absolute(c, ctx, w.value());
-            if (SensitiveFiles.isSystemLog(abs) && !abs.equals("/var/log")) {
+            if (SensitiveFiles.isSecurityLog(abs)) {
                 report(out, RiskLevel.HIGH, "Erases the system log " + abs + ".", w.span());
             }
         }

@@ -118,6 +118,22 @@ public final class Args {
         return out;
     }
 
+    /** Like {@link #value} but also accepts the option at the end of a bundle: {@code -qO FILE}, {@code -sSLo FILE}. */
+    public static Optional<String> valueBundled(SimpleCommand c, String shortOpt, String longOpt) {
+        Optional<String> v = value(c, shortOpt, longOpt);
+        if (v.isPresent() || shortOpt == null) {
+            return v;
+        }
+        List<Word> args = c.args();
+        for (int i = 0; i + 1 < args.size(); i++) {
+            String a = args.get(i).value();
+            if (isShortBundle(a) && a.length() > 2 && a.charAt(a.length() - 1) == shortOpt.charAt(1)) {
+                return Optional.of(args.get(i + 1).value());
+            }
+        }
+        return Optional.empty();
+    }
+
     /** The first value of an option, see {@link #values}. */
     public static Optional<String> value(SimpleCommand c, String shortOpt, String longOpt) {
         List<String> v = values(c, shortOpt, longOpt);

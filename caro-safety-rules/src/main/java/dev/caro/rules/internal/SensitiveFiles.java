@@ -117,6 +117,15 @@ public final class SensitiveFiles {
                 || base.equals("ConsoleHost_history.txt");
     }
 
+    private static final java.util.regex.Pattern SECURITY_LOG = java.util.regex.Pattern.compile(
+            "^/var/log/(?:auth\\.log|secure|syslog|messages|wtmp|btmp|lastlog|faillog|kern\\.log|audit(?:/.*)?|journal(?:/.*)?"
+            + "|sudo\\.log|daemon\\.log|user\\.log|dpkg\\.log|apt(?:/.*)?|\\*|\\*\\.log|[^/]*\\*)[^/]*$|^/var/adm/.*|^/var/run/utmp$|^/run/utmp$");
+
+    /** Whether the path is a log that records logins, privilege use or the system's own events. */
+    public static boolean isSecurityLog(String abs) {
+        return SECURITY_LOG.matcher(abs).matches();
+    }
+
     /** Whether the path is a system log ({@code /var/log/...}, wtmp, btmp, lastlog). */
     public static boolean isSystemLog(String abs) {
         return abs.equals("/var/log") || abs.startsWith("/var/log/") || abs.startsWith("/var/adm/")

@@ -18,7 +18,7 @@ public final class FirewallDisableRule extends BaseRule {
     private static final Set<String> IPTABLES = Set.of("iptables", "ip6tables", "iptables-legacy", "iptables-nft", "ip6tables-legacy",
             "ip6tables-nft", "ebtables", "arptables");
     private static final Set<String> FIREWALL_UNITS = Set.of("ufw", "firewalld", "nftables", "iptables", "netfilter-persistent",
-            "ip6tables", "pf", "shorewall", "csf", "fail2ban");
+            "ip6tables", "pf", "shorewall", "csf", "fail2ban", "apparmor", "auditd", "clamav-daemon", "falcon-sensor", "crowdstrike");
 
     public FirewallDisableRule() {
         super("caro.network.firewall-flush", "Flushing or disabling the firewall, or locking out remote access", RiskLevel.HIGH,
@@ -89,6 +89,8 @@ public final class FirewallDisableRule extends BaseRule {
                     || line.contains("firewall set opmode disable")) {
                 report(out, RiskLevel.MODERATE, "Disables the Windows firewall.", c.span());
             }
+        } else if (n.equals("setenforce") && (a.contains("0") || a.stream().anyMatch(v -> v.equalsIgnoreCase("permissive")))) {
+            report(out, RiskLevel.MODERATE, "Switches SELinux to permissive, turning its protection off.", c.span());
         } else if (n.equals("pfctl") && c.hasArg("-d")) {
             report(out, RiskLevel.MODERATE, "Disables the pf firewall.", c.span());
         } else if (n.equals("set-mppreference") && String.join(" ", a).toLowerCase(Locale.ROOT).contains("-disablerealtimemonitoring")) {

@@ -30,7 +30,8 @@ public final class NetworkDisconnectRule extends BaseRule {
         List<Finding> out = new ArrayList<>();
         switch (n) {
             case "ip" -> {
-                if (line.matches("(-\\S+\\s+)*l(ink)?\\s+(set\\s+)?(dev\\s+)?\\S+\\s+.*\\bdown\\b.*") || line.matches("(-\\S+\\s+)*link set .*down.*")) {
+                if (line.matches("(-\\S+\\s+)*l(ink)?\\s+(set\\s+)?(dev\\s+)?\\S+\\s+.*\\bdown\\b.*") || line.matches("(-\\S+\\s+)*link set .*down.*")
+                        || line.matches("(-\\S+\\s+)*l(ink)?\\s+(del|delete)\\b.*")) {
                     report(out, RiskLevel.HIGH, "Takes a network interface down.", c.span());
                 } else if (line.matches("(-\\S+\\s+)*r(o(ute)?)?\\s+(del|delete|flush)\\b.*")
                         && (line.contains("default") || line.contains("flush") || line.contains("0.0.0.0/0"))) {
@@ -56,6 +57,11 @@ public final class NetworkDisconnectRule extends BaseRule {
                     report(out, RiskLevel.HIGH, "Disconnects the network (" + line + ").", c.span());
                 } else if (line.matches(".*\\bradio\\s+(all|wifi)\\s+off\\b.*")) {
                     report(out, RiskLevel.MODERATE, "Turns the radios off.", c.span());
+                }
+            }
+            case "dhclient" -> {
+                if (a.contains("-r") || a.contains("-x")) {
+                    report(out, RiskLevel.HIGH, "Releases the DHCP lease, dropping the machine's address.", c.span());
                 }
             }
             case "disable-netadapter" -> report(out, RiskLevel.HIGH, "Disables a network adapter.", c.span());

@@ -94,7 +94,7 @@ public final class RecursivePermissionRule extends BaseRule {
                 }
             }
             case HOME -> r = chmod ? (world ? RiskLevel.CRITICAL : m.removesOwnerAccess() ? RiskLevel.HIGH : RiskLevel.MODERATE)
-                    : ownerIsUser ? RiskLevel.SAFE : RiskLevel.HIGH;
+                    : ownerIsUser && Targets.collapse(abs).equals(Targets.collapse(ctx.execution().home())) ? RiskLevel.SAFE : RiskLevel.HIGH;
             case UNKNOWN -> r = world ? RiskLevel.HIGH : RiskLevel.SAFE;
             case OUTSIDE_CWD -> r = world ? RiskLevel.MODERATE : RiskLevel.SAFE;
             default -> r = RiskLevel.SAFE;

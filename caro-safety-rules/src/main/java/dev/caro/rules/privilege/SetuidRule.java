@@ -58,7 +58,7 @@ public final class SetuidRule extends BaseRule {
             return out;
         }
         for (Word w : m.get().files()) {
-            String v = w.value();
+            String v = w.literal() ? w.value() : Targets.resolve(c, w, ctx).orElse(w.value());
             String base = Names.normalize(v);
             PathKind k = Targets.kind(c, w, ctx);
             boolean shell = SHELL_LIKE.contains(base) || Names.isPython(base) || base.startsWith(".") || copiedShell(c, ctx, v);

@@ -31,6 +31,8 @@ public final class ForkBombRule extends BaseRule {
     private static final Pattern PS_LOOP = Pattern.compile(
             "(?is)\\b(?:while\\s*\\(\\s*\\$true\\s*\\)|for\\s*\\(\\s*;\\s*;\\s*\\)|do\\s*\\{)[^}]*\\b(start-process|saps|start|"
             + "powershell|pwsh|cmd)\\b");
+    private static final Pattern CMD_LOOP = Pattern.compile("(?is)for\\s+/l\\s+%+\\w\\s+in\\s*\\(\\s*\\d+\\s*,\\s*0\\s*,\\s*\\d+\\s*\\)\\s*do\\s+start\\b"
+            + "|start\\s+%0.*goto|:\\w+\\s*[&\\n]\\s*start\\s+.*goto");
     private static final Pattern BATCH_BOMB = Pattern.compile("%0\\s*\\|\\s*%0");
 
     public ForkBombRule() {
@@ -73,6 +75,10 @@ public final class ForkBombRule extends BaseRule {
         String src = script.source();
         if (out.isEmpty() && (loopBody || !script.parsed()) && ENDLESS_LOOP.matcher(src).find()) {
             report(out, RiskLevel.CRITICAL, "An endless loop starts background processes without limit.",
+                    new dev.caro.api.shell.Span(0, src.length()));
+        }
+        if (out.isEmpty() && !startsWithPrinter(src) && CMD_LOOP.matcher(src).find()) {
+            report(out, RiskLevel.CRITICAL, "An endless cmd.exe loop starts new windows without limit.",
                     new dev.caro.api.shell.Span(0, src.length()));
         }
         if (out.isEmpty() && !startsWithPrinter(src) && PS_LOOP.matcher(src).find()) {

@@ -24,7 +24,7 @@ public final class MassKillRule extends BaseRule {
             "systemd-logind", "systemd-journald", "systemd-udevd", "networkmanager", "bash", "zsh", "sh", "sudo",
             "polkitd", "agetty", "launchd", "windowserver", "loginwindow", "kernel_task");
     private static final Set<String> WINDOWS_VITAL = Set.of("lsass", "csrss", "wininit", "winlogon", "smss",
-            "services", "svchost", "system", "dwm", "explorer");
+            "services", "svchost", "system", "dwm");
     private static final Set<String> PKILL_VALUE_OPTS = Set.of("-u", "-U", "-g", "-G", "-P", "-s", "-t", "-F",
             "--signal", "--euid", "--uid", "--pgroup", "--group", "--parent", "--session", "--terminal", "--pidfile",
             "--ns", "--nslist", "-o", "-n", "--older", "--younger", "-y");
@@ -93,8 +93,17 @@ public final class MassKillRule extends BaseRule {
                 report(out, RiskLevel.CRITICAL, "Sends SIG" + signal + " to init (pid 1), which brings the system down.", t.span());
             } else if (t.unknownExpansion()) {
                 for (String inner : Substitutions.innerTexts(t.source())) {
-                    if (listsAllProcesses(ctx.parse(inner).commands())) {
+                    List<SimpleCommand> cmds = ctx.parse(inner).commands();
+                    if (listsAllProcesses(cmds)) {
                         report(out, RiskLevel.CRITICAL, "Sends SIG" + signal + " to every process on the system.", t.span());
+                    }
+                    for (SimpleCommand s : cmds) {
+                        String sn = Names.of(s);
+                        if ((sn.equals("pidof") || sn.equals("pgrep")) && !Args.operands(s).isEmpty()
+                                && VITAL.contains(Names.normalize(Args.operands(s).get(Args.operands(s).size() - 1).value()))) {
+                            report(out, RiskLevel.HIGH, "Sends SIG" + signal + " to " + Args.operands(s).get(Args.operands(s).size() - 1).value()
+                                    + ", which the system or your session needs.", t.span());
+                        }
                     }
                 }
             }

@@ -27,6 +27,8 @@ public final class DownloadExecRule extends BaseRule {
             "(?is)\\b(?:iex|invoke-expression)\\b.*\\b(?:iwr|irm|invoke-webrequest|invoke-restmethod|downloadstring|downloadfile|net\\.webclient|start-bitstransfer)\\b"
             + "|\\b(?:iwr|irm|invoke-webrequest|invoke-restmethod|downloadstring)\\b.*\\|\\s*(?:iex|invoke-expression)\\b");
     private static final Pattern CRON_DOWNLOAD = Pattern.compile("(?i)\\b(?:curl|wget|fetch)\\b[^|]*\\|\\s*(?:sudo\\s+)?(?:ba|z|da|k)?sh\\b");
+    private static final Pattern CODE_FETCH = Pattern.compile("urlopen|urllib|requests\\.get|http\\.get|https\\.get|fetch\\(|Net::HTTP|open-uri|LWP::|file_get_contents\\(\\s*['\"]https?|HTTP::Tiny|URI\\(|curl|wget|DownloadString|WebClient");
+    private static final Pattern CODE_EVAL = Pattern.compile("\\bexec\\s*\\(|\\beval\\s*[\\(\\s]|\\bsystem\\s*\\(|\\bcompile\\s*\\(|\\binstance_eval|\\bFunction\\(|runInThisContext|\\biex\\b|Invoke-Expression|\\|\\s*(?:ba)?sh\\b");
     private static final Pattern URL_FILE = Pattern.compile("(?i)https?://[^\\s?#]*/([^/\\s?#]+)");
 
     public DownloadExecRule() {
@@ -78,6 +80,11 @@ public final class DownloadExecRule extends BaseRule {
             }
             return out;
         }
+        Optional<String> code = dev.caro.rules.internal.InlineCode.of(c);
+        if (code.isPresent() && !Names.SHELLS.contains(n) && CODE_FETCH.matcher(code.get()).find() && CODE_EVAL.matcher(code.get()).find()) {
+            report(out, RiskLevel.HIGH, "The " + n + " one-liner downloads code and executes it.", c.span());
+            return out;
+        }
         if (!Downloads.runsCode(n)) {
             return out;
         }
@@ -110,8 +117,13 @@ public final class DownloadExecRule extends BaseRule {
         for (SimpleCommand c : script.commands()) {
             String n = Names.of(c);
             if (Downloads.isDownloader(c)) {
-                Optional<String> o = n.startsWith("wget") ? Args.value(c, "-O", "--output-document")
-                        : Args.value(c, "-o", "--output");
+                Optional<String> o = n.startsWith("wget") ? Args.valueBundled(c, "-O", "--output-document")
+                        : Args.valueBundled(c, "-o", "--output");
+                for (dev.caro.api.shell.Redirect r : c.redirects()) {
+                    if (r.writesFile() && r.fd() != 2) {
+                        o = Optional.of(r.target().value());
+                    }
+                }
                 if (n.equals("iwr") || n.equals("invoke-webrequest")) {
                     o = Args.psValue(c, "OutFile").map(Word::value);
                 }

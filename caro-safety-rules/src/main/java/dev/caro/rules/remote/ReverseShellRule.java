@@ -67,6 +67,8 @@ public final class ReverseShellRule extends BaseRule {
             Optional<String> code = InlineCode.of(c);
             if (code.isPresent() && SOCKET.matcher(code.get()).find() && SPAWN.matcher(code.get()).find()) {
                 report(out, RiskLevel.CRITICAL, "The " + n + " one-liner connects a socket to a shell (a reverse shell).", c.span());
+            } else if (code.isPresent() && (code.get().contains("/dev/tcp/") || code.get().matches("(?s).*\\bnc(at)?\\s+-[a-z]*e\\s.*"))) {
+                report(out, RiskLevel.CRITICAL, "The " + n + " one-liner starts a remote shell.", c.span());
             } else if (code.isPresent() && code.get().contains("/inet/tcp/")) {
                 report(out, RiskLevel.CRITICAL, "The awk program runs commands received over the network.", c.span());
             }

@@ -6,6 +6,7 @@ import dev.caro.api.safety.RuleContext;
 import dev.caro.api.shell.SimpleCommand;
 import dev.caro.api.shell.Word;
 import dev.caro.rules.internal.BaseRule;
+import dev.caro.rules.internal.Names;
 import dev.caro.rules.internal.SensitiveFiles;
 import dev.caro.rules.internal.Stdin;
 import dev.caro.rules.internal.Targets;
@@ -21,6 +22,10 @@ import java.util.Optional;
  * authorized_keys, replacing system programs.
  */
 public final class SystemConfigWriteRule extends BaseRule {
+
+    private static final java.util.regex.Pattern PUBLIC_RESOLVER = java.util.regex.Pattern.compile(
+            "^\\s*nameserver\\s+(?:1\\.1\\.1\\.1|1\\.0\\.0\\.1|8\\.8\\.8\\.8|8\\.8\\.4\\.4|9\\.9\\.9\\.9|149\\.112\\.112\\.112"
+            + "|208\\.67\\.222\\.222|208\\.67\\.220\\.220|127\\.0\\.0\\.53|127\\.0\\.0\\.1|2606:4700:4700::1111|2001:4860:4860::8888)\\s*$");
 
     public SystemConfigWriteRule() {
         super("caro.system.config-overwrite", "Overwriting system configuration files or programs", RiskLevel.CRITICAL,
@@ -56,7 +61,15 @@ public final class SystemConfigWriteRule extends BaseRule {
             }
             RiskLevel r = m.get().risk();
             boolean append = t.append();
-            String text = Stdin.text(c).orElse("").toLowerCase(Locale.ROOT);
+            String text = Stdin.text(c).orElse(Names.of(c).equals("echo") || Names.of(c).equals("printf")
+                    ? String.join(" ", c.argValues()) : "").toLowerCase(Locale.ROOT);
+            boolean viaHome = w.source().startsWith("~") || w.source().startsWith("$HOME") || w.source().startsWith("\"$HOME");
+            if (viaHome && (c.origin() == dev.caro.api.shell.Origin.REMOTE || abs.startsWith("/root/"))) {
+                continue; // the user's own files (or the remote user's), not another account's
+            }
+            if (abs.equals("/etc/resolv.conf") && PUBLIC_RESOLVER.matcher(text).find()) {
+                continue;
+            }
             if (append) {
                 r = appendRisk(abs, r, text);
             } else if (t.how().equals("edits")) {

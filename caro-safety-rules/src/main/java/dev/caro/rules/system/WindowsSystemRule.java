@@ -36,6 +36,12 @@ public final class WindowsSystemRule extends BaseRule {
         List<String> a = c.args().stream().map(w -> w.source().toLowerCase(Locale.ROOT)).toList();
         switch (n) {
             case "reg" -> {
+                String line = String.join(" ", a);
+                if (!a.isEmpty() && a.get(0).equals("add") && (line.contains("disableantispyware") || line.contains("disablerealtimemonitoring")
+                        || line.contains("enablelua /t reg_dword /d 0") || line.contains("disableantivirus"))) {
+                    report(out, RiskLevel.HIGH, "Turns off Windows security protection through the registry.", c.span());
+                    return out;
+                }
                 if (a.isEmpty() || !a.get(0).equals("delete") || a.size() < 2) {
                     return out;
                 }
