@@ -137,6 +137,22 @@ class RealPluginJarsIT {
     }
 
     @Test
+    void openAiFromItsJarTalksToAServer() throws Exception {
+        try (ScriptedHttpServer server = new ScriptedHttpServer()) {
+            server.on("/v1/chat/completions", json(200, "{\"choices\":[{\"index\":0,\"message\":{\"role\":"
+                    + "\"assistant\",\"content\":\"df -h\"},\"finish_reason\":\"stop\"}]}"));
+            ModelBackendProvider openai = host.load().backends().stream().filter(b -> b.id().equals("openai"))
+                    .findFirst().orElseThrow();
+            BackendEnvironment env = new BackendEnvironment(Map.of("base_url", server.url(), "model", "m"), Map.of(),
+                    Optional.empty(), pluginsDir, pluginsDir, null);
+            try (ModelBackend b = openai.create(env)) {
+                assertEquals("df -h", b.generate(new GenerationRequest("disk", ExecutionContext.linux("/w", "/h"),
+                        List.of(ChatMessage.user("disk")), 1, Duration.ofSeconds(5))).rawText());
+            }
+        }
+    }
+
+    @Test
     void safetyPackFromItsJarJudgesCommands() {
         List<SafetyRule> rules = host.load().rules();
         Assessment a = new SafetyEngine(rules).assess("helm uninstall payments -n billing",
