@@ -22,6 +22,8 @@ public final class ExitCodes {
     public static final int DECLINED = 6;
     /** {@code caro doctor}: at least one check failed. */
     public static final int DOCTOR_FAILED = 7;
+    /** {@code caro plugins}: the plugin was rejected, or could not be downloaded or verified. */
+    public static final int PLUGIN_REJECTED = 8;
     /** {@code caro check}: the most dangerous command checked is MODERATE. */
     public static final int CHECK_MODERATE = 10;
     /** {@code caro check}: the most dangerous command checked is HIGH. */

@@ -4,6 +4,8 @@ import dev.caro.api.CaroApi;
 import dev.caro.core.config.ConfigException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import dev.caro.cli.plugins.PluginsCommand;
+import dev.caro.cli.plugins.PluginsEnvironment;
 import picocli.CommandLine;
 
 /** The {@code caro} program. */
@@ -36,6 +38,8 @@ public final class Main {
 
     static CommandLine commandLine(CaroCommand root, CliEnvironment env) {
         CommandLine cl = new CommandLine(root);
+        cl.addSubcommand(new PluginsCommand(new PluginsEnvironment(env.env(), env.in(), env.out(), env.err(),
+                env.stdinTerminal(), env.paths().pluginsDir(), pluginRepository(root))));
         cl.setOut(env.out());
         cl.setErr(env.err());
         cl.setCaseInsensitiveEnumValuesAllowed(true);
@@ -48,6 +52,11 @@ public final class Main {
         cl.getCommandSpec().version(CaroApi.CARO_VERSION == null ? "caro" : "caro " + CaroApi.CARO_VERSION
                 + " (API " + CaroApi.VERSION + ", Java " + System.getProperty("java.version") + ")");
         return cl;
+    }
+
+    /** The Maven repository for {@code caro plugins install G:A:V}, read only when that command runs. */
+    private static java.util.function.Supplier<java.util.Optional<String>> pluginRepository(CaroCommand root) {
+        return () -> root.session().config().get("plugins.repository");
     }
 
     /** Maps an exception from any command to a message and a documented exit code. */

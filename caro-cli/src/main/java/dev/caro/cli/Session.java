@@ -10,12 +10,16 @@ import dev.caro.core.config.ConfigKey;
 import dev.caro.core.config.Settings;
 import dev.caro.core.history.HistoryFile;
 import dev.caro.core.pipeline.BackendEnvironments;
+import dev.caro.core.plugin.LoadedPlugins;
+import dev.caro.core.plugin.PluginHost;
 import dev.caro.core.pipeline.Pipeline;
 import dev.caro.core.registry.Registry;
 import dev.caro.core.registry.UnknownNameException;
 import dev.caro.core.safety.SafetyEngine;
 import java.time.Duration;
 import java.util.EnumMap;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.Map;
 import java.util.Optional;
 
@@ -31,6 +35,8 @@ final class Session implements AutoCloseable {
     private Settings settings;
     private Registry registry;
     private Pipeline pipeline;
+    private PluginHost plugins;
+    private Optional<String> executionRefusal = Optional.empty();
     private DownloadProgress progress;
     private HistoryRecorder history;
 
@@ -66,10 +72,29 @@ final class Session implements AutoCloseable {
     Registry registry() {
         if (registry == null) {
             registry = Registry.discover(Session.class.getClassLoader());
+            loadPlugins(registry);
             // A broken extension is skipped, but never silently.
             registry.problems().forEach(p -> cli.err().println("caro: skipped " + p.source() + ": " + p.message()));
         }
         return registry;
+    }
+
+    /**
+     * Adds the extensions of installed, enabled plugins. The host creates no class loader when the
+     * plugins directory holds no jar, so a plain install pays nothing for the plugin system.
+     */
+    private void loadPlugins(Registry r) {
+        Set<String> builtIns = new HashSet<>();
+        r.backends().forEach(b -> builtIns.add(b.id()));
+        r.rules().forEach(x -> builtIns.add(x.id()));
+        r.formatters().forEach(f -> builtIns.add(f.id()));
+        plugins = PluginHost.open(cli.paths().pluginsDir(), builtIns);
+        LoadedPlugins loaded = plugins.load();
+        loaded.backends().forEach(b -> r.addBackend(b, false));
+        loaded.rules().forEach(x -> r.addRule(x, false));
+        loaded.formatters().forEach(f -> r.addFormatter(f, false));
+        loaded.problems().forEach(p -> cli.err().println("caro: plugin " + p.plugin() + ": " + p.message()));
+        executionRefusal = loaded.executionRefusal();
     }
 
     SafetyMode safetyMode() {
@@ -129,7 +154,8 @@ final class Session implements AutoCloseable {
         if (pipeline == null) {
             BackendEnvironments envs = new BackendEnvironments(config(), cli.paths(), cli.env(),
                     settings().get(ConfigKey.MODEL), progress());
-            pipeline = new Pipeline(registry(), safetyEngine(), envs, Optional.empty());
+            Registry r = registry();
+            pipeline = new Pipeline(r, safetyEngine(), envs, executionRefusal);
         }
         return pipeline;
     }
@@ -155,6 +181,9 @@ final class Session implements AutoCloseable {
     public void close() {
         if (pipeline != null) {
             pipeline.close();
+        }
+        if (plugins != null) {
+            plugins.close();
         }
     }
 }

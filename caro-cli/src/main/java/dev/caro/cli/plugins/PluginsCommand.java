@@ -23,7 +23,7 @@ public final class PluginsCommand implements Callable<Integer> {
 
     public static final int EXIT_USAGE = 2;
     public static final int EXIT_DECLINED = 6;
-    public static final int EXIT_REJECTED = 7;
+    public static final int EXIT_REJECTED = 8;
 
     @Spec
     CommandSpec spec;

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * What {@code caro plugins} needs from the process: streams, whether standard input is a
@@ -16,10 +17,11 @@ import java.util.Optional;
  * @param env environment variables; {@value #ALLOW_LOOPBACK_HTTP} set to {@code 1} lets
  *     {@code install} use plain http to 127.0.0.1 / localhost (for testing a local repository;
  *     anything else must be https)
- * @param repository the Maven repository from config ({@code plugins.repository}), if set
+ * @param repository the Maven repository from config ({@code plugins.repository}), if set; read
+ *     only when a command needs it, so an unrelated config problem cannot break {@code list}
  */
 public record PluginsEnvironment(Map<String, String> env, InputStream in, PrintWriter out, PrintWriter err,
-        boolean stdinTerminal, Path pluginsDir, Optional<String> repository) {
+        boolean stdinTerminal, Path pluginsDir, Supplier<Optional<String>> repository) {
 
     /** Allows plain http to this machine only; documented as a testing aid. */
     public static final String ALLOW_LOOPBACK_HTTP = "CARO_PLUGINS_ALLOW_LOOPBACK_HTTP";
@@ -31,7 +33,14 @@ public record PluginsEnvironment(Map<String, String> env, InputStream in, PrintW
         Objects.requireNonNull(out, "out");
         Objects.requireNonNull(err, "err");
         Objects.requireNonNull(pluginsDir, "pluginsDir");
-        repository = repository == null ? Optional.empty() : repository.filter(r -> !r.isBlank());
+        Supplier<Optional<String>> source = repository == null ? Optional::empty : repository;
+        repository = () -> source.get().filter(r -> !r.isBlank());
+    }
+
+    /** With a repository known up front (tests). */
+    public PluginsEnvironment(Map<String, String> env, InputStream in, PrintWriter out, PrintWriter err,
+            boolean stdinTerminal, Path pluginsDir, Optional<String> repository) {
+        this(env, in, out, err, stdinTerminal, pluginsDir, () -> repository);
     }
 
     /**
@@ -40,7 +49,7 @@ public record PluginsEnvironment(Map<String, String> env, InputStream in, PrintW
      */
     public static PluginsEnvironment system(PrintWriter out, PrintWriter err) {
         CaroPaths paths = CaroPaths.current();
-        Optional<String> repository = CaroConfig.load(paths.configFile()).get("plugins.repository");
+        Supplier<Optional<String>> repository = () -> CaroConfig.load(paths.configFile()).get("plugins.repository");
         return new PluginsEnvironment(System.getenv(), System.in, out, err, System.console() != null,
                 paths.pluginsDir(), repository);
     }
@@ -50,6 +59,6 @@ public record PluginsEnvironment(Map<String, String> env, InputStream in, PrintW
     }
 
     String mavenRepository() {
-        return repository.orElse(MAVEN_CENTRAL).replaceAll("/+$", "");
+        return repository.get().orElse(MAVEN_CENTRAL).replaceAll("/+$", "");
     }
 }
