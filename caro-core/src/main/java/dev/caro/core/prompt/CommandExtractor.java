@@ -28,7 +28,9 @@ public final class CommandExtractor {
     private static final Pattern LIST_MARK = Pattern.compile("^(?:\\d{1,2}[.)]|[-*\u2022])\\s+");
     private static final Pattern PROMPT = Pattern.compile("^(?:\\$|%|>|PS [^>]*>|PS>)\\s+");
     private static final Pattern CONTROL = Pattern.compile("<\\|[A-Za-z0-9_]{1,40}\\|>|</?s>");
-    private static final Pattern FIRST_WORD = Pattern.compile("^[A-Za-z0-9_./~\\-\\[(!{]");
+    private static final Pattern FIRST_WORD = Pattern.compile("^(?:[A-Za-z0-9_./~+=-]+|\\[\\[?|\\(\\(?|\\{|!)(?:\\s|$)");
+    /** Undecodable bytes or control characters: what a confused model emits, never a command. */
+    private static final Pattern GARBLED = Pattern.compile("[\uFFFD\\x00-\\x08\\x0B-\\x1F\\x7F]");
 
     /** First words of English sentences, which are not commands. */
     private static final Set<String> PROSE = Set.of("a", "an", "and", "as", "here", "here's", "heres", "i", "if",
@@ -162,7 +164,7 @@ public final class CommandExtractor {
 
     private static void add(Map<String, String> found, String command, String explanation) {
         String c = command.strip();
-        if (!c.isEmpty()) {
+        if (!c.isEmpty() && !GARBLED.matcher(c).find()) {
             found.putIfAbsent(c, explanation);
         }
     }

@@ -81,6 +81,9 @@ class CommandExtractorTest {
                         List.of("uname -a")),
                 Arguments.of("PowerShell prompt", "```powershell\nPS C:\\Users\\me> Get-Process | Sort-Object CPU\n```",
                         List.of("Get-Process | Sort-Object CPU")),
+                Arguments.of("gibberish from a confused model", "find*-x`\uFFFD\uFFFDo&=", List.of()),
+                Arguments.of("control characters inside a fence", "```sh\nls \u0007\u0001x\n```", List.of()),
+                Arguments.of("environment assignment first", "FOO=1 make test", List.of("FOO=1 make test")),
                 Arguments.of("only prose", "I'm sorry, I cannot help with that request.", List.of()),
                 Arguments.of("empty", "", List.of()),
                 Arguments.of("whitespace and an empty fence", "  \n```bash\n```\n", List.of()));
