@@ -495,7 +495,18 @@ final class Normalizer {
         } else if (name.equals("ssh")) {
             unfoldSsh(cmd, sc, layer, stdin);
         } else if (name.equals("su") || name.equals("runuser")) {
-            unfoldSu(cmd, sc, layer);
+            if (!unfoldSu(cmd, sc, layer) && stdin != null) {
+                parseNested(stdin.text(), stdin, sc.copy(), new Layer(Origin.PIPED_SCRIPT, layer.depth() + 1,
+                        append(layer.wrappers(), "su"), true, layer.background()));
+            }
+        } else if ((name.equals("sudo") || name.equals("doas")) && stdin != null
+                && (cmd.hasArg("-s") || cmd.hasArg("-i") || cmd.hasArg("--shell") || cmd.hasArg("--login"))) {
+            // `sudo -s` / `sudo -i` with nothing to run starts a root shell reading standard input.
+            Layer root = new Layer(Origin.PIPED_SCRIPT, layer.depth() + 1, append(layer.wrappers(), name), true,
+                    layer.background());
+            parseNested(stdin.text(), stdin, sc.copy(), root);
+        } else if (name.equals("parallel")) {
+            unfoldParallel(cmd, sc, layer);
         } else if (name.equals("watch")) {
             int i = Wrappers.skipOptions(args, 0, "n", Set.of("--interval"));
             if (i >= 0 && i < args.size()) {
@@ -509,7 +520,7 @@ final class Normalizer {
 
     private static boolean isUnfolding(String name) {
         return SHELLS.contains(name) || name.equals("eval") || name.equals("find") || name.equals("ssh")
-                || name.equals("su") || name.equals("watch");
+                || name.equals("su") || name.equals("watch") || name.equals("parallel");
     }
 
     private void unfoldShell(SimpleCommand cmd, Scope sc, Layer layer, Text stdin) {
@@ -569,21 +580,62 @@ final class Normalizer {
         }
     }
 
-    private void unfoldSu(SimpleCommand cmd, Scope sc, Layer layer) {
+    /** {@code su -c STRING}; returns whether there was a string to run. */
+    private boolean unfoldSu(SimpleCommand cmd, Scope sc, Layer layer) {
         List<Word> args = cmd.args();
         for (int i = 0; i < args.size(); i++) {
             String v = args.get(i).value();
-            Word script = null;
             if ((v.equals("-c") || v.equals("--command") || v.equals("--session-command")) && i + 1 < args.size()) {
-                script = args.get(i + 1);
+                Word script = args.get(i + 1);
                 parseNested(script.value(), script, script.span(), sc.copy(), suLayer(layer), null);
-                return;
+                return true;
             }
             if (v.startsWith("--command=")) {
                 String text = v.substring("--command=".length());
                 parseNested(text, null, args.get(i).span(), sc.copy(), suLayer(layer), null);
-                return;
+                return true;
             }
+        }
+        return false;
+    }
+
+    /**
+     * {@code parallel CMD ::: ARGS}: the command runs once per argument; caro judges it with the
+     * first argument in place of {@code {}} (or appended).
+     */
+    private void unfoldParallel(SimpleCommand cmd, Scope sc, Layer layer) {
+        List<Word> args = cmd.args();
+        int i = Wrappers.skipOptions(args, 0, "jSPLNnIXdaE", Set.of("--jobs", "--sshlogin", "--arg-file",
+                "--delimiter", "--max-args", "--joblog", "--results", "--timeout", "--retries"));
+        int sep = i;
+        while (sep < args.size() && !args.get(sep).value().startsWith(":::")) {
+            sep++;
+        }
+        if (i < 0 || i >= sep) {
+            return;
+        }
+        List<Word> segment = new ArrayList<>(args.subList(i, sep));
+        if (sep + 1 < args.size()) {
+            Word first = args.get(sep + 1);
+            boolean replaced = false;
+            for (int k = 0; k < segment.size(); k++) {
+                Word w = segment.get(k);
+                if (w.value().contains("{}")) {
+                    segment.set(k, new Word(w.source(), w.value().replace("{}", first.value()), w.quoted(),
+                            w.unknownExpansion() || first.unknownExpansion(), w.glob() || first.glob(), w.span()));
+                    replaced = true;
+                }
+            }
+            if (!replaced) {
+                segment.add(first);
+            }
+        }
+        Layer l = new Layer(Origin.XARGS, layer.depth() + 1, append(layer.wrappers(), "parallel"), layer.elevated(),
+                layer.background());
+        if (segment.size() == 1 && segment.get(0).value().indexOf(' ') > 0) {
+            parseNested(segment.get(0).value(), segment.get(0), segment.get(0).span(), sc.copy(), l, null);
+        } else {
+            resolve(segment, 0, List.of(), List.of(), spanOf(segment), sc.copy(), l, List.of(), null);
         }
     }
 
@@ -873,6 +925,18 @@ final class Normalizer {
                 String decoded = decodeBase64(cmd.stdinText().get());
                 return decoded == null ? null : new Text(decoded, cmd.span().start(), cmd.span());
             }
+            case "xxd": {
+                boolean reverse = false;
+                for (Word a : args) {
+                    String v = a.value();
+                    reverse |= v.equals("-r") || v.equals("-revert") || v.equals("-r -p") || v.equals("-rp");
+                }
+                if (!reverse || cmd.stdinText().isEmpty()) {
+                    return null;
+                }
+                String decoded = decodeHex(cmd.stdinText().get());
+                return decoded == null ? null : new Text(decoded, cmd.span().start(), cmd.span());
+            }
             case "rev":
                 if (args.isEmpty() && cmd.stdinText().isPresent()) {
                     StringBuilder sb = new StringBuilder();
@@ -978,6 +1042,32 @@ final class Normalizer {
             }
         }
         return sb.toString();
+    }
+
+    /** Plain hex dump ({@code xxd -r -p}) to text; null when it is not plain hex. */
+    private static String decodeHex(String text) {
+        StringBuilder digits = new StringBuilder(text.length());
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.digit(c, 16) >= 0 && c < 128) {
+                digits.append(c);
+            } else if (!Character.isWhitespace(c)) {
+                return null;
+            }
+        }
+        if (digits.length() % 2 != 0) {
+            return null;
+        }
+        byte[] bytes = new byte[digits.length() / 2];
+        for (int i = 0; i < bytes.length; i++) {
+            bytes[i] = (byte) Integer.parseInt(digits.substring(2 * i, 2 * i + 2), 16);
+        }
+        try {
+            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .decode(java.nio.ByteBuffer.wrap(bytes)).toString();
+        } catch (CharacterCodingException e) {
+            return null;
+        }
     }
 
     private static String decodeBase64(String text) {

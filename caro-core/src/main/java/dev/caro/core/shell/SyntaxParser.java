@@ -57,7 +57,6 @@ final class SyntaxParser {
     private final int base;
     /** When non-null, every span is reported as this span (text that is not at a fixed offset). */
     private final Span clamp;
-    private final int startDepth;
     private final int dialect;
     private int pos;
     private int depth;
@@ -74,7 +73,6 @@ final class SyntaxParser {
         this.len = text.length();
         this.base = base;
         this.clamp = clamp;
-        this.startDepth = depth;
         this.depth = depth;
     }
 
@@ -1571,7 +1569,4 @@ final class SyntaxParser {
         return new Span(base + a, base + b);
     }
 
-    int startDepth() {
-        return startDepth;
-    }
 }

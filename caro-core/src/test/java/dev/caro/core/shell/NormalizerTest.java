@@ -133,6 +133,14 @@ class NormalizerTest {
                 Arguments.of("bash -c \"$(echo cm0gLXJmIH4= | base64 -d)\"", Origin.SHELL_STRING,
                         List.of("substitution: echo [cm0gLXJmIH4=]", "substitution: base64 [-d]",
                                 "direct: bash [-c] [rm -rf ~]", "shell_string: rm [-rf] [/home/user]")),
+                Arguments.of("xxd -r -p <<< 726d202d7266202f | sh", Origin.PIPED_SCRIPT,
+                        List.of("direct: xxd [-r] [-p]", "direct: sh", "piped_script: rm [-rf] [/]")),
+                Arguments.of("echo 'rm -rf /' | sudo -s", Origin.PIPED_SCRIPT,
+                        List.of("direct: echo [rm -rf /]", "direct: sudo [-s]", "piped_script: rm [-rf] [/]")),
+                Arguments.of("su - <<EOF\nrm -rf /\nEOF", Origin.PIPED_SCRIPT,
+                        List.of("direct: su [-]", "piped_script: rm [-rf] [/]")),
+                Arguments.of("parallel -j 4 rm -rf {} ::: /etc /usr", Origin.XARGS,
+                        List.of("direct: parallel [-j] [4] [rm] [-rf] [{}] [:::] [/etc] [/usr]", "xargs: rm [-rf] [/etc]")),
                 Arguments.of("echo $(rm -rf /)", Origin.SUBSTITUTION, List.of("substitution: rm [-rf] [/]", "direct: echo [$(rm -rf /)]")));
     }
 
