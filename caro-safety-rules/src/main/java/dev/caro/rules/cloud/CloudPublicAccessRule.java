@@ -13,14 +13,18 @@ import java.util.Locale;
 public final class CloudPublicAccessRule extends BaseRule {
 
     public CloudPublicAccessRule() {
-        super("caro.cloud.public-access", "Making cloud storage readable or writable by anyone", RiskLevel.HIGH,
+        super("caro.cloud.public-access", "Opening cloud storage, ports or admin rights to anyone", RiskLevel.CRITICAL,
                 "Public buckets are found and scraped within hours, and public-write buckets get filled with"
                         + " malware. Share with signed URLs or grant specific accounts instead.",
                 List.of("aws s3api put-bucket-acl --bucket docs-site --acl public-read-write",
                         "aws s3api delete-public-access-block --bucket data", "gsutil iam ch allUsers:objectAdmin gs://uploads",
-                        "aws s3 cp secrets.json s3://bucket/ --acl public-read-write", "gsutil acl ch -u AllUsers:W gs://bucket"),
+                        "aws s3 cp secrets.json s3://bucket/ --acl public-read-write", "gsutil acl ch -u AllUsers:W gs://bucket",
+                        "aws ec2 authorize-security-group-ingress --group-id sg-1 --protocol tcp --port 22 --cidr 0.0.0.0/0",
+                        "aws iam attach-user-policy --user-name intern --policy-arn arn:aws:iam::aws:policy/AdministratorAccess"),
                 List.of("aws s3api get-bucket-acl --bucket docs-site", "aws s3api put-bucket-acl --bucket logs --acl private",
-                        "gsutil iam get gs://uploads", "aws s3 cp index.html s3://site/"));
+                        "gsutil iam get gs://uploads", "aws s3 cp index.html s3://site/",
+                        "aws ec2 authorize-security-group-ingress --group-id sg-1 --protocol tcp --port 443 --cidr 0.0.0.0/0",
+                        "aws ec2 authorize-security-group-ingress --group-id sg-1 --protocol tcp --port 22 --cidr 203.0.113.4/32"));
     }
 
     @Override
@@ -28,6 +32,30 @@ public final class CloudPublicAccessRule extends BaseRule {
         String n = name(c);
         List<Finding> out = new ArrayList<>();
         String line = String.join(" ", c.argValues()).toLowerCase(Locale.ROOT);
+        boolean world = line.contains("0.0.0.0/0") || line.contains("::/0") || line.contains("--source-address-prefixes *")
+                || line.contains("--source-address-prefix *") || line.contains("--source-ranges=0.0.0.0/0");
+        boolean firewallOpen = line.contains("authorize-security-group-ingress") || line.contains("firewall-rules create")
+                || line.contains("nsg rule create") || line.contains("firewall-rules update");
+        if (world && firewallOpen) {
+            boolean webOnly = line.matches(".*(?:--port[ =]|tcp:|--destination-port-ranges |fromport=)(?:80|443)\\b.*") && !line.contains("22")
+                    && !line.contains("3389");
+            boolean remoteAdmin = line.contains("22") || line.contains("3389") || line.contains("all") || line.contains("-1")
+                    || line.contains("0-65535") || line.contains("*");
+            if (!webOnly) {
+                report(out, remoteAdmin ? RiskLevel.HIGH : RiskLevel.MODERATE, "Opens a port to the whole internet (0.0.0.0/0).", c.span());
+            }
+            return out;
+        }
+        if (line.contains("administratoraccess") || line.contains("roles/owner") || line.contains("roles/editor")
+                || line.contains("--role owner") || line.contains("--role \"owner\"") || line.contains("iamfullaccess")) {
+            boolean everyone = line.contains("allusers") || line.contains("allauthenticatedusers");
+            if (line.contains("attach-") || line.contains("add-iam-policy-binding") || line.contains("role assignment create")
+                    || line.contains("put-user-policy")) {
+                report(out, everyone ? RiskLevel.CRITICAL : RiskLevel.HIGH, "Grants full administrator rights over the cloud account"
+                        + (everyone ? " to everyone." : "."), c.span());
+                return out;
+            }
+        }
         if (n.equals("aws")) {
             if (line.contains("public-read-write") || line.contains("authenticated-read-write")) {
                 report(out, RiskLevel.HIGH, "Lets anyone on the internet write to the bucket.", c.span());

@@ -33,6 +33,13 @@ public final class HostMountContainerRule extends BaseRule {
     public List<Finding> evaluate(SimpleCommand c, RuleContext ctx) {
         String n = name(c);
         List<Finding> out = new ArrayList<>();
+        if (n.equals("dockerd") || n.equals("docker") && c.hasArg("daemon")) {
+            String line = String.join(" ", c.argValues());
+            if (line.matches(".*tcp://(0\\.0\\.0\\.0|\\[::\\]|:)\\S*.*") && !line.contains("--tlsverify")) {
+                report(out, RiskLevel.HIGH, "Exposes the Docker API on the network without TLS, which gives anyone root on the host.", c.span());
+            }
+            return out;
+        }
         if (n.equals("nsenter")) {
             String line = String.join(" ", c.argValues());
             if (line.matches(".*(-t\\s*1|--target[= ]1)\\b.*")) {

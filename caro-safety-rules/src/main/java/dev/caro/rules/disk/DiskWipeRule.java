@@ -66,6 +66,11 @@ public final class DiskWipeRule extends BaseRule {
                             "Overwrites every block of ", out, null);
                 }
             }
+            case "flashrom" -> {
+                if (Args.has(c, "wE", "--write", "--erase")) {
+                    report(out, RiskLevel.HIGH, "Overwrites the machine's firmware; a bad image leaves it unbootable.", c.span());
+                }
+            }
             case "sg_format", "sg_sanitize" -> report(out, RiskLevel.CRITICAL, "Low-level formats a SCSI disk.", c.span());
             default -> { }
         }

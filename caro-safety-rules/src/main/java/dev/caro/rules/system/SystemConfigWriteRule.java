@@ -112,6 +112,9 @@ public final class SystemConfigWriteRule extends BaseRule {
         if (abs.equals("/etc/fstab")) {
             return RiskLevel.MODERATE;
         }
+        if (abs.startsWith("/etc/selinux/config")) {
+            return script.contains("disabled") || script.contains("permissive") ? RiskLevel.MODERATE : RiskLevel.SAFE;
+        }
         return RiskLevel.SAFE;
     }
 
