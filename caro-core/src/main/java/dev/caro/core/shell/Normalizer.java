@@ -555,7 +555,19 @@ final class Normalizer {
         if (dashC) {
             if (i < args.size()) {
                 Word script = args.get(i);
-                parseNested(script.value(), script, script.span(), sc.copy(), layer.nest(Origin.SHELL_STRING), null);
+                Scope inner = sc.copy();
+                // sh -c 'rm -rf "$1"' name ARG: the words after the string are $0, $1, ...
+                List<Word> positional = args.subList(i + 1, args.size());
+                for (int k = 0; k < positional.size() && k < 10; k++) {
+                    Word p = positional.get(k);
+                    inner.vars.put(String.valueOf(k), p.literal() ? p.value() : null);
+                }
+                if (positional.size() == 2) {
+                    Word only = positional.get(1);
+                    inner.vars.put("@", only.literal() ? only.value() : null);
+                    inner.vars.put("*", only.literal() ? only.value() : null);
+                }
+                parseNested(script.value(), script, script.span(), inner, layer.nest(Origin.SHELL_STRING), null);
             }
             return;
         }
