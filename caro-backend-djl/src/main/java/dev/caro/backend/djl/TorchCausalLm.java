@@ -74,7 +74,7 @@ final class TorchCausalLm implements AutoCloseable {
         private Sequence() {
             // Grad mode and the profiling executor are per thread in libtorch: set them on the thread that decodes.
             JniUtils.setGradMode(false);
-            JniUtils.setGraphExecutorOptimize(false);
+            JniUtils.setGraphExecutorOptimize(Boolean.getBoolean(TorchRuntime.GRAPH_OPTIMIZER_PROPERTY));
         }
 
         /**

@@ -24,6 +24,7 @@ final class TorchRuntime {
     static final String OFFLINE_PROPERTY = "ai.djl.offline";
     static final String CACHE_PROPERTY = "DJL_CACHE_DIR";
     static final String JNA_TMPDIR_PROPERTY = "jna.tmpdir";
+    static final String GRAPH_OPTIMIZER_PROPERTY = "ai.djl.pytorch.graph_optimizer";
     private static final String FALLBACK = "; use --backend llamacpp or --backend offline instead";
 
     private TorchRuntime() {}
@@ -121,7 +122,10 @@ final class TorchRuntime {
         // One caller at a time generates one sequence: intra-op threads help, inter-op ones do not.
         System.setProperty("ai.djl.pytorch.num_threads", Integer.toString(threads));
         System.setProperty("ai.djl.pytorch.num_interop_threads", "1");
-        System.setProperty("ai.djl.pytorch.graph_optimizer", "false");
+        if (System.getProperty(GRAPH_OPTIMIZER_PROPERTY) == null) {
+            // The profiling executor re-specialises as the cache grows every step; plain interpretation is steadier.
+            System.setProperty(GRAPH_OPTIMIZER_PROPERTY, "false");
+        }
         try {
             return Engine.getEngine("PyTorch");
         } catch (UnsatisfiedLinkError | RuntimeException e) {
