@@ -23,7 +23,8 @@ import picocli.CommandLine.Parameters;
         description = "Turns a request in plain language into one shell command, judges its risk, and runs it only when you ask.",
         subcommands = {CheckCommand.class, BackendsCommand.class, ConfigCommand.class,
             ModelsCommand.class, EvalCommand.class,
-            ExplainCommand.class, InitCommand.class, CompletionCommand.class, DoctorCommand.class, HistoryCommand.class},
+            ExplainCommand.class, InitCommand.class, CompletionCommand.class, DoctorCommand.class, HistoryCommand.class,
+            ManPageCommand.class},
         footerHeading = "%nExit codes:%n",
         footer = {
             "  0  success (with -x: the command's own exit code)",

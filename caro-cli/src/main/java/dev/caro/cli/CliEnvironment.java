@@ -49,8 +49,12 @@ public record CliEnvironment(Map<String, String> env, InputStream in, PrintWrite
             errTty = in;
         }
         Map<String, String> env = System.getenv();
+        // $HOME wins over the JVM's user.home (taken from the password database), as in other tools.
+        String homeVar = env.get("HOME");
+        Path home = homeVar != null && !homeVar.isBlank() && Path.of(homeVar).isAbsolute()
+                ? Path.of(homeVar) : Path.of(System.getProperty("user.home"));
         return new CliEnvironment(env, System.in, out, err, in, outTty, ContextDetector.current(),
-                CaroPaths.from(env, Path.of(System.getProperty("user.home"))), true, errTty, new SttyTerminal());
+                CaroPaths.from(env, home), true, errTty, new SttyTerminal());
     }
 
     /** Whether colors may be used on standard output. */

@@ -200,6 +200,11 @@ class CommandMenuTest {
             assertEquals("", r.err());
             assertFalse(Files.exists(marker));
         }
+        CaroRunner.Run requestOnStdin = new CaroRunner(home).terminalOutput().stdin("cmd: touch " + marker)
+                .run("-b", "test-echo");
+        assertEquals(0, requestOnStdin.exitCode());
+        assertEquals("", requestOnStdin.err(), "standard input is not a person: no menu");
+        assertFalse(Files.exists(marker));
         CaroRunner.Run piped = new CaroRunner(home).terminalInput().stdin("e").run("-b", "test-echo", "cmd: touch " + marker);
         assertEquals("touch " + marker + "\n", piped.out());
         assertEquals("", piped.err());

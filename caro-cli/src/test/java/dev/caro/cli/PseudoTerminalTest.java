@@ -152,6 +152,8 @@ class PseudoTerminalTest {
         assertEquals(0, exitCode(), screen.toString());
         assertTrue(Files.exists(marker));
         assertTerminalRestored();
+        assertTrue(Files.readString(home.resolve(".local/state/caro/history.jsonl")).contains("\"event\":\"executed\""),
+                "$HOME decides where caro keeps its files");
     }
 
     @Test

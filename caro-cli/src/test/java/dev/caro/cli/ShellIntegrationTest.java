@@ -107,4 +107,20 @@ class ShellIntegrationTest {
         CaroRunner.Run zsh = caro.run("completion", "zsh");
         assertTrue(zsh.out().startsWith("autoload -U +X compinit && compinit\nautoload -U +X bashcompinit && bashcompinit\n"));
     }
+
+    @Test
+    void theManualPageRendersWithMan() throws Exception {
+        CaroRunner.Run r = new CaroRunner(home).run("man");
+        assertEquals(0, r.exitCode(), r.err());
+        assertTrue(r.out().startsWith(".TH CARO 1 "), r.out());
+        assertTrue(r.out().contains(".TP\n\\fB\\-x\\fR, \\fB\\-\\-execute\\fR\nRun the command if the safety mode allows it.\n"), r.out());
+        assumeTrue(installed("man"));
+        Path page = home.resolve("caro.1");
+        Files.writeString(page, r.out());
+        String text = run(home, "sh", "-c", "MANWIDTH=100 MANPAGER=cat man -l caro.1 | col -b 2>/dev/null || MANWIDTH=100 MANPAGER=cat man -l caro.1");
+        assertTrue(text.contains("caro - Turns a request in plain language into one shell command"), text);
+        assertTrue(text.contains("caro doctor"), text);
+        assertTrue(text.contains("-x, --execute"), text);
+        assertTrue(text.contains("7  caro doctor found a FAIL"), text);
+    }
 }
