@@ -7,7 +7,6 @@ import dev.caro.core.config.CaroConfig;
 import dev.caro.core.config.ConfigException;
 import dev.caro.core.config.ConfigKey;
 import dev.caro.core.pipeline.BackendEnvironments;
-import dev.caro.core.plugin.PluginHost;
 import dev.caro.core.plugin.PluginInfo;
 import dev.caro.core.registry.Registry;
 import dev.caro.core.text.Json;
@@ -16,11 +15,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import picocli.CommandLine.Command;
@@ -61,12 +58,12 @@ final class DoctorCommand implements java.util.concurrent.Callable<Integer> {
         CaroConfig config = config(env, checks);
         directories(env, checks);
         Registry registry = session.registry();
+        plugins(session, checks);
         backends(session, config, registry, checks);
         if (!skipNative) {
             checks.add(nativeLibrary());
         }
         models(env, checks);
-        plugins(env, registry, checks);
         shell(session, checks);
         boolean failed = false;
         for (Check c : checks) {
@@ -218,19 +215,12 @@ final class DoctorCommand implements java.util.concurrent.Callable<Integer> {
         }
     }
 
-    private static void plugins(CliEnvironment env, Registry registry, List<Check> checks) {
-        Path dir = env.paths().pluginsDir();
-        if (!Files.isDirectory(dir)) {
-            checks.add(new Check("plugins", Status.OK, "none installed (" + dir + ")", ""));
-            return;
-        }
-        Set<String> builtins = new HashSet<>();
-        registry.backends().forEach(b -> builtins.add(b.id()));
-        registry.rules().forEach(r -> builtins.add(r.id()));
-        registry.formatters().forEach(f -> builtins.add(f.id()));
+    /** The plugins as loading found them; plugin code runs here, contained by the plugin host. */
+    private static void plugins(Session session, List<Check> checks) {
+        Path dir = session.cli().paths().pluginsDir();
         List<PluginInfo> plugins;
-        try (PluginHost host = PluginHost.open(dir, builtins)) {
-            plugins = host.list();
+        try {
+            plugins = session.installedPlugins();
         } catch (RuntimeException e) {
             checks.add(new Check("plugins", Status.FAIL, "cannot read " + dir + ": " + e.getMessage(), ""));
             return;
@@ -247,6 +237,8 @@ final class DoctorCommand implements java.util.concurrent.Callable<Integer> {
                 default -> checks.add(new Check("plugins", Status.OK, what + " is " + p.status().id(), ""));
             }
         }
+        session.executionRefusal().ifPresent(why -> checks.add(new Check("safety", Status.FAIL, why,
+                "fix, disable or remove the broken safety plugin")));
     }
 
     private static void shell(Session session, List<Check> checks) {

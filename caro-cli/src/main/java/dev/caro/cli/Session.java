@@ -12,6 +12,7 @@ import dev.caro.core.history.HistoryFile;
 import dev.caro.core.pipeline.BackendEnvironments;
 import dev.caro.core.plugin.LoadedPlugins;
 import dev.caro.core.plugin.PluginHost;
+import dev.caro.core.plugin.PluginInfo;
 import dev.caro.core.pipeline.Pipeline;
 import dev.caro.core.registry.Registry;
 import dev.caro.core.registry.UnknownNameException;
@@ -20,6 +21,7 @@ import java.time.Duration;
 import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.Set;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -95,6 +97,18 @@ final class Session implements AutoCloseable {
         loaded.formatters().forEach(f -> r.addFormatter(f, false));
         loaded.problems().forEach(p -> cli.err().println("caro: plugin " + p.plugin() + ": " + p.message()));
         executionRefusal = loaded.executionRefusal();
+    }
+
+    /** The installed plugins after {@link #registry()} loaded them (status STARTED, FAILED, DISABLED). */
+    List<PluginInfo> installedPlugins() {
+        registry();
+        return plugins == null ? List.of() : plugins.list();
+    }
+
+    /** Why commands may not run (a safety plugin failed to load); empty when they may. */
+    Optional<String> executionRefusal() {
+        registry();
+        return executionRefusal;
     }
 
     SafetyMode safetyMode() {

@@ -3,6 +3,11 @@ package dev.caro.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.caro.api.backend.ModelBackendProvider;
+import dev.caro.api.safety.SafetyRule;
+import dev.caro.cli.plugintest.NoCowsayRule;
+import dev.caro.cli.plugintest.ShoutBackendProvider;
+import dev.caro.testkit.PluginJarBuilder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -60,5 +65,19 @@ class DoctorCommandTest {
         // Either outcome is a real answer about this machine; it must never take this JVM down.
         assertTrue(c.status() == DoctorCommand.Status.OK ? c.message().equals("the llama.cpp native library loads")
                 : c.message().startsWith("the llama.cpp native library does not load: "), c.toString());
+    }
+
+    @Test
+    void pluginsAreReportedWithTheirStateAndTheirBackendsChecked() throws Exception {
+        Path dir = Files.createDirectories(home.resolve("plugins"));
+        PluginJarBuilder.plugin("acme-tools", "1.2.0").service(ModelBackendProvider.class, ShoutBackendProvider.class).build(dir);
+        Path broken = PluginJarBuilder.plugin("acme-rules", "1.0.0").service(SafetyRule.class, NoCowsayRule.class).build(dir);
+        PluginJarBuilder.truncate(broken);
+        CaroRunner.Run r = new CaroRunner(home).env("CARO_PLUGINS_DIR", dir.toString()).run("doctor", "--skip-native");
+        assertEquals(ExitCodes.DOCTOR_FAILED, r.exitCode(), r.out());
+        assertTrue(r.out().contains("\nOK    plugins    acme-tools 1.2.0 is started\n"), r.out());
+        assertTrue(r.out().contains("\nFAIL  plugins    acme-rules"), r.out());
+        assertTrue(r.out().contains("\nFAIL  safety     "), r.out());
+        assertTrue(r.out().contains("\nOK    backend    acme.shout is ready\n"), r.out());
     }
 }
