@@ -12,6 +12,8 @@ import java.util.Locale;
 /** Opening cloud storage to the world: public-read-write ACLs, allUsers grants, disabled public access blocks. */
 public final class CloudPublicAccessRule extends BaseRule {
 
+    private static final java.util.regex.Pattern WEB_PORT = java.util.regex.Pattern.compile("(?:--port[ =]|tcp:|--destination-port-ranges |fromport=)(?:80|443)\\b");
+
     public CloudPublicAccessRule() {
         super("caro.cloud.public-access", "Opening cloud storage, ports or admin rights to anyone", RiskLevel.CRITICAL,
                 "Public buckets are found and scraped within hours, and public-write buckets get filled with"
@@ -31,13 +33,16 @@ public final class CloudPublicAccessRule extends BaseRule {
     public List<Finding> evaluate(SimpleCommand c, RuleContext ctx) {
         String n = name(c);
         List<Finding> out = new ArrayList<>();
+        if (!n.equals("aws") && !n.equals("gsutil") && !n.equals("gcloud") && !n.equals("az")) {
+            return out;
+        }
         String line = String.join(" ", c.argValues()).toLowerCase(Locale.ROOT);
         boolean world = line.contains("0.0.0.0/0") || line.contains("::/0") || line.contains("--source-address-prefixes *")
                 || line.contains("--source-address-prefix *") || line.contains("--source-ranges=0.0.0.0/0");
         boolean firewallOpen = line.contains("authorize-security-group-ingress") || line.contains("firewall-rules create")
                 || line.contains("nsg rule create") || line.contains("firewall-rules update");
         if (world && firewallOpen) {
-            boolean webOnly = line.matches(".*(?:--port[ =]|tcp:|--destination-port-ranges |fromport=)(?:80|443)\\b.*") && !line.contains("22")
+            boolean webOnly = WEB_PORT.matcher(line).find() && !line.contains("22")
                     && !line.contains("3389");
             boolean remoteAdmin = line.contains("22") || line.contains("3389") || line.contains("all") || line.contains("-1")
                     || line.contains("0-65535") || line.contains("*");

@@ -15,6 +15,8 @@ import java.util.Set;
 /** Tearing down infrastructure as code: terraform destroy / apply -destroy, pulumi destroy, cdk destroy, eksctl delete cluster. */
 public final class InfrastructureDestroyRule extends BaseRule {
 
+    private static final Set<String> RELEVANT = Set.of("terraform", "tofu", "terragrunt", "pulumi", "cdk", "cdktf", "sls",
+            "serverless", "sam", "eksctl", "kind", "k3d", "minikube", "doctl", "heroku", "fly", "flyctl", "vercel");
     private static final Set<String> TERRAFORM = Set.of("terraform", "tofu", "terragrunt", "terraform.exe");
 
     public InfrastructureDestroyRule() {
@@ -31,6 +33,9 @@ public final class InfrastructureDestroyRule extends BaseRule {
     @Override
     public List<Finding> evaluate(SimpleCommand c, RuleContext ctx) {
         String n = name(c);
+        if (!RELEVANT.contains(n)) {
+            return List.of();
+        }
         List<String> words = Args.operands(c, Set.of("-chdir", "--stack", "-s", "--name")).stream()
                 .map(w -> w.value().toLowerCase(Locale.ROOT)).toList();
         List<Finding> out = new ArrayList<>();

@@ -11,6 +11,8 @@ import java.util.List;
 /** docker compose down -v / --volumes / --rmi all: deletes the project's named volumes or images. */
 public final class ComposeDownVolumesRule extends BaseRule {
 
+    private static final java.util.regex.Pattern SHORT_V = java.util.regex.Pattern.compile("-[a-z]*v[a-z]*");
+
     public ComposeDownVolumesRule() {
         super("caro.container.compose-down-volumes", "docker compose down that also deletes volumes or images", RiskLevel.HIGH,
                 "--volumes deletes the project's named volumes, such as its database data. Drop -v to keep the"
@@ -30,7 +32,7 @@ public final class ComposeDownVolumesRule extends BaseRule {
             return List.of();
         }
         List<Finding> out = new ArrayList<>();
-        boolean volumes = c.argValues().stream().anyMatch(v -> v.equals("-v") || v.equals("--volumes") || v.matches("-[a-z]*v[a-z]*"));
+        boolean volumes = c.argValues().stream().anyMatch(v -> v.equals("-v") || v.equals("--volumes") || SHORT_V.matcher(v).matches());
         if (volumes) {
             report(out, RiskLevel.MODERATE, "Stops the project and deletes its named volumes and the data in them.", c.span());
         } else if (c.argValues().contains("--rmi")) {

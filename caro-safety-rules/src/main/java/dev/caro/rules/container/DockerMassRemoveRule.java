@@ -11,6 +11,8 @@ import java.util.List;
 /** Removing every container, volume or image: docker rm -f $(docker ps -aq), docker volume rm $(docker volume ls -q), prune -a. */
 public final class DockerMassRemoveRule extends BaseRule {
 
+    private static final java.util.regex.Pattern SHORT_A = java.util.regex.Pattern.compile("-[a-z]*a[a-z]*");
+
     public DockerMassRemoveRule() {
         super("caro.container.docker-mass-remove", "Removing all Docker containers, volumes or images at once", RiskLevel.HIGH,
                 "Volumes hold databases and uploads that exist nowhere else, and removing every container stops"
@@ -34,7 +36,7 @@ public final class DockerMassRemoveRule extends BaseRule {
         }
         String first = w.get(0);
         String second = w.size() > 1 ? w.get(1) : "";
-        boolean all = c.argValues().stream().anyMatch(v -> v.equals("-a") || v.equals("--all") || v.matches("-[a-z]*a[a-z]*"));
+        boolean all = c.argValues().stream().anyMatch(v -> v.equals("-a") || v.equals("--all") || SHORT_A.matcher(v).matches());
         boolean volumes = c.hasArg("--volumes");
         if (first.equals("system") && second.equals("reset")) {
             report(out, RiskLevel.HIGH, "Resets the container engine, deleting every container, image and volume.", c.span());

@@ -13,6 +13,9 @@ import java.util.Set;
 /** Containers that get the host: the host's / mounted, --privileged with host namespaces, nsenter into pid 1. */
 public final class HostMountContainerRule extends BaseRule {
 
+    private static final java.util.regex.Pattern TARGET_PID1 = java.util.regex.Pattern.compile("(-t\\s*1|--target[= ]1)\\b");
+    private static final java.util.regex.Pattern OPEN_TCP = java.util.regex.Pattern.compile("tcp://(0\\.0\\.0\\.0|\\[::\\]|:)");
+
     private static final Set<String> SENSITIVE = Set.of("/etc", "/root", "/boot", "/dev", "/proc", "/sys", "/var/run/docker.sock",
             "/run/docker.sock", "/usr", "/bin", "/sbin", "/lib", "/var", "/home");
 
@@ -35,14 +38,14 @@ public final class HostMountContainerRule extends BaseRule {
         List<Finding> out = new ArrayList<>();
         if (n.equals("dockerd") || n.equals("docker") && c.hasArg("daemon")) {
             String line = String.join(" ", c.argValues());
-            if (line.matches(".*tcp://(0\\.0\\.0\\.0|\\[::\\]|:)\\S*.*") && !line.contains("--tlsverify")) {
+            if (OPEN_TCP.matcher(line).find() && !line.contains("--tlsverify")) {
                 report(out, RiskLevel.HIGH, "Exposes the Docker API on the network without TLS, which gives anyone root on the host.", c.span());
             }
             return out;
         }
         if (n.equals("nsenter")) {
             String line = String.join(" ", c.argValues());
-            if (line.matches(".*(-t\\s*1|--target[= ]1)\\b.*")) {
+            if (TARGET_PID1.matcher(line).find()) {
                 report(out, RiskLevel.CRITICAL, "Enters the namespaces of the host's init process, which is a root shell on the host.", c.span());
             }
             return out;

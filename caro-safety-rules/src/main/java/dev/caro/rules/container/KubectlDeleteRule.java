@@ -15,6 +15,8 @@ import java.util.Set;
 /** kubectl delete of namespaces, volumes, CRDs or nodes, or with --all / --all-namespaces. */
 public final class KubectlDeleteRule extends BaseRule {
 
+    private static final java.util.regex.Pattern COMMA_OR_SLASH = java.util.regex.Pattern.compile("[,/]");
+
     private static final Set<String> VALUE_OPTS = Set.of("-n", "--namespace", "-l", "--selector", "-f", "--filename",
             "--context", "--cluster", "--kubeconfig", "-o", "--output", "--grace-period", "--timeout", "--field-selector",
             "--wait", "--cascade", "-k", "--kustomize", "--user", "-s", "--server");
@@ -54,7 +56,7 @@ public final class KubectlDeleteRule extends BaseRule {
         List<Finding> out = new ArrayList<>();
         String kinds = ops.size() > 1 ? ops.get(1).value().toLowerCase(Locale.ROOT) : "";
         boolean heavy = false;
-        for (String k : kinds.split("[,/]")) {
+        for (String k : COMMA_OR_SLASH.split(kinds)) {
             heavy |= HEAVY.contains(k);
         }
         boolean namespace = kinds.startsWith("ns") || kinds.startsWith("namespace") || kinds.startsWith("project");

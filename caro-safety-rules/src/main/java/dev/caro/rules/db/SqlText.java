@@ -9,6 +9,8 @@ import java.util.regex.Pattern;
 /** Finds destructive statements in SQL text, ignoring comments and string literals. */
 final class SqlText {
 
+    private static final java.util.regex.Pattern SPACES = java.util.regex.Pattern.compile("\\s+");
+
     /** One destructive statement: what it does and how bad. */
     record Hit(String what, boolean high) {}
 
@@ -28,7 +30,7 @@ final class SqlText {
         List<Hit> out = new ArrayList<>();
         String clean = strip(sql).toUpperCase(Locale.ROOT);
         for (String raw : clean.split(";")) {
-            String s = raw.strip().replaceAll("\\s+", " ");
+            String s = SPACES.matcher(raw.strip()).replaceAll(" ");
             if (s.startsWith("BEGIN ") || s.startsWith("WITH ")) {
                 int i = s.indexOf(" DELETE ");
                 s = i >= 0 ? s.substring(i + 1) : s;

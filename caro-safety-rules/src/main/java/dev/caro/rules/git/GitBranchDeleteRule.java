@@ -50,7 +50,7 @@ public final class GitBranchDeleteRule extends BaseRule {
             }
         } else if (g.subcommand().equals("update-ref") && g.has("d", "--delete") || g.subcommand().equals("update-ref") && g.hasArg("-d")) {
             for (Word w : g.operands(Set.of("-m"))) {
-                String ref = w.value().replaceFirst("^refs/heads/", "");
+                String ref = (w.value().startsWith("refs/heads/") ? w.value().substring(11) : w.value());
                 report(out, GitInvocation.isSharedBranch(ref) ? RiskLevel.HIGH : RiskLevel.MODERATE,
                         "Deletes the ref " + w.value() + " directly, bypassing every safety check.", w.span());
                 break;

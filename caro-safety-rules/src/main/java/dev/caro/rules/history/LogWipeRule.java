@@ -21,6 +21,8 @@ import java.util.regex.Pattern;
 /** Erasing system logs: truncating or deleting /var/log files, journalctl --vacuum to nothing, wevtutil cl, Clear-EventLog. */
 public final class LogWipeRule extends BaseRule {
 
+    private static final java.util.regex.Pattern ZERO_OR_ONE = java.util.regex.Pattern.compile("[01]");
+
     private static final Pattern VACUUM_TIME = Pattern.compile("(\\d+)\\s*(s|sec|second|seconds|m|min|minute|minutes|h|hour|hours|d|day|days|w|week|weeks|month|months|y|year|years|us|ms)?");
     private static final Pattern VACUUM_SIZE = Pattern.compile("(\\d+)\\s*([KMGT]?)", Pattern.CASE_INSENSITIVE);
     private static final Set<String> REMOVERS = Set.of("rm", "shred", "srm", "unlink", "truncate", "wipe");
@@ -118,7 +120,7 @@ public final class LogWipeRule extends BaseRule {
                 }
             }
         }
-        if (files.isPresent() && files.get().strip().matches("[01]")) {
+        if (files.isPresent() && ZERO_OR_ONE.matcher(files.get().strip()).matches()) {
             report(out, RiskLevel.MODERATE, "Deletes all but the newest journal file.", c.span());
         }
     }

@@ -14,6 +14,9 @@ import java.util.regex.Pattern;
 /** Classifies path arguments (with a few extra resolutions) and names them in messages. */
 public final class Targets {
 
+    private static final java.util.regex.Pattern SPACES = java.util.regex.Pattern.compile("\\s+");
+    private static final java.util.regex.Pattern SLASHES = java.util.regex.Pattern.compile("/+");
+
     private static final Pattern FOR_LOOP = Pattern.compile("\\bfor\\s+(\\w+)\\s+in\\s+([^;\\n]*?)\\s*(?:;|\\n)\\s*do\\b");
     private static final Pattern PLAIN_VAR = Pattern.compile("^\"?\\$\\{?([A-Za-z_][A-Za-z0-9_]*)\\}?\"?(/.*)?$");
 
@@ -124,7 +127,7 @@ public final class Targets {
             return Optional.empty();
         }
         PathKind worst = null;
-        for (String item : items.trim().split("\\s+")) {
+        for (String item : SPACES.split(items.trim())) {
             if (item.isEmpty() || item.contains("$") || item.contains("`")) {
                 continue;
             }
@@ -236,7 +239,7 @@ public final class Targets {
 
     /** Removes {@code .}, {@code ..} and repeated slashes. */
     public static String collapse(String path) {
-        String[] parts = path.split("/+");
+        String[] parts = SLASHES.split(path);
         java.util.ArrayDeque<String> stack = new java.util.ArrayDeque<>();
         for (String p : parts) {
             if (p.isEmpty() || p.equals(".")) {

@@ -12,6 +12,15 @@ import java.util.Locale;
 /** Taking the network down: interfaces down, default route deleted, addresses flushed, networking off. */
 public final class NetworkDisconnectRule extends BaseRule {
 
+    private static final java.util.regex.Pattern LINK_DOWN = java.util.regex.Pattern.compile("(-\\S+\\s+)*l(ink)?\\s+(?:(set\\s+)?(dev\\s+)?\\S+\\s+.*\\bdown\\b.*|(del|delete)\\b.*)");
+    private static final java.util.regex.Pattern ROUTE_DEL = java.util.regex.Pattern.compile("(-\\S+\\s+)*r(o(ute)?)?\\s+(del|delete|flush)\\b.*");
+    private static final java.util.regex.Pattern ADDR_FLUSH = java.util.regex.Pattern.compile("(-\\S+\\s+)*a(ddr(ess)?)?\\s+flush\\b.*");
+    private static final java.util.regex.Pattern NMCLI_DOWN = java.util.regex.Pattern.compile("\\b(?:(?:d|dev|device)\\s+(?:disconnect|down|delete)|networking\\s+off|(?:c|con|connection)\\s+(?:down|delete))\\b");
+    private static final java.util.regex.Pattern RADIO_OFF = java.util.regex.Pattern.compile("\\bradio\\s+(all|wifi)\\s+off\\b");
+
+    private static final java.util.Set<String> NAMES = java.util.Set.of("ip", "ifconfig", "ifdown", "route", "nmcli", "dhclient",
+            "disable-netadapter");
+
     public NetworkDisconnectRule() {
         super("caro.network.disconnect", "Taking network interfaces or the default route down", RiskLevel.HIGH,
                 "On a remote machine this cuts off your session and everyone else's, with no way back in. Schedule a"
@@ -25,18 +34,20 @@ public final class NetworkDisconnectRule extends BaseRule {
     @Override
     public List<Finding> evaluate(SimpleCommand c, RuleContext ctx) {
         String n = name(c);
+        if (!NAMES.contains(n)) {
+            return List.of();
+        }
         List<String> a = c.argValues().stream().map(v -> v.toLowerCase(Locale.ROOT)).toList();
         String line = String.join(" ", a);
         List<Finding> out = new ArrayList<>();
         switch (n) {
             case "ip" -> {
-                if (line.matches("(-\\S+\\s+)*l(ink)?\\s+(set\\s+)?(dev\\s+)?\\S+\\s+.*\\bdown\\b.*") || line.matches("(-\\S+\\s+)*link set .*down.*")
-                        || line.matches("(-\\S+\\s+)*l(ink)?\\s+(del|delete)\\b.*")) {
+                if (LINK_DOWN.matcher(line).matches()) {
                     report(out, RiskLevel.HIGH, "Takes a network interface down.", c.span());
-                } else if (line.matches("(-\\S+\\s+)*r(o(ute)?)?\\s+(del|delete|flush)\\b.*")
+                } else if (ROUTE_DEL.matcher(line).matches()
                         && (line.contains("default") || line.contains("flush") || line.contains("0.0.0.0/0"))) {
                     report(out, RiskLevel.HIGH, "Deletes the default route, cutting off outside connectivity.", c.span());
-                } else if (line.matches("(-\\S+\\s+)*a(ddr(ess)?)?\\s+flush\\b.*")) {
+                } else if (ADDR_FLUSH.matcher(line).matches()) {
                     report(out, RiskLevel.HIGH, "Removes every address from the interface.", c.span());
                 }
             }
@@ -52,10 +63,9 @@ public final class NetworkDisconnectRule extends BaseRule {
                 }
             }
             case "nmcli" -> {
-                if (line.matches(".*\\b(d|dev|device)\\s+(disconnect|down|delete)\\b.*") || line.matches(".*\\bnetworking\\s+off\\b.*")
-                        || line.matches(".*\\b(c|con|connection)\\s+(down|delete)\\b.*")) {
+                if (NMCLI_DOWN.matcher(line).find()) {
                     report(out, RiskLevel.HIGH, "Disconnects the network (" + line + ").", c.span());
-                } else if (line.matches(".*\\bradio\\s+(all|wifi)\\s+off\\b.*")) {
+                } else if (RADIO_OFF.matcher(line).find()) {
                     report(out, RiskLevel.MODERATE, "Turns the radios off.", c.span());
                 }
             }

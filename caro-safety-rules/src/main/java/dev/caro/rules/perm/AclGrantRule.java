@@ -18,6 +18,8 @@ import java.util.regex.Pattern;
 /** ACL grants of write access on system directories: setfacl -m o::rwx, icacls /grant Everyone:F, takeown /r. */
 public final class AclGrantRule extends BaseRule {
 
+    private static final java.util.regex.Pattern LEADING_F = java.util.regex.Pattern.compile("(?i)^/f\\s+");
+
     private static final Set<String> SETFACL_VALUE_OPTS = Set.of("-m", "--modify", "-M", "--modify-file", "-x",
             "--remove", "-X", "--remove-file", "--set", "--set-file", "--restore");
     private static final Pattern WRITE_ENTRY = Pattern.compile("(?i)(?:^|,)\\s*(?:d(?:efault)?:)?(o|other|u|user|g|group|m|mask)(?::[^:,]*)?:[r-]*w");
@@ -78,7 +80,7 @@ public final class AclGrantRule extends BaseRule {
             }
         } else if (n.equals("takeown")) {
             String line = String.join(" ", c.args().stream().map(Word::source).toList());
-            if (WINDOWS_SYSTEM.matcher(line.replaceFirst("(?i)^/f\\s+", "")).find()) {
+            if (WINDOWS_SYSTEM.matcher(LEADING_F.matcher(line).replaceFirst("")).find()) {
                 report(out, RiskLevel.HIGH, "Takes ownership of a Windows system folder.", c.span());
             }
         }

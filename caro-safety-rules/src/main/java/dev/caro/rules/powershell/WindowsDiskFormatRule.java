@@ -14,6 +14,8 @@ import java.util.Locale;
 /** Windows disk erasure: format C:, Format-Volume, Clear-Disk, Remove-Partition, Initialize-Disk, diskpart clean. */
 public final class WindowsDiskFormatRule extends BaseRule {
 
+    private static final java.util.regex.Pattern DRIVE = java.util.regex.Pattern.compile("(?i)^[a-z]:\\\\?$");
+
     public WindowsDiskFormatRule() {
         super("caro.powershell.disk-format", "Formatting or wiping Windows disks and volumes", RiskLevel.CRITICAL,
                 "Formatting or clearing a disk erases everything on it. Check Get-Disk / Get-Volume output first and"
@@ -31,7 +33,7 @@ public final class WindowsDiskFormatRule extends BaseRule {
         switch (n) {
             case "format", "format.com" -> {
                 for (Word w : c.args()) {
-                    if (w.source().matches("(?i)^[a-z]:\\\\?$")) {
+                    if (DRIVE.matcher(w.source()).matches()) {
                         report(out, w.source().toLowerCase(Locale.ROOT).startsWith("c") ? RiskLevel.CRITICAL : RiskLevel.HIGH,
                                 "Formats the drive " + w.source() + ", erasing everything on it.", w.span());
                     }

@@ -8,6 +8,8 @@ import java.util.regex.Pattern;
 /** Classifies Windows paths as written: drive roots, system folders, the user profile, unknown variables. */
 final class WindowsPaths {
 
+    private static final java.util.regex.Pattern DRIVE_PREFIX = java.util.regex.Pattern.compile("^[\"']?[a-z]:.*");
+
     private static final Pattern DRIVE_ROOT = Pattern.compile("(?i)^[\"']?(?:[a-z]:[\\\\/]*\\*?|\\$env:systemdrive[\\\\/]*\\*?|%systemdrive%[\\\\/]*\\*?|[\\\\/]\\*?)[\"']?$");
     private static final Pattern SYSTEM = Pattern.compile("(?i)^[\"']?(?:[a-z]:[\\\\/]+(?:windows|program files(?: \\(x86\\))?|programdata"
             + "|users[\\\\/]*\\*?$|boot|recovery|system volume information)|\\$env:(?:windir|systemroot|programfiles|programdata|programfiles\\(x86\\))"
@@ -35,7 +37,7 @@ final class WindowsPaths {
         if (l.startsWith("$") || l.startsWith("\"$") || l.startsWith("%")) {
             return PathKind.UNKNOWN;
         }
-        if (l.matches("^[\"']?[a-z]:.*")) {
+        if (DRIVE_PREFIX.matcher(l).matches()) {
             return PathKind.OUTSIDE_CWD;
         }
         return PathKind.INSIDE_CWD;

@@ -19,6 +19,8 @@ import java.util.Set;
 /** Killing every process, init, a whole user's processes, or processes the system needs (sshd, systemd, lsass). */
 public final class MassKillRule extends BaseRule {
 
+    private static final java.util.regex.Pattern NEGATIVE_PID = java.util.regex.Pattern.compile("-\\d{2,}");
+
     private static final Set<String> VITAL = Set.of("sshd", "systemd", "init", "dbus-daemon", "dbus", "xorg", "xwayland",
             "gnome-shell", "plasmashell", "kwin_x11", "kwin_wayland", "gdm", "gdm3", "lightdm", "sddm", "login",
             "systemd-logind", "systemd-journald", "systemd-udevd", "networkmanager", "bash", "zsh", "sh", "sudo",
@@ -72,7 +74,7 @@ public final class MassKillRule extends BaseRule {
                 end = true;
             } else if (!end && (v.equals("-s") || v.equals("-n") || v.equals("--signal")) && i + 1 < args.size()) {
                 signal = args.get(++i).value().toUpperCase(Locale.ROOT);
-            } else if (!end && v.startsWith("-") && v.length() > 1 && !v.equals("-1") && !v.matches("-\\d{2,}")) {
+            } else if (!end && v.startsWith("-") && v.length() > 1 && !v.equals("-1") && !NEGATIVE_PID.matcher(v).matches()) {
                 if (v.equals("-l") || v.equals("-L") || v.equals("--list")) {
                     return;
                 }

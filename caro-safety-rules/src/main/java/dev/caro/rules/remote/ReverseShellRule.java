@@ -21,6 +21,8 @@ import java.util.regex.Pattern;
 /** Reverse and bind shells: /dev/tcp with an interactive shell, nc -e, socat EXEC:, scripted socket shells. */
 public final class ReverseShellRule extends BaseRule {
 
+    private static final java.util.regex.Pattern NC_EXEC_IN_CODE = java.util.regex.Pattern.compile("\\bnc(at)?\\s+-[a-z]*e\\s");
+
     private static final Set<String> NETCATS = Set.of("nc", "ncat", "netcat", "nc.traditional", "nc.openbsd", "telnet",
             "socat", "openssl", "pwncat", "rcat", "sbd", "cryptcat");
     private static final Pattern SOCKET = Pattern.compile("(?i)socket|TCPSocket|fsockopen|net\\.connect|new Socket|/inet/tcp|IO::Socket|TCPClient");
@@ -67,7 +69,7 @@ public final class ReverseShellRule extends BaseRule {
             Optional<String> code = InlineCode.of(c);
             if (code.isPresent() && SOCKET.matcher(code.get()).find() && SPAWN.matcher(code.get()).find()) {
                 report(out, RiskLevel.CRITICAL, "The " + n + " one-liner connects a socket to a shell (a reverse shell).", c.span());
-            } else if (code.isPresent() && (code.get().contains("/dev/tcp/") || code.get().matches("(?s).*\\bnc(at)?\\s+-[a-z]*e\\s.*"))) {
+            } else if (code.isPresent() && (code.get().contains("/dev/tcp/") || NC_EXEC_IN_CODE.matcher(code.get()).find())) {
                 report(out, RiskLevel.CRITICAL, "The " + n + " one-liner starts a remote shell.", c.span());
             } else if (code.isPresent() && code.get().contains("/inet/tcp/")) {
                 report(out, RiskLevel.CRITICAL, "The awk program runs commands received over the network.", c.span());

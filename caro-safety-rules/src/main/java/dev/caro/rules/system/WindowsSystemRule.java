@@ -18,6 +18,9 @@ public final class WindowsSystemRule extends BaseRule {
     private static final Pattern HKLM_CORE = Pattern.compile("(?i)^(system|security|sam|software\\\\+microsoft\\\\+windows"
             + "(?: nt)?\\\\+currentversion\\\\*[^\\\\]*$|software\\\\*$|software\\\\+microsoft\\\\*$|\\s*$)");
 
+    private static final java.util.Set<String> NAMES = java.util.Set.of("reg", "remove-item", "ri", "del", "rm",
+            "remove-itemproperty", "vssadmin", "wmic", "wbadmin", "bcdedit");
+
     public WindowsSystemRule() {
         super("caro.system.windows-system", "Deleting Windows registry hives, shadow copies or boot settings", RiskLevel.CRITICAL,
                 "These changes can leave Windows unbootable and remove the restore points you would need to recover."
@@ -33,6 +36,9 @@ public final class WindowsSystemRule extends BaseRule {
     public List<Finding> evaluate(SimpleCommand c, RuleContext ctx) {
         String n = name(c);
         List<Finding> out = new ArrayList<>();
+        if (!NAMES.contains(n)) {
+            return out;
+        }
         List<String> a = c.args().stream().map(w -> w.source().toLowerCase(Locale.ROOT)).toList();
         switch (n) {
             case "reg" -> {
