@@ -173,7 +173,16 @@ final class ModelDownloader {
                 if (request.size().isPresent() && have == request.size().getAsLong()) {
                     break;
                 }
-                Response response = open(url, have);
+                Response response;
+                try {
+                    response = open(url, have);
+                } catch (SocketTimeoutException e) {
+                    if (attempt < MAX_ATTEMPTS) {
+                        continue; // a busy server; ask again
+                    }
+                    throw new BackendException(url.getHost() + " did not answer in time; run 'caro models pull "
+                            + request.name() + "' to try again", e);
+                }
                 int status = response.status();
                 try (response; InputStream body = response.body()) {
                     if (status == 416 && have > 0) {
