@@ -14,8 +14,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * Benchmark (not a test): writes the Qwen2.5-Coder-0.5B-shaped Q4_0 model once, then runs the
  * bare java-llama.cpp program and caro's backend path alternately, each in a fresh JVM, and
- * prints medians as a Markdown table. System properties: bench.rounds (5), bench.threads
- * (physical cores), bench.dir (target folder).
+ * prints medians as a Markdown table. System properties: bench.shape (0.5b or 1.5b), bench.rounds
+ * (5), bench.threads (physical cores), bench.dir (target folder).
  */
 public final class LlamaBenchmark {
 
@@ -26,11 +26,12 @@ public final class LlamaBenchmark {
         int threads = Integer.getInteger("bench.threads", physicalCores());
         Path dir = Path.of(System.getProperty("bench.dir", "target/bench")).toAbsolutePath();
         Files.createDirectories(dir);
-        Path model = dir.resolve("qwen2.5-coder-0.5b-shaped-q4_0.gguf");
+        QwenShapedModel.Shape shape = QwenShapedModel.shape(System.getProperty("bench.shape", "0.5b"));
+        Path model = dir.resolve("qwen2.5-coder-" + shape.name() + "-shaped-q4_0.gguf");
         if (!Files.exists(model)) {
             long t = System.nanoTime();
             Path tmp = dir.resolve("model.tmp");
-            QwenShapedModel.write(tmp, BenchPrompt.words());
+            QwenShapedModel.write(tmp, BenchPrompt.words(), shape);
             Files.move(tmp, model);
             System.err.printf(Locale.ROOT, "wrote %s (%d MB) in %.1f s%n", model, Files.size(model) >> 20,
                     (System.nanoTime() - t) / 1e9);
@@ -43,7 +44,7 @@ public final class LlamaBenchmark {
                 System.err.println("round " + (r + 1) + " " + kind + ": " + m);
             }
         }
-        System.out.println(table(results, rounds, threads, Files.size(model)));
+        System.out.println(table(results, rounds, threads, Files.size(model), shape.name()));
     }
 
     private static Map<String, Double> run(String kind, Path model, int threads, Path dir)
@@ -88,13 +89,14 @@ public final class LlamaBenchmark {
         return v.length == 0 ? Double.NaN : v.length % 2 == 1 ? v[v.length / 2] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2;
     }
 
-    private static String table(Map<String, List<Map<String, Double>>> r, int rounds, int threads, long size) {
+    private static String table(Map<String, List<Map<String, Double>>> r, int rounds, int threads, long size,
+            String shape) {
         List<Map<String, Double>> bare = r.get("bare");
         List<Map<String, Double>> caro = r.get("caro");
         StringBuilder sb = new StringBuilder();
-        sb.append(String.format(Locale.ROOT, "Model: Qwen2.5-Coder-0.5B shapes, Q4_0, random weights (%d MB); prompt: caro's"
+        sb.append(String.format(Locale.ROOT, "Model: Qwen2.5-Coder-%s shapes, Q4_0, random weights (%d MB); prompt: caro's"
                 + " prompt for \"%s\" (%.0f tokens); %d tokens generated at most; %d threads; context %d; medians of %d"
-                + " fresh JVMs each, run alternately.%n%n", size >> 20, BenchPrompt.REQUEST, median(bare, "prompt_tokens"),
+                + " fresh JVMs each, run alternately.%n%n", shape.toUpperCase(Locale.ROOT), size >> 20, BenchPrompt.REQUEST, median(bare, "prompt_tokens"),
                 BenchPrompt.N_PREDICT, threads, BenchPrompt.CONTEXT, rounds));
         sb.append("| program | process wall time | load | answer (prefill + generation) | first token | generation | peak RSS |\n");
         sb.append("|---|---|---|---|---|---|---|\n");

@@ -14,24 +14,34 @@ import java.util.Set;
 /**
  * A random-weight model with the exact tensor shapes of Qwen2.5-Coder-0.5B (architecture qwen2,
  * 24 layers, 896 wide, 14 query and 2 key/value heads, 4864 feed-forward, 151,936 tokens, tied
- * output) in Q4_0. Dense inference costs the same whatever the weights, so load, prefill and
+ * output) or 1.5B (28 layers, 1536 wide, 12/2 heads, 8960 feed-forward) in Q4_0. Dense inference costs the same whatever the weights, so load, prefill and
  * generation speed match the real model's; the output is gibberish. The vocabulary is
  * SentencePiece-style (the real one is BPE) with whole words of caro's prompt, so a prompt splits
  * into a similar number of tokens.
  */
 public final class QwenShapedModel {
 
-    static final int N_EMBD = 896;
-    static final int N_LAYER = 24;
-    static final int N_HEAD = 14;
-    static final int N_HEAD_KV = 2;
-    static final int N_FF = 4864;
     static final int N_VOCAB = 151_936;
-    static final int HEAD_DIM = N_EMBD / N_HEAD;
+
+    /** The shapes of one Qwen2.5 size. */
+    record Shape(String name, int embd, int layers, int heads, int kvHeads, int ff) {}
+
+    static final Shape QWEN_0_5B = new Shape("0.5b", 896, 24, 14, 2, 4864);
+    static final Shape QWEN_1_5B = new Shape("1.5b", 1536, 28, 12, 2, 8960);
+
+    static Shape shape(String name) {
+        return name.equals("1.5b") ? QWEN_1_5B : QWEN_0_5B;
+    }
 
     private QwenShapedModel() {}
 
-    public static Path write(Path file, List<String> words) throws IOException {
+    public static Path write(Path file, List<String> words, Shape shape) throws IOException {
+        int embd = shape.embd();
+        int layers = shape.layers();
+        int heads = shape.heads();
+        int kvHeads = shape.kvHeads();
+        int ff = shape.ff();
+        int headDim = embd / heads;
         Random random = new Random(42);
         List<String> vocab = vocabulary(words);
         int n = vocab.size();
@@ -53,14 +63,14 @@ public final class QwenShapedModel {
         int imEnd = vocab.indexOf("<|im_end|>");
         GgufWriter w = new GgufWriter()
                 .string("general.architecture", "qwen2")
-                .string("general.name", "qwen2.5-coder-0.5b-shaped-random")
+                .string("general.name", "qwen2.5-coder-" + shape.name() + "-shaped-random")
                 .uint32("general.file_type", 2)
                 .uint32("qwen2.context_length", 32768)
-                .uint32("qwen2.embedding_length", N_EMBD)
-                .uint32("qwen2.block_count", N_LAYER)
-                .uint32("qwen2.feed_forward_length", N_FF)
-                .uint32("qwen2.attention.head_count", N_HEAD)
-                .uint32("qwen2.attention.head_count_kv", N_HEAD_KV)
+                .uint32("qwen2.embedding_length", embd)
+                .uint32("qwen2.block_count", layers)
+                .uint32("qwen2.feed_forward_length", ff)
+                .uint32("qwen2.attention.head_count", heads)
+                .uint32("qwen2.attention.head_count_kv", kvHeads)
                 .float32("qwen2.rope.freq_base", 1_000_000f)
                 .float32("qwen2.attention.layer_norm_rms_epsilon", 1e-6f)
                 .string("tokenizer.ggml.model", "llama")
@@ -73,23 +83,23 @@ public final class QwenShapedModel {
                 .bool("tokenizer.ggml.add_bos_token", false)
                 .string("tokenizer.chat_template", "{% for message in messages %}{{'<|im_start|>' + message['role']"
                         + " + '\\n' + message['content'] + '<|im_end|>' + '\\n'}}{% endfor %}");
-        w.tensor("token_embd.weight", new long[] {N_EMBD, n}, GgufWriter.TYPE_Q4_0, q4(random, (long) N_EMBD * n));
-        w.tensor("output_norm.weight", new long[] {N_EMBD}, ones(N_EMBD));
-        int kv = HEAD_DIM * N_HEAD_KV;
-        for (int l = 0; l < N_LAYER; l++) {
+        w.tensor("token_embd.weight", new long[] {embd, n}, GgufWriter.TYPE_Q4_0, q4(random, (long) embd * n));
+        w.tensor("output_norm.weight", new long[] {embd}, ones(embd));
+        int kv = headDim * kvHeads;
+        for (int l = 0; l < layers; l++) {
             String p = "blk." + l + ".";
-            w.tensor(p + "attn_norm.weight", new long[] {N_EMBD}, ones(N_EMBD));
-            w.tensor(p + "attn_q.weight", new long[] {N_EMBD, N_EMBD}, GgufWriter.TYPE_Q4_0, q4(random, (long) N_EMBD * N_EMBD));
-            w.tensor(p + "attn_q.bias", new long[] {N_EMBD}, new float[N_EMBD]);
-            w.tensor(p + "attn_k.weight", new long[] {N_EMBD, kv}, GgufWriter.TYPE_Q4_0, q4(random, (long) N_EMBD * kv));
+            w.tensor(p + "attn_norm.weight", new long[] {embd}, ones(embd));
+            w.tensor(p + "attn_q.weight", new long[] {embd, embd}, GgufWriter.TYPE_Q4_0, q4(random, (long) embd * embd));
+            w.tensor(p + "attn_q.bias", new long[] {embd}, new float[embd]);
+            w.tensor(p + "attn_k.weight", new long[] {embd, kv}, GgufWriter.TYPE_Q4_0, q4(random, (long) embd * kv));
             w.tensor(p + "attn_k.bias", new long[] {kv}, new float[kv]);
-            w.tensor(p + "attn_v.weight", new long[] {N_EMBD, kv}, GgufWriter.TYPE_Q4_0, q4(random, (long) N_EMBD * kv));
+            w.tensor(p + "attn_v.weight", new long[] {embd, kv}, GgufWriter.TYPE_Q4_0, q4(random, (long) embd * kv));
             w.tensor(p + "attn_v.bias", new long[] {kv}, new float[kv]);
-            w.tensor(p + "attn_output.weight", new long[] {N_EMBD, N_EMBD}, GgufWriter.TYPE_Q4_0, q4(random, (long) N_EMBD * N_EMBD));
-            w.tensor(p + "ffn_norm.weight", new long[] {N_EMBD}, ones(N_EMBD));
-            w.tensor(p + "ffn_gate.weight", new long[] {N_EMBD, N_FF}, GgufWriter.TYPE_Q4_0, q4(random, (long) N_EMBD * N_FF));
-            w.tensor(p + "ffn_up.weight", new long[] {N_EMBD, N_FF}, GgufWriter.TYPE_Q4_0, q4(random, (long) N_EMBD * N_FF));
-            w.tensor(p + "ffn_down.weight", new long[] {N_FF, N_EMBD}, GgufWriter.TYPE_Q4_0, q4(random, (long) N_FF * N_EMBD));
+            w.tensor(p + "attn_output.weight", new long[] {embd, embd}, GgufWriter.TYPE_Q4_0, q4(random, (long) embd * embd));
+            w.tensor(p + "ffn_norm.weight", new long[] {embd}, ones(embd));
+            w.tensor(p + "ffn_gate.weight", new long[] {embd, ff}, GgufWriter.TYPE_Q4_0, q4(random, (long) embd * ff));
+            w.tensor(p + "ffn_up.weight", new long[] {embd, ff}, GgufWriter.TYPE_Q4_0, q4(random, (long) embd * ff));
+            w.tensor(p + "ffn_down.weight", new long[] {ff, embd}, GgufWriter.TYPE_Q4_0, q4(random, (long) ff * embd));
         }
         w.write(file);
         return file;
