@@ -21,6 +21,7 @@ final class DownloadProgress implements ProgressListener {
     private long done;
     private long startNanos;
     private long lastDraw;
+    private boolean drawn;
 
     DownloadProgress(CliEnvironment env) {
         this.err = env.err();
@@ -39,11 +40,17 @@ final class DownloadProgress implements ProgressListener {
         done = 0;
         startNanos = System.nanoTime();
         lastDraw = 0;
+        drawn = false;
         Spinner s = spinner;
+        if (total < 0 && s != null) {
+            // Loading or waiting, with nothing to count: the spinner says what is happening.
+            s.task(task);
+            return;
+        }
         if (s != null) {
             s.pause(true);
         }
-        if (!terminal) {
+        if (!terminal && total >= 0) {
             err.println("caro: " + task + (total > 0 ? " (" + bytes(total) + ")" : "") + "…");
             err.flush();
         }
@@ -55,6 +62,7 @@ final class DownloadProgress implements ProgressListener {
         long now = System.nanoTime();
         if (terminal && now - lastDraw >= 100_000_000L) {
             lastDraw = now;
+            drawn = true;
             synchronized (err) {
                 err.print("\r" + line(now) + "\u001b[K");
                 err.flush();
@@ -66,16 +74,22 @@ final class DownloadProgress implements ProgressListener {
     public synchronized void finished() {
         long now = System.nanoTime();
         String took = String.format(Locale.ROOT, "%.0f s", (now - startNanos) / 1e9);
+        Spinner s = spinner;
+        if (total < 0 && s != null) {
+            s.task("generating");
+            return;
+        }
         if (terminal) {
-            synchronized (err) {
-                err.print("\r" + line(now) + "\u001b[K\n");
-                err.flush();
+            if (drawn || total >= 0) {
+                synchronized (err) {
+                    err.print("\r" + line(now) + "\u001b[K\n");
+                    err.flush();
+                }
             }
-        } else {
+        } else if (total >= 0 || done > 0) {
             err.println("caro: " + task + ": finished, " + bytes(done) + " in " + took);
             err.flush();
         }
-        Spinner s = spinner;
         if (s != null) {
             s.pause(false);
         }

@@ -72,11 +72,33 @@ class FeedbackTest {
         DownloadProgress p = new DownloadProgress(e);
         try (Spinner s = Spinner.start(e, "generating")) {
             p.spinner(s);
-            p.started("Downloading m", -1);
+            p.started("Downloading m", 10_000);
             int before = err.toString().length();
             Thread.sleep(250);
             assertEquals(before, err.toString().length(), "nothing drawn while paused");
             p.finished();
         }
+    }
+
+    @Test
+    void aTaskWithoutSizeIsShownByTheSpinner() throws Exception {
+        CliEnvironment e = env(true);
+        DownloadProgress p = new DownloadProgress(e);
+        try (Spinner s = Spinner.start(e, "generating")) {
+            p.spinner(s);
+            p.started("Loading qwen", -1);
+            Thread.sleep(250);
+            p.finished();
+            Thread.sleep(250);
+        }
+        assertTrue(err.toString().matches("(?s).*Loading qwen… 0\\.[0-9] s.*generating… 0\\.[0-9] s.*"), err.toString());
+        StringWriter quiet = new StringWriter();
+        CliEnvironment piped = new CliEnvironment(Map.of(), new ByteArrayInputStream(new byte[0]), new PrintWriter(new StringWriter()),
+                new PrintWriter(quiet, true), false, false, new ContextDetector(Map.of(), Map.of(), null),
+                CaroPaths.from(Map.of(), Path.of("/tmp")), false, false, TerminalModes.NONE);
+        DownloadProgress q = new DownloadProgress(piped);
+        q.started("Loading qwen", -1);
+        q.finished();
+        assertEquals("", quiet.toString(), "loading a model says nothing in scripts");
     }
 }
