@@ -89,6 +89,10 @@ public final class DjlBackendProvider implements ModelBackendProvider {
         } catch (IllegalArgumentException e) {
             throw new BackendException(e.getMessage(), e);
         }
-        return DjlBackend.load(dir, settings, environment);
+        try {
+            return DjlBackend.load(dir, settings, environment);
+        } catch (NoClassDefFoundError e) {
+            throw TorchRuntime.incomplete(e);
+        }
     }
 }

@@ -88,6 +88,12 @@ final class TorchRuntime {
                 bundledClassifier(TorchRuntime.class.getClassLoader()));
     }
 
+    /** For a class path that lacks one of DJL's jars. */
+    static BackendException incomplete(NoClassDefFoundError e) {
+        return new BackendException("the DJL backend is installed without all of its libraries (missing class "
+                + e.getMessage() + "); reinstall it as docs/djl-backend.md describes", e);
+    }
+
     /** Where DJL unpacks its native libraries: {@code <cacheDir>/djl}. */
     static Path djlCacheDir(Path cacheDir) {
         return cacheDir.resolve("djl");
@@ -128,7 +134,9 @@ final class TorchRuntime {
         }
         try {
             return Engine.getEngine("PyTorch");
-        } catch (UnsatisfiedLinkError | RuntimeException e) {
+        } catch (NoClassDefFoundError e) {
+            throw incomplete(e);
+        } catch (LinkageError | RuntimeException e) {
             Throwable root = e;
             while (root.getCause() != null && root.getCause() != root) {
                 root = root.getCause();

@@ -30,20 +30,44 @@ class MissingNativeLibraryTest {
     @TempDir
     Path temp;
 
-    @Test
-    void providerWithoutTheLibtorchJarExplainsWhatIsMissing() throws Exception {
+    /** This test's class path without the jars whose path contains {@code fragment}. */
+    private static URLClassLoader classPathWithout(String fragment) {
         List<URL> urls = new ArrayList<>();
         boolean removed = false;
         String classPath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
         for (String entry : classPath.split(File.pathSeparator)) {
-            if (entry.contains("pytorch-native-cpu")) {
+            if (entry.contains(fragment)) {
                 removed = true;
             } else if (!entry.isBlank()) {
                 urls.add(toUrl(entry));
             }
         }
-        assertTrue(removed, "the test class path should hold the libtorch jar: " + classPath);
-        try (URLClassLoader loader = new URLClassLoader(urls.toArray(new URL[0]), ClassLoader.getPlatformClassLoader())) {
+        assertTrue(removed, "the test class path should hold " + fragment + ": " + classPath);
+        return new URLClassLoader(urls.toArray(new URL[0]), ClassLoader.getPlatformClassLoader());
+    }
+
+    @Test
+    void providerWithoutDjlsApiJarSaysItIsIncomplete() throws Exception {
+        try (URLClassLoader loader = classPathWithout("/ai/djl/api/")) {
+            Class<?> envType = loader.loadClass("dev.caro.api.backend.BackendEnvironment");
+            Class<?> providerType = loader.loadClass(DjlBackendProvider.class.getName());
+            Class<?> progressType = loader.loadClass("dev.caro.api.backend.ProgressListener");
+            // The shared cache: DJL's settings are system properties, global to this JVM and its other tests.
+            Object env = envType.getConstructor(Map.class, Map.class, Optional.class, Path.class, Path.class, progressType)
+                    .newInstance(Map.of("model_dir", TinyModels.WITH_CACHE.toString()), Map.of(), Optional.empty(),
+                            TinyModels.cacheDir(), temp.resolve("data"), null);
+            Object provider = providerType.getConstructor().newInstance();
+            InvocationTargetException e = assertThrows(InvocationTargetException.class,
+                    () -> providerType.getMethod("create", envType).invoke(provider, env));
+            assertEquals("dev.caro.api.backend.BackendException", e.getCause().getClass().getName());
+            assertEquals("the DJL backend is installed without all of its libraries (missing class ai/djl/engine/Engine);"
+                    + " reinstall it as docs/djl-backend.md describes", e.getCause().getMessage());
+        }
+    }
+
+    @Test
+    void providerWithoutTheLibtorchJarExplainsWhatIsMissing() throws Exception {
+        try (URLClassLoader loader = classPathWithout("pytorch-native-cpu")) {
             Class<?> envType = loader.loadClass("dev.caro.api.backend.BackendEnvironment");
             Class<?> providerType = loader.loadClass(DjlBackendProvider.class.getName());
             Class<?> progressType = loader.loadClass("dev.caro.api.backend.ProgressListener");
