@@ -66,9 +66,14 @@ final class LlamaCppModelStore implements ModelStore {
             throw new BackendException("model " + entry.id() + " is not downloaded; run 'caro models pull "
                     + entry.id() + "'");
         }
-        progress.started("Verifying " + entry.id(), -1);
+        long size;
         try {
-            long size = Files.size(file);
+            size = Files.size(file);
+        } catch (IOException e) {
+            throw new BackendException("cannot read " + file + ": " + e.getMessage(), e);
+        }
+        progress.started("Verifying " + entry.id(), size);
+        try {
             if (entry.size().isPresent() && size != entry.size().getAsLong()) {
                 throw new BackendException("model " + entry.id() + " has " + size + " bytes instead of "
                         + entry.size().getAsLong() + again);
@@ -79,7 +84,7 @@ final class LlamaCppModelStore implements ModelStore {
             }
             Optional<String> expected = entry.sha256().or(() -> recordedChecksum(file));
             if (expected.isPresent()) {
-                String actual = ModelDownloader.sha256(file);
+                String actual = ModelDownloader.sha256(file, progress);
                 if (!actual.equals(expected.get())) {
                     throw new BackendException("model " + entry.id() + " is corrupt (SHA-256 " + actual + ", expected "
                             + expected.get() + ")" + again);

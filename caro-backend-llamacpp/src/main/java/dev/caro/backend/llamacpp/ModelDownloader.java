@@ -256,7 +256,7 @@ final class ModelDownloader {
                 progress.finished();
             }
         }
-        return verifyAndInstall(request, part, target);
+        return verifyAndInstall(request, part, target, progress);
     }
 
     /** An open HTTP response; closing it releases the connection. */
@@ -358,7 +358,8 @@ final class ModelDownloader {
         return done;
     }
 
-    private Path verifyAndInstall(Request request, Path part, Path target) throws BackendException {
+    private Path verifyAndInstall(Request request, Path part, Path target, ProgressListener progress)
+            throws BackendException {
         try {
             long size = Files.size(part);
             if (request.size().isPresent() && size != request.size().getAsLong()) {
@@ -367,7 +368,13 @@ final class ModelDownloader {
                         + request.size().getAsLong() + "; it was deleted, run 'caro models pull " + request.name()
                         + "' to download it again");
             }
-            String actual = sha256(part);
+            progress.started("Verifying " + request.name(), size);
+            String actual;
+            try {
+                actual = sha256(part, progress);
+            } finally {
+                progress.finished();
+            }
             if (request.sha256().isPresent() && !request.sha256().get().equals(actual)) {
                 Files.delete(part);
                 throw new BackendException("downloaded " + request.name() + " is corrupt (SHA-256 " + actual
@@ -410,6 +417,11 @@ final class ModelDownloader {
     }
 
     static String sha256(Path file) throws IOException {
+        return sha256(file, ProgressListener.NONE);
+    }
+
+    /** The file's SHA-256, reporting bytes hashed (hashing a model takes seconds). */
+    static String sha256(Path file, ProgressListener progress) throws IOException {
         MessageDigest digest;
         try {
             digest = MessageDigest.getInstance("SHA-256");
@@ -418,11 +430,18 @@ final class ModelDownloader {
         }
         try (FileChannel in = FileChannel.open(file, StandardOpenOption.READ)) {
             ByteBuffer buf = ByteBuffer.allocateDirect(1 << 20);
-            while (in.read(buf) >= 0) {
+            long done = 0;
+            int n;
+            while ((n = in.read(buf)) >= 0) {
                 buf.flip();
                 digest.update(buf);
                 buf.clear();
+                done += n;
+                if ((done & ((64 << 20) - 1)) < n) {
+                    progress.advanced(done);
+                }
             }
+            progress.advanced(done);
         }
         return HexFormat.of().formatHex(digest.digest());
     }
