@@ -584,7 +584,9 @@ final class Normalizer {
         }
         Scope remote = new Scope(new HashMap<>(sc.vars), null);
         Layer l = layer.nest(Origin.REMOTE);
-        List<Word> rest = args.subList(i + 1, args.size());
+        // OpenSSH also accepts options after the destination: ssh host -p 2222 'cmd'.
+        int commandAt = Wrappers.skipOptions(args, i + 1, "BbcDEeFIiJLlmOopQRSWw", Set.of());
+        List<Word> rest = args.subList(Math.min(commandAt, args.size()), args.size());
         if (!rest.isEmpty()) {
             parseNested(join(rest), rest.size() == 1 ? rest.get(0) : null, spanOf(rest), remote, l, null);
         } else if (stdin != null) {
@@ -896,7 +898,9 @@ final class Normalizer {
                     return null;
                 }
                 String format = unescape(args.get(i).value());
-                List<Word> rest = args.subList(i + 1, args.size());
+                // OpenSSH also accepts options after the destination: ssh host -p 2222 'cmd'.
+        int commandAt = Wrappers.skipOptions(args, i + 1, "BbcDEeFIiJLlmOopQRSWw", Set.of());
+        List<Word> rest = args.subList(Math.min(commandAt, args.size()), args.size());
                 StringBuilder sb = new StringBuilder();
                 int argAt = 0;
                 for (int k = 0; k < format.length(); k++) {

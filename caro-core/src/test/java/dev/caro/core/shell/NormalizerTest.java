@@ -117,6 +117,8 @@ class NormalizerTest {
                         List.of("direct: find [/] [-type] [f]", "xargs: rm [-f] [/{}]")),
                 Arguments.of("ssh -p 22 -i key admin@web 'rm -rf /var/www'", Origin.REMOTE,
                         List.of("direct: ssh [-p] [22] [-i] [key] [admin@web] [rm -rf /var/www]", "remote: rm [-rf] [/var/www]")),
+                Arguments.of("ssh deploy@web -p 2222 -t 'sudo reboot'", Origin.REMOTE,
+                        List.of("direct: ssh [deploy@web] [-p] [2222] [-t] [sudo reboot]", "remote: reboot")),
                 Arguments.of("ssh host rm -rf /data", Origin.REMOTE,
                         List.of("direct: ssh [host] [rm] [-rf] [/data]", "remote: rm [-rf] [/data]")),
                 Arguments.of("su - root -c 'rm -rf /'", Origin.SHELL_STRING,
