@@ -44,7 +44,7 @@ public final class SystemFileDeleteRule extends BaseRule {
         List<Finding> out = new ArrayList<>();
         for (Word w : Args.operands(c)) {
             PathKind k = Targets.kind(c, w, ctx);
-            if (w.literal()) {
+            if (w.literal() && !Targets.insideHome(c, ctx, w.value())) {
                 String abs = Targets.absolute(c, ctx, w.value());
                 Optional<SensitiveFiles.Match> m = SensitiveFiles.lookup(abs);
                 if (m.isPresent() && m.get().risk().atLeast(RiskLevel.HIGH) && !n.equals("rmdir")) {

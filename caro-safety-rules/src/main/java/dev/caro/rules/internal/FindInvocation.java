@@ -63,7 +63,8 @@ public record FindInvocation(List<Word> roots, boolean narrowed, boolean nameFil
             String v = a.get(i).value().toLowerCase(Locale.ROOT);
             if (NAME_TESTS.contains(v)) {
                 String pattern = i + 1 < a.size() ? a.get(i + 1).value() : "*";
-                if (!pattern.equals("*") && !pattern.equals("*.*") && !pattern.equals("./*") && !pattern.equals("/*")) {
+                boolean pruned = i + 2 < a.size() && a.get(i + 2).value().equals("-prune");
+                if (!pruned && !pattern.equals("*") && !pattern.equals("*.*") && !pattern.equals("./*") && !pattern.equals("/*")) {
                     named = true;
                     narrowed = true;
                 }

@@ -49,12 +49,10 @@ public final class SensitiveFiles {
             Map.entry("/etc/environment", "the system environment"),
             Map.entry("/etc/profile", "the login profile"),
             Map.entry("/etc/bash.bashrc", "the system bashrc"),
-            Map.entry("/etc/profile.d", "the login profile scripts"),
             Map.entry("/etc/cron.d", "the system cron jobs"),
             Map.entry("/etc/rc.local", "the boot script"),
             Map.entry("/etc/sysctl.conf", "the kernel settings"),
-            Map.entry("/etc/sysctl.d", "the kernel settings"),
-            Map.entry("/etc/modprobe.d", "the kernel module settings"),
+
             Map.entry("/etc/timezone", "the time zone"),
             Map.entry("/etc/localtime", "the time zone"));
 

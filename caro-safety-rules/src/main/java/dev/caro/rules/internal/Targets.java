@@ -141,7 +141,7 @@ public final class Targets {
     }
 
     /** Whether {@code path} lies strictly inside the user's home directory. */
-    static boolean insideHome(SimpleCommand c, RuleContext ctx, String path) {
+    public static boolean insideHome(SimpleCommand c, RuleContext ctx, String path) {
         String home = collapse(ctx.execution().home());
         String abs = absolute(c, ctx, path);
         return !home.equals("/") && abs.startsWith(home + "/");

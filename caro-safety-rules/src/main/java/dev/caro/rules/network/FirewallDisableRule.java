@@ -65,6 +65,9 @@ public final class FirewallDisableRule extends BaseRule {
             } else if (verb.equals("default") && ops.size() > 1 && ops.get(1).value().equals("allow")
                     && (ops.size() < 3 || ops.get(2).value().equals("incoming"))) {
                 report(out, RiskLevel.MODERATE, "Allows all incoming traffic by default.", c.span());
+            } else if (verb.equals("default") && ops.size() > 2 && !ops.get(1).value().equals("allow")
+                    && ops.get(2).value().startsWith("out")) {
+                report(out, RiskLevel.MODERATE, "Blocks all outgoing traffic by default, cutting the machine off from updates and DNS.", c.span());
             }
         } else if (n.equals("firewall-cmd")) {
             if (c.hasArg("--panic-on")) {

@@ -88,7 +88,7 @@ public final class RecursivePermissionRule extends BaseRule {
                 if (!narrow) {
                     r = RiskLevel.CRITICAL;
                 } else if (chmod) {
-                    r = world ? RiskLevel.HIGH : m.removesOwnerAccess() ? RiskLevel.MODERATE : RiskLevel.SAFE;
+                    r = world ? RiskLevel.CRITICAL : m.removesOwnerAccess() ? RiskLevel.MODERATE : RiskLevel.SAFE;
                 } else {
                     r = RiskLevel.SAFE;
                 }

@@ -85,12 +85,15 @@ public final class DownloadExecRule extends BaseRule {
             report(out, RiskLevel.HIGH, "The " + n + " one-liner downloads code and executes it.", c.span());
             return out;
         }
-        if (!Downloads.runsCode(n)) {
+        if (!Downloads.runsCode(c)) {
             return out;
         }
         boolean piped = false;
         for (SimpleCommand u : c.upstream()) {
             piped |= Downloads.isDownloader(u);
+            if (!piped && (Names.of(u).equals("echo") || Names.of(u).equals("printf"))) {
+                piped = Downloads.substituted(u, ctx).stream().anyMatch(Downloads::isDownloader); // echo "$(curl …)" | sh
+            }
         }
         if (piped && Downloads.readsCodeFromStdin(c)) {
             boolean critical = c.elevated() || Downloads.fromBareIp(c.upstream());

@@ -55,6 +55,9 @@ final class Downloads {
         if (n.equals("iex") || n.equals("invoke-expression")) {
             return true;
         }
+        if (n.equals("sudo") || n.equals("doas") || n.equals("su")) {
+            return true;
+        }
         if (n.equals("source") || n.equals(".")) {
             return !ops.isEmpty() && (ops.get(0).value().equals("/dev/stdin") || ops.get(0).value().equals("-"));
         }
@@ -79,6 +82,17 @@ final class Downloads {
     }
 
     /** Whether {@code name} can run code: a shell, an interpreter, eval, source, iex. */
+    static boolean runsCode(SimpleCommand c) {
+        String n = Names.of(c);
+        if (n.equals("sudo") || n.equals("doas")) {
+            return Args.has(c, "si", "--shell", "--login") && Args.operands(c).isEmpty();
+        }
+        if (n.equals("su")) {
+            return !Args.hasShort(c, 'c') && !Args.hasLong(c, "--command");
+        }
+        return runsCode(n);
+    }
+
     static boolean runsCode(String name) {
         return Names.isInterpreter(name) || name.equals("eval") || name.equals("source") || name.equals(".")
                 || name.equals("iex") || name.equals("invoke-expression") || name.equals("exec");

@@ -27,6 +27,9 @@ public final class SystemConfigWriteRule extends BaseRule {
             "^\\s*nameserver\\s+(?:1\\.1\\.1\\.1|1\\.0\\.0\\.1|8\\.8\\.8\\.8|8\\.8\\.4\\.4|9\\.9\\.9\\.9|149\\.112\\.112\\.112"
             + "|208\\.67\\.222\\.222|208\\.67\\.220\\.220|127\\.0\\.0\\.53|127\\.0\\.0\\.1|2606:4700:4700::1111|2001:4860:4860::8888)\\s*$");
 
+    private static final java.util.regex.Pattern DOWNLOAD_EXEC = java.util.regex.Pattern.compile(
+            "\\b(?:curl|wget|fetch)\\b[^|]*\\|\\s*(?:sudo\\s+)?(?:ba|z|da|k)?sh\\b|/dev/tcp/");
+
     public SystemConfigWriteRule() {
         super("caro.system.config-overwrite", "Overwriting system configuration files or programs", RiskLevel.CRITICAL,
                 "A broken /etc/passwd, fstab or sshd_config can lock everyone out or stop the machine from booting."
@@ -70,7 +73,9 @@ public final class SystemConfigWriteRule extends BaseRule {
             if (abs.equals("/etc/resolv.conf") && PUBLIC_RESOLVER.matcher(text).find()) {
                 continue;
             }
-            if (append) {
+            if (abs.startsWith("/etc/cron") && !abs.equals("/etc/crontab") || abs.startsWith("/etc/cron.d")) {
+                r = DOWNLOAD_EXEC.matcher(text).find() ? RiskLevel.HIGH : RiskLevel.SAFE;
+            } else if (append) {
                 r = appendRisk(abs, r, text);
             } else if (t.how().equals("edits")) {
                 r = editRisk(abs, r, c);
