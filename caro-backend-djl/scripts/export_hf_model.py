@@ -129,7 +129,10 @@ def main():
     tokenizer = AutoTokenizer.from_pretrained(args.source)
     if not getattr(tokenizer, "is_fast", False):
         sys.exit("this model has no fast tokenizer, so there is no tokenizer.json for caro to read")
-    model = AutoModelForCausalLM.from_pretrained(args.source, torch_dtype=torch.float32, torchscript=True)
+    try:
+        model = AutoModelForCausalLM.from_pretrained(args.source, dtype=torch.float32)
+    except TypeError:  # transformers before 4.56 calls it torch_dtype
+        model = AutoModelForCausalLM.from_pretrained(args.source, torch_dtype=torch.float32)
     model.eval()
     shape = cache_shape(model.config)
 
