@@ -50,6 +50,20 @@ class WholeProcessTest {
                 .resolve(System.mapLibraryName("jllama"))));
     }
 
+    @Test
+    void doctorsProbeLoadsTheLibraryFromCarosCacheQuietly() throws Exception {
+        Path tmp = Files.createDirectories(dir.resolve("tmp"));
+        Path other = Files.writeString(tmp.resolve("llama-notes.txt"), "someone else's file");
+        Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Djava.io.tmpdir=" + tmp, "-cp", System.getProperty("java.class.path"),
+                NativeLibraryProbe.class.getName(), dir.resolve("cache").toString())
+                .redirectError(dir.resolve("err.txt").toFile()).redirectOutput(dir.resolve("out.txt").toFile()).start();
+        assertTrue(p.waitFor(60, TimeUnit.SECONDS), "probe did not finish");
+        assertEquals("loaded\n", Files.readString(dir.resolve("out.txt")));
+        assertEquals(0, p.exitValue());
+        assertTrue(Files.exists(other));
+    }
+
     /**
      * Documents why caro's main must call System.exit: after close() the binding leaves a
      * non-daemon thread. If this starts failing, a newer binding fixed it.
