@@ -9,6 +9,7 @@ import dev.caro.api.backend.Generation;
 import dev.caro.api.backend.GenerationRequest;
 import dev.caro.api.backend.ModelBackend;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -43,7 +44,9 @@ final class DjlBackend implements ModelBackend {
 
     /** Starts the engine, then loads the tokenizer and the model of {@code dir}. */
     static DjlBackend load(ModelDirectory dir, DjlSettings settings, BackendEnvironment env) throws BackendException {
-        env.progress().started("Loading " + dir.config().name() + " with DJL", -1);
+        boolean firstUse = !Files.isDirectory(TorchRuntime.djlCacheDir(env.cacheDir()).resolve("pytorch"));
+        env.progress().started((firstUse ? "Unpacking PyTorch (445 MB, once) and loading " : "Loading ")
+                + dir.config().name() + " with DJL", -1);
         try {
             TorchRuntime.start(env.cacheDir(), settings.threads());
             HuggingFaceTokenizer tokenizer = loadTokenizer(dir);
