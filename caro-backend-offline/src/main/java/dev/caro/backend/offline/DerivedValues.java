@@ -166,6 +166,12 @@ final class DerivedValues {
                 return sb.toString();
             }
             case "dnstype": {
+                if (get(c, "nsword") != null) {
+                    return "NS";
+                }
+                if (get(c, "mxword") != null) {
+                    return "MX";
+                }
                 String t = first(c, "type", "type2");
                 return t == null ? null : t.toUpperCase(Locale.ROOT);
             }

@@ -84,7 +84,7 @@ final class FindExpression {
             boolean not = mentions(lower.substring(Math.max(0, s.start() - 12), s.start() + 1), "\\bnot\\b|nt ");
             parts.add((not ? "! " : "") + "-user " + ShellQuote.word(s.value()));
         }
-        boolean filtered = parts.stream().anyMatch(p -> !p.startsWith("-type"));
+        boolean filtered = parts.stream().anyMatch(p -> !p.equals("-type f") && !p.equals("-type d"));
         if (needFilter && !filtered) {
             return null;
         }

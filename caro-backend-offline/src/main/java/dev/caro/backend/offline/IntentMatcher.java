@@ -148,8 +148,8 @@ final class IntentMatcher {
             collect(p, m, req, captures);
         }
         for (Pattern p : intent.optional()) {
-            Matcher m = p.matcher(req.text());
-            if (m.find()) {
+            Matcher m = findUseful(p, req);
+            if (m != null) {
                 collect(p, m, req, captures);
             }
         }
@@ -176,8 +176,12 @@ final class IntentMatcher {
         Matcher g = GROUP_NAME.matcher(p.pattern());
         while (g.find()) {
             String v = m.group(g.group(1));
-            if (v != null && (v.isBlank() || SlotExtractor.STOP.contains(v.strip().toLowerCase(java.util.Locale.ROOT)))) {
+            if (v != null && (v.isBlank() || SlotExtractor.STOP.contains(v.strip().toLowerCase(java.util.Locale.ROOT))
+                    && !g.group(1).startsWith("type"))) {
                 return false;
+            }
+            if (v != null && g.group(1).startsWith("pattern") && v.startsWith("-")) {
+                return false; // "grep -i warning": an option is not the search pattern
             }
         }
         return true;
@@ -195,6 +199,10 @@ final class IntentMatcher {
             String raw = req.text().substring(m.start(name), m.end(name));
             String value = raw.contains("«") ? req.unquote(raw).strip()
                     : raw.strip().replaceAll("[?,;:!)]+$|(?<=\\w)\\.$", "");
+            if (Words.NUMBERS.containsKey(value.toLowerCase(java.util.Locale.ROOT)) && !value.equalsIgnoreCase("a")
+                    && !value.equalsIgnoreCase("an")) {
+                value = String.valueOf(Words.number(value)); // "four times" is -c 4
+            }
             out.put(name, new TemplateRenderer.Capture(value, m.start(name), m.end(name)));
         }
     }

@@ -83,7 +83,7 @@ final class SlotExtractor {
             + "(?:directory(?: tree)?|project|repository|tree|location)\\b|\\bhere\\b|\\bin (?:this|the) tree\\b");
     private static final Pattern NAMED_DIR = Pattern.compile(
             "\\b(?:in|under|inside|within|into|from|of|to|the|a|my) (?:the |a |my )?(?<d>«\\d+»|[\\w.-]+) directory\\b"
-            + "|\\b(?:the |a )?directory (?:called |named )?(?<e>«\\d+»|[\\w][\\w.-]*)\\b"
+            + "|\\b(?:the |a )?directory (?:(?:called |named )(?<e>«\\d+»|[\\w][\\w.-]*)\\b|(?<e2>«\\d+»))"
             + "|\\b(?:under|inside|within) (?<f>[a-z_][\\w.-]*)\\b");
     private static final Pattern DEPTH = Pattern.compile(
             "\\b(?:no more than|at most|max(?:imum)?(?: of)?|up to|not more than|only|within) (?<n>\\d+|"
@@ -212,23 +212,29 @@ final class SlotExtractor {
         }
         m = HOME_DIR.matcher(lower);
         while (m.find()) {
+            if (text.substring(m.start(), m.end()).contains("HOME")) {
+                continue; // the HOME variable, not the home directory
+            }
             out.add(new Slot(Kind.DIR, "~", m.start(), m.end()));
         }
         m = KNOWN_DIR.matcher(lower);
         while (m.find()) {
-            if (free(out, m.start("d"), m.end("d"), Kind.DIR, Kind.FILE, Kind.EXT) && !precededBySlash(lower, m.start("d"))) {
+            boolean named = Character.isUpperCase(text.charAt(m.start("d"))) || lower.startsWith("my ", Math.max(0,
+                    m.start("d") - 3)) || m.group("d").matches("downloads|documents|desktop|pictures|music|videos|movies");
+            if (named && free(out, m.start("d"), m.end("d"), Kind.DIR, Kind.FILE, Kind.EXT)
+                    && !precededBySlash(lower, m.start("d"))) {
                 out.add(new Slot(Kind.DIR, "~/" + Words.homeFolder(m.group("d")), m.start(), m.end()));
             }
         }
         m = NAMED_DIR.matcher(text);
         while (m.find()) {
-            String g = m.group("d") != null ? "d" : m.group("e") != null ? "e" : "f";
+            String g = m.group("d") != null ? "d" : m.group("e") != null ? "e" : m.group("e2") != null ? "e2" : "f";
             String d = m.group(g);
             String dl = d.toLowerCase(Locale.ROOT);
             if (d.startsWith("«")) {
                 d = quotes.get(Integer.parseInt(d.substring(1, d.length() - 1)));
             } else if (STOP.contains(dl) || dl.equals("home") || Words.HOME_FOLDERS.contains(dl) && !g.equals("f")
-                    || dl.matches("\\d+|empty|hidden|current|working|parent|sub|target|each|every|all|new|same|that|root")) {
+                    || dl.matches("\\d+|empty|hidden|current|working|parent|sub|target|each|every|all|new|same|that|root|recursively")) {
                 continue;
             }
             if (free(out, m.start(g), m.end(g), Kind.DIR, Kind.FILE, Kind.EXCLUDE, Kind.URL, Kind.EXT, Kind.USER)) {
@@ -260,7 +266,7 @@ final class SlotExtractor {
             "the", "a", "an", "this", "that", "my", "your", "our", "their", "its", "it", "each", "every", "all",
             "any", "some", "which", "what", "same", "one", "other", "another", "new", "and", "or", "of", "to", "in",
             "from", "into", "under", "with", "for", "that", "is", "are", "on", "at", "as", "but", "so", "called",
-            "named", "recursively", "by", "be", "was", "were", "if", "then", "than", "only", "just", "also", "it",
+            "named", "by", "be", "was", "were", "if", "then", "than", "only", "just", "also", "it",
             "them", "these", "those", "me", "i", "you", "we", "they", "he", "she", "not", "no", "yes", "please",
             "there", "here", "where", "when", "how", "who", "why", "do", "does", "did", "have", "has", "had"));
 
@@ -287,7 +293,9 @@ final class SlotExtractor {
             // Only things that look like directory names: node_modules, .git, build, vendor.
             if (STOP.contains(nl) || nl.matches("case|hidden|binary|binaries|header|headers|comments?|errors?|blank|empty"
                     + "|duplicates?|extracting|unpacking|resolving|values?|sudo|the|files?|lines?|directories|deleting"
-                    + "|following|recursing|hostnames|names|their|regex|\\d+")) {
+                    + "|following|recursing|hostnames|names|their|regex|first|last|header|headers|heading|line|column"
+                    + "|columns|row|rows|newlines?|spaces?|quotes|numbers|digits|sorting|asking|confirmation|prompting"
+                    + "|permission|password|extension|extensions|them|it|changes|history|\\d+")) {
                 continue;
             }
             out.add(new Slot(Kind.EXCLUDE, n, m.start(), m.end()));
@@ -520,6 +528,9 @@ final class SlotExtractor {
                 continue;
             }
             Matcher f = FILE_LIKE.matcher(t);
+            if (Words.EXTENSIONS.contains(t.toLowerCase(Locale.ROOT))) {
+                continue; // "tar.gz" alone names a format, not a file
+            }
             if (f.matches() && !t.matches("(?i)e\\.g|i\\.e|etc\\.?|vs\\.?") && !t.matches("\\d+(?:\\.\\d+)*")) {
                 String ext = f.group(1).toLowerCase(Locale.ROOT);
                 if (isHostLike(t)) {
