@@ -112,6 +112,7 @@ final class DoctorCommand implements java.util.concurrent.Callable<Integer> {
         dirs.put("cache", env.paths().cacheDir());
         dirs.put("data", env.paths().dataDir());
         dirs.put("state", env.paths().stateDir());
+        dirs.put("plugins", env.paths().pluginsDir());
         for (Map.Entry<String, Path> d : dirs.entrySet()) {
             Path dir = d.getValue();
             Path existing = dir;

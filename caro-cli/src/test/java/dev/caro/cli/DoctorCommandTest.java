@@ -28,6 +28,7 @@ class DoctorCommandTest {
         assertTrue(out.startsWith("OK    java       Java " + System.getProperty("java.version") + " ("), out);
         assertTrue(out.contains("\nOK    config     no " + home.resolve(".config/caro/config.toml") + " (defaults apply)\n"), out);
         assertTrue(out.contains("\nOK    dirs       state directory " + home.resolve(".local/state/caro") + " can be created\n"), out);
+        assertTrue(out.contains("\nOK    dirs       plugins directory " + home.resolve(".local/share/caro/plugins") + " can be created\n"), out);
         assertTrue(out.contains("\nOK    backend    test-echo is ready\n"), out);
         assertTrue(out.contains("\nOK    models     tiny.gguf 1.5 KB\n"), out);
         assertTrue(out.contains("\nOK    plugins    none installed (" + home.resolve(".local/share/caro/plugins") + ")\n"), out);
