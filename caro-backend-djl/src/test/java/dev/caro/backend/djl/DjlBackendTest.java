@@ -6,12 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.caro.api.backend.BackendEnvironment;
 import dev.caro.api.backend.BackendException;
 import dev.caro.api.backend.ChatMessage;
 import dev.caro.api.backend.Generation;
 import dev.caro.api.backend.GenerationRequest;
 import dev.caro.api.backend.ModelBackend;
 import dev.caro.api.context.ExecutionContext;
+import dev.caro.backend.djl.fakes.RecordingProgress;
 import dev.caro.backend.djl.fixtures.TinyModels;
 import dev.caro.core.prompt.PromptBuilder;
 import java.io.IOException;
@@ -183,6 +185,18 @@ class DjlBackendTest {
             assertEquals(8, g.rawText().length(), g.rawText());
             assertTrue(g.note().contains(", 8 tokens in "), g.note());
         }
+    }
+
+    @Test
+    void loadingIsReportedAsProgress() throws Exception {
+        boolean unpacked = Files.isDirectory(TorchRuntime.djlCacheDir(TinyModels.cacheDir()).resolve("pytorch"));
+        RecordingProgress progress = new RecordingProgress();
+        BackendEnvironment e = TinyModels.environment(TinyModels.WITH_CACHE, Map.of());
+        BackendEnvironment env = new BackendEnvironment(e.settings(), e.environment(), e.model(), e.cacheDir(),
+                e.dataDir(), progress);
+        new DjlBackendProvider().create(env).close();
+        assertEquals(List.of((unpacked ? "started Loading " : "started Unpacking PyTorch (445 MB, once) and loading ")
+                + "tiny-chatml with DJL -1", "finished"), progress.calls);
     }
 
     @Test
