@@ -7,6 +7,7 @@ import dev.caro.api.shell.SimpleCommand;
 import dev.caro.api.shell.Word;
 import dev.caro.rules.internal.Args;
 import dev.caro.rules.internal.BaseRule;
+import dev.caro.rules.internal.Names;
 import dev.caro.rules.internal.Stdin;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,7 +22,7 @@ public final class DestructiveSqlRule extends BaseRule {
     private static final Set<String> CLIENTS = Set.of("psql", "mysql", "mariadb", "sqlite3", "sqlite", "sqlcmd",
             "clickhouse-client", "clickhouse", "cockroach", "duckdb", "bq", "snowsql", "mysqlsh", "usql", "pgcli", "mycli",
             "litecli", "cqlsh", "trino", "presto", "spark-sql", "beeline", "hive", "isql", "osql", "tsql", "sqlplus", "db2",
-            "vsql", "impala-shell", "influx", "redshift", "turso", "d1", "wrangler", "supabase", "neonctl", "docker");
+            "vsql", "impala-shell", "influx", "redshift", "turso", "d1", "wrangler", "supabase", "neonctl", "docker", "kubectl", "oc", "podman");
 
     public DestructiveSqlRule() {
         super("caro.db.destructive-sql", "DROP, TRUNCATE, or DELETE/UPDATE without WHERE sent to a database", RiskLevel.HIGH,
@@ -48,6 +49,7 @@ public final class DestructiveSqlRule extends BaseRule {
         texts.addAll(Args.values(c, "-Q", null));
         texts.addAll(Args.values(c, "-q", "--query"));
         texts.addAll(Args.values(c, null, "-cmd"));
+        texts.addAll(Args.values(c, null, "-execute"));
         if (n.startsWith("sqlite") || n.equals("duckdb") || n.equals("bq") || n.equals("cockroach")
                 || n.equals("trino") || n.equals("litecli")) {
             for (Word w : Args.operands(c, Set.of("-cmd", "-separator", "-nullvalue", "-c"))) {
@@ -55,6 +57,22 @@ public final class DestructiveSqlRule extends BaseRule {
             }
         }
         Stdin.text(c).ifPresent(texts::add);
+        if ((n.equals("kubectl") || n.equals("oc")) && c.hasArg("exec") && c.hasArg("--")) {
+            List<Word> a = c.args();
+            StringBuilder inner = new StringBuilder();
+            for (int i = a.indexOf(a.stream().filter(w -> w.value().equals("--")).findFirst().orElseThrow()) + 1; i < a.size(); i++) {
+                inner.append(" '").append(a.get(i).value().replace("'", "'\\''")).append('\'');
+            }
+            List<Finding> out = new ArrayList<>();
+            for (SimpleCommand in : ctx.parse(inner.toString()).commands()) {
+                if (!Names.of(in).equals("kubectl")) {
+                    for (Finding f : evaluate(in, ctx)) {
+                        report(out, f.risk(), f.message().replace(" through ", " in the pod through "), c.span());
+                    }
+                }
+            }
+            return out;
+        }
         List<Finding> out = new ArrayList<>();
         for (String t : texts) {
             for (SqlText.Hit h : SqlText.destructive(t)) {

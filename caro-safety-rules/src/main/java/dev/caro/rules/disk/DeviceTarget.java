@@ -20,6 +20,14 @@ final class DeviceTarget {
 
     private DeviceTarget() {}
 
+    /** Like {@link #judge} but an operand caro cannot resolve counts as a device (mkfs, wipefs take nothing else). */
+    static Optional<Judged> judgeAssumingDevice(SimpleCommand c, Word w, RuleContext ctx) {
+        if (w.unknownExpansion() && !w.value().isEmpty()) {
+            return Optional.of(new Judged(RiskLevel.HIGH, "the device " + w.source()));
+        }
+        return judge(c, w, ctx);
+    }
+
     static Optional<Judged> judge(SimpleCommand c, Word w, RuleContext ctx) {
         String v = w.value();
         if (Devices.isHarmless(v)) {

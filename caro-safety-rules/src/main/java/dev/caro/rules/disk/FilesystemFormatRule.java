@@ -42,7 +42,7 @@ public final class FilesystemFormatRule extends BaseRule {
         List<Finding> out = new ArrayList<>();
         if (Names.isMkfs(n)) {
             for (Word w : Args.operands(c)) {
-                Optional<DeviceTarget.Judged> j = DeviceTarget.judge(c, w, ctx);
+                Optional<DeviceTarget.Judged> j = DeviceTarget.judgeAssumingDevice(c, w, ctx);
                 j.ifPresent(d -> report(out, d.risk(), "Formats " + d.description() + ", erasing everything on it.", w.span()));
             }
         } else if (n.equals("diskutil")) {

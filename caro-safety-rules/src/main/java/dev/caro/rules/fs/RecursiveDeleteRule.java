@@ -89,9 +89,10 @@ public final class RecursiveDeleteRule extends BaseRule {
                 r = TEMP_NAME.matcher(w.source()).find() ? RiskLevel.SAFE : RiskLevel.MODERATE;
             }
             String resolved = w.literal() ? w.value() : Targets.resolve(c, w, ctx).orElse(null);
-            if (r.compareTo(RiskLevel.HIGH) < 0 && resolved != null && !resolved.contains("*")
-                    && Targets.ancestorOfCwd(c, ctx, resolved)) {
-                report(out, RiskLevel.HIGH, "Recursively deletes " + Targets.absolute(c, ctx, resolved)
+            String dir = resolved == null ? null : resolved.equals("*") ? "." : resolved.endsWith("/*") ? resolved.substring(0, resolved.length() - 2) : resolved;
+            if (r.compareTo(RiskLevel.HIGH) < 0 && dir != null && !dir.contains("*") && !dir.isEmpty()
+                    && Targets.ancestorOfCwd(c, ctx, dir)) {
+                report(out, RiskLevel.HIGH, "Recursively deletes " + Targets.absolute(c, ctx, dir)
                         + ", which contains the working directory.", w.span());
                 continue;
             }

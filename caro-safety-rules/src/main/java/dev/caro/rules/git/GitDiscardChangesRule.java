@@ -44,6 +44,11 @@ public final class GitDiscardChangesRule extends BaseRule {
                     report(out, RiskLevel.MODERATE, "Overwrites every modified file in the working tree, discarding uncommitted changes.", c.span());
                 }
             }
+            case "rm" -> {
+                if (all && g.has("r") && !g.has("", "--cached") && !g.has("n", "--dry-run")) {
+                    report(out, RiskLevel.MODERATE, "Deletes every tracked file from the working tree and the index.", c.span());
+                }
+            }
             case "restore" -> {
                 boolean stagedOnly = g.has("S", "--staged") && !g.has("W", "--worktree");
                 if (all && !stagedOnly) {

@@ -50,6 +50,11 @@ public final class LogWipeRule extends BaseRule {
                     report(out, RiskLevel.HIGH, "Clears the Windows " + (ops.size() > 1 ? ops.get(1).value() + " " : "") + "event log.", c.span());
                 }
             }
+            case "fsutil" -> {
+                if (c.argValues().stream().anyMatch(v -> v.equalsIgnoreCase("deletejournal"))) {
+                    report(out, RiskLevel.HIGH, "Deletes the NTFS change journal.", c.span());
+                }
+            }
             case "clear-eventlog", "remove-eventlog" -> report(out, RiskLevel.HIGH, "Clears a Windows event log.", c.span());
             case "auditctl" -> {
                 if (c.hasArg("-D") || c.hasArg("-e") && c.argValues().contains("0")) {

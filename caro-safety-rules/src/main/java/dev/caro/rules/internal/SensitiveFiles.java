@@ -38,23 +38,19 @@ public final class SensitiveFiles {
             Map.entry("/etc/selinux/config", "the SELinux configuration"),
             Map.entry("/root/.ssh/authorized_keys", "root's authorized SSH keys"),
             Map.entry("/root/.ssh", "root's SSH keys"),
-            Map.entry("/etc/apt/sources.list", "the package sources"),
-            Map.entry("/etc/os-release", "the OS identification"),
-            Map.entry("/etc/hostname", "the host name"),
+
             Map.entry("/etc/machine-id", "the machine id"));
 
     private static final Map<String, String> MODERATE = Map.ofEntries(
             Map.entry("/etc/hosts", "the hosts file"),
+            Map.entry("/etc/apt/sources.list", "the package sources"),
             Map.entry("/etc/resolv.conf", "the DNS settings"),
             Map.entry("/etc/environment", "the system environment"),
             Map.entry("/etc/profile", "the login profile"),
             Map.entry("/etc/bash.bashrc", "the system bashrc"),
             Map.entry("/etc/cron.d", "the system cron jobs"),
             Map.entry("/etc/rc.local", "the boot script"),
-            Map.entry("/etc/sysctl.conf", "the kernel settings"),
-
-            Map.entry("/etc/timezone", "the time zone"),
-            Map.entry("/etc/localtime", "the time zone"));
+            Map.entry("/etc/sysctl.conf", "the kernel settings"));
 
     /** Where binaries and libraries live; overwriting them breaks programs. */
     private static final String[] BINARY_DIRS = {"/bin/", "/sbin/", "/usr/bin/", "/usr/sbin/", "/lib/", "/lib64/",
@@ -107,6 +103,9 @@ public final class SensitiveFiles {
     /** Whether the path is a user's shell history file. */
     public static boolean isHistoryFile(String abs) {
         String base = abs.substring(abs.lastIndexOf('/') + 1);
+        if (base.contains("history") && (base.contains("*") || base.contains("?"))) {
+            return true; // ~/.*_history
+        }
         return base.equals(".bash_history") || base.equals(".zsh_history") || base.equals(".history")
                 || base.equals(".sh_history") || base.equals("fish_history") || base.equals(".ash_history")
                 || base.equals(".ksh_history") || base.equals(".zhistory") || base.equals(".python_history")

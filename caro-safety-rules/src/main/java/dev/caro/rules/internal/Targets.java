@@ -150,7 +150,7 @@ public final class Targets {
     /** Whether {@code path} is a proper ancestor of the working directory (deleting it deletes the project too). */
     public static boolean ancestorOfCwd(SimpleCommand c, RuleContext ctx, String path) {
         String abs = absolute(c, ctx, path);
-        String cwd = collapse(c.cwd().orElse(ctx.execution().cwd()));
+        String cwd = collapse(ctx.execution().cwd()); // the project caro was asked about, not a later cd
         return !abs.equals(cwd) && (cwd.startsWith(abs.endsWith("/") ? abs : abs + "/"));
     }
 

@@ -18,7 +18,14 @@ public final class FirewallDisableRule extends BaseRule {
     private static final Set<String> IPTABLES = Set.of("iptables", "ip6tables", "iptables-legacy", "iptables-nft", "ip6tables-legacy",
             "ip6tables-nft", "ebtables", "arptables");
     private static final Set<String> FIREWALL_UNITS = Set.of("ufw", "firewalld", "nftables", "iptables", "netfilter-persistent",
-            "ip6tables", "pf", "shorewall", "csf", "fail2ban", "apparmor", "auditd", "clamav-daemon", "falcon-sensor", "crowdstrike");
+            "ip6tables", "pf", "shorewall", "csf", "fail2ban", "apparmor", "auditd", "clamav-daemon", "falcon-sensor", "crowdstrike",
+            "rsyslog", "syslog-ng", "systemd-journald");
+
+    private static final Set<String> NARROWING = Set.of("-p", "--protocol", "-s", "--source", "-d", "--destination", "--dport",
+            "--sport", "-i", "--in-interface", "-m", "--match", "--src-range", "--dports", "-o");
+    private static final Set<String> WINDOWS_SECURITY = Set.of("windefend", "mpssvc", "wscsvc", "sense", "eventlog", "bfe", "wdnissvc");
+    private static final java.util.regex.Pattern DRIVE_EXCLUSION = java.util.regex.Pattern.compile(
+            "-exclusionpath\\s+[\"']?[a-z]:\\\\?[\"']?(?:\\s|$)");
 
     public FirewallDisableRule() {
         super("caro.network.firewall-flush", "Flushing or disabling the firewall, or locking out remote access", RiskLevel.HIGH,
@@ -49,6 +56,13 @@ public final class FirewallDisableRule extends BaseRule {
                             + ", which can cut off remote sessions.", c.span());
                 }
             }
+            boolean insert = a.contains("-I") || a.contains("--insert");
+            boolean chainIn = a.contains("INPUT");
+            boolean drop = a.contains("DROP") || a.contains("REJECT");
+            boolean narrowed = a.stream().anyMatch(v -> NARROWING.contains(v));
+            if (insert && chainIn && drop && !narrowed) {
+                report(out, RiskLevel.HIGH, "Drops all incoming traffic, including your own SSH session.", c.span());
+            }
         } else if (n.equals("nft")) {
             String line = String.join(" ", a).toLowerCase(Locale.ROOT);
             if (line.contains("flush ruleset") || line.startsWith("flush table") || line.startsWith("delete table")
@@ -60,6 +74,11 @@ public final class FirewallDisableRule extends BaseRule {
             String verb = ops.isEmpty() ? "" : ops.get(0).value();
             if (verb.equals("disable")) {
                 report(out, RiskLevel.MODERATE, "Turns the host firewall off.", c.span());
+            } else if (verb.equals("deny") || verb.equals("reject")) {
+                String target = ops.size() > 1 ? ops.get(ops.size() - 1).value() : "";
+                if (target.equals("ssh") || target.equals("22") || target.startsWith("22/") || target.equals("OpenSSH")) {
+                    report(out, RiskLevel.MODERATE, "Blocks SSH, which can lock you out of a remote machine.", c.span());
+                }
             } else if (verb.equals("reset")) {
                 report(out, RiskLevel.MODERATE, "Resets the firewall, deleting every rule and disabling it.", c.span());
             } else if (verb.equals("default") && ops.size() > 1 && ops.get(1).value().equals("allow")
@@ -96,6 +115,13 @@ public final class FirewallDisableRule extends BaseRule {
             report(out, RiskLevel.MODERATE, "Switches SELinux to permissive, turning its protection off.", c.span());
         } else if (n.equals("pfctl") && c.hasArg("-d")) {
             report(out, RiskLevel.MODERATE, "Disables the pf firewall.", c.span());
+        } else if ((n.equals("net") || n.equals("sc") || n.equals("stop-service") || n.equals("set-service") || n.equals("spsv"))
+                && a.stream().anyMatch(v -> WINDOWS_SECURITY.contains(v.toLowerCase(Locale.ROOT)))
+                && (n.equals("stop-service") || n.equals("spsv") || a.stream().anyMatch(v -> v.equalsIgnoreCase("stop")
+                        || v.equalsIgnoreCase("config") || v.equalsIgnoreCase("delete") || v.equalsIgnoreCase("disabled")))) {
+            report(out, RiskLevel.HIGH, "Stops or disables a Windows security service.", c.span());
+        } else if (n.equals("add-mppreference") && DRIVE_EXCLUSION.matcher(String.join(" ", a).toLowerCase(Locale.ROOT)).find()) {
+            report(out, RiskLevel.HIGH, "Excludes a whole drive from Windows Defender scanning.", c.span());
         } else if (n.equals("set-mppreference") && String.join(" ", a).toLowerCase(Locale.ROOT).contains("-disablerealtimemonitoring")) {
             report(out, RiskLevel.HIGH, "Turns off Windows Defender real-time protection.", c.span());
         }

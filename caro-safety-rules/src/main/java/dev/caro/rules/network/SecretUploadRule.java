@@ -74,7 +74,7 @@ public final class SecretUploadRule extends BaseRule {
         }
         for (SimpleCommand u : c.upstream()) {
             String un = Names.of(u);
-            if (un.equals("cat") || un.equals("tar") || un.equals("base64") || un.equals("gzip")) {
+            if (un.equals("cat") || un.equals("tar") || un.equals("base64") || un.equals("gzip") || un.equals("zip") || un.equals("xxd")) {
                 for (Word w : u.args()) {
                     if (!w.value().startsWith("-") && secret(u, ctx, w.value())) {
                         report(out, RiskLevel.HIGH, "Sends the secret file " + w.value() + " over the network.", c.span());

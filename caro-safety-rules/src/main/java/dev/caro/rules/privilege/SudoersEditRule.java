@@ -37,10 +37,10 @@ public final class SudoersEditRule extends BaseRule {
         }
         for (Writes.Target t : Writes.of(c)) {
             Word w = t.target();
-            if (!w.literal()) {
+            if (!w.literal() && !w.value().startsWith("/etc/sudoers")) {
                 continue;
             }
-            String abs = Targets.absolute(c, ctx, w.value());
+            String abs = w.literal() ? Targets.absolute(c, ctx, w.value()) : w.value();
             if (abs.equals("/etc/sudoers") || abs.startsWith("/etc/sudoers.d/") || abs.equals("/etc/sudoers.d")) {
                 String written = text.isEmpty() ? String.join(" ", c.argValues()) : text;
                 report(out, RiskLevel.max(RiskLevel.HIGH, risk(written)), capitalize(t.how()) + " the sudo rules in " + abs

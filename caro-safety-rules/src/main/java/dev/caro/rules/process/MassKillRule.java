@@ -101,6 +101,10 @@ public final class MassKillRule extends BaseRule {
                     }
                     for (SimpleCommand s : cmds) {
                         String sn = Names.of(s);
+                        if (sn.equals("pgrep") && Args.value(s, "-u", "--euid").or(() -> Args.value(s, "-U", "--uid"))
+                                .filter(u -> u.equals("root") || u.equals("0")).isPresent()) {
+                            report(out, RiskLevel.CRITICAL, "Sends SIG" + signal + " to every process owned by root.", t.span());
+                        }
                         if ((sn.equals("pidof") || sn.equals("pgrep")) && !Args.operands(s).isEmpty()
                                 && VITAL.contains(Names.normalize(Args.operands(s).get(Args.operands(s).size() - 1).value()))) {
                             report(out, RiskLevel.HIGH, "Sends SIG" + signal + " to " + Args.operands(s).get(Args.operands(s).size() - 1).value()
@@ -165,7 +169,16 @@ public final class MassKillRule extends BaseRule {
                 return;
             }
         }
-        if (kill9 && c.elevated() && (Args.hasShort(c, 'f') || Args.hasLong(c, "--full"))) {
+        boolean full = Args.hasShort(c, 'f') || Args.hasLong(c, "--full");
+        for (Word w : Args.operands(c, PKILL_VALUE_OPTS)) {
+            String p = w.value();
+            if (full && (p.equals(".") || p.equals(".*") || p.isEmpty() || p.equals("^") || p.equals(".+"))
+                    || n.equals("killall") && Args.hasShort(c, 'r') && (p.equals(".") || p.equals(".*"))) {
+                report(out, RiskLevel.CRITICAL, "The pattern '" + p + "' matches every process, so this kills them all.", w.span());
+                return;
+            }
+        }
+        if (kill9 && c.elevated() && full) {
             report(out, RiskLevel.MODERATE, "Force-kills, as root, every process whose command line matches the pattern.", c.span());
         }
         if (n.equals("killall") && Args.operands(c, PKILL_VALUE_OPTS).isEmpty() && Args.has(c, "", "--user")) {

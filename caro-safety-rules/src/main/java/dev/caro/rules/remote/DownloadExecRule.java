@@ -73,6 +73,13 @@ public final class DownloadExecRule extends BaseRule {
     public List<Finding> evaluate(SimpleCommand c, RuleContext ctx) {
         String n = name(c);
         List<Finding> out = new ArrayList<>();
+        if (n.equals("mshta") || n.equals("regsvr32") || n.equals("rundll32")) {
+            String line = String.join(" ", c.argValues()).toLowerCase(java.util.Locale.ROOT);
+            if (line.contains("http://") || line.contains("https://") || line.contains("javascript:") || line.contains("vbscript:")) {
+                report(out, RiskLevel.HIGH, n + " runs a script fetched from the network.", c.span());
+            }
+            return out;
+        }
         if (n.equals("crontab")) {
             String text = dev.caro.rules.internal.Stdin.text(c).orElse("");
             if (CRON_DOWNLOAD.matcher(text).find()) {

@@ -16,12 +16,12 @@ import java.util.Set;
 public final class CriticalServiceRule extends BaseRule {
 
     private static final Set<String> VITAL = Set.of("ssh", "sshd", "ssh.socket", "networking", "network",
-            "networkmanager", "systemd-networkd", "systemd-resolved", "dbus", "dbus-broker", "systemd-logind",
-            "systemd-journald", "systemd-udevd", "udev", "wpa_supplicant", "getty@tty1", "serial-getty@ttys0",
-            "polkit", "sssd", "nscd", "systemd-timesyncd", "cloud-init", "google-guest-agent", "walinuxagent",
-            "amazon-ssm-agent");
+            "networkmanager", "systemd-networkd", "dbus", "dbus-broker", "systemd-logind",
+            "systemd-journald", "systemd-udevd", "udev", "getty@tty1", "serial-getty@ttys0",
+            "google-guest-agent", "walinuxagent", "amazon-ssm-agent");
     private static final Set<String> ACTIONS = Set.of("stop", "disable", "mask", "kill");
-    private static final Set<String> TARGETS = Set.of("rescue.target", "emergency.target", "rescue", "emergency");
+    private static final Set<String> TARGETS = Set.of("rescue.target", "emergency.target", "rescue", "emergency",
+            "poweroff.target", "reboot.target", "halt.target");
 
     public CriticalServiceRule() {
         super("caro.system.critical-service", "Stopping or disabling SSH, networking or login services", RiskLevel.HIGH,

@@ -30,6 +30,8 @@ public final class SystemConfigWriteRule extends BaseRule {
     private static final java.util.regex.Pattern DOWNLOAD_EXEC = java.util.regex.Pattern.compile(
             "\\b(?:curl|wget|fetch)\\b[^|]*\\|\\s*(?:sudo\\s+)?(?:ba|z|da|k)?sh\\b|/dev/tcp/");
 
+    private static final java.util.regex.Pattern SED_SUBSTITUTE = java.util.regex.Pattern.compile("^s(.)(.*?)\\1(.*?)\\1");
+
     public SystemConfigWriteRule() {
         super("caro.system.config-overwrite", "Overwriting system configuration files or programs", RiskLevel.CRITICAL,
                 "A broken /etc/passwd, fstab or sshd_config can lock everyone out or stop the machine from booting."
@@ -105,10 +107,15 @@ public final class SystemConfigWriteRule extends BaseRule {
     }
 
     private static RiskLevel editRisk(String abs, RiskLevel r, SimpleCommand c) {
-        String script = String.join(" ", c.argValues()).toLowerCase(Locale.ROOT);
+        StringBuilder replacements = new StringBuilder();
+        for (String v : c.argValues()) {
+            java.util.regex.Matcher m = SED_SUBSTITUTE.matcher(v);
+            replacements.append(' ').append(m.find() ? m.group(3) : v);
+        }
+        String script = replacements.toString().toLowerCase(Locale.ROOT);
         if (abs.startsWith("/etc/ssh/sshd_config")) {
             return script.contains("permitrootlogin yes") || script.contains("permitemptypasswords yes")
-                    ? RiskLevel.HIGH : RiskLevel.SAFE;
+                    ? RiskLevel.HIGH : script.contains("passwordauthentication yes") ? RiskLevel.MODERATE : RiskLevel.SAFE;
         }
         if (abs.startsWith("/etc/passwd") || abs.startsWith("/etc/shadow") || abs.startsWith("/etc/group")
                 || abs.startsWith("/etc/gshadow") || abs.startsWith("/boot")) {
