@@ -61,7 +61,7 @@ final class DoctorCommand implements java.util.concurrent.Callable<Integer> {
         plugins(session, checks);
         backends(session, config, registry, checks);
         if (!skipNative) {
-            checks.add(nativeLibrary());
+            checks.add(nativeLibrary(env.paths().cacheDir()));
         }
         models(env, checks);
         shell(session, checks);
@@ -156,22 +156,31 @@ final class DoctorCommand implements java.util.concurrent.Callable<Integer> {
         }
     }
 
-    /** Loads the llama.cpp library in a child JVM with caro's class path. */
-    static Check nativeLibrary() {
+    /** The llama.cpp backend's probe, run by class name: the CLI does not compile against a backend. */
+    static final String NATIVE_PROBE = "dev.caro.backend.llamacpp.NativeLibraryProbe";
+
+    /**
+     * Installs and loads the llama.cpp library the way the backend does (into caro's cache) in a
+     * child JVM with caro's class path, so a broken library cannot crash the doctor.
+     */
+    static Check nativeLibrary(Path cacheDir) {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         try {
             Process p = new ProcessBuilder(java, "-Xshare:auto", "-cp", System.getProperty("java.class.path"),
-                    NativeProbe.class.getName()).redirectErrorStream(true).start();
+                    NATIVE_PROBE, cacheDir.toString()).redirectErrorStream(true).start();
             p.getOutputStream().close();
-            byte[] out = p.getInputStream().readNBytes(4096);
+            byte[] out = p.getInputStream().readNBytes(8192);
             if (!p.waitFor(60, TimeUnit.SECONDS)) {
                 p.destroyForcibly();
                 return new Check("native", Status.WARN, "loading the llama.cpp library took over 60 s", "");
             }
             String said = new String(out, StandardCharsets.UTF_8).strip();
-            String last = said.contains("\n") ? said.substring(said.lastIndexOf('\n') + 1) : said;
+            String last = said.contains("\n") ? said.substring(said.lastIndexOf('\n') + 1).strip() : said;
             if (p.exitValue() == 0) {
                 return new Check("native", Status.OK, "the llama.cpp native library loads", "");
+            }
+            if (said.contains("Could not find or load main class")) {
+                return new Check("native", Status.WARN, "the llama.cpp backend is not installed with this caro", "");
             }
             return new Check("native", Status.WARN, "the llama.cpp native library does not load: "
                     + (last.isEmpty() ? "exit " + p.exitValue() : last), "use the offline backend (caro -b offline) or a remote backend plugin");

@@ -61,7 +61,7 @@ class DoctorCommandTest {
 
     @Test
     void theNativeLibraryIsLoadedInAChildProcess() {
-        DoctorCommand.Check c = DoctorCommand.nativeLibrary();
+        DoctorCommand.Check c = DoctorCommand.nativeLibrary(home.resolve("cache"));
         assertEquals("native", c.name());
         // Either outcome is a real answer about this machine; it must never take this JVM down.
         assertTrue(c.status() == DoctorCommand.Status.OK ? c.message().equals("the llama.cpp native library loads")
