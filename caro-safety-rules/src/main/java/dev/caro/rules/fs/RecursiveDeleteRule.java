@@ -29,7 +29,7 @@ public final class RecursiveDeleteRule extends BaseRule {
     private static final java.util.regex.Pattern TEMP_NAME = java.util.regex.Pattern.compile(
             "(?i)tmp|temp|scratch|cache|build|dist|out\\b|staging_dir|workdir");
     private static final java.util.regex.Pattern CACHE = java.util.regex.Pattern.compile(
-            "/(?:\\.cache|var/cache|Library/Caches|\\.npm|\\.Trash|\\.local/share/Trash|node_modules|__pycache__|\\.pytest_cache|\\.mypy_cache|\\.tox|\\.next|\\.nuxt|\\.parcel-cache|\\.turbo|DerivedData|\\.npm/_cacache|\\.gradle/caches|\\.cargo/registry/cache|\\.yarn/cache|\\.pnpm-store|\\.m2/repository|\\.nuget/packages|\\.ccache|go/pkg/mod/cache)(?:/|$)");
+            "/(?:\\.cache|var/cache|tmp|temp|scratch|Library/Caches|\\.npm|\\.Trash|\\.local/share/Trash|node_modules|__pycache__|\\.pytest_cache|\\.mypy_cache|\\.tox|\\.next|\\.nuxt|\\.parcel-cache|\\.turbo|DerivedData|\\.npm/_cacache|\\.gradle/caches|\\.cargo/registry/cache|\\.yarn/cache|\\.pnpm-store|\\.m2/repository|\\.nuget/packages|\\.ccache|go/pkg/mod/cache)(?:/|$)");
 
     public RecursiveDeleteRule() {
         super("caro.fs.recursive-delete", "Recursive deletes of the root, system, home or unknown paths",
