@@ -26,11 +26,7 @@ import dev.caro.core.shell.Syntax.RawWord;
 import dev.caro.core.shell.Syntax.ScriptBlock;
 import dev.caro.core.shell.Syntax.Simple;
 import dev.caro.core.shell.Syntax.Tilde;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -48,9 +44,6 @@ final class Normalizer {
     /** Programs that read a script from {@code -c STRING} or standard input. */
     static final Set<String> SHELLS = Set.of("sh", "bash", "zsh", "dash", "ksh", "mksh", "ash", "fish", "yash",
             "posh", "rbash");
-
-    /** Value given to {@code $(mktemp ...)}: a path under /tmp, which is what mktemp returns. */
-    static final String MKTEMP_VALUE = "/tmp/tmp.XXXXXXXXXX";
 
     private static final int MAX_COMMANDS = 5_000;
     private static final int MAX_UNFOLD_DEPTH = 12;
@@ -158,7 +151,7 @@ final class Normalizer {
             List<SimpleCommand> emitted = walkCommand(c, sc.copy(), layer, List.copyOf(nearest), stdin);
             surface.addAll(emitted);
             upstream.addAll(emitted);
-            stdin = emitted.isEmpty() ? null : stdoutOf(emitted.get(emitted.size() - 1));
+            stdin = emitted.isEmpty() ? null : KnownOutput.stdoutOf(emitted.get(emitted.size() - 1));
         }
         return surface;
     }
@@ -660,8 +653,8 @@ final class Normalizer {
 
     private void unfoldFind(SimpleCommand find, Scope sc, Layer layer) {
         List<Word> args = find.args();
-        List<Word> starts = findStarts(args);
-        boolean filtered = findFiltered(args);
+        List<Word> starts = FindCommand.findStarts(args);
+        boolean filtered = FindCommand.findFiltered(args);
         for (int k = 0; k < args.size(); k++) {
             String v = args.get(k).value();
             if (v.equals("-exec") || v.equals("-execdir") || v.equals("-ok") || v.equals("-okdir")) {
@@ -676,7 +669,7 @@ final class Normalizer {
                 if (end > k + 1) {
                     List<Word> segment = new ArrayList<>();
                     for (Word w : args.subList(k + 1, end)) {
-                        segment.add(w.value().contains("{}") ? foundPath(w, starts, filtered) : w);
+                        segment.add(w.value().contains("{}") ? FindCommand.foundPath(w, starts, filtered) : w);
                     }
                     resolve(segment, 0, List.of(), List.of(), spanOf(segment), sc.copy(), layer.nest(Origin.FIND_EXEC),
                             List.of(), null);
@@ -684,69 +677,6 @@ final class Normalizer {
                 k = end;
             }
         }
-    }
-
-    /** The start paths of a find command line: the words before the first test or option. */
-    static List<Word> findStarts(List<Word> args) {
-        List<Word> starts = new ArrayList<>();
-        int i = 0;
-        while (i < args.size()) {
-            String v = args.get(i).value();
-            if (v.equals("-H") || v.equals("-L") || v.equals("-P") || v.startsWith("-O")) {
-                i++;
-            } else if (v.equals("-D")) {
-                i += 2;
-            } else {
-                break;
-            }
-        }
-        for (; i < args.size(); i++) {
-            String v = args.get(i).value();
-            if (v.startsWith("-") || v.equals("(") || v.equals("!") || v.equals(",")) {
-                break;
-            }
-            starts.add(args.get(i));
-        }
-        return starts;
-    }
-
-    /** Whether a find command line has tests that select only some files. */
-    static boolean findFiltered(List<Word> args) {
-        for (int i = 0; i < args.size(); i++) {
-            String v = args.get(i).value();
-            if (v.equals("-exec") || v.equals("-execdir") || v.equals("-ok") || v.equals("-okdir")) {
-                while (i + 1 < args.size() && !args.get(i + 1).value().equals(";")
-                        && !args.get(i + 1).value().equals("+")) {
-                    i++;
-                }
-            } else if (v.length() > 1 && v.charAt(0) == '-' && isFindFilter(v)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static boolean isFindFilter(String v) {
-        return switch (v) {
-            case "-H", "-L", "-P", "-mindepth", "-maxdepth", "-xdev", "-mount", "-depth", "-print", "-print0", "-printf", "-ls",
-                    "-fls", "-fprint", "-fprint0", "-fprintf", "-exec", "-execdir", "-ok", "-okdir", "-delete",
-                    "-follow", "-noleaf", "-daystart", "-prune", "-quit", "-true", "-o", "-or", "-a", "-and",
-                    "-not" -> false;
-            default -> true;
-        };
-    }
-
-    /**
-     * The path {@code find} substitutes for {@code {}}: the start directory itself when nothing
-     * filters the results (it is among them), otherwise a path inside it.
-     */
-    private static Word foundPath(Word w, List<Word> starts, boolean filtered) {
-        Word start = starts.isEmpty() ? null : starts.get(0);
-        String dir = start == null ? "." : start.value();
-        String path = filtered ? (dir.endsWith("/") ? dir + "{}" : dir + "/{}") : dir;
-        String value = w.value().replace("{}", path);
-        boolean unknown = w.unknownExpansion() || start != null && start.unknownExpansion();
-        return new Word(w.source(), value, w.quoted(), unknown, false, w.span());
     }
 
     /**
@@ -760,7 +690,7 @@ final class Normalizer {
             SimpleCommand producer = upstream.get(upstream.size() - 1);
             if (producer.name().equals("find")) {
                 Word marker = new Word("{}", "{}", false, false, false, producer.span());
-                input.add(foundPath(marker, findStarts(producer.args()), findFiltered(producer.args())));
+                input.add(FindCommand.foundPath(marker, FindCommand.findStarts(producer.args()), FindCommand.findFiltered(producer.args())));
             } else if (stdin != null && !stdin.text().isBlank()) {
                 for (String item : fields(stdin.text())) {
                     Span sp = stdin.clamp() != null ? stdin.clamp() : producer.span();
@@ -842,9 +772,9 @@ final class Normalizer {
                 List<SimpleCommand> surface = walkBlock(cs.body(), sc.copy(), layer.nest(Origin.SUBSTITUTION),
                         List.of(), null);
                 if (!cs.process() && !surface.isEmpty() && cs.body().items().size() == 1) {
-                    Text t = stdoutOf(surface.get(surface.size() - 1));
+                    Text t = KnownOutput.stdoutOf(surface.get(surface.size() - 1));
                     if (t != null) {
-                        substitutionValues.put(cs, stripTrailingNewlines(t.text()));
+                        substitutionValues.put(cs, KnownOutput.stripTrailingNewlines(t.text()));
                     }
                 }
             }
@@ -856,151 +786,6 @@ final class Normalizer {
         if (error == null) {
             error = new ParseError(message, new Span(0, 0));
         }
-    }
-
-    // ---------------------------------------------------------------- known text
-
-    /** What {@code cmd} writes to standard output when caro can tell without running it. */
-    private Text stdoutOf(SimpleCommand cmd) {
-        List<Word> args = cmd.args();
-        switch (cmd.name()) {
-            case "echo": {
-                StringBuilder sb = new StringBuilder();
-                boolean newline = true;
-                boolean escapes = false;
-                int i = 0;
-                while (i < args.size() && isEchoOption(args.get(i).value())) {
-                    String o = args.get(i).value();
-                    newline &= o.indexOf('n') < 0;
-                    escapes |= o.indexOf('e') >= 0;
-                    i++;
-                }
-                for (int k = i; k < args.size(); k++) {
-                    if (!args.get(k).literal()) {
-                        return null;
-                    }
-                    if (k > i) {
-                        sb.append(' ');
-                    }
-                    sb.append(escapes ? unescape(args.get(k).value()) : args.get(k).value());
-                }
-                if (newline) {
-                    sb.append('\n');
-                }
-                return textFrom(sb.toString(), args.subList(i, args.size()), cmd.span());
-            }
-            case "printf": {
-                int i = 0;
-                if (i < args.size() && args.get(i).value().equals("--")) {
-                    i++;
-                }
-                if (i >= args.size() || !args.get(i).literal() || args.get(i).value().startsWith("-v")) {
-                    return null;
-                }
-                String format = unescape(args.get(i).value());
-                // OpenSSH also accepts options after the destination: ssh host -p 2222 'cmd'.
-        int commandAt = Wrappers.skipOptions(args, i + 1, "BbcDEeFIiJLlmOopQRSWw", Set.of());
-        List<Word> rest = args.subList(Math.min(commandAt, args.size()), args.size());
-                StringBuilder sb = new StringBuilder();
-                int argAt = 0;
-                for (int k = 0; k < format.length(); k++) {
-                    char c = format.charAt(k);
-                    if (c == '%' && k + 1 < format.length()) {
-                        char f = format.charAt(k + 1);
-                        k++;
-                        if (f == '%') {
-                            sb.append('%');
-                        } else if (argAt < rest.size()) {
-                            if (!rest.get(argAt).literal()) {
-                                return null;
-                            }
-                            sb.append(f == 'b' ? unescape(rest.get(argAt).value()) : rest.get(argAt).value());
-                            argAt++;
-                        }
-                    } else {
-                        sb.append(c);
-                    }
-                }
-                return textFrom(sb.toString(), args.subList(i, args.size()), cmd.span());
-            }
-            case "cat":
-                if (args.isEmpty() || args.size() == 1 && args.get(0).value().equals("-")) {
-                    return textOf(cmd) == null ? null : new Text(cmd.stdinText().get(), cmd.span().start(), cmd.span());
-                }
-                return null;
-            case "base64":
-            case "openssl": {
-                boolean decode = false;
-                for (Word a : args) {
-                    String v = a.value();
-                    decode |= v.equals("-d") || v.equals("--decode") || v.equals("-D") || v.equals("-di");
-                }
-                if (!decode || cmd.stdinText().isEmpty()) {
-                    return null;
-                }
-                String decoded = decodeBase64(cmd.stdinText().get());
-                return decoded == null ? null : new Text(decoded, cmd.span().start(), cmd.span());
-            }
-            case "xxd": {
-                boolean reverse = false;
-                for (Word a : args) {
-                    String v = a.value();
-                    reverse |= v.equals("-r") || v.equals("-revert") || v.equals("-r -p") || v.equals("-rp");
-                }
-                if (!reverse || cmd.stdinText().isEmpty()) {
-                    return null;
-                }
-                String decoded = decodeHex(cmd.stdinText().get());
-                return decoded == null ? null : new Text(decoded, cmd.span().start(), cmd.span());
-            }
-            case "rev":
-                if (args.isEmpty() && cmd.stdinText().isPresent()) {
-                    StringBuilder sb = new StringBuilder();
-                    for (String line : cmd.stdinText().get().split("\n", -1)) {
-                        if (sb.length() > 0) {
-                            sb.append('\n');
-                        }
-                        sb.append(new StringBuilder(line).reverse());
-                    }
-                    return new Text(sb.toString(), cmd.span().start(), cmd.span());
-                }
-                return null;
-            case "mktemp":
-                return new Text(MKTEMP_VALUE + "\n", cmd.span().start(), cmd.span());
-            case "pwd":
-                return cmd.cwd().map(c -> new Text(c + "\n", cmd.span().start(), cmd.span())).orElse(null);
-            default:
-                return null;
-        }
-    }
-
-    private static Text textOf(SimpleCommand cmd) {
-        return cmd.stdinText().isEmpty() ? null : new Text(cmd.stdinText().get(), cmd.span().start(), cmd.span());
-    }
-
-    private static Text textFrom(String text, List<Word> words, Span fallback) {
-        if (words.size() == 1) {
-            Word w = words.get(0);
-            String src = w.source();
-            if (w.span().length() == src.length() && src.length() >= 2 && (src.charAt(0) == '\'')
-                    && src.endsWith("'") && src.regionMatches(1, text, 0, src.length() - 2)) {
-                return new Text(text, w.span().start() + 1, null);
-            }
-            return new Text(text, w.span().start(), w.span());
-        }
-        return new Text(text, fallback.start(), words.isEmpty() ? fallback : spanOf(words));
-    }
-
-    private static boolean isEchoOption(String v) {
-        if (v.length() < 2 || v.charAt(0) != '-') {
-            return false;
-        }
-        for (int i = 1; i < v.length(); i++) {
-            if ("neE".indexOf(v.charAt(i)) < 0) {
-                return false;
-            }
-        }
-        return true;
     }
 
     private Text redirectText(RawRedirect r, Word target) {
@@ -1017,98 +802,6 @@ final class Normalizer {
 
     private static Optional<String> textOf(Text t) {
         return t == null ? Optional.empty() : Optional.of(t.text());
-    }
-
-    static String unescape(String v) {
-        if (v.indexOf('\\') < 0) {
-            return v;
-        }
-        StringBuilder sb = new StringBuilder(v.length());
-        for (int i = 0; i < v.length(); i++) {
-            char c = v.charAt(i);
-            if (c != '\\' || i + 1 >= v.length()) {
-                sb.append(c);
-                continue;
-            }
-            char n = v.charAt(++i);
-            switch (n) {
-                case 'n' -> sb.append('\n');
-                case 't' -> sb.append('\t');
-                case 'r' -> sb.append('\r');
-                case '\\' -> sb.append('\\');
-                case 'x' -> {
-                    int val = 0;
-                    int digits = 0;
-                    while (digits < 2 && i + 1 < v.length() && Character.digit(v.charAt(i + 1), 16) >= 0) {
-                        val = val * 16 + Character.digit(v.charAt(++i), 16);
-                        digits++;
-                    }
-                    sb.append(digits == 0 ? "\\x" : String.valueOf((char) val));
-                }
-                case '0' -> {
-                    int val = 0;
-                    int digits = 0;
-                    while (digits < 3 && i + 1 < v.length() && v.charAt(i + 1) >= '0' && v.charAt(i + 1) <= '7') {
-                        val = val * 8 + (v.charAt(++i) - '0');
-                        digits++;
-                    }
-                    sb.append((char) val);
-                }
-                default -> sb.append('\\').append(n);
-            }
-        }
-        return sb.toString();
-    }
-
-    /** Plain hex dump ({@code xxd -r -p}) to text; null when it is not plain hex. */
-    private static String decodeHex(String text) {
-        StringBuilder digits = new StringBuilder(text.length());
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (Character.digit(c, 16) >= 0 && c < 128) {
-                digits.append(c);
-            } else if (!Character.isWhitespace(c)) {
-                return null;
-            }
-        }
-        if (digits.length() % 2 != 0) {
-            return null;
-        }
-        byte[] bytes = new byte[digits.length() / 2];
-        for (int i = 0; i < bytes.length; i++) {
-            bytes[i] = (byte) Integer.parseInt(digits.substring(2 * i, 2 * i + 2), 16);
-        }
-        try {
-            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .decode(java.nio.ByteBuffer.wrap(bytes)).toString();
-        } catch (CharacterCodingException e) {
-            return null;
-        }
-    }
-
-    private static String decodeBase64(String text) {
-        StringBuilder clean = new StringBuilder(text.length());
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (!Character.isWhitespace(c)) {
-                clean.append(c);
-            }
-        }
-        try {
-            byte[] bytes = Base64.getMimeDecoder().decode(clean.toString());
-            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .decode(java.nio.ByteBuffer.wrap(bytes)).toString();
-        } catch (IllegalArgumentException | CharacterCodingException e) {
-            return null; // not base64 text caro can read: the rules see the pipeline as it is
-        }
-    }
-
-    private static String stripTrailingNewlines(String s) {
-        int end = s.length();
-        while (end > 0 && s.charAt(end - 1) == '\n') {
-            end--;
-        }
-        return s.substring(0, end);
     }
 
     // ---------------------------------------------------------------- words
@@ -1260,7 +953,7 @@ final class Normalizer {
 
     // ---------------------------------------------------------------- small helpers
 
-    private static Span spanOf(List<Word> words) {
+    static Span spanOf(List<Word> words) {
         Span s = words.get(0).span();
         for (Word w : words) {
             s = s.union(w.span());

@@ -231,6 +231,7 @@ class NormalizerTest {
 
         SimpleCommand sh = only(parse("printf '%s\\n' 'reboot' | sh"), "sh");
         assertEquals(Optional.of("reboot\n"), sh.stdinText());
+        assertEquals(Optional.of("-o -rf\n"), only(parse("printf '%s %s\\n' -o -rf | sh"), "sh").stdinText());
         SimpleCommand fdisk = only(parse("printf 'o\\nw\\n' | sudo fdisk /dev/sdb"), "fdisk");
         assertEquals(Optional.of("o\nw\n"), fdisk.stdinText());
         assertFalse(only(parse("ls &"), "ls").upstream().iterator().hasNext());
