@@ -28,6 +28,8 @@ public final class RecursiveDeleteRule extends BaseRule {
             "\"?\\$\\{?[A-Za-z_][A-Za-z0-9_]*\\}?\"?");
     private static final java.util.regex.Pattern TEMP_NAME = java.util.regex.Pattern.compile(
             "(?i)tmp|temp|scratch|cache|build|dist|out\\b|staging_dir|workdir");
+    private static final java.util.regex.Pattern ROTATED_LOG = java.util.regex.Pattern.compile(
+            "/var/log/.*\\.(?:gz|bz2|xz|zst|old|[0-9]+)");
     private static final java.util.regex.Pattern CACHE = java.util.regex.Pattern.compile(
             "/(?:\\.cache|var/cache|tmp|temp|scratch|Library/Caches|\\.npm|\\.Trash|\\.local/share/Trash|node_modules|__pycache__|\\.pytest_cache|\\.mypy_cache|\\.tox|\\.next|\\.nuxt|\\.parcel-cache|\\.turbo|DerivedData|\\.npm/_cacache|\\.gradle/caches|\\.cargo/registry/cache|\\.yarn/cache|\\.pnpm-store|\\.m2/repository|\\.nuget/packages|\\.ccache|go/pkg/mod/cache)(?:/|$)");
 
@@ -95,6 +97,9 @@ public final class RecursiveDeleteRule extends BaseRule {
                 report(out, RiskLevel.HIGH, "Recursively deletes " + Targets.absolute(c, ctx, dir)
                         + ", which contains the working directory.", w.span());
                 continue;
+            }
+            if (k == PathKind.SYSTEM && w.literal() && ROTATED_LOG.matcher(w.value()).matches()) {
+                r = RiskLevel.SAFE; // old, rotated log archives
             }
             if ((k == PathKind.OUTSIDE_CWD || k == PathKind.SYSTEM && w.value().startsWith("/var/cache/")) && w.literal()
                     && CACHE.matcher(w.value()).find()) {

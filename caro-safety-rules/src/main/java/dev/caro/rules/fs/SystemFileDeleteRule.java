@@ -47,7 +47,7 @@ public final class SystemFileDeleteRule extends BaseRule {
             if (w.literal() && !Targets.insideHome(c, ctx, w.value())) {
                 String abs = Targets.absolute(c, ctx, w.value());
                 Optional<SensitiveFiles.Match> m = SensitiveFiles.lookup(abs);
-                if (m.isPresent() && m.get().risk().atLeast(RiskLevel.HIGH) && !n.equals("rmdir")) {
+                if (m.isPresent() && !n.equals("rmdir")) {
                     report(out, m.get().risk(), "Deletes " + m.get().what() + " " + Targets.display(w) + ".", w.span());
                     continue;
                 }

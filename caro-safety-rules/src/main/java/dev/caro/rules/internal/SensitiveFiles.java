@@ -118,9 +118,11 @@ public final class SensitiveFiles {
             "^/var/log/(?:auth\\.log|secure|syslog|messages|wtmp|btmp|lastlog|faillog|kern\\.log|audit(?:/.*)?|journal(?:/.*)?"
             + "|sudo\\.log|daemon\\.log|user\\.log|dpkg\\.log|apt(?:/.*)?|\\*|\\*\\.log|[^/]*\\*)[^/]*$|^/var/adm/.*|^/var/run/utmp$|^/run/utmp$");
 
+    private static final java.util.regex.Pattern ROTATED = java.util.regex.Pattern.compile("\\.(?:gz|bz2|xz|zst|old|[0-9]+)$");
+
     /** Whether the path is a log that records logins, privilege use or the system's own events. */
     public static boolean isSecurityLog(String abs) {
-        return SECURITY_LOG.matcher(abs).matches();
+        return SECURITY_LOG.matcher(abs).matches() && !ROTATED.matcher(abs).find();
     }
 
     /** Whether the path is a system log ({@code /var/log/...}, wtmp, btmp, lastlog). */

@@ -111,6 +111,10 @@ public final class FirewallDisableRule extends BaseRule {
                     || line.contains("firewall set opmode disable")) {
                 report(out, RiskLevel.MODERATE, "Disables the Windows firewall.", c.span());
             }
+        } else if (n.equals("csrutil") && c.hasArg("disable")) {
+            report(out, RiskLevel.HIGH, "Turns off macOS System Integrity Protection.", c.span());
+        } else if (n.equals("spctl") && (c.hasArg("--master-disable") || c.hasArg("--global-disable"))) {
+            report(out, RiskLevel.MODERATE, "Turns off Gatekeeper, so unsigned apps run without a check.", c.span());
         } else if (n.equals("setenforce") && (a.contains("0") || a.stream().anyMatch(v -> v.equalsIgnoreCase("permissive")))) {
             report(out, RiskLevel.MODERATE, "Switches SELinux to permissive, turning its protection off.", c.span());
         } else if (n.equals("pfctl") && c.hasArg("-d")) {

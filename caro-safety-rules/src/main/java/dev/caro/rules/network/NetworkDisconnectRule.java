@@ -19,7 +19,7 @@ public final class NetworkDisconnectRule extends BaseRule {
     private static final java.util.regex.Pattern RADIO_OFF = java.util.regex.Pattern.compile("\\bradio\\s+(all|wifi)\\s+off\\b");
 
     private static final java.util.Set<String> NAMES = java.util.Set.of("ip", "ifconfig", "ifdown", "route", "nmcli", "dhclient",
-            "disable-netadapter");
+            "disable-netadapter", "networksetup");
 
     public NetworkDisconnectRule() {
         super("caro.network.disconnect", "Taking network interfaces or the default route down", RiskLevel.HIGH,
@@ -58,7 +58,7 @@ public final class NetworkDisconnectRule extends BaseRule {
             }
             case "ifdown" -> report(out, RiskLevel.HIGH, "Takes the interface " + String.join(" ", a) + " down.", c.span());
             case "route" -> {
-                if (a.contains("del") && a.contains("default") || a.contains("flush")) {
+                if ((a.contains("del") || a.contains("delete")) && a.contains("default") || a.contains("flush")) {
                     report(out, RiskLevel.HIGH, "Deletes the default route.", c.span());
                 }
             }
@@ -72,6 +72,11 @@ public final class NetworkDisconnectRule extends BaseRule {
             case "dhclient" -> {
                 if (a.contains("-r") || a.contains("-x")) {
                     report(out, RiskLevel.HIGH, "Releases the DHCP lease, dropping the machine's address.", c.span());
+                }
+            }
+            case "networksetup" -> {
+                if (line.contains("-setairportpower") && line.endsWith(" off") || line.contains("-setnetworkserviceenabled") && line.endsWith(" off")) {
+                    report(out, RiskLevel.MODERATE, "Turns a network service off.", c.span());
                 }
             }
             case "disable-netadapter" -> report(out, RiskLevel.HIGH, "Disables a network adapter.", c.span());

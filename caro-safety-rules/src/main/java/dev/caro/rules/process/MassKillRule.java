@@ -24,7 +24,9 @@ public final class MassKillRule extends BaseRule {
     private static final Set<String> VITAL = Set.of("sshd", "systemd", "init", "dbus-daemon", "dbus", "xorg", "xwayland",
             "gnome-shell", "plasmashell", "kwin_x11", "kwin_wayland", "gdm", "gdm3", "lightdm", "sddm", "login",
             "systemd-logind", "systemd-journald", "systemd-udevd", "networkmanager", "bash", "zsh", "sh", "sudo",
-            "polkitd", "agetty", "launchd", "windowserver", "loginwindow", "kernel_task");
+            "polkitd", "agetty", "launchd", "windowserver", "loginwindow", "kernel_task", "dockerd", "containerd", "kubelet");
+    private static final Set<String> DATA_SERVICES = Set.of("postgres", "postgresql", "mysqld", "mariadbd", "mongod",
+            "redis-server", "elasticsearch", "etcd", "kafka", "java");
     private static final Set<String> WINDOWS_VITAL = Set.of("lsass", "csrss", "wininit", "winlogon", "smss",
             "services", "svchost", "system", "dwm");
     private static final Set<String> PKILL_VALUE_OPTS = Set.of("-u", "-U", "-g", "-G", "-P", "-s", "-t", "-F",
@@ -91,6 +93,8 @@ public final class MassKillRule extends BaseRule {
             String v = t.value();
             if (v.equals("-1")) {
                 report(out, RiskLevel.CRITICAL, "Sends SIG" + signal + " to every process you can signal (kill -1).", t.span());
+            } else if (v.equals("0")) {
+                report(out, RiskLevel.MODERATE, "Sends SIG" + signal + " to every process in this shell's process group.", t.span());
             } else if (v.equals("1") && !signal.equals("HUP") && !signal.equals("1")) {
                 report(out, RiskLevel.CRITICAL, "Sends SIG" + signal + " to init (pid 1), which brings the system down.", t.span());
             } else if (t.unknownExpansion()) {
@@ -101,9 +105,12 @@ public final class MassKillRule extends BaseRule {
                     }
                     for (SimpleCommand s : cmds) {
                         String sn = Names.of(s);
-                        if (sn.equals("pgrep") && Args.value(s, "-u", "--euid").or(() -> Args.value(s, "-U", "--uid"))
-                                .filter(u -> u.equals("root") || u.equals("0")).isPresent()) {
-                            report(out, RiskLevel.CRITICAL, "Sends SIG" + signal + " to every process owned by root.", t.span());
+                        Optional<String> owner = sn.equals("pgrep") ? Args.value(s, "-u", "--euid").or(() -> Args.value(s, "-U", "--uid"))
+                                : Optional.empty();
+                        if (owner.isPresent() && Args.operands(s, PKILL_VALUE_OPTS).isEmpty()) {
+                            boolean root = owner.get().equals("root") || owner.get().equals("0");
+                            report(out, root ? RiskLevel.CRITICAL : RiskLevel.HIGH, "Sends SIG" + signal + " to every process owned by "
+                                    + owner.get() + ".", t.span());
                         }
                         if ((sn.equals("pidof") || sn.equals("pgrep")) && !Args.operands(s).isEmpty()
                                 && VITAL.contains(Names.normalize(Args.operands(s).get(Args.operands(s).size() - 1).value()))) {
@@ -124,8 +131,7 @@ public final class MassKillRule extends BaseRule {
         boolean ps = false;
         for (SimpleCommand u : cmds) {
             String n = Names.of(u);
-            if (n.equals("grep") || n.equals("egrep") || n.equals("fgrep") || n.equals("rg") || n.equals("pgrep")
-                    || n.equals("head") || n.equals("tail")) {
+            if (n.equals("grep") || n.equals("egrep") || n.equals("fgrep") || n.equals("rg") || n.equals("pgrep")) {
                 return false;
             }
             if (n.equals("awk") && u.args().stream().anyMatch(w -> w.value().contains("/") || w.value().contains("==")
@@ -166,6 +172,10 @@ public final class MassKillRule extends BaseRule {
             String target = Names.normalize(w.value());
             if (VITAL.contains(target)) {
                 report(out, RiskLevel.HIGH, "Kills every " + w.value() + " process, which the system or your session needs.", w.span());
+                return;
+            }
+            if (kill9 && DATA_SERVICES.contains(target)) {
+                report(out, RiskLevel.MODERATE, "Force-kills " + w.value() + " without a clean shutdown, which can corrupt its data.", w.span());
                 return;
             }
         }

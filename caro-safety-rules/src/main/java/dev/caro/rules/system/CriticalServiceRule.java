@@ -43,6 +43,10 @@ public final class CriticalServiceRule extends BaseRule {
                 return out;
             }
             String verb = ops.get(0).value().toLowerCase(Locale.ROOT);
+            if (verb.equals("set-default") && ops.size() > 1 && TARGETS.contains(ops.get(1).value().toLowerCase(Locale.ROOT))) {
+                report(out, RiskLevel.HIGH, "Makes the machine boot into " + ops.get(1).value() + ", without networking or SSH.", c.span());
+                return out;
+            }
             if (verb.equals("isolate") && ops.size() > 1 && TARGETS.contains(ops.get(1).value().toLowerCase(Locale.ROOT))) {
                 report(out, RiskLevel.HIGH, "Switches the system to " + ops.get(1).value()
                         + ", stopping networking, SSH and every user service.", c.span());

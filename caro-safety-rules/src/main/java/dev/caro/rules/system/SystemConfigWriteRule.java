@@ -30,6 +30,8 @@ public final class SystemConfigWriteRule extends BaseRule {
     private static final java.util.regex.Pattern DOWNLOAD_EXEC = java.util.regex.Pattern.compile(
             "\\b(?:curl|wget|fetch)\\b[^|]*\\|\\s*(?:sudo\\s+)?(?:ba|z|da|k)?sh\\b|/dev/tcp/");
 
+    private static final java.util.regex.Pattern HOSTS_PUBLIC = java.util.regex.Pattern.compile(
+            "(?m)^\\s*[0-9a-f.:]+\\s+(?:\\S+\\s+)*?((?:[a-z0-9-]+\\.)+(?!local\\b|test\\b|localhost\\b|internal\\b|lan\\b|home\\b|corp\\b|example\\b|invalid\\b|dev\\b)[a-z]{2,})\\s*$");
     private static final java.util.regex.Pattern SED_SUBSTITUTE = java.util.regex.Pattern.compile("^s(.)(.*?)\\1(.*?)\\1");
 
     public SystemConfigWriteRule() {
@@ -73,6 +75,13 @@ public final class SystemConfigWriteRule extends BaseRule {
                 continue; // the user's own files (or the remote user's), not another account's
             }
             if (abs.equals("/etc/resolv.conf") && PUBLIC_RESOLVER.matcher(text).find()) {
+                continue;
+            }
+            if (abs.equals("/etc/hosts") && append) {
+                java.util.regex.Matcher hm = HOSTS_PUBLIC.matcher(text);
+                if (hm.find()) {
+                    report(out, RiskLevel.MODERATE, "Points " + hm.group(1) + " at another address in /etc/hosts.", w.span());
+                }
                 continue;
             }
             if (abs.startsWith("/etc/cron") && !abs.equals("/etc/crontab") || abs.startsWith("/etc/cron.d")) {
