@@ -110,7 +110,7 @@ class CaroCommandTest {
         assertEquals(ExitCodes.GENERATION_FAILED, r.exitCode());
         assertEquals("""
                 caro: could not generate a command for this request.
-                  test-echo: no answer
+                  test-echo: the echo backend only answers 'cmd: X'
                 Try rephrasing the request, or choose another backend with --backend.
                 """, r.err());
     }

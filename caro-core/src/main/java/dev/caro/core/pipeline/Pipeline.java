@@ -43,6 +43,8 @@ public final class Pipeline implements AutoCloseable {
     private final BackendEnvironments environments;
     private final Optional<String> failClosedReason;
     private final Map<String, ModelBackend> created = new LinkedHashMap<>();
+    /** Why the last call of {@link #candidates} found nothing usable: the backend's own note, or what was wrong with its answer. */
+    private String lastEmptyReason = "";
     private final ExecutorService executor = Executors.newCachedThreadPool(r -> {
         Thread t = new Thread(r, "caro-backend");
         t.setDaemon(true);
@@ -100,7 +102,9 @@ public final class Pipeline implements AutoCloseable {
                 continue;
             }
             if (candidates.isEmpty()) {
-                attempts.add(name + ": no answer");
+                String why = name + ": " + (lastEmptyReason.isEmpty() ? "no answer" : lastEmptyReason);
+                attempts.add(why);
+                notes.add(why);
                 continue;
             }
             CommandCandidate best = candidates.get(0);
@@ -166,6 +170,7 @@ public final class Pipeline implements AutoCloseable {
             throw new BackendException("failed unexpectedly: " + cause, cause);
         }
         if (generation == null) {
+            lastEmptyReason = "";
             return List.of();
         }
         List<CommandCandidate> raw = generation.candidates().isEmpty()
@@ -178,6 +183,11 @@ public final class Pipeline implements AutoCloseable {
             if (!cmd.isEmpty() && !TerminalText.hasControlCharacters(cmd)) {
                 clean.add(new CommandCandidate(cmd, TerminalText.sanitize(c.explanation(), false), c.confidence()));
             }
+        }
+        if (clean.isEmpty()) {
+            lastEmptyReason = generation.isEmpty() ? TerminalText.sanitize(generation.note(), false)
+                    : raw.isEmpty() ? "no command found in its answer"
+                    : "its answer held only commands with terminal control characters";
         }
         return clean;
     }

@@ -77,6 +77,7 @@ class PipelineTest {
             return Generation.ofText("```\nls\n```");
         }), true);
         registry.addBackend(ScriptedBackendProvider.answering("caro.silent", 70, Generation.none("not sure")), true);
+        registry.addBackend(ScriptedBackendProvider.answering("caro.babble", 65, Generation.ofText("I think you want to list things.")), true);
         registry.addBackend(ScriptedBackendProvider.answering("caro.text", 60, Generation.ofText("```bash\nls -lh\n```")), true);
         try (Pipeline p = pipeline(Optional.empty())) {
             CommandResult r = p.generate(request(Optional.empty(), Duration.ofMillis(300)));
@@ -84,7 +85,8 @@ class PipelineTest {
             assertEquals("text", r.backend());
             assertEquals("answered by text because model: model qwen is not downloaded (run: caro models pull qwen); "
                     + "broken failed: server returned 500; crashy failed: failed unexpectedly: java.lang.IllegalStateException: bug; "
-                    + "slow failed: no answer within 0.3 s (raise it with --timeout)", r.warnings().get(0));
+                    + "slow failed: no answer within 0.3 s (raise it with --timeout); silent: not sure; "
+                    + "babble: no command found in its answer", r.warnings().get(0));
         }
     }
 
@@ -97,7 +99,7 @@ class PipelineTest {
                     () -> p.generate(request(Optional.of("offline"), Duration.ofSeconds(5))));
             assertEquals("""
                     could not generate a command for this request.
-                      offline: no answer
+                      offline: not sure
                     Try rephrasing the request, or choose another backend with --backend.""", e.getMessage());
         }
     }
