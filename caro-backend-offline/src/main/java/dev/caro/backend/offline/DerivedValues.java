@@ -146,6 +146,35 @@ final class DerivedValues {
                 return d == null ? null : d.startsWith("~/") ? "$HOME/" + d.substring(2) : d;
             }
             case "author": return first(c, "who", "who2", "who3");
+            case "chmodspec": {
+                String op = get(c, "op");
+                String perm = get(c, "perm");
+                String who = first(c, "who", "who2");
+                if (op == null || perm == null || who == null) {
+                    return null;
+                }
+                String w = who.toLowerCase(Locale.ROOT).replace("the ", "");
+                String cls = w.startsWith("every") || w.startsWith("all") || w.contains("world") ? "a"
+                        : w.startsWith("other") ? "o" : w.startsWith("group") ? "g" : "u";
+                String sign = op.toLowerCase(Locale.ROOT).matches("give|add|grant|allow") ? "+" : "-";
+                String bits = perm.substring(0, 1).toLowerCase(Locale.ROOT).replace("e", "x");
+                String perm2 = get(c, "perm2");
+                if (perm2 != null) {
+                    bits += perm2.substring(0, 1).toLowerCase(Locale.ROOT).replace("e", "x");
+                }
+                return cls + sign + bits;
+            }
+            case "tra": case "trb": {
+                String v = get(c, name.equals("tra") ? "a" : "b");
+                if (v == null) {
+                    return null;
+                }
+                String k = v.toLowerCase(Locale.ROOT);
+                String ch = k.startsWith("tab") ? "\\t" : k.startsWith("comma") ? "," : k.startsWith("space") ? " "
+                        : k.startsWith("semicolon") ? ";" : k.startsWith("newline") ? "\\n" : k.startsWith("colon") ? ":"
+                        : "|";
+                return ShellQuote.always(ch);
+            }
             case "tarsrc": {
                 String src = get(c, "src");
                 if (src == null) {

@@ -81,6 +81,9 @@ final class SlotExtractor {
     private static final Pattern HERE = Pattern.compile(
             "\\b(?:(?:in|under|inside|within|from|of) )?(?:the |this )?(?:current|this|present|working) (?:working )?"
             + "(?:directory(?: tree)?|project|repository|tree|location)\\b|\\bhere\\b|\\bin (?:this|the) tree\\b");
+    private static final Pattern WHOLE_SYSTEM = Pattern.compile(
+            "\\b(?:on|in|across) (?:this|the|my) (?:whole |entire )?(?:system|machine|computer|box|server|disk|drive"
+            + "|filesystem)\\b|\\banywhere on (?:the )?(?:system|disk|machine)\\b|\\bon (?:the )?(?:whole|entire) (?:system|disk)\\b");
     private static final Pattern NAMED_DIR = Pattern.compile(
             "\\b(?:in|under|inside|within|into|from|of|to|the|a|my) (?:the |a |my )?(?<d>«\\d+»|[\\w.-]+) directory\\b"
             + "|\\b(?:the |a )?directory (?:(?:called |named )(?<e>«\\d+»|[\\w][\\w.-]*)\\b|(?<e2>«\\d+»))"
@@ -113,7 +116,7 @@ final class SlotExtractor {
             "zero", "authorized_keys", "known_hosts", "config", "id_rsa", "id_ed25519", "services", "protocols");
 
     /** A bare word at the end after "in", taken as a directory name ("how many files are in src"). */
-    private static final Pattern TRAILING_DIR = Pattern.compile("\\b(?:in|from|of) (?<d>[a-z_][\\w-]*)$");
+    private static final Pattern TRAILING_DIR = Pattern.compile("\\b(?:in|from|of|under) (?<d>[a-z_][\\w-]*)(?:$|,)");
     private static final java.util.Set<String> NOT_DIRS = Words.set(
             "place", "total", "reverse", "order", "parallel", "background", "detail", "details", "json", "bytes",
             "it", "them", "there", "here", "use", "production", "prod", "staging", "paris", "london", "tokyo",
@@ -249,6 +252,12 @@ final class SlotExtractor {
                     && !Words.EXTENSIONS.contains(dl) && !Words.EXTENSION_NAMES.containsKey(dl)
                     && free(out, m.start("d"), m.end("d"))) {
                 out.add(new Slot(Kind.DIR, d, m.start("d"), m.end("d")));
+            }
+        }
+        m = WHOLE_SYSTEM.matcher(lower);
+        while (m.find()) {
+            if (free(out, m.start(), m.end(), Kind.DIR)) {
+                out.add(new Slot(Kind.DIR, "/", m.start(), m.end()));
             }
         }
         m = HERE.matcher(lower);

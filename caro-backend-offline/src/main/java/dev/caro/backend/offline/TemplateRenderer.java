@@ -191,6 +191,7 @@ final class TemplateRenderer implements FindExpression.SlotUse {
             case "depth": return has(Kind.DEPTH);
             case "glob": return has(Kind.GLOB);
             case "bsd": return bsd;
+            case "rootdir": return "/".equals(lastDir);
             default: return false;
         }
     }

@@ -30,7 +30,7 @@ final class Words {
             Map.entry("python", "py"), Map.entry("markdown", "md"), Map.entry("javascript", "js"),
             Map.entry("typescript", "ts"), Map.entry("text", "txt"), Map.entry("shell", "sh"),
             Map.entry("bash", "sh"), Map.entry("rust", "rs"), Map.entry("ruby", "rb"), Map.entry("golang", "go"),
-            Map.entry("kotlin", "kt"), Map.entry("jpeg", "jpg"), Map.entry("word", "docx"),
+            Map.entry("kotlin", "kt"), Map.entry("jpeg", "jpg"),
             Map.entry("excel", "xlsx"), Map.entry("powerpoint", "pptx"), Map.entry("perl", "pl"),
             Map.entry("c++", "cpp"), Map.entry("log", "log"), Map.entry("backup", "bak"));
 
