@@ -18,13 +18,12 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code caro [OPTIONS] PROMPT...}: turn a request into a command; subcommands do the rest. */
+/**
+ * {@code caro [OPTIONS] PROMPT...}: turn a request into a command; subcommands do the rest. The
+ * subcommands are registered by {@link Subcommands}, only those a command line can reach.
+ */
 @Command(name = "caro", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Turns a request in plain language into one shell command, judges its risk, and runs it only when you ask.",
-        subcommands = {CheckCommand.class, BackendsCommand.class, ConfigCommand.class,
-            ModelsCommand.class, EvalCommand.class,
-            ExplainCommand.class, InitCommand.class, CompletionCommand.class, DoctorCommand.class, HistoryCommand.class,
-            ManPageCommand.class},
         footerHeading = "%nExit codes:%n",
         footer = {
             "  0  success (with -x: the command's own exit code)",

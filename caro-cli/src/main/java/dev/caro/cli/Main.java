@@ -4,8 +4,6 @@ import dev.caro.api.CaroApi;
 import dev.caro.core.config.ConfigException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
-import dev.caro.cli.plugins.PluginsCommand;
-import dev.caro.cli.plugins.PluginsEnvironment;
 import picocli.CommandLine;
 
 /** The {@code caro} program. */
@@ -26,7 +24,9 @@ public final class Main {
     /** Runs caro with {@code args} in {@code env} and returns the exit code. */
     public static int run(CliEnvironment env, String... args) {
         CaroCommand root = new CaroCommand(env);
-        CommandLine cl = commandLine(root, env);
+        CommandLine cl = new CommandLine(root);
+        Subcommands.registerFor(cl, root, env, args);
+        configure(cl, env); // after registering: picocli applies settings only to the commands it has then
         try {
             return cl.execute(args);
         } finally {
@@ -36,10 +36,14 @@ public final class Main {
         }
     }
 
+    /** The whole command tree, every subcommand registered. */
     static CommandLine commandLine(CaroCommand root, CliEnvironment env) {
         CommandLine cl = new CommandLine(root);
-        cl.addSubcommand(new PluginsCommand(new PluginsEnvironment(env.env(), env.in(), env.out(), env.err(),
-                env.stdinTerminal(), env.paths().pluginsDir(), pluginRepository(root))));
+        Subcommands.registerAll(cl, root, env);
+        return configure(cl, env);
+    }
+
+    private static CommandLine configure(CommandLine cl, CliEnvironment env) {
         cl.setOut(env.out());
         cl.setErr(env.err());
         cl.setCaseInsensitiveEnumValuesAllowed(true);
@@ -52,11 +56,6 @@ public final class Main {
         cl.getCommandSpec().version(CaroApi.CARO_VERSION == null ? "caro" : "caro " + CaroApi.CARO_VERSION
                 + " (API " + CaroApi.VERSION + ", Java " + System.getProperty("java.version") + ")");
         return cl;
-    }
-
-    /** The Maven repository for {@code caro plugins install G:A:V}, read only when that command runs. */
-    private static java.util.function.Supplier<java.util.Optional<String>> pluginRepository(CaroCommand root) {
-        return () -> root.session().config().get("plugins.repository");
     }
 
     /** Maps an exception from any command to a message and a documented exit code. */
