@@ -33,6 +33,9 @@ public final class ForkBombRule extends BaseRule {
             + "powershell|pwsh|cmd)\\b");
     private static final Pattern CMD_LOOP = Pattern.compile("(?is)for\\s+/l\\s+%+\\w\\s+in\\s*\\(\\s*\\d+\\s*,\\s*0\\s*,\\s*\\d+\\s*\\)\\s*do\\s+start\\b"
             + "|start\\s+%0.*goto|:\\w+\\s*[&\\n]\\s*start\\s+.*goto");
+    /** For text caro could not parse (e.g. zsh's f(){f|f&}): a function whose body pipes or backgrounds itself. */
+    private static final Pattern FORK_TEXT = Pattern.compile(
+            "([\\w:.%]+)\\s*\\(\\s*\\)\\s*\\{\\s*\\1\\s*(?:\\|\\s*\\1|&\\s*;?\\s*\\1)");
     private static final Pattern BATCH_BOMB = Pattern.compile("%0\\s*\\|\\s*%0");
 
     public ForkBombRule() {
@@ -75,6 +78,10 @@ public final class ForkBombRule extends BaseRule {
         String src = script.source();
         if (out.isEmpty() && (loopBody || !script.parsed()) && ENDLESS_LOOP.matcher(src).find()) {
             report(out, RiskLevel.CRITICAL, "An endless loop starts background processes without limit.",
+                    new dev.caro.api.shell.Span(0, src.length()));
+        }
+        if (out.isEmpty() && !script.parsed() && FORK_TEXT.matcher(src).find()) {
+            report(out, RiskLevel.CRITICAL, "A function that starts copies of itself without end (a fork bomb).",
                     new dev.caro.api.shell.Span(0, src.length()));
         }
         if (out.isEmpty() && !startsWithPrinter(src) && CMD_LOOP.matcher(src).find()) {
