@@ -16,6 +16,8 @@ public final class TomlParser {
     /** A value read from the file. {@code value} is a String, Long, Double, Boolean or List. */
     public record Entry(String key, Object value, int line) {}
 
+    private static final int MAX_ARRAY_DEPTH = 32;
+
     private final String fileName;
 
     public TomlParser(String fileName) {
@@ -164,6 +166,7 @@ public final class TomlParser {
         private final int line;
         private final String key;
         private int pos;
+        private int depth;
 
         Cursor(String s, int line, String key) {
             this.s = s;
@@ -267,6 +270,10 @@ public final class TomlParser {
         }
 
         private List<Object> array() {
+            // Nothing caro reads nests arrays; the limit keeps a hostile file from overflowing the stack.
+            if (++depth > MAX_ARRAY_DEPTH) {
+                throw error(line, "arrays nested too deeply in '" + key + "'");
+            }
             List<Object> out = new ArrayList<>();
             pos++;
             while (true) {
@@ -276,6 +283,7 @@ public final class TomlParser {
                 }
                 if (s.charAt(pos) == ']') {
                     pos++;
+                    depth--;
                     return out;
                 }
                 out.add(value());

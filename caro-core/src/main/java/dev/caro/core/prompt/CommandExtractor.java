@@ -18,10 +18,10 @@ import java.util.regex.Pattern;
  */
 public final class CommandExtractor {
 
-    private static final Pattern JSON_COMMAND = Pattern.compile(
-            "\"(?:command|cmd)\"\\s*:\\s*\"((?:\\\\.|[^\"\\\\])*)\"");
-    private static final Pattern JSON_EXPLANATION = Pattern.compile(
-            "\"(?:explanation|description)\"\\s*:\\s*\"((?:\\\\.|[^\"\\\\])*)\"");
+    // Only the opening of a JSON string value: the value itself is scanned by hand, since a
+    // regex loop over escapes recurses once per character and overflows on long answers.
+    private static final Pattern JSON_COMMAND = Pattern.compile("\"(?:command|cmd)\"\\s*:\\s*\"");
+    private static final Pattern JSON_EXPLANATION = Pattern.compile("\"(?:explanation|description)\"\\s*:\\s*\"");
     private static final Pattern FENCE = Pattern.compile("(?m)^[ \\t]*(```|~~~)[^\\n`]*\\n(.*?)(?:^[ \\t]*\\1[ \\t]*$|\\z)",
             Pattern.DOTALL);
     private static final Pattern INLINE = Pattern.compile("`([^`\\n]+)`");
@@ -41,6 +41,12 @@ public final class CommandExtractor {
             "example:", "step", "first", "first,", "next", "finally", "be", "make", "since", "because",
             "unfortunately", "i'm", "sorry");
 
+    /**
+     * Longest answer read. A model's answer is bounded by its token budget (a few KB); reading more
+     * would only let a runaway answer exhaust the regex engine's stack.
+     */
+    static final int MAX_ANSWER_CHARS = 32_000;
+
     private CommandExtractor() {}
 
     /** Commands found in {@code raw}, best first; empty when there is none. Never null. */
@@ -48,7 +54,8 @@ public final class CommandExtractor {
         if (raw == null) {
             return List.of();
         }
-        String text = CONTROL.matcher(raw.replace("\r\n", "\n")).replaceAll("").strip();
+        String bounded = raw.length() > MAX_ANSWER_CHARS ? raw.substring(0, MAX_ANSWER_CHARS) : raw;
+        String text = CONTROL.matcher(bounded.replace("\r\n", "\n")).replaceAll("").strip();
         if (text.isEmpty()) {
             return List.of();
         }
@@ -76,10 +83,33 @@ public final class CommandExtractor {
         }
         Matcher m = JSON_COMMAND.matcher(text);
         Matcher e = JSON_EXPLANATION.matcher(text);
-        String explanation = e.find() ? unescapeJson(e.group(1)).strip() : "";
-        while (m.find()) {
-            add(found, unescapeJson(m.group(1)), explanation);
+        String explanation = "";
+        if (e.find()) {
+            int end = jsonStringEnd(text, e.end());
+            explanation = end < 0 ? "" : unescapeJson(text.substring(e.end(), end)).strip();
         }
+        int from = 0;
+        while (from < text.length() && m.find(from)) {
+            int end = jsonStringEnd(text, m.end());
+            if (end < 0) {
+                break;
+            }
+            add(found, unescapeJson(text.substring(m.end(), end)), explanation);
+            from = end + 1;
+        }
+    }
+
+    /** Index of the quote closing the JSON string whose content starts at {@code from}; -1 if unclosed. */
+    private static int jsonStringEnd(String text, int from) {
+        for (int i = from; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '\\') {
+                i++;
+            } else if (c == '"') {
+                return i;
+            }
+        }
+        return -1;
     }
 
     private static void fromFences(String text, Map<String, String> found) {
@@ -197,9 +227,11 @@ public final class CommandExtractor {
                 case 'b' -> sb.append('\b');
                 case 'f' -> sb.append('\f');
                 case 'u' -> {
-                    if (i + 4 < s.length()) {
+                    if (i + 4 < s.length() && s.substring(i + 1, i + 5).matches("[0-9A-Fa-f]{4}")) {
                         sb.append((char) Integer.parseInt(s.substring(i + 1, i + 5), 16));
                         i += 4;
+                    } else {
+                        sb.append("\\u"); // not an escape: keep the text as the model wrote it
                     }
                 }
                 default -> sb.append(n);
