@@ -28,6 +28,7 @@ public final class RecursiveDeleteRule extends BaseRule {
             "\"?\\$\\{?[A-Za-z_][A-Za-z0-9_]*\\}?\"?");
     private static final java.util.regex.Pattern TEMP_NAME = java.util.regex.Pattern.compile(
             "(?i)tmp|temp|scratch|cache|build|dist|out\\b|staging_dir|workdir");
+    private static final java.util.regex.Pattern LIST_SEPARATORS = java.util.regex.Pattern.compile("(?:\\s|\\x00|\\\\0)+");
     private static final java.util.regex.Pattern ROTATED_LOG = java.util.regex.Pattern.compile(
             "/var/log/.*\\.(?:gz|bz2|xz|zst|old|[0-9]+)");
     private static final java.util.regex.Pattern CACHE = java.util.regex.Pattern.compile(
@@ -67,6 +68,16 @@ public final class RecursiveDeleteRule extends BaseRule {
             report(out, RiskLevel.CRITICAL, "Turns off rm's safeguard for / with --no-preserve-root.", c.span());
         }
         for (Word w : ops) {
+            if (w.value().indexOf('\u0000') >= 0) {
+                // xargs -0 input that caro resolved: several NUL-separated paths in one word
+                for (String p : w.value().split("\u0000")) {
+                    if (!p.isBlank()) {
+                        PathKind pk = ctx.classify(p);
+                        report(out, Targets.destructionRisk(pk), "Recursively deletes " + Targets.describe(pk, p) + ".", w.span());
+                    }
+                }
+                continue;
+            }
             PathKind k;
             Word target = w;
             if (w.value().contains("{}")) {
@@ -147,6 +158,19 @@ public final class RecursiveDeleteRule extends BaseRule {
                     PathKind k = Targets.kind(u, w, ctx);
                     report(out, Targets.destructionRisk(k), "Recursively deletes " + Targets.describe(k, w) + ".", c.span());
                 }
+                return;
+            }
+        }
+        if (c.stdinText().isPresent()) {
+            boolean any = false;
+            for (String p : LIST_SEPARATORS.split(c.stdinText().get())) {
+                if (!p.isBlank() && !p.startsWith("-")) {
+                    PathKind k = ctx.classify(p.strip());
+                    report(out, Targets.destructionRisk(k), "Recursively deletes " + Targets.describe(k, p.strip()) + ".", c.span());
+                    any = true;
+                }
+            }
+            if (any) {
                 return;
             }
         }

@@ -17,6 +17,7 @@ public final class Targets {
     private static final java.util.regex.Pattern SPACES = java.util.regex.Pattern.compile("\\s+");
     private static final java.util.regex.Pattern SLASHES = java.util.regex.Pattern.compile("/+");
 
+    private static final Pattern DEFAULTED = Pattern.compile("^\"?\\$\\{[A-Za-z_][A-Za-z0-9_]*:?-([^}$`]*)\\}\"?(/[^$`]*)?$");
     private static final Pattern FOR_LOOP = Pattern.compile("\\bfor\\s+(\\w+)\\s+in\\s+([^;\\n]*?)\\s*(?:;|\\n)\\s*do\\b");
     private static final Pattern PLAIN_VAR = Pattern.compile("^\"?\\$\\{?([A-Za-z_][A-Za-z0-9_]*)\\}?\"?(/.*)?$");
 
@@ -41,6 +42,11 @@ public final class Targets {
         }
         if (assignedFromMktemp(w, ctx.script())) {
             return PathKind.TEMP;
+        }
+        Matcher def = DEFAULTED.matcher(w.source());
+        if (def.matches()) {
+            PathKind fallback = ctx.classify(def.group(1) + (def.group(2) == null ? "" : def.group(2)));
+            return fallback.compareTo(k) < 0 ? fallback : k; // ${DIR:-/} is / when DIR is unset
         }
         return loopVariable(w, ctx).orElse(k);
     }
