@@ -70,7 +70,8 @@ public final class PathClassifier {
         if (v.startsWith("$env:") || v.startsWith("%")) {
             return classifyWindows(v);
         }
-        String wd = workingDir == null ? null : normalizeOrEmpty(workingDir);
+        String wd = workingDir == null ? null
+                : workingDir.equals(context.cwd()) ? cwd : normalizeOrEmpty(workingDir);
         if (!v.startsWith("/")) {
             if (wd == null || wd.isEmpty()) {
                 return PathKind.UNKNOWN;
