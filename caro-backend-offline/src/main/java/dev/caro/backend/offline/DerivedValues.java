@@ -146,6 +146,14 @@ final class DerivedValues {
                 return d == null ? null : d.startsWith("~/") ? "$HOME/" + d.substring(2) : d;
             }
             case "author": return first(c, "who", "who2", "who3");
+            case "ctxflag": {
+                String d = get(c, "dir");
+                return d == null ? null : d.toLowerCase(Locale.ROOT).matches("after|following") ? "-A" : "-B";
+            }
+            case "sigup": {
+                String sig = get(c, "sig");
+                return sig == null ? null : sig.toUpperCase(Locale.ROOT);
+            }
             case "chmodspec": {
                 String op = get(c, "op");
                 String perm = get(c, "perm");

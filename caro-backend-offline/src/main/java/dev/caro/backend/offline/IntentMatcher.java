@@ -73,7 +73,8 @@ final class IntentMatcher {
         List<Scored> leftovers = new ArrayList<>();
         for (Intent intent : catalog.intents()) {
             Map<String, TemplateRenderer.Capture> captures = new HashMap<>();
-            int matched = matches(intent, req, captures);
+            List<int[]> spans = new ArrayList<>();
+            int matched = matches(intent, req, captures, spans);
             if (matched < 0) {
                 continue;
             }
@@ -85,6 +86,7 @@ final class IntentMatcher {
                 trace.add(intent.id() + " matched " + matched + " captures " + captures.keySet());
             }
             TemplateRenderer r = new TemplateRenderer(req, captures, bsd);
+            r.coverModifiers(spans);
             Optional<String> command = r.render(template);
             if (trace != null) {
                 trace.add("  rendered " + command + " unused " + r.unused(intent.allow()));
@@ -132,9 +134,10 @@ final class IntentMatcher {
     }
 
     /** Total length matched by the intent's required patterns, or -1 when it does not apply. */
-    private static int matches(Intent intent, ParsedRequest req, Map<String, TemplateRenderer.Capture> captures) {
+    private static int matches(Intent intent, ParsedRequest req, Map<String, TemplateRenderer.Capture> captures,
+            List<int[]> spans) {
         for (Pattern p : intent.unless()) {
-            if (p.matcher(req.text()).find()) {
+            if (p.matcher(req.maskedText()).find()) {
                 return -1;
             }
         }
@@ -145,11 +148,13 @@ final class IntentMatcher {
                 return -1;
             }
             total += m.end() - m.start();
+            spans.add(new int[] {m.start(), m.end()});
             collect(p, m, req, captures);
         }
         for (Pattern p : intent.optional()) {
             Matcher m = findUseful(p, req);
             if (m != null) {
+                spans.add(new int[] {m.start(), m.end()});
                 collect(p, m, req, captures);
             }
         }

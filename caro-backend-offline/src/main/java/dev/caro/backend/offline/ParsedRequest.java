@@ -32,6 +32,19 @@ record ParsedRequest(String text, String lower, List<String> quotes, List<Slot> 
         return s;
     }
 
+    /** The text with URLs blanked out, so that words inside a URL do not count as words of the request. */
+    String maskedText() {
+        StringBuilder sb = new StringBuilder(text);
+        for (Slot s : slots) {
+            if (s.kind() == Slot.Kind.URL) {
+                for (int i = s.start(); i < s.end(); i++) {
+                    sb.setCharAt(i, '_');
+                }
+            }
+        }
+        return sb.toString();
+    }
+
     boolean mentions(String regex) {
         return java.util.regex.Pattern.compile(regex).matcher(lower).find();
     }

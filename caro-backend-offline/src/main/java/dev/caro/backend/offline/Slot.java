@@ -12,7 +12,11 @@ package dev.caro.backend.offline;
 record Slot(Kind kind, String value, int start, int end) {
 
     enum Kind {
-        FILE, DIR, URL, HOST, PORT, USER, GLOB, EXT, QUOTE, SIZE, TIME, COUNT, NAME, EXCLUDE, DEPTH
+        FILE, DIR, URL, HOST, PORT, USER, GLOB, EXT, QUOTE, SIZE, TIME, COUNT, NAME, EXCLUDE, DEPTH,
+        /** "recursively": the command must recurse (a pattern of the intent covers it, or it allows it). */
+        RECURSIVE,
+        /** "keep the original": the command must not replace its input. */
+        KEEP
     }
 
     boolean overlaps(int s, int e) {

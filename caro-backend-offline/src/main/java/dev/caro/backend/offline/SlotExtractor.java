@@ -126,6 +126,16 @@ final class SlotExtractor {
             "name", "names", "git", "docker", "kubernetes", "python", "java", "node", "go", "rust", "hex", "binary",
             "octal", "decimal", "base64", "vim", "emacs", "nano", "lowercase", "uppercase", "common", "question");
 
+    private static final Pattern RECURSIVE = Pattern.compile(
+            "(?<!not |non-|non |dont search |without going )\\brecursive(?:ly)?\\b|\\band (?:all )?(?:its |their )?subdirector(?:y|ies)\\b"
+            + "|\\band everything (?:in|under|inside) it\\b");
+    private static final Pattern KEEP = Pattern.compile(
+            "\\bkeep(?:ing)? (?:the |a )?(?:original|input|source|uncompressed)(?: file| copy)?\\b|\\bdont (?:delete|remove)"
+            + " the (?:original|input|source)\\b|\\bleave the original\\b|\\bkeep (?:the )?\\.?\\w+ (?:file )?(?:too|as well)\\b"
+            + "|\\band keep the \\.\\w+\\b");
+    private static final Pattern THIS_PERIOD = Pattern.compile(
+            "\\b(?:modified|changed|edited|touched|created|updated|saved)?\\s?(?:this|during this|in this) (?<u>week|month|year)\\b");
+
     private SlotExtractor() {}
 
     /** All slots of {@code text} (the normalized request), in order of position. */
@@ -264,6 +274,24 @@ final class SlotExtractor {
         while (m.find()) {
             if (free(out, m.start(), m.end(), Kind.DIR)) {
                 out.add(new Slot(Kind.DIR, ".", m.start(), m.end()));
+            }
+        }
+        m = RECURSIVE.matcher(lower);
+        while (m.find()) {
+            if (free(out, m.start(), m.end(), Kind.DEPTH)) {
+                out.add(new Slot(Kind.RECURSIVE, "recursive", m.start(), m.end()));
+            }
+        }
+        m = KEEP.matcher(lower);
+        while (m.find()) {
+            out.add(new Slot(Kind.KEEP, "keep", m.start(), m.end()));
+        }
+        m = THIS_PERIOD.matcher(lower);
+        while (m.find()) {
+            if (free(out, m.start(), m.end(), Kind.TIME)) {
+                String unit = m.group("u");
+                out.add(new Slot(Kind.TIME, unit.equals("week") ? "within:7:day" : unit.equals("month") ? "within:30:day"
+                        : "within:365:day", m.start(), m.end()));
             }
         }
         counts(lower, out);

@@ -68,6 +68,20 @@ final class TemplateRenderer implements FindExpression.SlotUse {
         return sb.toString();
     }
 
+    /** Marks RECURSIVE and KEEP slots inside a span the intent's patterns matched as used. */
+    void coverModifiers(List<int[]> spans) {
+        for (Slot s : req.slots()) {
+            if (s.kind() != Kind.RECURSIVE && s.kind() != Kind.KEEP) {
+                continue;
+            }
+            for (int[] sp : spans) {
+                if (s.start() >= sp[0] && s.end() <= sp[1]) {
+                    used.put(s, Boolean.TRUE);
+                }
+            }
+        }
+    }
+
     /** Slots the command did not use, except kinds the intent allows and "here". */
     List<Slot> unused(Set<Kind> allowed) {
         List<Slot> out = new ArrayList<>();
