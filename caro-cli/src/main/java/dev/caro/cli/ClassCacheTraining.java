@@ -1,0 +1,70 @@
+package dev.caro.cli;
+
+import dev.caro.core.config.CaroPaths;
+import dev.caro.core.context.ContextDetector;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * The workload the launcher runs once to record caro's class data sharing archive (AppCDS on Java
+ * 17-23, the AOT cache on 24+): the everyday start-up paths, in a throw-away home directory so
+ * that the user's config, history and plugins are neither read nor written.
+ */
+final class ClassCacheTraining {
+
+    /** Command lines whose classes the archive should hold. */
+    static final List<List<String>> RUNS = List.of(
+            List.of("--version"),
+            List.of("--help"),
+            List.of("check", "rm -rf /"),
+            List.of("check", "ls -la ~/Downloads | grep pdf"),
+            List.of("-b", "offline", "-q", "list files"),
+            List.of("-b", "offline", "find pdf files over 10MB in Downloads"));
+
+    private ClassCacheTraining() {}
+
+    public static void main(String[] args) throws IOException {
+        Path home = Files.createTempDirectory("caro-training");
+        try {
+            for (List<String> run : RUNS) {
+                run(home, run.toArray(new String[0]));
+            }
+        } finally {
+            delete(home);
+        }
+        System.exit(0); // as Main does: no stray non-daemon thread may keep the JVM from writing the archive
+    }
+
+    /** Runs one command line and returns its exit code; its output is discarded. */
+    static int run(Path home, String... args) {
+        Map<String, String> env = new HashMap<>(System.getenv());
+        env.put("HOME", home.toString());
+        env.keySet().removeIf(k -> k.startsWith("XDG_") || k.startsWith("CARO_"));
+        CliEnvironment cli = new CliEnvironment(Map.copyOf(env), new ByteArrayInputStream(new byte[0]),
+                new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()), false, false,
+                ContextDetector.current(), CaroPaths.from(env, home), false);
+        return Main.run(cli, args);
+    }
+
+    private static void delete(Path dir) throws IOException {
+        try (Stream<Path> files = Files.walk(dir)) {
+            files.sorted(Comparator.reverseOrder()).forEach(p -> {
+                try {
+                    Files.delete(p);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        }
+    }
+}
