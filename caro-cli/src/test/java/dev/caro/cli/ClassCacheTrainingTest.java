@@ -1,0 +1,33 @@
+package dev.caro.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ClassCacheTrainingTest {
+
+    @Test
+    void theWorkloadReallyTakesTheEverydayPaths(@TempDir Path home) throws Exception {
+        // A run that failed early would record only the classes of its error path.
+        List<Integer> codes = new ArrayList<>();
+        for (List<String> run : ClassCacheTraining.RUNS) {
+            codes.add(ClassCacheTraining.run(home, run.toArray(new String[0])));
+        }
+        assertEquals(List.of(ExitCodes.OK, ExitCodes.OK, 12, 0, ExitCodes.OK, ExitCodes.OK), codes);
+    }
+
+    @Test
+    void theWorkloadWritesIntoItsOwnHomeNotTheUsers(@TempDir Path home) throws Exception {
+        ClassCacheTraining.run(home, "-b", "offline", "-q", "list files");
+        // History goes to the training's own home, which main() deletes afterwards.
+        try (var files = Files.list(home)) {
+            assertFalse(files.findAny().isEmpty(), "the run wrote nothing into its home");
+        }
+    }
+}
