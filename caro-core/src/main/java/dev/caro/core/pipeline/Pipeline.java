@@ -12,7 +12,10 @@ import dev.caro.api.format.CheckResult;
 import dev.caro.api.format.CommandResult;
 import dev.caro.api.safety.Assessment;
 import dev.caro.api.safety.Decision;
+import dev.caro.api.safety.Finding;
+import dev.caro.api.safety.RiskLevel;
 import dev.caro.api.safety.SafetyMode;
+import dev.caro.api.shell.Span;
 import dev.caro.core.prompt.CommandExtractor;
 import dev.caro.core.prompt.PromptBuilder;
 import dev.caro.core.registry.Registry;
@@ -126,10 +129,29 @@ public final class Pipeline implements AutoCloseable {
 
     /** Judges a command given by the user ({@code caro check}). */
     public CheckResult check(String command, ExecutionContext context, SafetyMode mode) {
-        Assessment assessment = safety.assess(command, context);
+        Assessment assessment = withTerminalControl(safety.assess(command, context));
         List<String> warnings = new ArrayList<>(safety.shellWarnings(command, context.shell()));
         Decision decision = decide(mode, assessment, warnings);
         return new CheckResult(assessment, mode, decision, warnings);
+    }
+
+    /** Rule id of the finding for a checked command holding terminal control characters. */
+    public static final String TERMINAL_CONTROL_RULE = "caro.terminal-control";
+
+    /**
+     * Escape sequences can make a command look different from what runs (the rules judge the
+     * bytes, the user sees the rendering), so such a command is never less than HIGH.
+     */
+    private static Assessment withTerminalControl(Assessment assessment) {
+        String command = assessment.command();
+        if (!TerminalText.hasControlCharacters(command)) {
+            return assessment;
+        }
+        List<Finding> findings = new ArrayList<>(assessment.findings());
+        findings.add(new Finding(TERMINAL_CONTROL_RULE, RiskLevel.HIGH,
+                "Contains terminal control characters (shown as \\xNN), which can make it look different from what runs.",
+                new Span(0, command.length())));
+        return Assessment.of(command, findings, assessment.parsed());
     }
 
     private Decision decide(SafetyMode mode, Assessment assessment, List<String> warnings) {

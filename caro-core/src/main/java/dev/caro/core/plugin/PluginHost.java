@@ -1,10 +1,13 @@
 package dev.caro.core.plugin;
 
 import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -31,6 +34,9 @@ import org.pf4j.PluginWrapper;
  * fails is reported once and skipped; the others load regardless.
  */
 public final class PluginHost implements AutoCloseable {
+
+    /** File locks are per process; this keeps two hosts of one process from overlapping. */
+    private static final Object INSTALL_LOCK = new Object();
 
     private final Path dir;
     private final Set<String> builtinIds;
@@ -92,6 +98,25 @@ public final class PluginHost implements AutoCloseable {
      */
     public synchronized PluginInfo install(Path source, boolean force) throws PluginException {
         PluginJar j = PluginJar.read(source);
+        // Without the lock, two caro processes installing the same plugin each see no installed
+        // version and both keep their jar: the id is then installed twice.
+        synchronized (INSTALL_LOCK) {
+            Path lockFile = dir.toAbsolutePath().resolveSibling("." + dir.getFileName() + ".lock");
+            try {
+                Files.createDirectories(dir);
+            } catch (IOException e) {
+                throw PluginException.operation("Cannot install " + j.id() + " into " + dir + ": " + e.getMessage());
+            }
+            try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+                    FileLock ignored = channel.lock()) {
+                return installLocked(j, source, force);
+            } catch (IOException e) {
+                throw PluginException.operation("Cannot install " + j.id() + " into " + dir + ": " + e.getMessage());
+            }
+        }
+    }
+
+    private PluginInfo installLocked(PluginJar j, Path source, boolean force) throws PluginException {
         Optional<PluginJar> installed = installedJar(j.id());
         if (installed.isPresent() && !force
                 && PluginJar.VERSIONS.compareVersions(j.version(), installed.get().version()) < 0) {

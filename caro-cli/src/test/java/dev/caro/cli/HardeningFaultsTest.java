@@ -1,0 +1,92 @@
+package dev.caro.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.caro.api.format.OutputFormatter;
+import dev.caro.cli.plugins.fakes.ShoutFormatter;
+import dev.caro.testkit.PluginJarBuilder;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Issue 9, faults seen from the command line: an unreadable configuration file, a configuration
+ * that cannot be written, and several caro runs installing plugins at once.
+ */
+class HardeningFaultsTest {
+
+    @TempDir
+    Path home;
+
+    @Test
+    void aConfigFileThatCannotBeReadIsAConfigurationError() throws Exception {
+        CaroRunner caro = new CaroRunner(home);
+        Path config = caro.configFile();
+        // Tests run as root, so permissions 000 would not stop a read: a directory stands in the file's place.
+        Files.createDirectories(config);
+        CaroRunner.Run dir = caro.run("-b", "test-echo", "-x", "cmd: echo ran");
+        assertEquals(ExitCodes.CONFIG, dir.exitCode(), dir.err());
+        assertTrue(dir.err().startsWith("caro: " + config + ": cannot read the configuration file ("), dir.err());
+        assertEquals("", dir.out(), "nothing ran");
+
+        Files.delete(config);
+        Files.write(config, new byte[] {'b', 'a', 'c', 'k', 'e', 'n', 'd', '=', (byte) 0xc3, (byte) 0x28, '\n'});
+        CaroRunner.Run bytes = new CaroRunner(home).run("-b", "test-echo", "cmd: ls");
+        assertEquals(ExitCodes.CONFIG, bytes.exitCode());
+        assertEquals("caro: " + config + ": not valid UTF-8 text; fix or delete the file\n", bytes.err());
+    }
+
+    @Test
+    void aConfigFileThatCannotBeWrittenIsNamed() throws Exception {
+        Path blocked = Files.writeString(home.resolve("blocked"), "a file where a directory should be");
+        Path config = blocked.resolve("config.toml");
+        CaroRunner.Run r = new CaroRunner(home).env("CARO_CONFIG", config.toString()).run("config", "set", "timeout", "30");
+        assertEquals(ExitCodes.CONFIG, r.exitCode(), r.out() + r.err());
+        assertTrue(r.err().startsWith("caro: " + config + ": cannot write the configuration file ("), r.err());
+    }
+
+    @Test
+    void pluginInstallsRacingEachOtherLeaveOnlyWholeJars() throws Exception {
+        Path downloads = Files.createDirectories(home.resolve("downloads"));
+        Path pluginsDir = home.resolve("plugins");
+        List<Path> jars = new ArrayList<>();
+        for (String version : List.of("1.0.0", "1.1.0", "1.2.0")) {
+            jars.add(PluginJarBuilder.plugin("acme.shout", version).service(OutputFormatter.class, ShoutFormatter.class)
+                    .fileName("acme.shout-" + version + ".jar").build(Files.createDirectories(downloads.resolve(version))));
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(6);
+        List<Future<CaroRunner.Run>> runs = new ArrayList<>();
+        try {
+            for (int i = 0; i < 6; i++) {
+                Path jar = jars.get(i % jars.size());
+                Callable<CaroRunner.Run> install = () -> new CaroRunner(home).env("CARO_PLUGINS_DIR", pluginsDir.toString())
+                        .run("plugins", "install", "--force", jar.toString());
+                runs.add(pool.submit(install));
+            }
+            for (Future<CaroRunner.Run> f : runs) {
+                CaroRunner.Run r = f.get();
+                assertTrue(r.exitCode() == 0 || r.exitCode() == ExitCodes.PLUGIN_REJECTED, r.out() + r.err());
+            }
+        } finally {
+            pool.shutdown();
+        }
+        List<String> left;
+        try (Stream<Path> files = Files.list(pluginsDir)) {
+            left = files.map(p -> p.getFileName().toString()).filter(n -> !n.endsWith(".json") && !n.endsWith(".properties")).toList();
+        }
+        assertEquals(1, left.stream().filter(n -> n.endsWith(".jar")).count(), "one version of the plugin is installed: " + left);
+        assertTrue(left.stream().allMatch(n -> n.endsWith(".jar")), "no partial file is left behind: " + left);
+        CaroRunner.Run list = new CaroRunner(home).env("CARO_PLUGINS_DIR", pluginsDir.toString()).run("plugins", "list");
+        assertEquals(0, list.exitCode(), list.err());
+        assertTrue(list.out().contains("enabled"), list.out());
+    }
+}
