@@ -55,6 +55,18 @@ class HardeningFaultsTest {
     }
 
     @Test
+    void aFullDiskForTheHistoryWarnsAndTheCommandStillRuns() throws Exception {
+        Path history = Files.createDirectories(home.resolve(".local/state/caro")).resolve("history.jsonl");
+        // /dev/full fails every write with ENOSPC, as a full disk does.
+        Files.createSymbolicLink(history, Path.of("/dev/full"));
+        CaroRunner.Run r = new CaroRunner(home).run("-b", "test-echo", "-x", "cmd: echo ran");
+        assertEquals(0, r.exitCode(), r.err());
+        assertEquals("echo ran\nran\n", r.out());
+        assertEquals("caro: cannot write the history file " + history + " (No space left on device);"
+                + " turn history off with 'caro config set history false'\n", r.err());
+    }
+
+    @Test
     void pluginInstallsRacingEachOtherLeaveOnlyWholeJars() throws Exception {
         Path downloads = Files.createDirectories(home.resolve("downloads"));
         Path pluginsDir = home.resolve("plugins");
