@@ -6,7 +6,6 @@ import dev.caro.api.shell.ShellScript;
 import dev.caro.api.shell.ShellScript.ParseError;
 import dev.caro.api.shell.Span;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 
@@ -48,11 +47,20 @@ public final class ShellParser {
 
     /** cmd.exe syntax that sh cannot read: {@code for /f}, {@code if exist}, {@code @echo}, {@code %%i}. */
     static boolean looksLikeCmd(String text) {
-        String t = text.stripLeading().toLowerCase(Locale.ROOT);
-        return t.startsWith("for /") || t.startsWith("for %") || t.startsWith("if exist ")
-                || t.startsWith("if not exist ") || t.startsWith("if errorlevel ") || t.startsWith("@echo")
-                || t.contains("%%");
+        int i = 0;
+        while (i < text.length() && Character.isWhitespace(text.charAt(i))) {
+            i++;
+        }
+        for (String start : CMD_STARTS) {
+            if (text.regionMatches(true, i, start, 0, start.length())) {
+                return true;
+            }
+        }
+        return text.contains("%%");
     }
+
+    private static final String[] CMD_STARTS = {"for /", "for %", "if exist ", "if not exist ", "if errorlevel ",
+        "@echo"};
 
     static boolean looksLikePowerShell(String text) {
         if (text.contains("$env:") || text.contains("$_.") || text.contains("$true") || text.contains("$false")
