@@ -23,6 +23,12 @@ public final class Main {
 
     /** Runs caro with {@code args} in {@code env} and returns the exit code. */
     public static int run(CliEnvironment env, String... args) {
+        if (args.length == 1 && (args[0].equals("--version") || args[0].equals("-V"))) {
+            // The commonest probe of an installation; building picocli's model would triple its cost.
+            env.out().println(version());
+            env.out().flush();
+            return ExitCodes.OK;
+        }
         CaroCommand root = new CaroCommand(env);
         CommandLine cl = new CommandLine(root);
         Subcommands.registerFor(cl, root, env, args);
@@ -53,9 +59,14 @@ public final class Main {
             env.err().println("Try 'caro --help' for usage.");
             return ExitCodes.USAGE;
         });
-        cl.getCommandSpec().version(CaroApi.CARO_VERSION == null ? "caro" : "caro " + CaroApi.CARO_VERSION
-                + " (API " + CaroApi.VERSION + ", Java " + System.getProperty("java.version") + ")");
+        cl.getCommandSpec().version(version());
         return cl;
+    }
+
+    /** What {@code caro --version} prints. */
+    static String version() {
+        return CaroApi.CARO_VERSION == null ? "caro" : "caro " + CaroApi.CARO_VERSION
+                + " (API " + CaroApi.VERSION + ", Java " + System.getProperty("java.version") + ")";
     }
 
     /** Maps an exception from any command to a message and a documented exit code. */

@@ -68,4 +68,13 @@ class SubcommandsTest {
             assertTrue(commands.contains("\n  " + name + " "), name + " missing from:\n" + commands);
         }
     }
+
+    @Test
+    void theVersionShortcutPrintsWhatPicocliPrints(@TempDir Path dir) {
+        CaroRunner.Run shortcut = new CaroRunner(dir).run("--version");
+        CaroRunner.Run picocli = new CaroRunner(dir).run("-q", "--version");
+        assertEquals(0, picocli.exitCode());
+        assertEquals(picocli.out(), shortcut.out());
+        assertEquals(picocli.out(), new CaroRunner(dir).run("-V").out());
+    }
 }
