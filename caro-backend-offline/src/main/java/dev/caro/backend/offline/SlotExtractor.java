@@ -87,7 +87,7 @@ final class SlotExtractor {
     private static final Pattern NAMED_DIR = Pattern.compile(
             "\\b(?:in|under|inside|within|into|from|of|to|the|a|my) (?:the |a |my )?(?<d>«\\d+»|[\\w.-]+) directory\\b"
             + "|\\b(?:the |a )?directory (?:(?:called |named )(?<e>«\\d+»|[\\w][\\w.-]*)\\b|(?<e2>«\\d+»))"
-            + "|\\b(?:under|inside|within) (?<f>[a-z_][\\w.-]*)\\b");
+            + "|\\b(?:under|inside|within) (?<f>[a-z_][\\w.-]*)\\b|\\b(?:does|do) (?<h>[\\w./~-]+) (?:have|contain|hold)\\b");
     private static final Pattern DEPTH = Pattern.compile(
             "\\b(?:no more than|at most|max(?:imum)?(?: of)?|up to|not more than|only|within) (?<n>\\d+|"
             + Words.NUMBER_WORDS + ") (?:levels?|directories|subdirectories) (?:deep|down)\\b"
@@ -127,7 +127,7 @@ final class SlotExtractor {
             "octal", "decimal", "base64", "vim", "emacs", "nano", "lowercase", "uppercase", "common", "question");
 
     private static final Pattern RECURSIVE = Pattern.compile(
-            "(?<!not |non-|non |dont search |without going )\\brecursive(?:ly)?\\b|\\band (?:all )?(?:its |their )?subdirector(?:y|ies)\\b"
+            "(?<!not |non-|non |dont search |without going )\\brecursive(?:ly)?\\b|(?<![\\w-])-R\\b|\\band (?:all )?(?:its |their )?subdirector(?:y|ies)\\b"
             + "|\\band everything (?:in|under|inside) it\\b");
     private static final Pattern KEEP = Pattern.compile(
             "\\bkeep(?:ing)? (?:the |a )?(?:original|input|source|uncompressed)(?: file| copy)?\\b|\\bdont (?:delete|remove)"
@@ -241,12 +241,13 @@ final class SlotExtractor {
         }
         m = NAMED_DIR.matcher(text);
         while (m.find()) {
-            String g = m.group("d") != null ? "d" : m.group("e") != null ? "e" : m.group("e2") != null ? "e2" : "f";
+            String g = m.group("d") != null ? "d" : m.group("e") != null ? "e" : m.group("e2") != null ? "e2"
+                    : m.group("h") != null ? "h" : "f";
             String d = m.group(g);
             String dl = d.toLowerCase(Locale.ROOT);
             if (d.startsWith("«")) {
                 d = quotes.get(Integer.parseInt(d.substring(1, d.length() - 1)));
-            } else if (STOP.contains(dl) || dl.equals("home") || Words.HOME_FOLDERS.contains(dl) && !g.equals("f")
+            } else if (STOP.contains(dl) || dl.equals("home") || Words.HOME_FOLDERS.contains(dl) && !g.equals("f") && !g.equals("h")
                     || dl.matches("\\d+|empty|hidden|current|working|parent|sub|target|each|every|all|new|same|that|root|recursively")) {
                 continue;
             }

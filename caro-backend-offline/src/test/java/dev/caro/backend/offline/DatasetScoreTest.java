@@ -30,7 +30,8 @@ class DatasetScoreTest {
     @ParameterizedTest
     @CsvSource({"nl2cmd-dev.jsonl, gnu", "nl2cmd-dev.jsonl, bsd", "nl2cmd-extra.jsonl, gnu", "nl2cmd-extra.jsonl, bsd",
         "nl2cmd-holdout.jsonl, gnu", "nl2cmd-holdout2.jsonl, gnu", "nl2cmd-holdout2.jsonl, bsd",
-        "nl2cmd-holdout3.jsonl, gnu", "nl2cmd-holdout4.jsonl, gnu", "nl2cmd-holdout4.jsonl, bsd"})
+        "nl2cmd-holdout3.jsonl, gnu", "nl2cmd-holdout4.jsonl, gnu", "nl2cmd-holdout4.jsonl, bsd",
+        "nl2cmd-holdout5.jsonl, gnu"})
     void clearsTheAcceptanceBar(String dataset, String userland) throws Exception {
         List<EvalCase> cases;
         try (Reader r = new InputStreamReader(DatasetScoreTest.class.getResourceAsStream(dataset),
