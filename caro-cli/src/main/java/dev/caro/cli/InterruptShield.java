@@ -1,7 +1,6 @@
 package dev.caro.cli;
 
 import sun.misc.Signal;
-import sun.misc.SignalHandler;
 
 /**
  * While a command caro started runs in the foreground, Ctrl-C belongs to that command: the
@@ -11,33 +10,27 @@ import sun.misc.SignalHandler;
  */
 final class InterruptShield implements AutoCloseable {
 
-    private final Signal signal;
-    private final SignalHandler previous;
-
-    private InterruptShield(Signal signal, SignalHandler previous) {
-        this.signal = signal;
-        this.previous = previous;
-    }
+    private InterruptShield() {}
 
     /** Starts ignoring Ctrl-C in this JVM; a no-op where signals cannot be handled. */
     static InterruptShield ignoreInterrupts() {
         try {
-            Signal sig = new Signal("INT");
-            SignalHandler previous = Signal.handle(sig, s -> { });
-            return new InterruptShield(sig, previous);
+            Signal.handle(new Signal("INT"), s -> { });
         } catch (IllegalArgumentException | LinkageError e) {
-            return new InterruptShield(null, null);
+            // signals cannot be handled here (e.g. -Xrs); Ctrl-C then ends caro too
         }
+        return new InterruptShield();
     }
 
+    /**
+     * Leaves the no-op handler in place. The JVM dispatches a signal on its own thread, looking up
+     * the handler only then; the Ctrl-C that ended the child may still be pending when the child's
+     * exit is seen, and restoring the default handler here would let it kill caro with 130 instead
+     * of reporting the child's exit code (seen on a loaded machine). caro exits right after running a
+     * command, so ignoring Ctrl-C for those last moments costs nothing.
+     */
     @Override
     public void close() {
-        if (signal != null) {
-            try {
-                Signal.handle(signal, previous);
-            } catch (IllegalArgumentException e) {
-                // cannot restore: the JVM keeps ignoring Ctrl-C for the few moments until caro exits
-            }
-        }
+        // deliberately empty; see above
     }
 }
