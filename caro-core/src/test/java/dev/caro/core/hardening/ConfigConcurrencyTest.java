@@ -1,9 +1,11 @@
 package dev.caro.core.hardening;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.caro.core.config.CaroConfig;
+import dev.caro.core.config.ConfigException;
 import dev.caro.core.config.ConfigWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -82,7 +84,7 @@ class ConfigConcurrencyTest {
         // Simulates a full or read-only disk: the temporary file cannot be created where the config lives.
         Path blocked = dir.resolve("not-a-dir");
         Files.writeString(blocked, "a file where a directory should be");
-        Exception e = org.junit.jupiter.api.Assertions.assertThrows(dev.caro.core.config.ConfigException.class,
+        ConfigException e = assertThrows(ConfigException.class,
                 () -> ConfigWriter.set(blocked.resolve("config.toml"), "timeout", "30"));
         assertTrue(e.getMessage().startsWith(blocked.resolve("config.toml") + ": cannot write the configuration file"),
                 e.getMessage());
