@@ -87,11 +87,11 @@ class FeedbackTest {
         try (Spinner s = Spinner.start(e, "generating")) {
             p.spinner(s);
             p.started("Loading qwen", -1);
-            Thread.sleep(250);
+            awaitErr("Loading qwen… ", 0);
             p.finished();
-            Thread.sleep(250);
+            awaitErr("generating… ", err.toString().lastIndexOf("Loading qwen… "));
         }
-        assertTrue(err.toString().matches("(?s).*Loading qwen… 0\\.[0-9] s.*generating… 0\\.[0-9] s.*"), err.toString());
+        assertTrue(err.toString().matches("(?s).*Loading qwen… [0-9]+\\.[0-9] s.*generating… [0-9]+\\.[0-9] s.*"), err.toString());
         StringWriter quiet = new StringWriter();
         CliEnvironment piped = new CliEnvironment(Map.of(), new ByteArrayInputStream(new byte[0]), new PrintWriter(new StringWriter()),
                 new PrintWriter(quiet, true), false, false, new ContextDetector(Map.of(), Map.of(), null),
@@ -100,5 +100,13 @@ class FeedbackTest {
         q.started("Loading qwen", -1);
         q.finished();
         assertEquals("", quiet.toString(), "loading a model says nothing in scripts");
+    }
+
+    /** Waits (up to 10 s, for loaded machines) until stderr shows {@code text} after position {@code from}. */
+    private void awaitErr(String text, int from) throws InterruptedException {
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (err.toString().indexOf(text, Math.max(0, from)) < 0 && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
     }
 }
