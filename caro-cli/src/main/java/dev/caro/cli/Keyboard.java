@@ -40,11 +40,13 @@ final class Keyboard {
      * Enter, Escape, Ctrl-C, Ctrl-D and end of input as the constants of this class.
      */
     int key(String question) throws IOException {
-        echo.print(question);
-        echo.flush();
         int k;
         try (TerminalModes.Restore raw = modes.raw()) {
+            // Discard first, then ask: keys typed before the question was visible never answer it,
+            // and keys typed once it is visible always count.
             discardPending();
+            echo.print(question);
+            echo.flush();
             k = readKey();
         }
         if (k >= 'A' && k <= 'Z') {
