@@ -28,9 +28,25 @@ public record Redirect(int fd, String operator, Word target, Optional<String> he
     public boolean writesFile() {
         return switch (operator) {
             case ">", ">>", ">|", "&>", "&>>", "<>" -> true;
-            case ">&" -> !target.value().matches("-|\\d+");
+            case ">&" -> !isDescriptor(target.value());
             default -> false;
         };
+    }
+
+    /** {@code -} (close) or a file descriptor number: {@code >&2} duplicates rather than writes a file. */
+    private static boolean isDescriptor(String v) {
+        if (v.equals("-")) {
+            return true;
+        }
+        if (v.isEmpty()) {
+            return false;
+        }
+        for (int i = 0; i < v.length(); i++) {
+            if (v.charAt(i) < '0' || v.charAt(i) > '9') {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Whether this feeds text to the command's standard input (here-document or here-string). */
