@@ -38,12 +38,7 @@ final class BackendsCommand implements Callable<Integer> {
                 session.settings().get(ConfigKey.MODEL), null);
         List<Map<String, Object>> rows = new ArrayList<>();
         for (ModelBackendProvider p : registry.backends()) {
-            Availability a;
-            try {
-                a = p.availability(envs.forBackend(p.id()));
-            } catch (RuntimeException | LinkageError e) {
-                a = Availability.unavailable("availability check failed: " + e, "");
-            }
+            Availability a = envs.availability(p);
             Map<String, Object> row = new LinkedHashMap<>();
             row.put("id", Registry.displayName(p.id()));
             row.put("rank", p.rank());

@@ -137,12 +137,7 @@ final class DoctorCommand implements java.util.concurrent.Callable<Integer> {
                 dev.caro.api.backend.ProgressListener.NONE);
         int ready = 0;
         for (ModelBackendProvider p : registry.backends()) {
-            Availability a;
-            try {
-                a = p.availability(envs.forBackend(p.id()));
-            } catch (RuntimeException | LinkageError e) {
-                a = Availability.unavailable("availability check failed: " + e, "");
-            }
+            Availability a = envs.availability(p);
             String name = Registry.displayName(p.id());
             if (a.available()) {
                 ready++;

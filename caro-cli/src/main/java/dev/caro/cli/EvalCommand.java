@@ -116,7 +116,7 @@ final class EvalCommand implements Callable<Integer> {
         BackendEnvironments envs = new BackendEnvironments(session.config(), session.cli().paths(),
                 session.cli().env(), Optional.empty(), session.progress());
         return registry.backends().stream()
-                .filter(p -> p.availability(envs.forBackend(p.id())).available())
+                .filter(p -> envs.availability(p).available())
                 .max(Comparator.comparingInt(ModelBackendProvider::rank))
                 .orElseThrow(() -> new UsageException("no backend is available; see 'caro backends'"));
     }

@@ -1,6 +1,8 @@
 package dev.caro.core.pipeline;
 
+import dev.caro.api.backend.Availability;
 import dev.caro.api.backend.BackendEnvironment;
+import dev.caro.api.backend.ModelBackendProvider;
 import dev.caro.api.backend.ProgressListener;
 import dev.caro.core.config.CaroConfig;
 import dev.caro.core.config.CaroPaths;
@@ -32,6 +34,19 @@ public final class BackendEnvironments {
             settings = config.backendSettings(id.substring(5));
         }
         return new BackendEnvironment(settings, env, model, paths.cacheDir(), paths.dataDir(), progress);
+    }
+
+    /**
+     * Asks {@code provider} whether it can be used here. A provider whose check throws or returns
+     * nothing is reported unavailable with the reason, never propagated.
+     */
+    public Availability availability(ModelBackendProvider provider) {
+        try {
+            Availability a = provider.availability(forBackend(provider.id()));
+            return a == null ? Availability.unavailable("availability check returned nothing", "") : a;
+        } catch (RuntimeException | LinkageError e) {
+            return Availability.unavailable("availability check failed: " + e, "");
+        }
     }
 
     public CaroPaths paths() {

@@ -46,8 +46,6 @@ public final class Pipeline implements AutoCloseable {
     private final BackendEnvironments environments;
     private final Optional<String> failClosedReason;
     private final Map<String, ModelBackend> created = new LinkedHashMap<>();
-    /** Why the last call of {@link #candidates} found nothing usable: the backend's own note, or what was wrong with its answer. */
-    private String lastEmptyReason = "";
     private final ExecutorService executor = Executors.newCachedThreadPool(r -> {
         Thread t = new Thread(r, "caro-backend");
         t.setDaemon(true);
@@ -88,7 +86,7 @@ public final class Pipeline implements AutoCloseable {
                 PromptBuilder.build(request.prompt(), request.context()), 3, request.timeout());
         for (ModelBackendProvider provider : chain(request)) {
             String name = Registry.displayName(provider.id());
-            Availability availability = availability(provider);
+            Availability availability = environments.availability(provider);
             if (!availability.available()) {
                 String line = name + ": " + availability.reason()
                         + (availability.fix().isEmpty() ? "" : " (run: " + availability.fix() + ")");
@@ -96,16 +94,17 @@ public final class Pipeline implements AutoCloseable {
                 notes.add(line);
                 continue;
             }
-            List<CommandCandidate> candidates;
+            Answer answer;
             try {
-                candidates = candidates(provider, genRequest, request.timeout());
+                answer = answer(provider, genRequest, request.timeout());
             } catch (BackendException e) {
                 attempts.add(name + ": " + e.getMessage());
                 notes.add(name + " failed: " + e.getMessage());
                 continue;
             }
+            List<CommandCandidate> candidates = answer.candidates();
             if (candidates.isEmpty()) {
-                String why = name + ": " + (lastEmptyReason.isEmpty() ? "no answer" : lastEmptyReason);
+                String why = name + ": " + (answer.emptyReason().isEmpty() ? "no answer" : answer.emptyReason());
                 attempts.add(why);
                 notes.add(why);
                 continue;
@@ -162,16 +161,13 @@ public final class Pipeline implements AutoCloseable {
         return mode.decide(assessment.risk());
     }
 
-    private Availability availability(ModelBackendProvider provider) {
-        try {
-            Availability a = provider.availability(environments.forBackend(provider.id()));
-            return a == null ? Availability.unavailable("availability check returned nothing", "") : a;
-        } catch (RuntimeException | LinkageError e) {
-            return Availability.unavailable("availability check failed: " + e, "");
-        }
-    }
+    /**
+     * A backend's usable commands; when there are none, why: the backend's own note, or what was
+     * wrong with its answer (empty when it said nothing at all).
+     */
+    private record Answer(List<CommandCandidate> candidates, String emptyReason) {}
 
-    private List<CommandCandidate> candidates(ModelBackendProvider provider, GenerationRequest request, Duration timeout)
+    private Answer answer(ModelBackendProvider provider, GenerationRequest request, Duration timeout)
             throws BackendException, InterruptedException {
         ModelBackend backend = backend(provider);
         Future<Generation> future = executor.submit(() -> backend.generate(request));
@@ -192,8 +188,7 @@ public final class Pipeline implements AutoCloseable {
             throw new BackendException("failed unexpectedly: " + cause, cause);
         }
         if (generation == null) {
-            lastEmptyReason = "";
-            return List.of();
+            return new Answer(List.of(), "");
         }
         List<CommandCandidate> raw = generation.candidates().isEmpty()
                 ? CommandExtractor.extract(generation.rawText())
@@ -206,12 +201,12 @@ public final class Pipeline implements AutoCloseable {
                 clean.add(new CommandCandidate(cmd, TerminalText.sanitize(c.explanation(), false), c.confidence()));
             }
         }
-        if (clean.isEmpty()) {
-            lastEmptyReason = generation.isEmpty() ? TerminalText.sanitize(generation.note(), false)
-                    : raw.isEmpty() ? "no command found in its answer"
-                    : "its answer held only commands with terminal control characters";
+        if (!clean.isEmpty()) {
+            return new Answer(clean, "");
         }
-        return clean;
+        return new Answer(clean, generation.isEmpty() ? TerminalText.sanitize(generation.note(), false)
+                : raw.isEmpty() ? "no command found in its answer"
+                : "its answer held only commands with terminal control characters");
     }
 
     private static String seconds(Duration d) {
