@@ -47,6 +47,7 @@ final class ModelDownloader {
     private static final int MAX_REDIRECTS = 10;
     private static final int MAX_ATTEMPTS = 4;
     private static final Pattern CONTENT_RANGE = Pattern.compile("bytes (\\d+)-(\\d+)/(\\d+|\\*)");
+    private static final Pattern SHA256_HEX = Pattern.compile("[0-9a-f]{64}");
     private static final Map<Path, ReentrantLock> IN_PROCESS = new ConcurrentHashMap<>();
 
     /** What to download. */
@@ -57,6 +58,15 @@ final class ModelDownloader {
 
         static Request of(CatalogEntry e) {
             return new Request(e.id(), e.repository(), e.fileName(), e.size(), e.sha256());
+        }
+
+        /**
+         * Fills in the size and SHA-256 the server declared for checks the catalog does not know.
+         * The catalog's own values always win: a server cannot talk caro out of a known checksum.
+         */
+        Request withDeclared(OptionalLong declaredSize, Optional<String> declaredSha256) {
+            return new Request(name, repository, fileName, size.isPresent() ? size : declaredSize,
+                    sha256.isPresent() ? sha256 : declaredSha256);
         }
     }
 
@@ -152,7 +162,9 @@ final class ModelDownloader {
         }
     }
 
-    private Path fetch(Request request, Path target, ProgressListener progress) throws BackendException, InterruptedException {
+    private Path fetch(Request catalogRequest, Path target, ProgressListener progress)
+            throws BackendException, InterruptedException {
+        Request request = catalogRequest;
         Path part = partFile(target);
         URI url = url(request);
         String label = "Downloading " + request.name();
@@ -184,6 +196,7 @@ final class ModelDownloader {
                             + request.name() + "' to try again", e);
                 }
                 int status = response.status();
+                request = request.withDeclared(response.declaredSize(), response.declaredSha256());
                 try (response; InputStream body = response.body()) {
                     if (status == 416 && have > 0) {
                         // The part file may already be complete; the checks below decide.
@@ -259,8 +272,14 @@ final class ModelDownloader {
         return verifyAndInstall(request, part, target, progress);
     }
 
-    /** An open HTTP response; closing it releases the connection. */
-    private record Response(HttpURLConnection connection, int status) implements AutoCloseable {
+    /**
+     * An open HTTP response; closing it releases the connection. {@code declaredSha256} and
+     * {@code declaredSize} are what the endpoint itself said of the file before any redirect
+     * (Hugging Face sends {@code X-Linked-Etag}, the SHA-256 of a large file, and
+     * {@code X-Linked-Size}).
+     */
+    private record Response(HttpURLConnection connection, int status, Optional<String> declaredSha256,
+            OptionalLong declaredSize) implements AutoCloseable {
 
         InputStream body() throws IOException {
             InputStream in = status >= 400 ? connection.getErrorStream() : connection.getInputStream();
@@ -281,6 +300,8 @@ final class ModelDownloader {
     private Response open(URI url, long from) throws IOException {
         URI current = url;
         String originHost = url.getHost();
+        Optional<String> declaredSha256 = Optional.empty();
+        OptionalLong declaredSize = OptionalLong.empty();
         for (int hop = 0; hop <= MAX_REDIRECTS; hop++) {
             Proxy proxy = proxies.select(current).get(0);
             HttpURLConnection c = (HttpURLConnection) current.toURL().openConnection(proxy);
@@ -297,6 +318,10 @@ final class ModelDownloader {
                 c.setRequestProperty("Authorization", "Bearer " + token.get());
             }
             int s = c.getResponseCode();
+            if (hop == 0) { // only the endpoint's word counts, not a storage host's
+                declaredSha256 = declaredSha256(c.getHeaderField("X-Linked-Etag"));
+                declaredSize = declaredSize(c.getHeaderField("X-Linked-Size"));
+            }
             if (s == 301 || s == 302 || s == 303 || s == 307 || s == 308) {
                 String location = c.getHeaderField("Location");
                 c.disconnect();
@@ -306,9 +331,37 @@ final class ModelDownloader {
                 current = current.resolve(location);
                 continue;
             }
-            return new Response(c, s);
+            return new Response(c, s, declaredSha256, declaredSize);
         }
         throw new IOException("too many redirects for " + url);
+    }
+
+    /** The SHA-256 in an ETag such as {@code "9f86d0…"} or {@code W/"9f86d0…"}, when it is one. */
+    static Optional<String> declaredSha256(String etag) {
+        if (etag == null) {
+            return Optional.empty();
+        }
+        String v = etag.strip();
+        if (v.startsWith("W/")) {
+            v = v.substring(2);
+        }
+        if (v.length() >= 2 && v.startsWith("\"") && v.endsWith("\"")) {
+            v = v.substring(1, v.length() - 1);
+        }
+        v = v.toLowerCase(Locale.ROOT);
+        return SHA256_HEX.matcher(v).matches() ? Optional.of(v) : Optional.empty();
+    }
+
+    private static OptionalLong declaredSize(String header) {
+        if (header == null) {
+            return OptionalLong.empty();
+        }
+        try {
+            long n = Long.parseLong(header.strip());
+            return n > 0 ? OptionalLong.of(n) : OptionalLong.empty();
+        } catch (NumberFormatException e) {
+            return OptionalLong.empty();
+        }
     }
 
     private void failOnStatus(int status, Request request, URI url) throws BackendException {

@@ -252,6 +252,48 @@ class ModelDownloaderTest {
     }
 
     @Test
+    void withoutACatalogChecksumTheChecksumTheEndpointDeclaresIsEnforced() {
+        byte[] corrupt = model.clone();
+        corrupt[corrupt.length - 1] ^= 1;
+        server.payload(corrupt).declare("\"" + sha + "\"", model.length).redirectToCdn("localhost");
+        BackendException e = assertThrows(BackendException.class, () -> pull(Map.of(), false));
+        assertTrue(e.getMessage().endsWith(", expected " + sha
+                + "); it was deleted, run 'caro models pull tiny' to download it again"), e.getMessage());
+        assertFalse(Files.exists(target));
+        assertFalse(Files.exists(ModelDownloader.partFile(target)));
+    }
+
+    @Test
+    void withoutACatalogSizeTheSizeTheEndpointDeclaresIsEnforced() {
+        server.declare("W/\"not-a-checksum\"", model.length + 1L);
+        BackendException e = assertThrows(BackendException.class, () -> pull(Map.of(), false));
+        assertEquals("downloaded tiny has " + model.length + " bytes instead of " + (model.length + 1)
+                + "; it was deleted, run 'caro models pull tiny' to download it again", e.getMessage());
+    }
+
+    @Test
+    void aDeclaredChecksumThatMatchesInstallsTheFile() throws Exception {
+        server.declare("\"" + sha.toUpperCase(java.util.Locale.ROOT) + "\"", model.length).redirectToCdn("localhost");
+        pull(Map.of(), false);
+        assertArrayEquals(model, Files.readAllBytes(target));
+    }
+
+    @Test
+    void theCatalogChecksumWinsOverADeclaredOne() throws Exception {
+        server.declare("\"" + "0".repeat(64) + "\"", 1);
+        pull(Map.of(), true);
+        assertArrayEquals(model, Files.readAllBytes(target));
+    }
+
+    @Test
+    void onlyAnEtagHoldingASha256CountsAsAChecksum() {
+        assertEquals(Optional.of("a".repeat(64)), ModelDownloader.declaredSha256("W/\"" + "A".repeat(64) + "\""));
+        assertEquals(Optional.empty(), ModelDownloader.declaredSha256("\"abc123\""));
+        assertEquals(Optional.empty(), ModelDownloader.declaredSha256("\"" + "g".repeat(64) + "\""));
+        assertEquals(Optional.empty(), ModelDownloader.declaredSha256(null));
+    }
+
+    @Test
     void aWebPageInsteadOfAModelIsRejected() {
         server.payload("<html>Please log in to the network</html>".getBytes(StandardCharsets.UTF_8));
         BackendException e = assertThrows(BackendException.class, () -> pull(Map.of(), false));

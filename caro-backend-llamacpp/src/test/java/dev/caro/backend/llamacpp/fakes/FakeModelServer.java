@@ -32,6 +32,8 @@ public final class FakeModelServer implements AutoCloseable {
     private volatile String requiredToken;
     private volatile boolean redirectToCdn;
     private volatile String cdnHost = "127.0.0.1";
+    private volatile String linkedEtag;
+    private volatile long linkedSize = -1;
     private final AtomicInteger dropsLeft = new AtomicInteger();
     private volatile long dropAfter;
     private volatile boolean stallInsteadOfDrop;
@@ -83,6 +85,16 @@ public final class FakeModelServer implements AutoCloseable {
         return this;
     }
 
+    /**
+     * The resolve URL's answers carry {@code X-Linked-Etag: etag} and {@code X-Linked-Size: size},
+     * as Hugging Face's do for large files (the ETag being the file's SHA-256, in quotes).
+     */
+    public FakeModelServer declare(String etag, long size) {
+        linkedEtag = etag;
+        linkedSize = size;
+        return this;
+    }
+
     /** The next {@code times} responses send {@code bytes} of the body, then drop the connection. */
     public FakeModelServer dropAfter(long bytes, int times) {
         dropAfter = bytes;
@@ -125,6 +137,10 @@ public final class FakeModelServer implements AutoCloseable {
             if (status != 200) {
                 ex.sendResponseHeaders(status, -1);
                 return;
+            }
+            if (path.equals(resolve) && linkedEtag != null) {
+                ex.getResponseHeaders().add("X-Linked-Etag", linkedEtag);
+                ex.getResponseHeaders().add("X-Linked-Size", Long.toString(linkedSize));
             }
             if (redirectToCdn && path.equals(resolve)) {
                 ex.getResponseHeaders().add("Location", "http://" + cdnHost + ":" + port() + cdn);
