@@ -5,6 +5,7 @@ import dev.caro.api.shell.ShellScript;
 import dev.caro.api.shell.SimpleCommand;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /**
  * One safety rule. Found through {@link java.util.ServiceLoader} (built-in packs and plugins
@@ -41,6 +42,30 @@ public interface SafetyRule {
 
     /** The rule's own examples; checked by the test of every rule pack. */
     RuleExamples examples();
+
+    /**
+     * The command names this rule can ever report on, so caro can skip it for command lines that
+     * run none of them; empty (the default) means every command line, for rules that look at
+     * redirections, pipelines, function definitions or embedded code whatever runs it.
+     *
+     * <p>Names are compared with each {@link SimpleCommand#name()} of the normalized script after
+     * caro reduces it the same way: the part after the last {@code /} or {@code \}, lower case
+     * (root locale), without a {@code .exe} suffix; so declare {@code "rm"}, not {@code "/bin/rm"}.
+     * A name ending in {@code *} stands for every name that starts with the text before it,
+     * e.g. {@code "mkfs.*"} for {@code mkfs.ext4}. Nested commands count: {@code sudo bash -c
+     * 'rm -rf /'} runs {@code bash} and {@code rm}.
+     *
+     * <p>Contract: a rule that declares names must return no findings for a script none of whose
+     * commands has one of those names. When at least one has, the rule still gets the whole script
+     * and all its commands, as before. caro calls this once, when it loads the rule; the test kit's
+     * contract test checks the declaration against the rule's matching examples.
+     *
+     * @return never null; lower case names, optionally ending in {@code *}
+     * @since 1.1
+     */
+    default Set<String> commandNames() {
+        return Set.of();
+    }
 
     /**
      * Judges one simple command. Return an empty list when the command is fine.
