@@ -1,18 +1,22 @@
 package dev.caro.core.config;
 
 import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 
 /**
  * Changes one key of config.toml in place, keeping comments and the other lines, and replaces the
- * file atomically so a crash never leaves it half-written.
+ * file atomically so a crash never leaves it half-written. Concurrent writers, in this process or
+ * others, take turns on a lock file, so none loses another's change.
  */
 public final class ConfigWriter {
 
@@ -25,6 +29,32 @@ public final class ConfigWriter {
      * @throws ConfigException when the key or value is invalid or the file cannot be written
      */
     public static void set(Path file, String key, String value) {
+        // Two `caro config set` runs each read the file, change their key and write it back; without
+        // one lock around all three steps the last writer drops the other's key. The config file is
+        // replaced by a move, so the lock is a file of its own beside it. A JVM cannot take the same
+        // file lock twice, hence the monitor.
+        synchronized (ConfigWriter.class) {
+            Path lockFile = lockFile(file);
+            try {
+                Files.createDirectories(lockFile.getParent());
+            } catch (IOException e) {
+                throw new ConfigException(file + ": cannot write the configuration file (" + e.getMessage() + ")", e);
+            }
+            try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+                    FileLock ignored = channel.lock()) {
+                setLocked(file, key, value);
+            } catch (IOException e) {
+                throw new ConfigException(file + ": cannot lock the configuration file (" + e.getMessage() + ")", e);
+            }
+        }
+    }
+
+    /** {@code .config.toml.lock} beside {@code file}; it stays, since deleting a lock file races with its next user. */
+    public static Path lockFile(Path file) {
+        return file.toAbsolutePath().resolveSibling("." + file.getFileName() + ".lock");
+    }
+
+    private static void setLocked(Path file, String key, String value) {
         List<String> lines = new ArrayList<>();
         if (Files.exists(file)) {
             CaroConfig.load(file); // refuse to edit a file that is already broken

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -55,7 +56,8 @@ class ConfigWriterTest {
         assertEquals(f + ":1: invalid value for 'safety': must be one of strict, moderate, permissive", e.getMessage());
         assertEquals("safety = \"moderate\"\n", Files.readString(f));
         try (var files = Files.list(dir)) {
-            assertEquals(1, files.count(), "no temporary file is left behind");
+            assertEquals(List.of(ConfigWriter.lockFile(f), f), files.sorted().toList(),
+                    "no temporary file is left behind, only the lock file");
         }
     }
 }
