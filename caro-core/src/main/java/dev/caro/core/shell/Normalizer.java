@@ -500,6 +500,8 @@ final class Normalizer {
             parseNested(stdin.text(), stdin, sc.copy(), root);
         } else if (name.equals("parallel")) {
             unfoldParallel(cmd, sc, layer);
+        } else if (!InlineShellCalls.codeOptions(name).isEmpty()) {
+            unfoldInlineCode(cmd, sc, layer, stdin);
         } else if (name.equals("watch")) {
             int i = Wrappers.skipOptions(args, 0, "n", Set.of("--interval"));
             if (i >= 0 && i < args.size()) {
@@ -513,7 +515,40 @@ final class Normalizer {
 
     private static boolean isUnfolding(String name) {
         return SHELLS.contains(name) || name.equals("eval") || name.equals("find") || name.equals("ssh")
-                || name.equals("su") || name.equals("watch") || name.equals("parallel");
+                || name.equals("su") || name.equals("watch") || name.equals("parallel")
+                || !InlineShellCalls.codeOptions(name).isEmpty();
+    }
+
+    /**
+     * {@code perl -e 'system("rm -rf /home")'} and kin: the command lines a one-liner (or a program
+     * piped into the interpreter) hands to the system are checked as shell. The extraction is a
+     * heuristic over string literals, so text that does not parse as shell is skipped rather than
+     * reported as unparseable.
+     */
+    private void unfoldInlineCode(SimpleCommand cmd, Scope sc, Layer layer, Text stdin) {
+        List<String> args = new ArrayList<>(cmd.args().size());
+        for (Word a : cmd.args()) {
+            args.add(a.value());
+        }
+        String code = InlineShellCalls.code(cmd.name(), args);
+        if (code.isEmpty() && stdin != null && (args.isEmpty() || args.get(args.size() - 1).equals("-"))) {
+            code = stdin.text();
+        }
+        if (code.isEmpty()) {
+            return;
+        }
+        Span at = cmd.args().isEmpty() ? cmd.span() : spanOf(cmd.args());
+        for (String line : InlineShellCalls.commands(code)) {
+            nestedText += line.length();
+            if (nestedText > MAX_NESTED_TEXT) {
+                stop("the command expands to too much nested text to check");
+                return;
+            }
+            SyntaxParser.Result r = new SyntaxParser(line, at.start(), at, layer.depth() * 2).parse();
+            if (r.error() == null) {
+                walkBlock(r.block(), sc.copy(), layer.nest(Origin.SHELL_STRING), List.of(), null);
+            }
+        }
     }
 
     private void unfoldShell(SimpleCommand cmd, Scope sc, Layer layer, Text stdin) {

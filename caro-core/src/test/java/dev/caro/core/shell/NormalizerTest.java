@@ -146,7 +146,16 @@ class NormalizerTest {
                         List.of("direct: su [-]", "piped_script: rm [-rf] [/]")),
                 Arguments.of("parallel -j 4 rm -rf {} ::: /etc /usr", Origin.XARGS,
                         List.of("direct: parallel [-j] [4] [rm] [-rf] [{}] [:::] [/etc] [/usr]", "xargs: rm [-rf] [/etc]")),
-                Arguments.of("echo $(rm -rf /)", Origin.SUBSTITUTION, List.of("substitution: rm [-rf] [/]", "direct: echo [$(rm -rf /)]")));
+                Arguments.of("echo $(rm -rf /)", Origin.SUBSTITUTION, List.of("substitution: rm [-rf] [/]", "direct: echo [$(rm -rf /)]")),
+                Arguments.of("perl -e 'system(\"rm -rf /home\")'", Origin.SHELL_STRING,
+                        List.of("direct: perl [-e] [system(\"rm -rf /home\")]", "shell_string: rm [-rf] [/home]")),
+                Arguments.of("python3 -c 'import subprocess; subprocess.run([\"rm\", \"-rf\", \"/etc\"])'", Origin.SHELL_STRING,
+                        List.of("direct: python3 [-c] [import subprocess; subprocess.run([\"rm\", \"-rf\", \"/etc\"])]",
+                                "shell_string: rm [-rf] [/etc]")),
+                Arguments.of("echo 'import os; os.system(\"reboot\")' | python3", Origin.SHELL_STRING,
+                        List.of("direct: echo [import os; os.system(\"reboot\")]", "direct: python3", "shell_string: reboot")),
+                Arguments.of("ruby -e '%x(dd if=/dev/zero of=/dev/sda)'", Origin.SHELL_STRING,
+                        List.of("direct: ruby [-e] [%x(dd if=/dev/zero of=/dev/sda)]", "shell_string: dd [if=/dev/zero] [of=/dev/sda]")));
     }
 
     @ParameterizedTest(name = "{0}")
