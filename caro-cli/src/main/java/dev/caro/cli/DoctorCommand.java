@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import picocli.CommandLine.Command;
@@ -159,10 +160,20 @@ final class DoctorCommand implements java.util.concurrent.Callable<Integer> {
      * child JVM with caro's class path, so a broken library cannot crash the doctor.
      */
     static Check nativeLibrary(Path cacheDir) {
+        return nativeLibrary(cacheDir, Optional.ofNullable(System.getProperty(NATIVE_LIB_PATH_PROPERTY)));
+    }
+
+    /** The binding's property for a library of the user's choosing (a GPU build, say). */
+    static final String NATIVE_LIB_PATH_PROPERTY = "de.kherud.llama.lib.path";
+
+    /** As {@link #nativeLibrary(Path)}, with the library directory the user chose, if any. */
+    static Check nativeLibrary(Path cacheDir, Optional<String> libraryPath) {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        List<String> command = new ArrayList<>(List.of(java, "-Xshare:auto"));
+        libraryPath.ifPresent(dir -> command.add("-D" + NATIVE_LIB_PATH_PROPERTY + "=" + dir));
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), NATIVE_PROBE, cacheDir.toString()));
         try {
-            Process p = new ProcessBuilder(java, "-Xshare:auto", "-cp", System.getProperty("java.class.path"),
-                    NATIVE_PROBE, cacheDir.toString()).redirectErrorStream(true).start();
+            Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
             p.getOutputStream().close();
             byte[] out = p.getInputStream().readNBytes(8192);
             if (!p.waitFor(60, TimeUnit.SECONDS)) {

@@ -8,8 +8,11 @@ import dev.caro.api.safety.SafetyRule;
 import dev.caro.cli.plugintest.NoCowsayRule;
 import dev.caro.cli.plugintest.ShoutBackendProvider;
 import dev.caro.testkit.PluginJarBuilder;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -66,6 +69,23 @@ class DoctorCommandTest {
         // Either outcome is a real answer about this machine; it must never take this JVM down.
         assertTrue(c.status() == DoctorCommand.Status.OK ? c.message().equals("the llama.cpp native library loads")
                 : c.message().startsWith("the llama.cpp native library does not load: "), c.toString());
+    }
+
+    /** A library the user chose with -Dde.kherud.llama.lib.path is the one the doctor checks. */
+    @Test
+    void aChosenNativeLibraryForAnotherPlatformIsNamedWithTheFix() throws Exception {
+        Assumptions.assumeTrue(System.getProperty("os.name").equals("Linux"), "the expected text names a Linux machine");
+        Path libDir = Files.createDirectories(home.resolve("gpu-build"));
+        Path lib = libDir.resolve(System.mapLibraryName("jllama"));
+        try (InputStream in = DoctorCommand.class.getResourceAsStream("/de/kherud/llama/Windows/x86_64/jllama.dll")) {
+            Files.copy(in, lib);
+        }
+        DoctorCommand.Check c = DoctorCommand.nativeLibrary(home.resolve("cache"), Optional.of(libDir.toString()));
+        String here = System.getProperty("os.arch").equals("aarch64") ? "Linux aarch64" : "Linux x86_64";
+        assertEquals(new DoctorCommand.Check("native", DoctorCommand.Status.WARN, "the llama.cpp native library does not load: "
+                + lib + " (set by -Dde.kherud.llama.lib.path) is built for Windows x86_64, not for this " + here
+                + " machine; point -Dde.kherud.llama.lib.path at a library built for " + here
+                + ", or remove it to use the bundled one", "use the offline backend (caro -b offline) or a remote backend plugin"), c);
     }
 
     @Test

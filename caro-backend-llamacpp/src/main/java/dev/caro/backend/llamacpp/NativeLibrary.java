@@ -24,6 +24,9 @@ final class NativeLibrary {
     static final String TMPDIR_PROPERTY = "de.kherud.llama.tmpdir";
     private static final String RESOURCE_ROOT = "/de/kherud/llama/";
 
+    /** The directory {@link #prepare} extracted the library to in this process; checked already. */
+    private static String prepared;
+
     private NativeLibrary() {}
 
     /** The binding's version, read from its jar, e.g. {@code 4.2.0}. */
@@ -85,6 +88,9 @@ final class NativeLibrary {
     static synchronized Path prepare(Path cacheDir) throws IOException {
         String existing = System.getProperty(LIB_PATH_PROPERTY);
         if (existing != null && Files.isRegularFile(Path.of(existing, System.mapLibraryName("jllama")))) {
+            if (!existing.equals(prepared)) {
+                checkConfiguredLibrary(Path.of(existing, System.mapLibraryName("jllama")));
+            }
             ensureTmpDir(Path.of(existing), false);
             return Path.of(existing);
         }
@@ -101,7 +107,8 @@ final class NativeLibrary {
         Path target = dir.resolve(libName);
         URLConnection connection = resource.openConnection();
         long size = connection.getContentLengthLong();
-        if (!Files.isRegularFile(target) || size < 0 || Files.size(target) != size) {
+        // A same-sized file for another CPU (a cache shared between machines) is extracted again.
+        if (!Files.isRegularFile(target) || size < 0 || Files.size(target) != size || !runsHere(target, folder)) {
             Path tmp = Files.createTempFile(dir, "extract", ".tmp");
             try (InputStream in = connection.getInputStream()) {
                 Files.copy(in, tmp, StandardCopyOption.REPLACE_EXISTING);
@@ -118,7 +125,49 @@ final class NativeLibrary {
         }
         ensureTmpDir(dir, true);
         System.setProperty(LIB_PATH_PROPERTY, dir.toString());
+        prepared = dir.toString();
         return dir;
+    }
+
+    /**
+     * A library the user chose with {@code -Dde.kherud.llama.lib.path} (a GPU build, say) must be
+     * for this machine: given another platform's library, the binding prints a warning and quietly
+     * loads its bundled CPU library from the system temp directory instead.
+     */
+    static void checkConfiguredLibrary(Path library) throws IOException {
+        Optional<String> here = currentPlatformFolder();
+        if (here.isEmpty()) {
+            return; // no name to compare with; the binding gets to try
+        }
+        String machine = here.get().replace('/', ' ');
+        String where;
+        String fix;
+        Path dir = library.toAbsolutePath().getParent();
+        if (dir.getFileName().toString().equals("native") && Files.isRegularFile(dir.resolveSibling("lib").resolve("caro-cli.jar"))) {
+            // caro's archive layout (bin/, lib/, native/): its launcher set the property
+            where = library + " (from the caro archive)";
+            fix = "install the caro archive built for " + machine;
+        } else {
+            where = library + " (set by -D" + LIB_PATH_PROPERTY + ")";
+            fix = "point -D" + LIB_PATH_PROPERTY + " at a library built for " + machine + ", or remove it to use the bundled one";
+        }
+        LibraryPlatform platform;
+        try {
+            platform = LibraryPlatform.read(library);
+        } catch (IOException e) {
+            throw new IOException(where + " is " + e.getMessage() + "; " + fix, e);
+        }
+        if (!platform.runsOn(here.get())) {
+            throw new IOException(where + " is built for " + platform + ", not for this " + machine + " machine; " + fix);
+        }
+    }
+
+    private static boolean runsHere(Path library, String folder) {
+        try {
+            return LibraryPlatform.read(library).runsOn(folder);
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     /**

@@ -1,5 +1,6 @@
 package dev.caro.backend.llamacpp;
 
+import java.io.IOException;
 import java.nio.file.Path;
 
 /**
@@ -19,7 +20,13 @@ public final class NativeLibraryProbe {
             System.exit(2);
         }
         try {
-            NativeLibrary.prepare(Path.of(args[0]));
+            try {
+                NativeLibrary.prepare(Path.of(args[0]));
+            } catch (IOException e) {
+                System.out.println(e.getMessage()); // already a sentence naming the file and the fix
+                System.out.flush();
+                System.exit(3);
+            }
             Class.forName("de.kherud.llama.LlamaModel", true, NativeLibraryProbe.class.getClassLoader());
             System.out.println("loaded");
             System.out.flush();

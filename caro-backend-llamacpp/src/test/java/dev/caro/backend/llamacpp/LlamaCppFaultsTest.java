@@ -12,21 +12,26 @@ import dev.caro.api.backend.ProgressListener;
 import dev.caro.backend.llamacpp.fakes.FakeModelServer;
 import dev.caro.backend.llamacpp.fixtures.GenerateOnce;
 import dev.caro.backend.llamacpp.fixtures.TinyLlamaModel;
+import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Issue 9, faults of the llama.cpp backend: a full disk while downloading, a cache that cannot be
- * created, a native library for another platform, and a platform with no native library.
+ * created, a native library for another platform (or no library at all where one is configured),
+ * and a platform with no native library.
  */
 class LlamaCppFaultsTest {
 
@@ -84,25 +89,25 @@ class LlamaCppFaultsTest {
     }
 
     /**
-     * A library for another CPU where caro's cache keeps it (e.g. a home directory shared between
-     * machines): the binding fails to load it, says so on stderr, and falls back to the library in
-     * its own jar. The process neither crashes nor fails.
+     * A library for another CPU where the user pointed the binding (a GPU build copied from another
+     * machine, say). Left alone, the binding would print a warning and quietly load its bundled
+     * library from the system temp directory; caro reads the file's header first and refuses it.
      */
     @Test
-    void aNativeLibraryForAnotherPlatformFallsBackToTheBundledOneWithoutACrash() throws Exception {
+    void aNativeLibraryForAnotherPlatformIsRefusedBeforeTheBindingLoadsIt() throws Exception {
         String here = NativeLibrary.currentPlatformFolder().orElseThrow();
         String other = here.equals("Linux/x86_64") ? "Linux/aarch64" : "Linux/x86_64";
         String lib = System.mapLibraryName("jllama");
         Path libDir = Files.createDirectories(dir.resolve("wrong-platform"));
-        try (InputStream in = NativeLibrary.class.getResourceAsStream("/de/kherud/llama/" + other + "/" + lib)) {
-            Files.copy(in, libDir.resolve(lib));
-        }
+        copyBindingLibrary(other, libDir.resolve(lib));
         Path model = TinyLlamaModel.write(dir.resolve("m.gguf"), 3);
         Path cache = Files.createDirectories(dir.resolve("cache"));
+        Path tmp = Files.createDirectories(dir.resolve("tmp"));
         Process p = new ProcessBuilder(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-D" + NativeLibrary.LIB_PATH_PROPERTY + "=" + libDir, "-Djava.io.tmpdir=" + dir,
+                "-D" + NativeLibrary.LIB_PATH_PROPERTY + "=" + libDir, "-Djava.io.tmpdir=" + tmp,
                 "-cp", System.getProperty("java.class.path"), GenerateOnce.class.getName(), model.toString(),
                 cache.toString(), "exit"))
+                .directory(dir.toFile())
                 .redirectError(dir.resolve("err.txt").toFile()).redirectOutput(dir.resolve("out.txt").toFile()).start();
         boolean finished = p.waitFor(60, TimeUnit.SECONDS);
         if (!finished) {
@@ -110,9 +115,128 @@ class LlamaCppFaultsTest {
         }
         String err = Files.readString(dir.resolve("err.txt"), StandardCharsets.UTF_8);
         assertTrue(finished, "the process did not finish:\n" + err);
-        assertEquals(0, p.exitValue(), "no crash, no failure:\n" + err);
-        assertTrue(Files.exists(cache.resolve("main-returned")), "the model answered after the fallback");
-        assertTrue(err.contains("Failed to load native library: " + libDir.resolve(lib)), err);
-        assertFalse(Files.exists(dir.resolve("hs_err_pid" + p.pid() + ".log")));
+        assertEquals(1, p.exitValue(), "main ends with the backend's exception:\n" + err);
+        String machine = here.replace('/', ' ');
+        assertTrue(err.contains("dev.caro.api.backend.BackendException: cannot install the llama.cpp native library: "
+                + libDir.resolve(lib) + " (set by -Dde.kherud.llama.lib.path) is built for " + other.replace('/', ' ')
+                + ", not for this " + machine + " machine; point -Dde.kherud.llama.lib.path at a library built for "
+                + machine + ", or remove it to use the bundled one\n"), err);
+        assertFalse(err.contains("Failed to load native library"), "the binding never saw the library:\n" + err);
+        assertFalse(Files.exists(cache.resolve("main-returned")));
+        try (Stream<Path> left = Files.list(tmp)) {
+            assertEquals(List.of(), left.toList(), "the binding extracted nothing into the temp directory");
+        }
+        assertFalse(Files.exists(dir.resolve("hs_err_pid" + p.pid() + ".log")), "no JVM crash");
+    }
+
+    /** What {@code caro doctor} runs in its child JVM: the refusal is one line, exit 3. */
+    @Test
+    void theDoctorsProbeSaysWhichPlatformTheLibraryIsFor() throws Exception {
+        String lib = System.mapLibraryName("jllama");
+        Path libDir = Files.createDirectories(dir.resolve("windows"));
+        copyBindingLibrary("Windows/x86_64", libDir.resolve(lib));
+        Process p = new ProcessBuilder(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-D" + NativeLibrary.LIB_PATH_PROPERTY + "=" + libDir, "-cp", System.getProperty("java.class.path"),
+                NativeLibraryProbe.class.getName(), dir.resolve("cache").toString()))
+                .redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(p.waitFor(60, TimeUnit.SECONDS));
+        String machine = NativeLibrary.currentPlatformFolder().orElseThrow().replace('/', ' ');
+        assertEquals(libDir.resolve(lib) + " (set by -Dde.kherud.llama.lib.path) is built for Windows x86_64, not for this "
+                + machine + " machine; point -Dde.kherud.llama.lib.path at a library built for " + machine
+                + ", or remove it to use the bundled one\n", out);
+        assertEquals(3, p.exitValue());
+    }
+
+    @Test
+    void aFileThatIsNoLibraryAtAllIsSaidSo() throws Exception {
+        Assumptions.assumeTrue(NativeLibrary.currentPlatformFolder().isPresent());
+        Path text = Files.writeString(dir.resolve(System.mapLibraryName("jllama")), "<html>not found</html>");
+        IOException e = assertThrows(IOException.class, () -> NativeLibrary.checkConfiguredLibrary(text));
+        assertTrue(e.getMessage().startsWith(text + " (set by -Dde.kherud.llama.lib.path) is not a native library"
+                + " (no ELF, Mach-O or PE header); point -Dde.kherud.llama.lib.path at a library built for "), e.getMessage());
+        Path cut = dir.resolve("cut");
+        try (InputStream in = NativeLibrary.class.getResourceAsStream("/de/kherud/llama/Linux/x86_64/libjllama.so")) {
+            Files.write(cut, in.readNBytes(12)); // the ELF magic and little more
+        }
+        assertThrows(IOException.class, () -> LibraryPlatform.read(cut));
+    }
+
+    /** caro's archive for one platform unpacked on another: its launcher points the binding at native/. */
+    @Test
+    void anArchiveForAnotherPlatformSaysWhichArchiveToInstall() throws Exception {
+        String here = NativeLibrary.currentPlatformFolder().orElseThrow();
+        String other = here.equals("Linux/x86_64") ? "Linux/aarch64" : "Linux/x86_64";
+        Path archive = dir.resolve("caro-1.0.0");
+        Files.createDirectories(archive.resolve("lib"));
+        Files.writeString(archive.resolve("lib/caro-cli.jar"), "the jar");
+        Path lib = Files.createDirectories(archive.resolve("native")).resolve(System.mapLibraryName("jllama"));
+        copyBindingLibrary(other, lib);
+        IOException e = assertThrows(IOException.class, () -> NativeLibrary.checkConfiguredLibrary(lib));
+        assertEquals(lib + " (from the caro archive) is built for " + other.replace('/', ' ') + ", not for this "
+                + here.replace('/', ' ') + " machine; install the caro archive built for " + here.replace('/', ' '), e.getMessage());
+    }
+
+    /** Every library the binding ships, read from the real files in its jar. */
+    @Test
+    void everyLibraryInTheBindingsJarIsRecognisedFromItsHeader() throws Exception {
+        Map<String, String> expected = Map.of(
+                "Linux/x86_64/libjllama.so", "Linux x86_64",
+                "Linux/aarch64/libjllama.so", "Linux aarch64",
+                "Linux-Android/aarch64/libjllama.so", "Linux aarch64",
+                "Mac/x86_64/libjllama.dylib", "Mac x86_64",
+                "Mac/aarch64/libjllama.dylib", "Mac aarch64",
+                "Windows/x86_64/jllama.dll", "Windows x86_64",
+                "Windows/x86/jllama.dll", "Windows x86");
+        for (Map.Entry<String, String> e : expected.entrySet()) {
+            Path copy = dir.resolve(e.getKey().replace('/', '-'));
+            try (InputStream in = NativeLibrary.class.getResourceAsStream("/de/kherud/llama/" + e.getKey())) {
+                Files.copy(in, copy);
+            }
+            LibraryPlatform platform = LibraryPlatform.read(copy);
+            assertEquals(e.getValue(), platform.toString(), e.getKey());
+            String folder = e.getKey().substring(0, e.getKey().lastIndexOf('/')).replace("Linux-Android", "Linux");
+            assertTrue(platform.runsOn(folder), e.getKey());
+            assertFalse(platform.runsOn(folder.startsWith("Windows") ? "Linux/x86_64" : "Windows/x86_64"), e.getKey());
+        }
+    }
+
+    /**
+     * A cache shared between machines can hold a library for another CPU under this machine's
+     * name; a same-sized one would pass a size check, so the header decides and it is extracted again.
+     */
+    @Test
+    void aSameSizedLibraryForAnotherCpuInCarosCacheIsReplaced() throws Exception {
+        String here = NativeLibrary.currentPlatformFolder().orElseThrow();
+        String other = here.equals("Linux/x86_64") ? "Linux/aarch64" : "Linux/x86_64";
+        String lib = System.mapLibraryName("jllama");
+        byte[] right;
+        try (InputStream in = NativeLibrary.class.getResourceAsStream("/de/kherud/llama/" + here + "/" + lib)) {
+            right = in.readAllBytes();
+        }
+        byte[] wrong;
+        try (InputStream in = NativeLibrary.class.getResourceAsStream("/de/kherud/llama/" + other + "/" + lib)) {
+            wrong = Arrays.copyOf(in.readAllBytes(), right.length);
+        }
+        Path cache = dir.resolve("cache");
+        Path cached = Files.createDirectories(cache.resolve("native").resolve(NativeLibrary.bindingVersion())
+                .resolve(here.replace('/', '-'))).resolve(lib);
+        Files.write(cached, wrong);
+        Process p = new ProcessBuilder(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), NativeLibraryProbe.class.getName(), cache.toString()))
+                .redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(p.waitFor(60, TimeUnit.SECONDS));
+        assertEquals("loaded\n", out);
+        assertEquals(0, p.exitValue());
+        assertTrue(Arrays.equals(right, Files.readAllBytes(cached)), "the library was extracted again");
+    }
+
+    private static void copyBindingLibrary(String folder, Path target) throws IOException {
+        String name = folder.startsWith("Windows") ? "jllama.dll"
+                : folder.startsWith("Mac") ? "libjllama.dylib" : "libjllama.so";
+        try (InputStream in = NativeLibrary.class.getResourceAsStream("/de/kherud/llama/" + folder + "/" + name)) {
+            Files.copy(in, target);
+        }
     }
 }
