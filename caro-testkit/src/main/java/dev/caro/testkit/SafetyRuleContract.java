@@ -15,6 +15,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.ServiceLoader;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicContainer;
@@ -26,7 +27,10 @@ import org.junit.jupiter.api.DynamicTest;
  * and its own examples judged through caro's real parser and normalizer: every
  * {@code matches} example makes the rule report at least one finding, every
  * {@code doesNotMatch} example none, findings never exceed {@link SafetyRule#risk()} and point
- * inside the command.
+ * inside the command. A rule that declares {@link SafetyRule#commandNames()} is judged the way
+ * caro runs it (skipped for command lines without those names), so a declaration that misses a
+ * name its matching examples need fails; and it must report nothing, even when called directly,
+ * for the examples of every rule tested with it that run none of its names.
  *
  * <p>One line tests every rule a pack registers in {@code META-INF/services}:
  *
@@ -75,6 +79,7 @@ public final class SafetyRuleContract {
         for (String example : examples.doesNotMatch()) {
             out.addAll(exampleProblems(rule, example, false, context));
         }
+        out.addAll(outsideNamesProblems(rule, List.of(rule), context));
         return out;
     }
 
@@ -127,6 +132,8 @@ public final class SafetyRuleContract {
                             () -> failOn(rule, exampleProblems(rule, example, false, context))));
                 }
             }
+            children.add(DynamicTest.dynamicTest("reports nothing where its commandNames do not run",
+                    () -> failOn(rule, outsideNamesProblems(rule, rules, context))));
             nodes.add(DynamicContainer.dynamicContainer(safeId(rule), children));
         }
         return nodes.stream();
@@ -193,9 +200,15 @@ public final class SafetyRuleContract {
         SafetyEngine engine = new SafetyEngine(List.of(rule));
         ShellScript script = engine.parse(example, context);
         RuleContext ruleContext = engine.ruleContext(script, context);
+        boolean dispatched = !engine.rulesFor(script).isEmpty();
+        if (!dispatched && shouldMatch) {
+            out.add("declares commandNames() " + new TreeSet<>(rule.commandNames())
+                    + " but its matching example runs none of them, so caro never asks the rule: " + example);
+            return out;
+        }
         List<Finding> findings;
         try {
-            findings = rule.evaluate(script, ruleContext);
+            findings = dispatched ? rule.evaluate(script, ruleContext) : List.of();
         } catch (RuntimeException | StackOverflowError e) {
             out.add("threw " + e + " on example: " + example);
             return out;
@@ -233,6 +246,60 @@ public final class SafetyRuleContract {
         if (!shouldMatch && reported) {
             out.add("reported " + findings.get(0).risk() + " (" + findings.get(0).message()
                     + ") for its own non-matching example: " + example);
+        }
+        return out;
+    }
+
+    /**
+     * The contract of {@link SafetyRule#commandNames()}: called directly on every example of
+     * {@code rules} whose command line runs none of the declared names, the rule reports nothing.
+     */
+    static List<String> outsideNamesProblems(SafetyRule rule, List<? extends SafetyRule> rules,
+            ExecutionContext context) {
+        List<String> out = new ArrayList<>();
+        Set<String> names;
+        try {
+            names = rule.commandNames();
+        } catch (RuntimeException e) {
+            out.add("commandNames() threw " + e);
+            return out;
+        }
+        if (names == null) {
+            out.add("commandNames() returned null; return an empty set to be run on every command line");
+            return out;
+        }
+        if (names.isEmpty()) {
+            return out;
+        }
+        SafetyEngine engine = new SafetyEngine(List.of(rule));
+        for (SafetyRule other : rules) {
+            RuleExamples examples;
+            try {
+                examples = other.examples();
+            } catch (RuntimeException e) {
+                continue;
+            }
+            if (examples == null) {
+                continue;
+            }
+            List<String> all = new ArrayList<>(examples.matches());
+            all.addAll(examples.doesNotMatch());
+            for (String example : all) {
+                ShellScript script = engine.parse(example, context);
+                if (!engine.rulesFor(script).isEmpty()) {
+                    continue;
+                }
+                try {
+                    List<Finding> findings = rule.evaluate(script, engine.ruleContext(script, context));
+                    if (findings != null && findings.stream().anyMatch(f -> f != null && f.risk() != RiskLevel.SAFE)) {
+                        out.add("reported " + findings.get(0).risk() + " for a command line that runs none of its"
+                                + " commandNames() " + new TreeSet<>(names) + ", which caro would never show it: "
+                                + example);
+                    }
+                } catch (RuntimeException | StackOverflowError e) {
+                    // the rule's own example tests report exceptions
+                }
+            }
         }
         return out;
     }

@@ -9,6 +9,7 @@ import dev.caro.api.safety.RuleExamples;
 import dev.caro.testkit.fakes.CrashingRule;
 import dev.caro.testkit.fakes.RootDeleteRule;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.DynamicContainer;
 import org.junit.jupiter.api.DynamicNode;
@@ -33,6 +34,36 @@ class SafetyRuleContractTest {
                 "reported nothing for its own matching example: rm -rf ~",
                 "reported CRITICAL (Deletes the root directory.) for its own non-matching example: rm -rf /*"),
                 SafetyRuleContract.problems(rule, false));
+    }
+
+    @Test
+    void aCommandNameDeclarationThatMissesTheRulesOwnCommandFails() {
+        RootDeleteRule rule = new RootDeleteRule("acme.fs.root-delete", RiskLevel.CRITICAL,
+                new RootDeleteRule().examples(), Set.of("del"));
+        assertEquals(List.of(
+                "declares commandNames() [del] but its matching example runs none of them, so caro never asks the rule:"
+                        + " rm -rf /",
+                "declares commandNames() [del] but its matching example runs none of them, so caro never asks the rule:"
+                        + " sudo bash -c 'rm -rf /'",
+                "reported CRITICAL for a command line that runs none of its commandNames() [del], which caro would"
+                        + " never show it: rm -rf /",
+                "reported CRITICAL for a command line that runs none of its commandNames() [del], which caro would"
+                        + " never show it: sudo bash -c 'rm -rf /'"),
+                SafetyRuleContract.problems(rule, false));
+    }
+
+    @Test
+    void aCommandNameDeclarationIsCheckedAgainstTheExamplesOfEveryRuleTestedWithIt() throws Throwable {
+        // Its own examples never run "rm" without it, but the other rule's do: "rm -rf /" is reported.
+        RootDeleteRule narrow = new RootDeleteRule("acme.fs.narrow", RiskLevel.CRITICAL,
+                RuleExamples.of(List.of("del x; rm -rf /"), List.of("del x")), Set.of("del"));
+        RootDeleteRule other = new RootDeleteRule();
+        assertEquals(List.of(), SafetyRuleContract.problems(narrow, false));
+        assertEquals(List.of("reported CRITICAL for a command line that runs none of its commandNames() [del], which"
+                + " caro would never show it: rm -rf /", "reported CRITICAL for a command line that runs none of its"
+                + " commandNames() [del], which caro would never show it: sudo bash -c 'rm -rf /'"),
+                SafetyRuleContract.outsideNamesProblems(narrow, List.of(narrow, other),
+                        SafetyRuleContract.defaultContext()));
     }
 
     @Test
@@ -70,8 +101,9 @@ class SafetyRuleContractTest {
         for (DynamicNode n : nodes) {
             run(n, passed, failed);
         }
-        // RootDeleteRule: metadata + 4 examples pass; CrashingRule: metadata passes, 2 examples fail.
-        assertEquals(7, passed.get());
+        // RootDeleteRule: metadata + 4 examples + its command names pass;
+        // CrashingRule: metadata and command names (none declared) pass, 2 examples fail.
+        assertEquals(9, passed.get());
         assertEquals(2, failed.get());
     }
 

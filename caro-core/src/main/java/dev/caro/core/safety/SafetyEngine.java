@@ -11,14 +11,17 @@ import dev.caro.api.shell.ShellScript;
 import dev.caro.api.shell.Span;
 import dev.caro.core.shell.ShellParser;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
 /**
- * Judges commands: parses and normalizes them with {@link ShellParser}, runs every rule, and
+ * Judges commands: parses and normalizes them with {@link ShellParser}, runs the rules, and
  * combines the findings into an {@link Assessment}. Thread-safe; never throws for any input.
+ * A rule that declares {@link SafetyRule#commandNames()} runs only on scripts that run one of
+ * those names; the others run on every script.
  *
  * <ul>
  *   <li>An empty or blank command is SAFE.
@@ -34,12 +37,14 @@ public final class SafetyEngine {
     public static final String UNPARSEABLE_ID = "caro.parse.unparseable";
 
     private final List<SafetyRule> rules;
+    private final RuleDispatch dispatch;
     private final ShellParser parser = new ShellParser();
     private final IntentCheck intentCheck = new IntentCheck(parser);
     private final ShellCompatibility compatibility = new ShellCompatibility(parser);
 
     public SafetyEngine(List<SafetyRule> rules) {
         this.rules = List.copyOf(rules);
+        this.dispatch = new RuleDispatch(this.rules);
     }
 
     public List<SafetyRule> rules() {
@@ -59,7 +64,9 @@ public final class SafetyEngine {
                 "Could not parse the command (" + e.message() + "), so caro cannot tell what it would do;"
                         + " fix the quoting or split it into simpler commands.",
                 clamp(e.span(), text.length()))));
-        for (SafetyRule rule : rules) {
+        BitSet selected = dispatch.select(script);
+        for (int i = selected.nextSetBit(0); i >= 0; i = selected.nextSetBit(i + 1)) {
+            SafetyRule rule = rules.get(i);
             try {
                 List<Finding> found = rule.evaluate(script, ruleContext);
                 if (found == null) {
@@ -76,6 +83,19 @@ public final class SafetyEngine {
             }
         }
         return Assessment.of(text, new ArrayList<>(findings), script.parsed());
+    }
+
+    /**
+     * The rules that judge {@code script}, in their order: those that declare none of
+     * {@link SafetyRule#commandNames()} and those whose names the script runs.
+     */
+    public List<SafetyRule> rulesFor(ShellScript script) {
+        BitSet selected = dispatch.select(script);
+        List<SafetyRule> out = new ArrayList<>(selected.cardinality());
+        for (int i = selected.nextSetBit(0); i >= 0; i = selected.nextSetBit(i + 1)) {
+            out.add(rules.get(i));
+        }
+        return out;
     }
 
     /** Parses and normalizes {@code command} for {@code context}, as the rules will see it. */

@@ -15,6 +15,8 @@ import java.util.Set;
 /** AWS CLI deletes: s3 rm --recursive, s3 rb --force, delete-bucket, terminate-instances, delete-db-instance, delete-table ... */
 public final class AwsDeleteRule extends BaseRule {
 
+    private static final Set<String> COMMAND_NAMES = Set.of("aws");
+
     private static final Set<String> VALUE_OPTS = Set.of("--profile", "--region", "--output", "--query", "--endpoint-url",
             "--cli-input-json", "--color");
     private static final Set<String> DATA_BEARING = Set.of("delete-bucket", "delete-table", "delete-db-instance", "delete-db-cluster",
@@ -37,6 +39,11 @@ public final class AwsDeleteRule extends BaseRule {
                 List.of("aws s3 ls s3://reports-bucket/2024/ --recursive --human-readable --summarize", "aws s3 cp report.csv s3://bucket/",
                         "aws s3 rm s3://bucket/tmp/file.txt", "aws ec2 describe-instances", "aws s3 rm s3://bucket/prefix --recursive --dryrun",
                         "aws sts get-caller-identity"));
+    }
+
+    @Override
+    public Set<String> commandNames() {
+        return COMMAND_NAMES;
     }
 
     @Override

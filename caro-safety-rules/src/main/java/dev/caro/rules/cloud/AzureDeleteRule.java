@@ -15,6 +15,8 @@ import java.util.Set;
 /** Azure deletes: az group delete (everything in it), az … delete, az storage blob delete-batch, Remove-AzResourceGroup. */
 public final class AzureDeleteRule extends BaseRule {
 
+    private static final Set<String> COMMAND_NAMES = Set.of("az", "remove-azresourcegroup");
+
     private static final Set<String> VALUE_OPTS = Set.of("--name", "-n", "--resource-group", "-g", "--subscription",
             "--query", "-o", "--output", "--ids", "--account-name", "--source", "-s", "--container-name", "-c", "--location", "-l");
 
@@ -27,6 +29,11 @@ public final class AzureDeleteRule extends BaseRule {
                         "Remove-AzResourceGroup -Name prod-rg -Force"),
                 List.of("az group list -o table", "az vm list", "az account show", "az group create -n demo -l westeurope",
                         "az storage blob list --account-name acct -c data"));
+    }
+
+    @Override
+    public Set<String> commandNames() {
+        return COMMAND_NAMES;
     }
 
     @Override

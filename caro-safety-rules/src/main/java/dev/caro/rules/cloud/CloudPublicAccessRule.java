@@ -8,9 +8,12 @@ import dev.caro.rules.internal.BaseRule;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 
 /** Opening cloud storage to the world: public-read-write ACLs, allUsers grants, disabled public access blocks. */
 public final class CloudPublicAccessRule extends BaseRule {
+
+    private static final Set<String> COMMAND_NAMES = Set.of("aws", "gsutil", "gcloud", "az");
 
     private static final java.util.regex.Pattern WEB_PORT = java.util.regex.Pattern.compile("(?:--port[ =]|tcp:|--destination-port-ranges |fromport=)(?:80|443)\\b");
 
@@ -27,6 +30,11 @@ public final class CloudPublicAccessRule extends BaseRule {
                         "gsutil iam get gs://uploads", "aws s3 cp index.html s3://site/",
                         "aws ec2 authorize-security-group-ingress --group-id sg-1 --protocol tcp --port 443 --cidr 0.0.0.0/0",
                         "aws ec2 authorize-security-group-ingress --group-id sg-1 --protocol tcp --port 22 --cidr 203.0.113.4/32"));
+    }
+
+    @Override
+    public Set<String> commandNames() {
+        return COMMAND_NAMES;
     }
 
     @Override

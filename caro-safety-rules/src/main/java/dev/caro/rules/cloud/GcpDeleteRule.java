@@ -15,6 +15,8 @@ import java.util.Set;
 /** Google Cloud deletes: gcloud … delete, gsutil rm -r / rb, gcloud storage rm --recursive. */
 public final class GcpDeleteRule extends BaseRule {
 
+    private static final Set<String> COMMAND_NAMES = Set.of("gsutil", "bq", "gcloud");
+
     private static final Set<String> VALUE_OPTS = Set.of("--project", "--zone", "--region", "--format", "--account",
             "--configuration", "--filter", "--location");
 
@@ -27,6 +29,11 @@ public final class GcpDeleteRule extends BaseRule {
                         "gsutil rb gs://old-bucket", "gcloud storage rm --recursive gs://backups"),
                 List.of("gcloud compute instances list", "gsutil ls gs://ml-datasets", "gsutil cp model.bin gs://ml-datasets/",
                         "gcloud config set project demo", "gsutil rm gs://bucket/tmp/one-file.txt"));
+    }
+
+    @Override
+    public Set<String> commandNames() {
+        return COMMAND_NAMES;
     }
 
     @Override

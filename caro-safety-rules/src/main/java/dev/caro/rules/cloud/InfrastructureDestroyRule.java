@@ -31,6 +31,11 @@ public final class InfrastructureDestroyRule extends BaseRule {
     }
 
     @Override
+    public Set<String> commandNames() {
+        return RELEVANT;
+    }
+
+    @Override
     public List<Finding> evaluate(SimpleCommand c, RuleContext ctx) {
         String n = name(c);
         if (!RELEVANT.contains(n)) {

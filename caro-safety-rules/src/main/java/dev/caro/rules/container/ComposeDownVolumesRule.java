@@ -7,9 +7,12 @@ import dev.caro.api.shell.SimpleCommand;
 import dev.caro.rules.internal.BaseRule;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /** docker compose down -v / --volumes / --rmi all: deletes the project's named volumes or images. */
 public final class ComposeDownVolumesRule extends BaseRule {
+
+    private static final Set<String> COMMAND_NAMES = Set.of("docker-compose", "podman-compose", "docker", "podman", "nerdctl");
 
     private static final java.util.regex.Pattern SHORT_V = java.util.regex.Pattern.compile("-[a-z]*v[a-z]*");
 
@@ -20,6 +23,11 @@ public final class ComposeDownVolumesRule extends BaseRule {
                 List.of("docker-compose down --volumes --rmi all", "docker compose down -v", "docker compose -f prod.yml down -v --remove-orphans",
                         "podman-compose down --volumes"),
                 List.of("docker compose down", "docker-compose up -d", "docker compose down --remove-orphans", "docker compose logs -f web"));
+    }
+
+    @Override
+    public Set<String> commandNames() {
+        return COMMAND_NAMES;
     }
 
     @Override

@@ -7,6 +7,7 @@ import dev.caro.api.shell.SimpleCommand;
 import dev.caro.rules.internal.BaseRule;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /** Removing every container, volume or image: docker rm -f $(docker ps -aq), docker volume rm $(docker volume ls -q), prune -a. */
 public final class DockerMassRemoveRule extends BaseRule {
@@ -22,6 +23,11 @@ public final class DockerMassRemoveRule extends BaseRule {
                         "docker system prune -a --volumes -f", "docker volume prune -f", "podman system prune --all --volumes"),
                 List.of("docker rm mycontainer", "docker rmi $(docker images -q -f dangling=true)", "docker ps -a",
                         "docker volume ls", "docker system prune -f", "docker container prune -f", "docker image prune"));
+    }
+
+    @Override
+    public Set<String> commandNames() {
+        return Docker.ENGINES;
     }
 
     @Override

@@ -13,6 +13,8 @@ import java.util.Set;
 /** Containers that get the host: the host's / mounted, --privileged with host namespaces, nsenter into pid 1. */
 public final class HostMountContainerRule extends BaseRule {
 
+    private static final Set<String> COMMAND_NAMES = Set.of("dockerd", "nsenter", "docker", "podman", "nerdctl");
+
     private static final java.util.regex.Pattern TARGET_PID1 = java.util.regex.Pattern.compile("(-t\\s*1|--target[= ]1)\\b");
     private static final java.util.regex.Pattern OPEN_TCP = java.util.regex.Pattern.compile("tcp://(0\\.0\\.0\\.0|\\[::\\]|:)");
 
@@ -30,6 +32,11 @@ public final class HostMountContainerRule extends BaseRule {
                 List.of("docker run --rm -v \"$PWD/out\":/out busybox sh -c 'rm -rf /out/*'", "docker run -p 8080:80 nginx",
                         "docker run --rm -v ./data:/data:ro alpine ls /data", "docker run --rm -it ubuntu bash",
                         "docker run --rm -v /tmp/cache:/cache alpine"));
+    }
+
+    @Override
+    public Set<String> commandNames() {
+        return COMMAND_NAMES;
     }
 
     @Override

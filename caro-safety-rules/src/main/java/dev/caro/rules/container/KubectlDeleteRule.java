@@ -15,6 +15,8 @@ import java.util.Set;
 /** kubectl delete of namespaces, volumes, CRDs or nodes, or with --all / --all-namespaces. */
 public final class KubectlDeleteRule extends BaseRule {
 
+    private static final Set<String> COMMAND_NAMES = Set.of("kubectl", "oc", "k", "microk8s.kubectl");
+
     private static final java.util.regex.Pattern COMMA_OR_SLASH = java.util.regex.Pattern.compile("[,/]");
 
     private static final Set<String> VALUE_OPTS = Set.of("-n", "--namespace", "-l", "--selector", "-f", "--filename",
@@ -36,6 +38,11 @@ public final class KubectlDeleteRule extends BaseRule {
                         "kubectl delete all --all -n staging", "oc delete project payments"),
                 List.of("kubectl delete pod web-7d4b9c-x2x1 -n staging", "kubectl delete deployment web -n staging --dry-run=server -o name",
                         "kubectl get pods -A", "kubectl delete -f job.yaml", "kubectl describe ns prod"));
+    }
+
+    @Override
+    public Set<String> commandNames() {
+        return COMMAND_NAMES;
     }
 
     @Override

@@ -17,6 +17,10 @@ import java.util.regex.Pattern;
 /** Whole-database wipes outside SQL: redis FLUSHALL/FLUSHDB, MongoDB drops, dropdb, mysqladmin drop, framework db resets. */
 public final class DatabaseWipeRule extends BaseRule {
 
+    private static final Set<String> COMMAND_NAMES = Set.of("redis-cli", "valkey-cli", "keydb-cli", "dragonfly-cli", "mongosh", "mongo", "dropdb",
+            "pg_dropcluster", "mysqladmin", "rails", "rake", "php", "artisan", "python*", "manage.py", "bundle", "wp", "prisma",
+            "npx", "django-admin");
+
     private static final Set<String> REDIS = Set.of("redis-cli", "valkey-cli", "keydb-cli", "dragonfly-cli");
     private static final Set<String> MONGO = Set.of("mongosh", "mongo");
     private static final Pattern MONGO_DROP = Pattern.compile("dropDatabase\\s*\\(|\\.drop\\s*\\(|deleteMany\\s*\\(\\s*\\{\\s*\\}\\s*\\)"
@@ -34,6 +38,11 @@ public final class DatabaseWipeRule extends BaseRule {
                         "RAILS_ENV=production bin/rails db:drop"),
                 List.of("redis-cli INFO memory", "redis-cli GET session:42", "mongosh --eval 'db.stats()'", "dropdb --help",
                         "createdb analytics", "bin/rails db:migrate", "echo FLUSHALL"));
+    }
+
+    @Override
+    public Set<String> commandNames() {
+        return COMMAND_NAMES;
     }
 
     @Override

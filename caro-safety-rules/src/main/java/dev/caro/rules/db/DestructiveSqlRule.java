@@ -38,6 +38,11 @@ public final class DestructiveSqlRule extends BaseRule {
     }
 
     @Override
+    public Set<String> commandNames() {
+        return CLIENTS;
+    }
+
+    @Override
     public List<Finding> evaluate(SimpleCommand c, RuleContext ctx) {
         String n = name(c);
         if (!CLIENTS.contains(n)) {

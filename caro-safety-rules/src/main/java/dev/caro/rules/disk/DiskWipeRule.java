@@ -16,6 +16,8 @@ import java.util.Set;
 /** Tools that erase disks directly: wipefs, blkdiscard, hdparm secure erase, nvme format/sanitize, badblocks -w, sg_format. */
 public final class DiskWipeRule extends BaseRule {
 
+    private static final Set<String> COMMAND_NAMES = Set.of("wipefs", "blkdiscard", "hdparm", "nvme", "badblocks", "flashrom", "sg_format", "sg_sanitize");
+
     private static final Set<String> WIPEFS_VALUE_OPTS = Set.of("-o", "--offset", "-t", "--types", "-b", "--backup");
 
     public DiskWipeRule() {
@@ -27,6 +29,11 @@ public final class DiskWipeRule extends BaseRule {
                         "nvme format /dev/nvme0n1", "badblocks -wsv /dev/sdd"),
                 List.of("wipefs /dev/sdb", "wipefs --no-act -a /dev/sdb", "badblocks -sv /dev/sdd",
                         "hdparm -I /dev/sda", "nvme list", "lsblk -f"));
+    }
+
+    @Override
+    public Set<String> commandNames() {
+        return COMMAND_NAMES;
     }
 
     @Override

@@ -18,6 +18,9 @@ import java.util.regex.Pattern;
 /** mkfs and its relatives (mke2fs, mkswap, newfs, diskutil eraseDisk) on a device. */
 public final class FilesystemFormatRule extends BaseRule {
 
+    private static final Set<String> COMMAND_NAMES = Set.of("mkfs", "mkfs.*", "mkfs_*", "mke2fs", "mkntfs", "mkdosfs", "mkexfatfs", "mkswap",
+            "newfs", "newfs_*", "diskutil");
+
     private static final Set<String> DISKUTIL_WHOLE = Set.of("erasedisk", "zerodisk", "randomdisk", "secureerase",
             "partitiondisk");
     private static final Set<String> DISKUTIL_VOLUME = Set.of("erasevolume", "reformat", "deletecontainer",
@@ -34,6 +37,11 @@ public final class FilesystemFormatRule extends BaseRule {
                         "mkfs.vfat -F 32 \"$DEVICE\""),
                 List.of("mkfs.vfat -C floppy.img 1440", "mkfs.ext4 -F ./rootfs.img", "mkswap /swapfile",
                         "diskutil list", "man mkfs", "echo mkfs.ext4 /dev/sda1"));
+    }
+
+    @Override
+    public Set<String> commandNames() {
+        return COMMAND_NAMES;
     }
 
     @Override

@@ -16,6 +16,8 @@ import java.util.Set;
 /** Partition editors that change a disk's partition table: fdisk, gdisk, cfdisk, sfdisk, sgdisk, parted. */
 public final class PartitionTableRule extends BaseRule {
 
+    private static final Set<String> COMMAND_NAMES = Set.of("fdisk", "gdisk", "cfdisk", "cgdisk", "sfdisk", "sgdisk", "parted");
+
     private static final Set<String> INTERACTIVE = Set.of("fdisk", "gdisk", "cfdisk", "cgdisk");
     private static final Set<String> SFDISK_READ = Set.of("-d", "--dump", "-l", "--list", "-s", "--show-size",
             "-J", "--json", "-V", "--verify", "-g", "--show-geometry", "--list-free", "-F", "--list-types", "-T",
@@ -37,6 +39,11 @@ public final class PartitionTableRule extends BaseRule {
                         "sfdisk --delete /dev/sdb 2"),
                 List.of("sudo fdisk -l", "fdisk -l /dev/sda", "sudo sfdisk --dump /dev/nvme0n1 > table.txt", "parted -l",
                         "parted /dev/sda print", "sgdisk -p /dev/sda", "sgdisk --backup=table.bak /dev/sda"));
+    }
+
+    @Override
+    public Set<String> commandNames() {
+        return COMMAND_NAMES;
     }
 
     @Override

@@ -10,9 +10,13 @@ import dev.caro.rules.internal.BaseRule;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 
 /** Destroying storage pools and volumes: zpool destroy, zfs destroy, lvremove, vgremove, cryptsetup luksFormat, mdadm --zero-superblock. */
 public final class VolumeDestroyRule extends BaseRule {
+
+    private static final Set<String> COMMAND_NAMES = Set.of("zpool", "zfs", "lvremove", "vgremove", "pvremove", "lvreduce", "cryptsetup", "mdadm",
+            "btrfs");
 
     public VolumeDestroyRule() {
         super("caro.disk.volume-destroy", "Destroying storage pools, logical volumes or encrypted containers",
@@ -24,6 +28,11 @@ public final class VolumeDestroyRule extends BaseRule {
                         "mdadm --zero-superblock /dev/sdb1", "pvremove /dev/sdd"),
                 List.of("zpool status", "zfs list -t snapshot", "lvs", "cryptsetup luksOpen /dev/sdb1 data",
                         "zfs snapshot tank/data@today", "mdadm --detail /dev/md0"));
+    }
+
+    @Override
+    public Set<String> commandNames() {
+        return COMMAND_NAMES;
     }
 
     @Override

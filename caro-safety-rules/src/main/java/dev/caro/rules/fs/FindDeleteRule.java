@@ -18,6 +18,8 @@ import java.util.Set;
 /** {@code find ... -delete} or {@code -exec rm/shred/truncate} starting at the root, a system directory or home. */
 public final class FindDeleteRule extends BaseRule {
 
+    private static final Set<String> COMMAND_NAMES = Set.of("find", "gfind", "bfs", "fd", "fdfind");
+
     private static final Set<String> REMOVERS = Set.of("rm", "unlink", "rmdir", "srm", "shred", "truncate", "wipe", "grm");
 
     public FindDeleteRule() {
@@ -32,6 +34,11 @@ public final class FindDeleteRule extends BaseRule {
                 List.of("find . -name '*.tmp' -delete", "find /tmp -name 'pytest-*' -exec rm -rf {} +",
                         "find / -xdev -perm -4000 -type f", "find ~ -name '*.pyc' -delete",
                         "find /var/log -name '*.gz' -mtime +30 -delete", "find . -maxdepth 2 -name '*.rej' -type f -delete"));
+    }
+
+    @Override
+    public Set<String> commandNames() {
+        return COMMAND_NAMES;
     }
 
     @Override

@@ -12,11 +12,15 @@ import dev.caro.rules.internal.Targets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** Recursive deletes written in a one-liner: shutil.rmtree, fs.rmSync(..., {recursive}), FileUtils.rm_rf, File::Path rmtree. */
 public final class InlineDeleteRule extends BaseRule {
+
+    private static final Set<String> COMMAND_NAMES = Set.of("python*", "pypy*", "perl", "ruby", "lua", "node", "nodejs", "deno", "bun", "php",
+            "awk", "gawk", "mawk", "nawk", "pwsh", "powershell");
 
     private static final Pattern CALL = Pattern.compile(
             "(?:shutil\\.rmtree|rmSync|rmdirSync|fs\\.rm|fsPromises\\.rm|FileUtils\\.rm_rf|FileUtils\\.rm_r|FileUtils\\.remove_dir"
@@ -32,6 +36,11 @@ public final class InlineDeleteRule extends BaseRule {
                         "ruby -e 'require \"fileutils\"; FileUtils.rm_rf(\"/etc\")'", "perl -MFile::Path=rmtree -e 'rmtree(\"/var/lib\")'"),
                 List.of("python3 -c 'import shutil; shutil.rmtree(\"build\")'", "node -e \"require('fs').rmSync('dist', {recursive: true})\"",
                         "python3 -c 'print(1)'", "echo 'shutil.rmtree(\"/\")'"));
+    }
+
+    @Override
+    public Set<String> commandNames() {
+        return COMMAND_NAMES;
     }
 
     @Override

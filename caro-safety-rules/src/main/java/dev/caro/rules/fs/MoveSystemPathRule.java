@@ -17,6 +17,8 @@ import java.util.Set;
 /** mv of the root, a top-level system directory or the home directory, or anything onto /dev/null. */
 public final class MoveSystemPathRule extends BaseRule {
 
+    private static final Set<String> COMMAND_NAMES = Set.of("mv", "gmv");
+
     private static final Set<String> VALUE_OPTS = Set.of("-t", "--target-directory", "-S", "--suffix");
     private static final Set<String> ESSENTIAL = Set.of("/etc", "/usr", "/bin", "/sbin", "/lib", "/lib64", "/lib32",
             "/boot", "/var", "/usr/bin", "/usr/sbin", "/usr/lib", "/usr/lib64", "/usr/libexec", "/usr/share",
@@ -31,6 +33,11 @@ public final class MoveSystemPathRule extends BaseRule {
                         "mv notes.txt /dev/null", "sudo mv /bin /bin.old"),
                 List.of("mv a.txt b.txt", "mv build/app.jar dist/", "sudo mv /etc/nginx/sites-available/app.conf /etc/nginx/sites-enabled/",
                         "mv ~/Downloads/report.pdf ."));
+    }
+
+    @Override
+    public Set<String> commandNames() {
+        return COMMAND_NAMES;
     }
 
     @Override

@@ -22,6 +22,8 @@ import java.util.Set;
 /** {@code rm -r} of the root, system directories, the home directory, unknown paths or paths outside the project. */
 public final class RecursiveDeleteRule extends BaseRule {
 
+    private static final Set<String> COMMAND_NAMES = Set.of("rm", "grm");
+
     private static final Set<String> RM = Set.of("rm", "grm", "rm.exe");
     private static final Set<String> LISTERS = Set.of("ls", "echo", "printf");
     private static final java.util.regex.Pattern BARE_VARIABLE = java.util.regex.Pattern.compile(
@@ -44,6 +46,11 @@ public final class RecursiveDeleteRule extends BaseRule {
                         "rm -rf ../other-project", "rm -rf .git"),
                 List.of("rm -rf ./build", "rm -rf node_modules dist .cache", "rm -r /tmp/scratch",
                         "echo rm -rf /", "rm -f notes.txt", "rm -rf \"$(mktemp -d)\"", "rm -ri ~/Downloads/old"));
+    }
+
+    @Override
+    public Set<String> commandNames() {
+        return COMMAND_NAMES;
     }
 
     @Override

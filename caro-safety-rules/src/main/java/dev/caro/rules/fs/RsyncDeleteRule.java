@@ -16,6 +16,8 @@ import java.util.Set;
 /** rsync --delete into the root, a top-level system directory or the home directory: everything missing from the source goes. */
 public final class RsyncDeleteRule extends BaseRule {
 
+    private static final Set<String> COMMAND_NAMES = Set.of("rsync");
+
     private static final Set<String> VALUE_OPTS = Set.of("-e", "--rsh", "--exclude", "--include", "--filter", "-f",
             "--exclude-from", "--include-from", "--files-from", "--backup-dir", "--suffix", "--chmod", "--chown", "-T",
             "--temp-dir", "--log-file", "--password-file", "--port", "--partial-dir", "--compare-dest", "--link-dest");
@@ -28,6 +30,11 @@ public final class RsyncDeleteRule extends BaseRule {
                         "sudo rsync -aH --del backup/ /usr/"),
                 List.of("rsync -av --delete ./site/ deploy@web01:/var/www/site/", "rsync -av --delete ~/Music/ /media/usb/Music/",
                         "rsync -a --delete --dry-run empty/ /etc/", "rsync -av src/ /etc/myapp/", "rsync -a --delete build/ ./dist/"));
+    }
+
+    @Override
+    public Set<String> commandNames() {
+        return COMMAND_NAMES;
     }
 
     @Override

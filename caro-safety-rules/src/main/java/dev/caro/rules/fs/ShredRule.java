@@ -30,6 +30,11 @@ public final class ShredRule extends BaseRule {
     }
 
     @Override
+    public Set<String> commandNames() {
+        return NAMES;
+    }
+
+    @Override
     public List<Finding> evaluate(SimpleCommand c, RuleContext ctx) {
         if (!NAMES.contains(name(c))) {
             return List.of();

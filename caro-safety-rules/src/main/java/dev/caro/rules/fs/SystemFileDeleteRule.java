@@ -33,6 +33,11 @@ public final class SystemFileDeleteRule extends BaseRule {
     }
 
     @Override
+    public Set<String> commandNames() {
+        return NAMES;
+    }
+
+    @Override
     public List<Finding> evaluate(SimpleCommand c, RuleContext ctx) {
         String n = name(c);
         if (!NAMES.contains(n) || PowerShellSyntax.style(c)) {

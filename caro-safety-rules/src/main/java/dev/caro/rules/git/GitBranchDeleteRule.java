@@ -16,6 +16,8 @@ import java.util.Set;
 /** git branch -D (force delete, even unmerged work), and deleting shared branches or refs. */
 public final class GitBranchDeleteRule extends BaseRule {
 
+    private static final Set<String> COMMAND_NAMES = Set.of("git");
+
     public GitBranchDeleteRule() {
         super("caro.git.branch-force-delete", "Force-deleting branches, including unmerged work", RiskLevel.HIGH,
                 "git branch -D deletes a branch even when its commits are merged nowhere else. Use git branch -d,"
@@ -24,6 +26,11 @@ public final class GitBranchDeleteRule extends BaseRule {
                         "git update-ref -d refs/heads/master", "git branch -d -f experiment"),
                 List.of("git branch -d feature/old-spike", "git branch -a", "git branch --merged", "git branch -m old new",
                         "git branch new-feature"));
+    }
+
+    @Override
+    public Set<String> commandNames() {
+        return COMMAND_NAMES;
     }
 
     @Override

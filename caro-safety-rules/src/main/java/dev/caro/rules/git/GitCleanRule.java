@@ -9,9 +9,12 @@ import dev.caro.rules.internal.GitInvocation;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /** git clean -f: deletes untracked (and with -x, ignored) files, which git cannot bring back. */
 public final class GitCleanRule extends BaseRule {
+
+    private static final Set<String> COMMAND_NAMES = Set.of("git");
 
     public GitCleanRule() {
         super("caro.git.clean", "git clean -f, which deletes untracked and ignored files", RiskLevel.HIGH,
@@ -19,6 +22,11 @@ public final class GitCleanRule extends BaseRule {
                         + " what would go, or stash them with git stash -u.",
                 List.of("git clean -fdx", "git clean -d -x --force --force", "git clean -f", "git clean -ffdX"),
                 List.of("git clean -n", "git clean -ndx", "git clean --dry-run -fdx", "git status --ignored", "git clean -i"));
+    }
+
+    @Override
+    public Set<String> commandNames() {
+        return COMMAND_NAMES;
     }
 
     @Override

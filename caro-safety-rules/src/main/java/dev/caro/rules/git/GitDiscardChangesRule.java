@@ -15,6 +15,8 @@ import java.util.Set;
 /** Discarding every uncommitted change at once: git checkout -- ., git restore ., git checkout -f. */
 public final class GitDiscardChangesRule extends BaseRule {
 
+    private static final Set<String> COMMAND_NAMES = Set.of("git");
+
     private static final Set<String> EVERYTHING = Set.of(".", ":/", "*", "./", ":(top)", "-A");
 
     public GitDiscardChangesRule() {
@@ -24,6 +26,11 @@ public final class GitDiscardChangesRule extends BaseRule {
                 List.of("git checkout -- .", "git restore .", "git checkout .", "git checkout -f main", "git restore --worktree :/"),
                 List.of("git checkout -- README.md", "git restore --staged .", "git checkout main", "git restore src/app.js",
                         "git checkout -b feature/x"));
+    }
+
+    @Override
+    public Set<String> commandNames() {
+        return COMMAND_NAMES;
     }
 
     @Override

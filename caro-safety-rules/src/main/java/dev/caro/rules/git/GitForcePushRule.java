@@ -18,6 +18,8 @@ import java.util.Set;
  */
 public final class GitForcePushRule extends BaseRule {
 
+    private static final Set<String> COMMAND_NAMES = Set.of("git");
+
     private static final Set<String> VALUE_OPTS = Set.of("-o", "--push-option", "--repo", "--receive-pack", "--exec");
 
     public GitForcePushRule() {
@@ -31,6 +33,11 @@ public final class GitForcePushRule extends BaseRule {
                 List.of("git push origin feature/login", "git switch feature/login-form && git push --force-with-lease",
                         "git push --force-with-lease origin feature/x", "git push -u origin HEAD", "git push origin --delete feature/old",
                         "git push --tags"));
+    }
+
+    @Override
+    public Set<String> commandNames() {
+        return COMMAND_NAMES;
     }
 
     @Override

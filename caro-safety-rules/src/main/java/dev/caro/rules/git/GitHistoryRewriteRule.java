@@ -10,9 +10,12 @@ import dev.caro.rules.internal.GitInvocation;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /** Rewriting history or destroying recovery points: filter-branch, filter-repo, reflog expire, gc --prune=now, stash clear. */
 public final class GitHistoryRewriteRule extends BaseRule {
+
+    private static final Set<String> COMMAND_NAMES = Set.of("git");
 
     public GitHistoryRewriteRule() {
         super("caro.git.history-rewrite", "Rewriting history or expiring the reflog and pruning", RiskLevel.HIGH,
@@ -21,6 +24,11 @@ public final class GitHistoryRewriteRule extends BaseRule {
                 List.of("git filter-branch -f --tree-filter 'rm -f config/secrets.yml' HEAD", "git filter-repo --path secrets --invert-paths",
                         "git reflog expire --expire=now --all", "git gc --prune=now --aggressive", "git stash clear"),
                 List.of("git reflog | head -n 15", "git gc", "git stash list", "git log --all --oneline", "git stash pop"));
+    }
+
+    @Override
+    public Set<String> commandNames() {
+        return COMMAND_NAMES;
     }
 
     @Override

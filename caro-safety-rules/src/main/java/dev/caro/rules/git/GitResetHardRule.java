@@ -10,9 +10,12 @@ import dev.caro.rules.internal.GitInvocation;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /** git reset --hard: throws away uncommitted work and can drop commits. */
 public final class GitResetHardRule extends BaseRule {
+
+    private static final Set<String> COMMAND_NAMES = Set.of("git");
 
     public GitResetHardRule() {
         super("caro.git.reset-hard", "git reset --hard, which discards uncommitted work", RiskLevel.HIGH,
@@ -22,6 +25,11 @@ public final class GitResetHardRule extends BaseRule {
                         "(cd ~/src/api && git reset --hard HEAD@{2})", "git -C ../repo reset --hard origin/main"),
                 List.of("git reset --soft \"$(git merge-base HEAD main)\"", "git reset HEAD file.txt", "git reset --keep HEAD~1",
                         "git log --oneline", "echo git reset --hard"));
+    }
+
+    @Override
+    public Set<String> commandNames() {
+        return COMMAND_NAMES;
     }
 
     @Override

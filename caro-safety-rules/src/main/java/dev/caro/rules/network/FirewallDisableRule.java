@@ -15,6 +15,10 @@ import java.util.Set;
 /** Flushing or disabling the firewall, or a default-DROP policy that locks remote sessions out. */
 public final class FirewallDisableRule extends BaseRule {
 
+    private static final Set<String> COMMAND_NAMES = Set.of("iptables*", "ip6tables*", "nft", "ufw", "firewall-cmd", "systemctl", "service",
+            "set-netfirewallprofile", "netsh", "csrutil", "spctl", "setenforce", "pfctl", "net", "sc", "stop-service",
+            "set-service", "spsv", "add-mppreference", "set-mppreference");
+
     private static final Set<String> IPTABLES = Set.of("iptables", "ip6tables", "iptables-legacy", "iptables-nft", "ip6tables-legacy",
             "ip6tables-nft", "ebtables", "arptables");
     private static final Set<String> FIREWALL_UNITS = Set.of("ufw", "firewalld", "nftables", "iptables", "netfilter-persistent",
@@ -37,6 +41,11 @@ public final class FirewallDisableRule extends BaseRule {
                         "sudo firewall-cmd --panic-on"),
                 List.of("sudo iptables -L -n -v", "sudo iptables-save | grep -c '^-A'", "sudo ufw show added", "sudo ufw allow 22/tcp",
                         "sudo iptables -A INPUT -p tcp --dport 443 -j ACCEPT", "sudo nft list ruleset", "sudo ufw enable"));
+    }
+
+    @Override
+    public Set<String> commandNames() {
+        return COMMAND_NAMES;
     }
 
     @Override

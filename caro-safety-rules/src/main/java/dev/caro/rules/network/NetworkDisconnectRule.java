@@ -8,6 +8,7 @@ import dev.caro.rules.internal.BaseRule;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 
 /** Taking the network down: interfaces down, default route deleted, addresses flushed, networking off. */
 public final class NetworkDisconnectRule extends BaseRule {
@@ -29,6 +30,11 @@ public final class NetworkDisconnectRule extends BaseRule {
                         "sudo ifconfig eth0 down", "nmcli networking off", "sudo ip addr flush dev eth0", "sudo ifdown eth0"),
                 List.of("ip addr show", "ip route", "nmcli device status", "sudo ip link set eth0 up",
                         "sudo ip route add 10.0.0.0/8 via 192.168.1.1", "ifconfig -a"));
+    }
+
+    @Override
+    public Set<String> commandNames() {
+        return NAMES;
     }
 
     @Override

@@ -36,6 +36,11 @@ public final class SecretUploadRule extends BaseRule {
     }
 
     @Override
+    public Set<String> commandNames() {
+        return UPLOADERS;
+    }
+
+    @Override
     public List<Finding> evaluate(SimpleCommand c, RuleContext ctx) {
         String n = name(c);
         if (!UPLOADERS.contains(n)) {

@@ -13,9 +13,12 @@ import dev.caro.rules.internal.Targets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /** Serving the whole filesystem, a system directory or the home directory over HTTP. */
 public final class ServeFilesystemRule extends BaseRule {
+
+    private static final Set<String> COMMAND_NAMES = Set.of("python*", "pypy*", "php");
 
     public ServeFilesystemRule() {
         super("caro.network.serve-filesystem", "Serving the root, system or home directory over the network", RiskLevel.HIGH,
@@ -25,6 +28,11 @@ public final class ServeFilesystemRule extends BaseRule {
                         "cd / && python3 -m http.server", "php -S 0.0.0.0:8080 -t /etc"),
                 List.of("python3 -m http.server 8000", "python3 -m http.server --directory ./public", "php -S localhost:8000",
                         "python3 -m http.server -d site 9000"));
+    }
+
+    @Override
+    public Set<String> commandNames() {
+        return COMMAND_NAMES;
     }
 
     @Override

@@ -18,6 +18,8 @@ import java.util.regex.Pattern;
 /** ACL grants of write access on system directories: setfacl -m o::rwx, icacls /grant Everyone:F, takeown /r. */
 public final class AclGrantRule extends BaseRule {
 
+    private static final Set<String> COMMAND_NAMES = Set.of("setfacl", "icacls", "cacls", "takeown");
+
     private static final java.util.regex.Pattern LEADING_F = java.util.regex.Pattern.compile("(?i)^/f\\s+");
 
     private static final Set<String> SETFACL_VALUE_OPTS = Set.of("-m", "--modify", "-M", "--modify-file", "-x",
@@ -35,6 +37,11 @@ public final class AclGrantRule extends BaseRule {
                         "setfacl -m o::rw /etc/shadow", "takeown /f C:\\Windows\\System32 /r /d y"),
                 List.of("setfacl -m u:deploy:rx ./releases", "getfacl /etc", "setfacl -m u:ana:rw ./notes.txt",
                         "setfacl -R -m g:devs:rwX ./shared"));
+    }
+
+    @Override
+    public Set<String> commandNames() {
+        return COMMAND_NAMES;
     }
 
     @Override

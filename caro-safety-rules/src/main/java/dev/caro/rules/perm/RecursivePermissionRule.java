@@ -19,6 +19,9 @@ import java.util.Set;
 /** chmod -R, chown -R and chgrp -R (or find -exec chmod/chown) on the root, system or home directories. */
 public final class RecursivePermissionRule extends BaseRule {
 
+    private static final Set<String> COMMAND_NAMES = Set.of("chmod", "chown", "chgrp", "gchmod", "gchown", "gchgrp",
+            "find", "gfind", "bfs", "fd", "fdfind");
+
     private static final Set<String> NARROW_SYSTEM = Set.of("/usr/local", "/opt", "/srv", "/var/www", "/mnt", "/media",
             "/var/lib", "/var/cache", "/var/log");
 
@@ -33,6 +36,11 @@ public final class RecursivePermissionRule extends BaseRule {
                 List.of("chmod -R u+rwX ./data", "sudo chown -R \"$USER\":\"$USER\" ./data", "chmod -R go-w ~/.ssh",
                         "chmod -R 755 build/", "sudo chown -R www-data:www-data /var/www/app", "chmod 644 file.txt",
                         "sudo chown -R $USER ~/.npm"));
+    }
+
+    @Override
+    public Set<String> commandNames() {
+        return COMMAND_NAMES;
     }
 
     @Override

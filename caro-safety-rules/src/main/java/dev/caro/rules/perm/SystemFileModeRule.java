@@ -13,9 +13,12 @@ import dev.caro.rules.internal.Targets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /** chmod that locks programs or system files away (000, a-x), and chown of essential system files. */
 public final class SystemFileModeRule extends BaseRule {
+
+    private static final Set<String> COMMAND_NAMES = Set.of("chmod", "chown", "chgrp", "gchmod", "gchown", "gchgrp");
 
     public SystemFileModeRule() {
         super("caro.perm.system-lockout", "Removing access to system programs or changing the owner of essential files",
@@ -26,6 +29,11 @@ public final class SystemFileModeRule extends BaseRule {
                         "sudo chown nobody /etc/sudoers", "chmod 000 /", "sudo chown user /usr/bin/sudo"),
                 List.of("chmod -x ./script.sh", "chmod 000 secret.txt", "sudo chown root:root /etc/myapp.conf",
                         "chmod u-x ~/bin/old-tool", "chmod a+x /usr/local/bin/tool"));
+    }
+
+    @Override
+    public Set<String> commandNames() {
+        return COMMAND_NAMES;
     }
 
     @Override

@@ -13,9 +13,12 @@ import dev.caro.rules.internal.Targets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /** chmod that makes system files, password files or the home directory world-writable (or world-readable for secrets). */
 public final class WorldWritableRule extends BaseRule {
+
+    private static final Set<String> COMMAND_NAMES = Set.of("chmod", "chown", "chgrp", "gchmod", "gchown", "gchgrp");
 
     public WorldWritableRule() {
         super("caro.perm.world-writable", "Making system files or the home directory writable by everyone",
@@ -26,6 +29,11 @@ public final class WorldWritableRule extends BaseRule {
                         "chmod 666 /etc/sudoers", "chmod 777 ~", "sudo chmod 777 /"),
                 List.of("chmod 644 file.txt", "chmod 777 ./tmp-output", "chmod +x deploy.sh", "chmod 600 ~/.ssh/id_ed25519",
                         "chmod go= ~/.ssh/config", "chmod 777 /tmp/shared"));
+    }
+
+    @Override
+    public Set<String> commandNames() {
+        return COMMAND_NAMES;
     }
 
     @Override

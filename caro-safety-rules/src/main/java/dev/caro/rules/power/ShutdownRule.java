@@ -16,6 +16,9 @@ import java.util.Set;
 /** Shutting down or rebooting: shutdown, reboot, halt, poweroff, init 0/6, systemctl poweroff, Stop-Computer; forced variants are worse. */
 public final class ShutdownRule extends BaseRule {
 
+    private static final Set<String> COMMAND_NAMES = Set.of("reboot", "halt", "poweroff", "shutdown", "kexec", "init", "telinit", "systemctl",
+            "loginctl", "stop-computer", "restart-computer", "psshutdown");
+
     private static final Set<String> SYSTEMCTL_POWER = Set.of("poweroff", "reboot", "halt", "kexec", "soft-reboot");
     private static final Set<String> DIRECT = Set.of("reboot", "halt", "poweroff", "shutdown", "kexec");
 
@@ -28,6 +31,11 @@ public final class ShutdownRule extends BaseRule {
                         "shutdown /s /t 0", "ssh db01 'sudo systemctl reboot'"),
                 List.of("sudo shutdown -c \"maintenance postponed\"", "man shutdown", "systemctl status", "echo reboot",
                         "last reboot", "uptime", "shutdown /a", "systemctl list-timers"));
+    }
+
+    @Override
+    public Set<String> commandNames() {
+        return COMMAND_NAMES;
     }
 
     @Override

@@ -28,6 +28,11 @@ public final class CmdDeleteTreeRule extends BaseRule {
     }
 
     @Override
+    public Set<String> commandNames() {
+        return NAMES;
+    }
+
+    @Override
     public List<Finding> evaluate(SimpleCommand c, RuleContext ctx) {
         if (!NAMES.contains(name(c))) {
             return List.of();

@@ -10,9 +10,12 @@ import dev.caro.rules.internal.BaseRule;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 
 /** Set-ExecutionPolicy Unrestricted/Bypass beyond the current process. */
 public final class ExecutionPolicyRule extends BaseRule {
+
+    private static final Set<String> COMMAND_NAMES = Set.of("set-executionpolicy");
 
     public ExecutionPolicyRule() {
         super("caro.powershell.execution-policy", "Allowing unsigned PowerShell scripts machine- or user-wide", RiskLevel.MODERATE,
@@ -22,6 +25,11 @@ public final class ExecutionPolicyRule extends BaseRule {
                         "Set-ExecutionPolicy -ExecutionPolicy Unrestricted -Scope CurrentUser"),
                 List.of("Set-ExecutionPolicy RemoteSigned -Scope CurrentUser", "Get-ExecutionPolicy -List",
                         "Set-ExecutionPolicy Bypass -Scope Process -Force"));
+    }
+
+    @Override
+    public Set<String> commandNames() {
+        return COMMAND_NAMES;
     }
 
     @Override

@@ -36,6 +36,11 @@ public final class PowerShellRemoveItemRule extends BaseRule {
     }
 
     @Override
+    public Set<String> commandNames() {
+        return NAMES;
+    }
+
+    @Override
     public List<Finding> evaluate(SimpleCommand c, RuleContext ctx) {
         String n = name(c);
         if (!NAMES.contains(n)) {

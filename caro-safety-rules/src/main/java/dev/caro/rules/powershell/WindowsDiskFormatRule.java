@@ -10,9 +10,13 @@ import dev.caro.rules.internal.Stdin;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 
 /** Windows disk erasure: format C:, Format-Volume, Clear-Disk, Remove-Partition, Initialize-Disk, diskpart clean. */
 public final class WindowsDiskFormatRule extends BaseRule {
+
+    private static final Set<String> COMMAND_NAMES = Set.of("format", "format.com", "format-volume", "clear-disk", "remove-partition",
+            "initialize-disk", "reset-physicaldisk", "diskpart");
 
     private static final java.util.regex.Pattern DRIVE = java.util.regex.Pattern.compile("(?i)^[a-z]:\\\\?$");
 
@@ -24,6 +28,11 @@ public final class WindowsDiskFormatRule extends BaseRule {
                         "Get-Disk | Where-Object Number -ne 0 | Clear-Disk -RemoveData -RemoveOEM -Confirm:$false",
                         "Remove-Partition -DriveLetter E -Confirm:$false", "echo clean | diskpart"),
                 List.of("Get-Disk", "Get-Volume", "format-table", "Get-Partition -DiskNumber 1", "diskpart /?"));
+    }
+
+    @Override
+    public Set<String> commandNames() {
+        return COMMAND_NAMES;
     }
 
     @Override

@@ -15,6 +15,8 @@ import java.util.Set;
 /** Deleting user accounts together with their home directories, or deleting root / admin accounts. */
 public final class AccountDeleteRule extends BaseRule {
 
+    private static final Set<String> COMMAND_NAMES = Set.of("userdel", "deluser", "net", "remove-localuser");
+
     private static final Set<String> SYSTEM_ACCOUNTS = Set.of("root", "administrator", "admin", "daemon", "bin", "sys",
             "nobody", "systemd-network", "messagebus", "sshd", "www-data", "postgres", "mysql");
 
@@ -25,6 +27,11 @@ public final class AccountDeleteRule extends BaseRule {
                 List.of("sudo userdel -r bob", "sudo deluser --remove-home alice", "sudo userdel root",
                         "net user administrator /delete", "Remove-LocalUser -Name admin"),
                 List.of("sudo userdel olduser", "sudo usermod -L bob", "id bob", "sudo deluser bob docker"));
+    }
+
+    @Override
+    public Set<String> commandNames() {
+        return COMMAND_NAMES;
     }
 
     @Override

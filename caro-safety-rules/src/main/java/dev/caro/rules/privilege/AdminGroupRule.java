@@ -16,6 +16,9 @@ import java.util.Set;
 /** Adding accounts to admin groups: usermod -aG sudo/wheel, gpasswd -a, net localgroup administrators /add. */
 public final class AdminGroupRule extends BaseRule {
 
+    private static final Set<String> COMMAND_NAMES = Set.of("usermod", "useradd", "gpasswd", "adduser", "addgroup", "net", "add-localgroupmember",
+            "dseditgroup");
+
     private static final Set<String> ADMIN = Set.of("sudo", "wheel", "admin", "root", "adm", "shadow", "disk", "lxd", "libvirt");
 
     public AdminGroupRule() {
@@ -26,6 +29,11 @@ public final class AdminGroupRule extends BaseRule {
                         "sudo adduser eve sudo", "Add-LocalGroupMember -Group Administrators -Member guest"),
                 List.of("sudo usermod -aG docker ana", "groups ana", "sudo gpasswd -d bob wheel", "net localgroup administrators",
                         "sudo usermod -aG video ana"));
+    }
+
+    @Override
+    public Set<String> commandNames() {
+        return COMMAND_NAMES;
     }
 
     @Override

@@ -11,10 +11,13 @@ import dev.caro.rules.internal.Names;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /** setcap with capabilities that amount to root (cap_setuid, cap_sys_admin, cap_dac_override, all caps). */
 public final class CapabilityGrantRule extends BaseRule {
+
+    private static final Set<String> COMMAND_NAMES = Set.of("setcap");
 
     private static final Pattern ROOT_EQUIVALENT = Pattern.compile("(?i)cap_(setuid|setgid|sys_admin|dac_override|dac_read_search"
             + "|sys_ptrace|sys_module|chown|fowner|sys_rawio|bpf)|^=ep|^all[+=]|^=eip|(^|,)all\\b");
@@ -26,6 +29,11 @@ public final class CapabilityGrantRule extends BaseRule {
                 List.of("sudo setcap cap_setuid+ep /usr/bin/python3", "setcap cap_sys_admin+eip ./tool", "sudo setcap =ep /usr/bin/perl",
                         "setcap cap_dac_override+ep /usr/local/bin/backup"),
                 List.of("sudo setcap cap_net_bind_service=+ep /usr/local/bin/server", "getcap -r /usr/bin", "setcap -r ./tool"));
+    }
+
+    @Override
+    public Set<String> commandNames() {
+        return COMMAND_NAMES;
     }
 
     @Override

@@ -16,6 +16,8 @@ import java.util.Set;
 /** Removing or scripting passwords: passwd -d, chpasswd for root, usermod -p '', uid-0 accounts. */
 public final class PasswordChangeRule extends BaseRule {
 
+    private static final Set<String> COMMAND_NAMES = Set.of("passwd", "chpasswd", "usermod", "useradd", "adduser", "net");
+
     public PasswordChangeRule() {
         super("caro.privilege.password-change", "Removing passwords or creating extra root accounts", RiskLevel.CRITICAL,
                 "An empty or guessable root password, or a second uid-0 account, lets anyone become root. Use"
@@ -25,6 +27,11 @@ public final class PasswordChangeRule extends BaseRule {
                         "sudo passwd --delete ana"),
                 List.of("passwd", "sudo passwd -l guest", "sudo useradd -m -s /bin/bash ana", "sudo usermod -aG docker ana",
                         "passwd --status"));
+    }
+
+    @Override
+    public Set<String> commandNames() {
+        return COMMAND_NAMES;
     }
 
     @Override

@@ -19,6 +19,8 @@ import java.util.Set;
 /** Setting the setuid bit (chmod u+s, 4755), above all on shells, interpreters or hidden copies of them. */
 public final class SetuidRule extends BaseRule {
 
+    private static final Set<String> COMMAND_NAMES = Set.of("install", "chmod", "chown", "chgrp", "gchmod", "gchown", "gchgrp");
+
     private static final Set<String> SHELL_LIKE = Set.of("bash", "sh", "dash", "zsh", "ksh", "fish", "csh", "tcsh", "python",
             "python3", "perl", "ruby", "node", "php", "lua", "find", "vim", "vi", "nano", "less", "more", "awk", "gawk", "env",
             "cp", "mv", "tar", "zip", "nmap", "docker", "busybox", "socat", "nc", "tee", "dd", "chmod", "chown", "bash.bak");
@@ -31,6 +33,11 @@ public final class SetuidRule extends BaseRule {
                         "chmod +s /usr/bin/python3", "sudo chmod 4755 /usr/local/bin/helper"),
                 List.of("chmod 755 /usr/local/bin/helper", "chmod g+s shared-dir", "chmod 2775 /srv/team", "ls -l /usr/bin/passwd",
                         "find / -xdev -perm -4000 -type f 2>/dev/null"));
+    }
+
+    @Override
+    public Set<String> commandNames() {
+        return COMMAND_NAMES;
     }
 
     @Override

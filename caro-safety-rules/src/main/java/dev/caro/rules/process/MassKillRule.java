@@ -19,6 +19,8 @@ import java.util.Set;
 /** Killing every process, init, a whole user's processes, or processes the system needs (sshd, systemd, lsass). */
 public final class MassKillRule extends BaseRule {
 
+    private static final Set<String> COMMAND_NAMES = Set.of("kill", "killall5", "pkill", "killall", "pgrep", "taskkill", "stop-process", "spps");
+
     private static final java.util.regex.Pattern NEGATIVE_PID = java.util.regex.Pattern.compile("-\\d{2,}");
 
     private static final Set<String> VITAL = Set.of("sshd", "systemd", "init", "dbus-daemon", "dbus", "xorg", "xwayland",
@@ -44,6 +46,11 @@ public final class MassKillRule extends BaseRule {
                 List.of("kill -s INT 48213", "kill -TERM \"$(cat app.pid)\"", "kill -0 1234", "kill %1",
                         "pkill -f 'node server.js'", "killall firefox", "Stop-Process -Id 4312",
                         "ps aux | grep defunct | awk '{print $2}' | xargs kill -9"));
+    }
+
+    @Override
+    public Set<String> commandNames() {
+        return COMMAND_NAMES;
     }
 
     @Override

@@ -15,6 +15,8 @@ import java.util.Set;
 /** Stopping, disabling or masking services that remote access, networking or logins need. */
 public final class CriticalServiceRule extends BaseRule {
 
+    private static final Set<String> COMMAND_NAMES = Set.of("systemctl", "service", "rc-service", "update-rc.d", "chkconfig", "rc-update");
+
     private static final Set<String> VITAL = Set.of("ssh", "sshd", "ssh.socket", "networking", "network",
             "networkmanager", "systemd-networkd", "dbus", "dbus-broker", "systemd-logind",
             "systemd-journald", "systemd-udevd", "udev", "getty@tty1", "serial-getty@ttys0",
@@ -31,6 +33,11 @@ public final class CriticalServiceRule extends BaseRule {
                         "service networking stop", "sudo systemctl isolate rescue.target", "systemctl stop dbus"),
                 List.of("sudo systemctl restart ssh", "systemctl status sshd", "sudo systemctl reload nginx",
                         "sudo systemctl stop nginx", "sudo systemctl disable --now bluetooth", "systemctl enable --now ssh"));
+    }
+
+    @Override
+    public Set<String> commandNames() {
+        return COMMAND_NAMES;
     }
 
     @Override

@@ -10,9 +10,12 @@ import dev.caro.rules.internal.BaseRule;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /** crontab -r (remove every job without asking) and replacing a crontab with nothing. */
 public final class CrontabRemoveRule extends BaseRule {
+
+    private static final Set<String> COMMAND_NAMES = Set.of("crontab");
 
     public CrontabRemoveRule() {
         super("caro.system.crontab-remove", "Removing a whole crontab", RiskLevel.HIGH,
@@ -21,6 +24,11 @@ public final class CrontabRemoveRule extends BaseRule {
                 List.of("crontab -r", "crontab -r -u www-data", "sudo crontab -ru root", "crontab /dev/null",
                         "echo -n | crontab -"),
                 List.of("crontab -l", "crontab -l | grep -v '^#'", "crontab -e", "crontab -ir", "crontab mycron.txt"));
+    }
+
+    @Override
+    public Set<String> commandNames() {
+        return COMMAND_NAMES;
     }
 
     @Override

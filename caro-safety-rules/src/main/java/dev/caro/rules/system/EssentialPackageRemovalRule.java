@@ -16,6 +16,9 @@ import java.util.regex.Pattern;
 /** Removing packages the system cannot run without (libc, systemd, the system Python, sudo, the kernel). */
 public final class EssentialPackageRemovalRule extends BaseRule {
 
+    private static final Set<String> COMMAND_NAMES = Set.of("apt", "apt-get", "aptitude", "dnf", "yum", "zypper", "microdnf", "tdnf", "apk",
+            "dpkg", "rpm", "pacman");
+
     private static final Pattern ESSENTIAL = Pattern.compile("(?i)(?:python3?|python3-minimal|python3\\.\\d+|libc6|libc-bin|glibc"
             + "|bash|coreutils|sudo|systemd|systemd-sysv|init|apt|dpkg|rpm|dnf|yum|pacman|openssh-server|openssh|grub.*"
             + "|linux-image.*|linux-generic|linux|kernel.*|util-linux|login|passwd|shadow|shadow-utils|perl-base|libstdc\\+\\+6"
@@ -33,6 +36,11 @@ public final class EssentialPackageRemovalRule extends BaseRule {
                         "sudo apt-get remove openssh-server"),
                 List.of("sudo apt-get install -y jq", "sudo apt remove nodejs", "pip uninstall -y requests",
                         "dnf remove -y httpd", "sudo apt autoremove", "brew uninstall wget"));
+    }
+
+    @Override
+    public Set<String> commandNames() {
+        return COMMAND_NAMES;
     }
 
     @Override

@@ -9,6 +9,7 @@ import dev.caro.rules.internal.BaseRule;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /** Windows system damage: deleting machine registry keys, shadow copies and backups, or boot configuration. */
@@ -30,6 +31,11 @@ public final class WindowsSystemRule extends BaseRule {
                         "reg delete HKLM\\SOFTWARE\\Contoso /f"),
                 List.of("reg query HKLM\\SOFTWARE\\Microsoft\\Windows\\CurrentVersion", "reg delete HKCU\\Software\\MyApp\\Cache /f",
                         "vssadmin list shadows", "bcdedit /enum", "reg export HKLM\\SOFTWARE\\Contoso backup.reg"));
+    }
+
+    @Override
+    public Set<String> commandNames() {
+        return NAMES;
     }
 
     @Override

@@ -10,16 +10,18 @@ import dev.caro.api.shell.SimpleCommand;
 import dev.caro.api.shell.Word;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /**
- * A small well-behaved rule: flags {@code rm} of the root directory. Its id, examples and risk
- * are constructor arguments so tests can break one thing at a time.
+ * A small well-behaved rule: flags {@code rm} of the root directory. Its id, examples, risk and
+ * declared command names are constructor arguments so tests can break one thing at a time.
  */
 public class RootDeleteRule implements SafetyRule {
 
     private final String id;
     private final RiskLevel reported;
     private final RuleExamples examples;
+    private final Set<String> commandNames;
 
     public RootDeleteRule() {
         this("acme.fs.root-delete", RiskLevel.CRITICAL,
@@ -27,9 +29,14 @@ public class RootDeleteRule implements SafetyRule {
     }
 
     public RootDeleteRule(String id, RiskLevel reported, RuleExamples examples) {
+        this(id, reported, examples, Set.of("rm"));
+    }
+
+    public RootDeleteRule(String id, RiskLevel reported, RuleExamples examples, Set<String> commandNames) {
         this.id = id;
         this.reported = reported;
         this.examples = examples;
+        this.commandNames = commandNames;
     }
 
     @Override
@@ -55,6 +62,11 @@ public class RootDeleteRule implements SafetyRule {
     @Override
     public RuleExamples examples() {
         return examples;
+    }
+
+    @Override
+    public Set<String> commandNames() {
+        return commandNames;
     }
 
     @Override
