@@ -83,6 +83,9 @@ public final class PathClassifier {
 
     /** A value that begins with an unknown expansion: UNKNOWN unless the variable is a known kind. */
     private static PathKind knownVariablePrefix(String v) {
+        if (v.contains("/..")) {
+            return PathKind.UNKNOWN; // "$TMPDIR"/.. leaves the directory the variable names
+        }
         if (v.startsWith("$TMPDIR") || v.startsWith("${TMPDIR}") || v.startsWith("${TMPDIR:")) {
             return PathKind.TEMP;
         }
