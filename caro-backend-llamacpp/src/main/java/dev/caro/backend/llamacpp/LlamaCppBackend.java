@@ -112,12 +112,17 @@ final class LlamaCppBackend implements ModelBackend {
 
     @Override
     public Generation generate(GenerationRequest request) throws BackendException, InterruptedException {
-        if (closed) {
-            throw new IllegalStateException("backend is closed");
-        }
         List<ChatMessage> messages = request.messages().isEmpty()
                 ? List.of(ChatMessage.user(request.prompt()))
                 : request.messages();
+        return complete(messages, request.timeout());
+    }
+
+    /** Answers a chat prompt; what {@link #generate} and the model server both do. */
+    Generation complete(List<ChatMessage> messages, Duration timeout) throws BackendException, InterruptedException {
+        if (closed) {
+            throw new IllegalStateException("backend is closed");
+        }
         String prompt = render(messages);
         Set<String> stops = new LinkedHashSet<>(template.stopStrings());
         stops.addAll(settings.stop());
@@ -132,7 +137,6 @@ final class LlamaCppBackend implements ModelBackend {
         settings.grammar().ifPresent(params::setGrammar);
 
         long start = System.nanoTime();
-        Duration timeout = request.timeout();
         long deadline = start + Math.max(0, timeout.toNanos());
         StringBuilder text = new StringBuilder();
         int tokens = 0;

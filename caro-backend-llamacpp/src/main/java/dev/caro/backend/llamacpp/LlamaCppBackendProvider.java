@@ -29,7 +29,7 @@ public final class LlamaCppBackendProvider implements ModelBackendProvider {
 
     @Override
     public String description() {
-        return "local GGUF model run in-process with llama.cpp (default " + catalog.defaultEntry().id() + ")";
+        return "local GGUF model run by llama.cpp, kept loaded by a background server (default " + catalog.defaultEntry().id() + ")";
     }
 
     @Override
@@ -67,8 +67,36 @@ public final class LlamaCppBackendProvider implements ModelBackendProvider {
         }
     }
 
+    /**
+     * The background model server's client ({@link ModelServerClient}), or the model loaded into
+     * this process when the server is turned off ({@code --no-daemon}, {@code CARO_NO_DAEMON=1},
+     * {@code daemon = false}) or the file system has no POSIX permissions to protect its socket.
+     */
     @Override
     public ModelBackend create(BackendEnvironment environment) throws BackendException {
+        ServerSettings server;
+        try {
+            server = ServerSettings.from(environment);
+        } catch (IllegalArgumentException e) {
+            throw new BackendException(e.getMessage(), e);
+        }
+        if (!server.enabled() || !ServerFiles.supported()) {
+            return loadInProcess(environment);
+        }
+        Checked checked = check(environment);
+        return ModelServerClient.start(checked.choice(), checked.settings(), server, environment);
+    }
+
+    /** Loads the model into this process; also what the model server itself does. */
+    LlamaCppBackend loadInProcess(BackendEnvironment environment) throws BackendException {
+        Checked checked = check(environment);
+        return LlamaCppBackend.load(checked.choice(), checked.gguf(), checked.settings(), environment);
+    }
+
+    /** A model choice whose file passed the full check, with valid settings. */
+    private record Checked(ModelChoice choice, LlamaCppSettings settings, GgufFile gguf) {}
+
+    private Checked check(BackendEnvironment environment) throws BackendException {
         ModelChoice choice;
         LlamaCppSettings settings;
         try {
@@ -77,14 +105,12 @@ public final class LlamaCppBackendProvider implements ModelBackendProvider {
         } catch (IllegalArgumentException e) {
             throw new BackendException(e.getMessage(), e);
         }
-        GgufFile gguf;
         try {
-            gguf = ModelFileCheck.full(choice);
+            return new Checked(choice, settings, ModelFileCheck.full(choice));
         } catch (ModelFileCheck.InvalidModelException e) {
             String fix = fixFor(choice);
             throw new BackendException(e.getMessage() + (fix.isEmpty() ? "" : "; run '" + fix + "'"), e);
         }
-        return LlamaCppBackend.load(choice, gguf, settings, environment);
     }
 
     @Override

@@ -12,7 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The test kit's backend contract, met with the real native library and a tiny model. */
+/** The test kit's backend contract, met with the real native library and a tiny model loaded in-process. */
 class LlamaCppBackendContractTest extends ModelBackendContract {
 
     @TempDir
@@ -38,7 +38,7 @@ class LlamaCppBackendContractTest extends ModelBackendContract {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return new BackendEnvironment(Map.of("threads", "1", "context", "256", "max_tokens", "8"), Map.of(),
+        return new BackendEnvironment(Map.of("threads", "1", "context", "256", "max_tokens", "8", "daemon", "false"), Map.of(),
                 Optional.of(model.toString()), dir.resolve("cache"), dir.resolve("data"), ProgressListener.NONE);
     }
 }

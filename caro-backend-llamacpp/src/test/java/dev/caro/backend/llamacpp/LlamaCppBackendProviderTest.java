@@ -31,7 +31,9 @@ class LlamaCppBackendProviderTest {
     Path dir;
 
     private BackendEnvironment env(Optional<String> model, Map<String, String> settings) {
-        return new BackendEnvironment(settings, Map.of(), model, dir.resolve("cache"), dir.resolve("data"),
+        Map<String, String> s = new java.util.HashMap<>(settings);
+        s.putIfAbsent("daemon", "false"); // the server has its own tests (ModelServerTest)
+        return new BackendEnvironment(s, Map.of(), model, dir.resolve("cache"), dir.resolve("data"),
                 ProgressListener.NONE);
     }
 
@@ -54,7 +56,7 @@ class LlamaCppBackendProviderTest {
         assertEquals(100, p.rank());
         assertTrue(p.worksOffline());
         assertTrue(p.needsModel());
-        assertEquals("local GGUF model run in-process with llama.cpp (default qwen2.5-coder-1.5b)", p.description());
+        assertEquals("local GGUF model run by llama.cpp, kept loaded by a background server (default qwen2.5-coder-1.5b)", p.description());
     }
 
     @Test

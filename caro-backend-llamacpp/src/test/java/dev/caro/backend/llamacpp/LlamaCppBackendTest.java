@@ -51,7 +51,7 @@ class LlamaCppBackendTest {
     }
 
     private static BackendEnvironment env(Map<String, String> settings) {
-        Map<String, String> s = new HashMap<>(Map.of("threads", "1", "context", "256"));
+        Map<String, String> s = new HashMap<>(Map.of("threads", "1", "context", "256", "daemon", "false"));
         s.putAll(settings);
         return new BackendEnvironment(s, Map.of(), Optional.of(model.toString()), dir.resolve("cache"),
                 dir.resolve("data"), ProgressListener.NONE);
@@ -157,7 +157,7 @@ class LlamaCppBackendTest {
         String gemma = "{% for message in messages %}{{ '<start_of_turn>' + message['role'] + '\\n'"
                 + " + message['content'] + '<end_of_turn>\\n' }}{% endfor %}";
         Path file = TinyLlamaModel.write(dir.resolve("gemma-style.gguf"), 5, "llama", gemma);
-        BackendEnvironment env = new BackendEnvironment(Map.of("threads", "1", "context", "256"), Map.of(),
+        BackendEnvironment env = new BackendEnvironment(Map.of("threads", "1", "context", "256", "daemon", "false"), Map.of(),
                 Optional.of(file.toString()), dir.resolve("cache"), dir.resolve("data"), ProgressListener.NONE);
         try (LlamaCppBackend backend = (LlamaCppBackend) new LlamaCppBackendProvider().create(env)) {
             assertEquals(ChatTemplate.GGUF, backend.template());

@@ -28,7 +28,7 @@ public final class CaroRun {
         long t0 = System.nanoTime();
         BackendEnvironment env = new BackendEnvironment(
                 Map.of("threads", args[1], "context", String.valueOf(BenchPrompt.CONTEXT),
-                        "max_tokens", String.valueOf(BenchPrompt.N_PREDICT)),
+                        "max_tokens", String.valueOf(BenchPrompt.N_PREDICT), "daemon", "false"),
                 Map.of(), Optional.of(args[0]), Path.of(args[2]), Path.of(args[2]), ProgressListener.NONE);
         LlamaCppBackendProvider provider = new LlamaCppBackendProvider();
         if (!provider.availability(env).available()) {
