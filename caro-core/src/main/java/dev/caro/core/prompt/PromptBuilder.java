@@ -12,7 +12,11 @@ import java.util.regex.Pattern;
 
 /**
  * Builds the chat prompt every model backend receives: a short system prompt stating where the
- * command will run, two worked examples, then the request.
+ * command will run, two worked examples, then the working directory and the request.
+ *
+ * <p>Everything before the last message depends only on the machine and shell, never on the
+ * directory caro runs in: a model server that keeps the prompt prefix cached (llama.cpp's) then
+ * reuses it after a {@code cd}, and only the last message is processed anew.
  *
  * <p>Small models answer best when they may answer naturally in a fenced code block (NL2SH,
  * NAACL 2025: forcing JSON cut a 1.5B model's accuracy from 0.50 to 0.06), so the prompt asks for
@@ -31,9 +35,12 @@ public final class PromptBuilder {
     private static final Pattern CONTROL = Pattern.compile(
             "<\\|[A-Za-z0-9_]{1,40}\\|>|</?s>|\\[/?INST\\]|<<\\s*/?SYS\\s*>>");
 
+    /** Opens the last message, before the request. */
+    public static final String WORKING_DIRECTORY = "Working directory: ";
+
     private PromptBuilder() {}
 
-    /** System prompt stating the context, two examples, then the request. */
+    /** System prompt stating the context, two examples, then the working directory and the request. */
     public static List<ChatMessage> build(String request, ExecutionContext context) {
         List<ChatMessage> messages = new ArrayList<>();
         messages.add(ChatMessage.system(systemPrompt(context)));
@@ -45,7 +52,7 @@ public final class PromptBuilder {
         if (text.length() > MAX_REQUEST_CHARS) {
             text = text.substring(0, MAX_REQUEST_CHARS);
         }
-        messages.add(ChatMessage.user(text));
+        messages.add(ChatMessage.user(WORKING_DIRECTORY + sanitize(context.cwd()) + "\n" + text));
         return List.copyOf(messages);
     }
 
@@ -70,11 +77,10 @@ public final class PromptBuilder {
         sb.append("- OS: ").append(osName(c)).append(c.arch().isEmpty() ? "" : " (" + sanitize(c.arch()) + ")").append('\n');
         sb.append("- Userland: ").append(userland(c.userland())).append('\n');
         sb.append("- Shell: ").append(shell).append('\n');
-        sb.append("- Working directory: ").append(sanitize(c.cwd())).append('\n');
         if (!c.tools().isEmpty()) {
             sb.append("- Available tools: ").append(sanitize(String.join(", ", new TreeSet<>(c.tools())))).append('\n');
         }
-        sb.append("Rules: use paths relative to the working directory; prefer read-only commands; never add sudo"
+        sb.append("Rules: use paths relative to the working directory given with the request; prefer read-only commands; never add sudo"
                 + " unless asked; use only the tools listed or standard ones.");
         return sb.toString();
     }
