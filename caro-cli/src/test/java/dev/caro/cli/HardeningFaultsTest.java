@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.caro.api.format.OutputFormatter;
 import dev.caro.cli.plugins.fakes.ShoutFormatter;
 import dev.caro.testkit.PluginJarBuilder;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -14,13 +15,15 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Issue 9, faults seen from the command line: an unreadable configuration file, a configuration
- * that cannot be written, and several caro runs installing plugins at once.
+ * that cannot be written, a full disk for the history, and several caro runs installing plugins or
+ * setting configuration keys at once.
  */
 class HardeningFaultsTest {
 
@@ -100,5 +103,70 @@ class HardeningFaultsTest {
         CaroRunner.Run list = new CaroRunner(home).env("CARO_PLUGINS_DIR", pluginsDir.toString()).run("plugins", "list");
         assertEquals(0, list.exitCode(), list.err());
         assertTrue(list.out().contains("enabled"), list.out());
+    }
+
+    /**
+     * Real caro processes, so only the file locks can keep them apart (threads of one JVM also
+     * meet an in-process lock): three processes each install their own version five times.
+     */
+    @Test
+    void pluginInstallsFromSeparateProcessesLeaveOneWholeJar() throws Exception {
+        Path downloads = Files.createDirectories(home.resolve("downloads"));
+        Path pluginsDir = home.resolve("plugins");
+        List<Process> processes = new ArrayList<>();
+        for (String version : List.of("1.0.0", "1.1.0", "1.2.0")) {
+            Path jar = PluginJarBuilder.plugin("acme.shout", version).service(OutputFormatter.class, ShoutFormatter.class)
+                    .fileName("acme.shout-" + version + ".jar").build(Files.createDirectories(downloads.resolve(version)));
+            processes.add(caroProcess("5", "plugins", "install", "--force", jar.toString()));
+        }
+        for (Process p : processes) {
+            assertTrue(p.waitFor(120, TimeUnit.SECONDS), "an install did not finish");
+            assertEquals(0, p.exitValue(), new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
+        }
+        List<String> left;
+        try (Stream<Path> files = Files.list(pluginsDir)) {
+            left = files.map(p -> p.getFileName().toString()).filter(n -> !n.endsWith(".json") && !n.endsWith(".properties")).toList();
+        }
+        assertEquals(1, left.size(), "one version of the plugin is installed, no partial file: " + left);
+        assertTrue(left.get(0).matches("acme\\.shout-1\\.[012]\\.0\\.jar"), left.toString());
+        CaroRunner.Run list = new CaroRunner(home).env("CARO_PLUGINS_DIR", pluginsDir.toString()).run("plugins", "list");
+        assertEquals(0, list.exitCode(), list.err());
+        assertTrue(list.out().contains("enabled"), list.out());
+    }
+
+    /** Issue 9's case as a user meets it: two caro processes, twenty `config set` each, different keys. */
+    @Test
+    void configSetFromTwoProcessesAtOnceKeepsEveryKey() throws Exception {
+        CaroRunner caro = new CaroRunner(home);
+        Process a = caroProcess("20", "config", "set", "backends.alpha.key{i}", "a{i}");
+        Process b = caroProcess("20", "config", "set", "backends.beta.key{i}", "b{i}");
+        for (Process p : List.of(a, b)) {
+            assertTrue(p.waitFor(120, TimeUnit.SECONDS), "config set did not finish");
+            assertEquals(0, p.exitValue(), new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
+        }
+        String config = Files.readString(caro.configFile());
+        List<String> missing = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            for (String line : List.of("key" + i + " = \"a" + i + "\"", "key" + i + " = \"b" + i + "\"")) {
+                if (!config.contains(line)) {
+                    missing.add(line);
+                }
+            }
+        }
+        assertEquals(List.of(), missing, config);
+        assertTrue(config.contains("[backends.alpha]") && config.contains("[backends.beta]"), config);
+    }
+
+    /** A caro JVM with only this test's home in its environment, running {@link CaroInALoop}. */
+    private Process caroProcess(String times, String... args) throws Exception {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), CaroInALoop.class.getName(), times));
+        command.addAll(List.of(args));
+        ProcessBuilder pb = new ProcessBuilder(command).directory(home.toFile()).redirectErrorStream(true);
+        pb.environment().clear();
+        pb.environment().put("HOME", home.toString());
+        pb.environment().put("PATH", System.getenv("PATH"));
+        pb.environment().put("CARO_PLUGINS_DIR", home.resolve("plugins").toString());
+        return pb.start();
     }
 }
