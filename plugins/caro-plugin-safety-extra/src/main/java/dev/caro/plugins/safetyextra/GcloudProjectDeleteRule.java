@@ -13,6 +13,8 @@ import java.util.Set;
 /** {@code gcloud projects delete PROJECT} shuts down a whole Google Cloud project. */
 public final class GcloudProjectDeleteRule implements SafetyRule {
 
+    private static final Set<String> COMMAND_NAMES = Set.of("gcloud");
+
     private static final Set<String> VALUE_OPTIONS = Set.of("--account", "--configuration", "--verbosity",
             "--format", "--project", "--impersonate-service-account");
 
@@ -45,6 +47,12 @@ public final class GcloudProjectDeleteRule implements SafetyRule {
                 List.of("gcloud projects list",
                         "gcloud projects describe acme-prod",
                         "gcloud projects undelete acme-prod"));
+    }
+
+    /** caro runs this rule only on command lines that run one of these (API 1.1). */
+    @Override
+    public Set<String> commandNames() {
+        return COMMAND_NAMES;
     }
 
     @Override

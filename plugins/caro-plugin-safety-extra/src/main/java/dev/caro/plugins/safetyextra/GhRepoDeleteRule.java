@@ -13,6 +13,8 @@ import java.util.Set;
 /** {@code gh repo delete} deletes a GitHub repository with its issues, pull requests and wiki. */
 public final class GhRepoDeleteRule implements SafetyRule {
 
+    private static final Set<String> COMMAND_NAMES = Set.of("gh");
+
     private static final Set<String> VALUE_OPTIONS = Set.of("-R", "--repo");
 
     @Override
@@ -46,6 +48,12 @@ public final class GhRepoDeleteRule implements SafetyRule {
                         "gh repo archive acme/app",
                         "gh release delete v1.0",
                         "gh repo list acme --limit 100"));
+    }
+
+    /** caro runs this rule only on command lines that run one of these (API 1.1). */
+    @Override
+    public Set<String> commandNames() {
+        return COMMAND_NAMES;
     }
 
     @Override

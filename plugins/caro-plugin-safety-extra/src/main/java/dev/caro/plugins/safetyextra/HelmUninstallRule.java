@@ -13,6 +13,8 @@ import java.util.Set;
 /** {@code helm uninstall RELEASE} (and its aliases delete, del, un) removes a release and its Kubernetes objects. */
 public final class HelmUninstallRule implements SafetyRule {
 
+    private static final Set<String> COMMAND_NAMES = Set.of("helm");
+
     private static final Set<String> VERBS = Set.of("uninstall", "delete", "del", "un");
     private static final Set<String> VALUE_OPTIONS = Set.of("-n", "--namespace", "--kube-context", "--kubeconfig",
             "--kube-apiserver", "--kube-token", "--registry-config", "--repository-config", "--repository-cache",
@@ -51,6 +53,12 @@ public final class HelmUninstallRule implements SafetyRule {
                         "helm install web ./chart",
                         "helm status uninstall",
                         "echo helm uninstall web"));
+    }
+
+    /** caro runs this rule only on command lines that run one of these (API 1.1). */
+    @Override
+    public Set<String> commandNames() {
+        return COMMAND_NAMES;
     }
 
     @Override

@@ -59,6 +59,12 @@ public final class MongoDropRule implements SafetyRule {
                         "echo 'db.orders.drop()'"));
     }
 
+    /** caro runs this rule only on command lines that run one of these (API 1.1). */
+    @Override
+    public Set<String> commandNames() {
+        return SHELLS;
+    }
+
     @Override
     public List<Finding> evaluate(SimpleCommand command, RuleContext context) {
         if (!SHELLS.contains(command.name())) {

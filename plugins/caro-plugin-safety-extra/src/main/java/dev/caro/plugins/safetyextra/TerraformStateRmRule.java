@@ -49,6 +49,12 @@ public final class TerraformStateRmRule implements SafetyRule {
                         "terraform plan"));
     }
 
+    /** caro runs this rule only on command lines that run one of these (API 1.1). */
+    @Override
+    public Set<String> commandNames() {
+        return PROGRAMS;
+    }
+
     @Override
     public List<Finding> evaluate(SimpleCommand command, RuleContext context) {
         if (!PROGRAMS.contains(command.name()) || CommandWords.hasOption(command, "-dry-run")) {
