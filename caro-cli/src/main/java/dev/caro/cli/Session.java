@@ -19,6 +19,7 @@ import dev.caro.core.registry.UnknownNameException;
 import dev.caro.core.safety.SafetyEngine;
 import java.time.Duration;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.List;
@@ -41,6 +42,7 @@ final class Session implements AutoCloseable {
     private Optional<String> executionRefusal = Optional.empty();
     private DownloadProgress progress;
     private HistoryRecorder history;
+    private boolean noDaemon;
 
     Session(CliEnvironment cli) {
         this.cli = cli;
@@ -55,6 +57,24 @@ final class Session implements AutoCloseable {
         if (value != null) {
             flags.put(key, value);
         }
+    }
+
+    /**
+     * {@code --no-daemon}: backends see {@code CARO_NO_DAEMON=1}, the variable that turns the
+     * background model server off, so the flag and the variable are one setting.
+     */
+    void noDaemon(boolean on) {
+        noDaemon = on;
+    }
+
+    /** The environment variables backends see. */
+    Map<String, String> backendEnv() {
+        if (!noDaemon) {
+            return cli.env();
+        }
+        Map<String, String> env = new HashMap<>(cli.env());
+        env.put("CARO_NO_DAEMON", "1");
+        return env;
     }
 
     CaroConfig config() {
@@ -166,7 +186,7 @@ final class Session implements AutoCloseable {
 
     Pipeline pipeline() {
         if (pipeline == null) {
-            BackendEnvironments envs = new BackendEnvironments(config(), cli.paths(), cli.env(),
+            BackendEnvironments envs = new BackendEnvironments(config(), cli.paths(), backendEnv(),
                     settings().get(ConfigKey.MODEL), progress());
             Registry r = registry();
             pipeline = new Pipeline(r, safetyEngine(), envs, executionRefusal);

@@ -51,6 +51,13 @@ class CaroCommandTest {
         assertEquals("ls -la\n", r.out());
     }
 
+    /** --no-daemon reaches the backends as CARO_NO_DAEMON=1, the variable the llama.cpp backend reads. */
+    @Test
+    void noDaemonReachesTheBackendsEnvironment() {
+        assertEquals("echo 1\n", caro.run("-b", "test-echo", "--no-daemon", "env: CARO_NO_DAEMON").out());
+        assertEquals("echo unset\n", caro.run("-b", "test-echo", "env: CARO_NO_DAEMON").out());
+    }
+
     @Test
     void theRequestCanComeFromStandardInput() {
         CaroRunner.Run r = caro.stdin("cmd: du -sh .\n").run("-b", "test-echo", "-q");

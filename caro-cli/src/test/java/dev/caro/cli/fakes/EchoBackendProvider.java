@@ -9,8 +9,9 @@ import dev.caro.api.backend.ModelBackendProvider;
 import java.util.List;
 
 /**
- * A test backend that answers "cmd: X" with the command X and anything else with no answer, so
- * CLI tests control exactly which command the rest of caro sees.
+ * A test backend that answers "cmd: X" with the command X, "env: NAME" with {@code echo} and the
+ * value of the environment variable NAME the backend was given, and anything else with no answer,
+ * so CLI tests control exactly which command the rest of caro sees.
  */
 public final class EchoBackendProvider implements ModelBackendProvider {
 
@@ -34,8 +35,14 @@ public final class EchoBackendProvider implements ModelBackendProvider {
 
     @Override
     public ModelBackend create(BackendEnvironment environment) {
-        return request -> request.prompt().startsWith("cmd: ")
-                ? Generation.of(List.of(CommandCandidate.of(request.prompt().substring(5), "Runs what the test asked for.")))
-                : Generation.none("the echo backend only answers 'cmd: X'");
+        return request -> {
+            if (request.prompt().startsWith("env: ")) {
+                String value = environment.env(request.prompt().substring(5)).orElse("unset");
+                return Generation.of(List.of(CommandCandidate.of("echo " + value, "Shows what the backend was given.")));
+            }
+            return request.prompt().startsWith("cmd: ")
+                    ? Generation.of(List.of(CommandCandidate.of(request.prompt().substring(5), "Runs what the test asked for.")))
+                    : Generation.none("the echo backend only answers 'cmd: X'");
+        };
     }
 }
