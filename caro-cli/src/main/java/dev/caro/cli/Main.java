@@ -4,6 +4,8 @@ import dev.caro.api.CaroApi;
 import dev.caro.core.config.ConfigException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+import java.util.concurrent.Callable;
 import picocli.CommandLine;
 
 /** The {@code caro} program. */
@@ -29,16 +31,37 @@ public final class Main {
             env.out().flush();
             return ExitCodes.OK;
         }
+        if (RootHelp.isRequest(args)) {
+            Optional<String> help = RootHelp.stored(); // picocli would build the model of every subcommand
+            if (help.isPresent()) {
+                env.out().print(help.get());
+                env.out().flush();
+                return ExitCodes.OK;
+            }
+        }
         CaroCommand root = new CaroCommand(env);
-        CommandLine cl = new CommandLine(root);
-        Subcommands.registerFor(cl, root, env, args);
-        configure(cl, env); // after registering: picocli applies settings only to the commands it has then
         try {
+            Optional<Callable<Integer>> simple = SimpleCommandLine.parse(root, args);
+            if (simple.isPresent()) {
+                return callSimple(simple.get(), env);
+            }
+            CommandLine cl = new CommandLine(root);
+            Subcommands.registerFor(cl, root, env, args);
+            configure(cl, env); // after registering: picocli applies settings only to the commands it has then
             return cl.execute(args);
         } finally {
             root.session().close();
             env.out().flush();
             env.err().flush();
+        }
+    }
+
+    /** Calls a command {@link SimpleCommandLine} parsed, as picocli's execute would. */
+    private static int callSimple(Callable<Integer> command, CliEnvironment env) {
+        try {
+            return command.call();
+        } catch (Exception e) {
+            return handle(e, env.err());
         }
     }
 
