@@ -145,7 +145,7 @@ final class DerivedValues {
                 String d = get(c, "d");
                 return d == null ? null : d.startsWith("~/") ? "$HOME/" + d.substring(2) : d;
             }
-            case "author": return first(c, "who", "who2", "who3");
+            case "author": return first(c, "who", "who2", "who3", "who4");
             case "ctxflag": {
                 String d = get(c, "dir");
                 return d == null ? null : d.toLowerCase(Locale.ROOT).matches("after|following") ? "-A" : "-B";
@@ -163,7 +163,7 @@ final class DerivedValues {
                 }
                 String w = who.toLowerCase(Locale.ROOT).replace("the ", "");
                 String cls = w.startsWith("every") || w.startsWith("all") || w.contains("world") ? "a"
-                        : w.startsWith("other") ? "o" : w.startsWith("group") ? "g" : "u";
+                        : w.contains(" and ") ? "ug" : w.startsWith("other") ? "o" : w.startsWith("group") ? "g" : "u";
                 String sign = op.toLowerCase(Locale.ROOT).matches("give|add|grant|allow") ? "+" : "-";
                 String bits = perm.substring(0, 1).toLowerCase(Locale.ROOT).replace("e", "x");
                 String perm2 = get(c, "perm2");
@@ -182,6 +182,13 @@ final class DerivedValues {
                         : k.startsWith("semicolon") ? ";" : k.startsWith("newline") ? "\\n" : k.startsWith("colon") ? ":"
                         : "|";
                 return ShellQuote.always(ch);
+            }
+            case "jqpath": {
+                String k = get(c, "key");
+                if (k == null) {
+                    k = get(c, "key2");
+                }
+                return k == null ? null : k.startsWith(".") ? k : "." + k;
             }
             case "tarsrc": {
                 String src = get(c, "src");

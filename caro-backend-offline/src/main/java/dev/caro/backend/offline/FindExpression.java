@@ -43,6 +43,9 @@ final class FindExpression {
         if (mentions(lower, "\\b(?:hidden|dot) ?files\\b")) {
             parts.add("-name '.*'");
         }
+        if (mentions(lower, "\\bworld[- ]writ(?:e)?able\\b|\\bwritable by (?:everyone|anyone|others|all)\\b")) {
+            parts.add("-perm -0002");
+        }
         if (mentions(lower, "(?:space|spaces|blank) in (?:their |the )?(?:file ?)?names?")) {
             parts.add("-name '* *'");
         }
@@ -88,8 +91,8 @@ final class FindExpression {
         if (needFilter && !filtered) {
             return null;
         }
-        if (!filtered && parts.contains("-type d") && pre.isEmpty()) {
-            pre.add("-mindepth 1");
+        if (!filtered && parts.contains("-type d") && pre.stream().noneMatch(p -> p.endsWith("-prune -o"))) {
+            pre.add(0, "-mindepth 1"); // the starting directory is not one of "the directories in it"
         }
         if (parts.size() == 2 && parts.get(0).equals("-type f") && parts.get(1).contains("-user ")
                 && !mentions(lower, "\\bonly files\\b|\\bregular files\\b")) {
@@ -113,7 +116,13 @@ final class FindExpression {
                 + "|starts with|ending (?:with|in)|that end (?:with|in)|ends (?:with|in)|containing|that contain"
                 + "|contains|with) (?<v>«\\d+»|[\\w.-]+)").matcher(req.lower());
         if (!m.find()) {
-            return "";
+            m = EXACT_NAME.matcher(req.lower());
+            if (!m.find() || SlotExtractor.STOP.contains(m.group("v"))) {
+                return "";
+            }
+            String v = req.unquote(req.text().substring(m.start("v"), m.end("v")));
+            use.consumeSpan(m.start(), m.end());
+            return "-name " + ShellQuote.word(v);
         }
         String v = req.unquote(req.text().substring(m.start("v"), m.end("v")));
         use.consumeSpan(m.start(), m.end());
@@ -122,6 +131,10 @@ final class FindExpression {
                 : how.contains("end") ? "*" + v : "*" + v + "*";
         return "-name " + ShellQuote.always(glob);
     }
+
+    /** "directories named __pycache__": a plain word that is the whole name. */
+    private static final java.util.regex.Pattern EXACT_NAME = java.util.regex.Pattern.compile(
+            "\\b(?:files?|directories|directory|anything|everything|something) (?:named|called) (?<v>[\\w-]+)(?![\\w.«*])");
 
     private static boolean negatedBefore(String lower, int at) {
         String before = lower.substring(Math.max(0, at - 22), at);

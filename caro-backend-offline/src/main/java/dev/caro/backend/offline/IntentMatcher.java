@@ -22,12 +22,12 @@ import java.util.regex.Pattern;
 final class IntentMatcher {
 
     /** A rendered answer. */
-    record Answer(Intent intent, String command, double confidence) {}
+    record Answer(Intent intent, String command, double confidence, List<String> uncovered) {}
 
     /** Either an answer or why there is none. */
     record Outcome(Optional<Answer> answer, String reason) {}
 
-    private record Scored(Intent intent, String command, int score, List<Slot> unused) {}
+    private record Scored(Intent intent, String command, int score, String ignored, List<int[]> spans) {}
 
     private static final Pattern POSIX_ONLY = Pattern.compile("\\$\\(|\\$\\{|\\$\\(\\(|<<<|\\bfor \\w+ in\\b|\\bwhile\\b|`");
 
@@ -99,16 +99,20 @@ final class IntentMatcher {
                 continue;
             }
             List<Slot> unused = r.unused(intent.allow());
+            String ignored = unused.isEmpty() ? MeaningWords.ignored(req, spans, captures) : describe(req, unused);
+            if (trace != null && ignored != null) {
+                trace.add("  ignores " + ignored);
+            }
             int score = intent.priority() * 1000 + matched + 10 * r.usedCount();
-            Scored s = new Scored(intent, command.get(), score, unused);
-            (unused.isEmpty() ? candidates : leftovers).add(s);
+            Scored s = new Scored(intent, command.get(), score, ignored, spans);
+            (ignored == null ? candidates : leftovers).add(s);
         }
         if (candidates.isEmpty()) {
             if (!leftovers.isEmpty()) {
                 leftovers.sort(Comparator.comparingInt(Scored::score).reversed());
                 Scored best = leftovers.get(0);
                 return new Outcome(Optional.empty(), "closest task is " + best.intent().id()
-                        + " but it would ignore '" + describe(req, best.unused()) + "'");
+                        + " but it would ignore '" + best.ignored() + "'");
             }
             return new Outcome(Optional.empty(), "the offline backend does not know this task");
         }
@@ -125,7 +129,33 @@ final class IntentMatcher {
         if (candidates.size() > 1 && candidates.get(1).score() > best.score() - 5) {
             confidence -= 0.1;
         }
-        return new Outcome(Optional.of(new Answer(best.intent(), best.command(), confidence)), "");
+        return new Outcome(Optional.of(new Answer(best.intent(), best.command(), confidence, uncovered(req, best.spans()))), "");
+    }
+
+    /** Words of the request outside every matched span and slot, stop words aside. */
+    static List<String> uncovered(ParsedRequest req, List<int[]> spans) {
+        List<String> out = new ArrayList<>();
+        Matcher w = Pattern.compile("[a-z][a-z0-9_-]*").matcher(req.lower());
+        outer:
+        while (w.find()) {
+            for (int[] sp : spans) {
+                if (w.start() >= sp[0] && w.end() <= sp[1]) {
+                    continue outer;
+                }
+            }
+            for (Slot s : req.slots()) {
+                if (w.start() >= s.start() && w.end() <= s.end()) {
+                    continue outer;
+                }
+            }
+            if (w.start() > 0 && "./~-_".indexOf(req.lower().charAt(w.start() - 1)) >= 0) {
+                continue;
+            }
+            if (!SlotExtractor.STOP.contains(w.group())) {
+                out.add(req.text().substring(w.start(), w.end()));
+            }
+        }
+        return out;
     }
 
     private static String describe(ParsedRequest req, List<Slot> unused) {

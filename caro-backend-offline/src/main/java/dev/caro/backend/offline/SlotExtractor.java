@@ -97,7 +97,8 @@ final class SlotExtractor {
             "\\b(?:not|non|dont|without|no) ?-?(?:recursive(?:ly)?|recursing|recurse|descend\\w*"
             + "|(?:count|include|including|look in|go into|search) (?:sub ?directories|subdirs|subfolders))\\b"
             + "|\\bonly (?:in )?(?:the )?(?:top level|this directory|current directory)\\b|\\btop[- ]level only\\b"
-            + "|\\bnot in (?:sub ?directories|subfolders)\\b|\\bno (?:sub ?directories|subfolders)\\b");
+            + "|\\bnot in (?:sub ?directories|subfolders)\\b|\\bno (?:sub ?directories|subfolders)\\b"
+            + "|\\b(?:not|dont|without|no) (?:count(?:ing)? |includ(?:e|ing) |look(?:ing)? in(?:to)? )?nested(?: ones| directories)?\\b");
     private static final Pattern EXCLUDE = Pattern.compile(
             "\\b(?:skip(?:ping)?|ignor(?:e|ing)|exclud(?:e|ing)|except(?: for)?|excepting|without|but not|not in|leave out"
             + "|leaving out|other than|apart from|outside(?: of)?|minus|and not)(?: the| any| anything in(?: the)?)?"
@@ -106,7 +107,8 @@ final class SlotExtractor {
     /** File names without an extension that people mention by name. */
     private static final java.util.Set<String> KNOWN_NAMES = java.util.Set.of(
             "dockerfile", "makefile", "jenkinsfile", "vagrantfile", "gemfile", "procfile", "rakefile", "caddyfile",
-            "brewfile", "containerfile", "justfile");
+            "brewfile", "containerfile", "justfile", "id_rsa", "id_ed25519", "id_ecdsa", "authorized_keys",
+            "known_hosts");
 
     /** Files without an extension that live in system directories. */
     private static final java.util.Set<String> KNOWN_FILES = java.util.Set.of(
@@ -114,6 +116,12 @@ final class SlotExtractor {
             "crontab", "environment", "profile", "bashrc", "zshrc", "lock", "cpuinfo", "meminfo", "version",
             "os-release", "issue", "motd", "wtmp", "btmp", "lastlog", "kern", "secure", "null", "urandom", "random",
             "zero", "authorized_keys", "known_hosts", "config", "id_rsa", "id_ed25519", "services", "protocols");
+
+    /** Directory names of projects, taken as directories after "in", "under"... ("grep for x in src but not dist"). */
+    private static final Pattern PROJECT_DIR = Pattern.compile(
+            "\\b(?:in|under|inside|within|from|of|across) (?:the |my )?(?<d>src|lib|dist|build|docs|doc|tests|spec|app"
+            + "|config|conf|bin|scripts|data|public|assets|logs|static|vendor|pkg|cmd|internal|target|tmp|include"
+            + "|resources|tools|www)(?![\\w./-])(?! (?:files?|directory|director))");
 
     /** A bare word at the end after "in", taken as a directory name ("how many files are in src"). */
     private static final Pattern TRAILING_DIR = Pattern.compile("\\b(?:in|from|of|under) (?<d>[a-z_][\\w-]*)(?:$|,)");
@@ -217,6 +225,9 @@ final class SlotExtractor {
                     exts.add(e);
                 }
             }
+            if (ok && describesOneThing(lower, m, out)) {
+                continue;
+            }
             if (ok && free(out, m.start(), m.end(), Kind.EXT, Kind.GLOB, Kind.FILE)) {
                 for (String e : exts) {
                     out.add(new Slot(Kind.EXT, e, m.start(), m.end()));
@@ -253,6 +264,12 @@ final class SlotExtractor {
             }
             if (free(out, m.start(g), m.end(g), Kind.DIR, Kind.FILE, Kind.EXCLUDE, Kind.URL, Kind.EXT, Kind.USER)) {
                 out.add(new Slot(Kind.DIR, d, m.start(g), m.end(g)));
+            }
+        }
+        m = PROJECT_DIR.matcher(lower);
+        while (m.find()) {
+            if (free(out, m.start("d"), m.end("d"))) {
+                out.add(new Slot(Kind.DIR, text.substring(m.start("d"), m.end("d")), m.start("d"), m.end("d")));
             }
         }
         m = TRAILING_DIR.matcher(lower);
@@ -333,7 +350,9 @@ final class SlotExtractor {
                     + "|duplicates?|extracting|unpacking|resolving|values?|sudo|the|files?|lines?|directories|deleting"
                     + "|following|recursing|hostnames|names|their|regex|first|last|header|headers|heading|line|column"
                     + "|columns|row|rows|newlines?|spaces?|quotes|numbers|digits|sorting|asking|confirmation|prompting"
-                    + "|permission|password|extension|extensions|them|it|changes|history|\\d+")) {
+                    + "|permission|password|extension|extensions|them|it|changes|history|compression|compressing"
+                    + "|hangups?|sighup|asking|prompts?|output|warnings|switching|checking|changing|confirming"
+                    + "|overwriting|stopping|\\d+")) {
                 continue;
             }
             out.add(new Slot(Kind.EXCLUDE, n, m.start(), m.end()));
@@ -578,6 +597,27 @@ final class SlotExtractor {
                 }
             }
         }
+    }
+
+    private static final Pattern SINGULAR_NOUN = Pattern.compile("(?:file|archive|tarball|document|script|image|log)$");
+    private static final Pattern NAMED_NEXT = Pattern.compile(" (?:(?:called|named) )?(?:«\\d+»|[\\w~./-]*[./][\\w./-]+)");
+
+    /**
+     * Whether "zip file", "tar archive", "log file" names the kind of one thing rather than a filter:
+     * an archive format with a singular noun ("create a tar archive of src"), or any kind followed by
+     * the file's name ("the log file /var/log/syslog").
+     */
+    private static boolean describesOneThing(String lower, Matcher m, List<Slot> out) {
+        String phrase = lower.substring(m.start(), m.end());
+        if (!SINGULAR_NOUN.matcher(phrase).find()) {
+            return false;
+        }
+        if (phrase.matches("\\.?(?:tar|zip|gz|tgz|tar\\.gz|tar\\.bz2|tar\\.xz|bz2|xz|7z|rar|zst|gzip|gzipped|bzip2) .*")) {
+            return true;
+        }
+        Matcher n = NAMED_NEXT.matcher(lower);
+        n.region(m.end(), lower.length());
+        return n.lookingAt();
     }
 
     private static String lastPart(String path) {

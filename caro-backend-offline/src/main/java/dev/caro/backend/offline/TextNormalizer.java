@@ -24,6 +24,8 @@ final class TextNormalizer {
             Map.entry("fnd", "find"), Map.entry("fidn", "find"), Map.entry("serach", "search"),
             Map.entry("seach", "search"), Map.entry("lsit", "list"), Map.entry("dirs", "directories"),
             Map.entry("dir", "directory"), Map.entry("folders", "directories"), Map.entry("folder", "directory"),
+            Map.entry("subfolders", "subdirectories"), Map.entry("subfolder", "subdirectory"),
+            Map.entry("subdirs", "subdirectories"), Map.entry("subdir", "subdirectory"),
             Map.entry("pls", "please"), Map.entry("plz", "please"), Map.entry("u", "you"), Map.entry("ur", "your"),
             Map.entry("w/", "with"), Map.entry("w/o", "without"), Map.entry("thru", "through"),
             Map.entry("recursivly", "recursively"), Map.entry("recusively", "recursively"),

@@ -1,0 +1,107 @@
+package dev.caro.backend.offline;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Words that change what a request means. An intent whose patterns and slots leave one of them
+ * unexplained answers a different request ("delete lines with DEBUG" is not "show lines with
+ * DEBUG", "commits Bob made" is not "commits"), so the matcher drops it, as it does an intent that
+ * would ignore a slot.
+ */
+final class MeaningWords {
+
+    /** Operations and modifiers that a command must reflect when the user says them. */
+    static final Set<String> WORDS = Words.set(
+            "delete", "deletes", "remove", "removes", "erase", "wipe", "purge", "rename", "move", "replace",
+            "substitute", "update", "append", "prepend", "overwrite", "truncate", "encrypt", "decrypt", "decode",
+            "upload", "install", "uninstall", "restart", "reboot", "shutdown", "mount", "unmount", "merge",
+            "lower", "upper", "lowercase", "uppercase", "reverse", "reversed", "descending", "ascending", "unique",
+            "duplicate", "duplicates", "nested", "case", "insensitive", "sensitive", "place", "inode", "inodes",
+            "key", "keys", "remotes", "ending", "starting", "beginning", "begin", "begins", "end", "ends", "starts",
+            "exact", "exactly", "literal", "literally", "whole", "dry", "oldest", "newest", "smallest", "largest",
+            "biggest", "decompress", "uncompress", "unpack", "encrypted", "author", "authored", "committed", "tag", "tags",
+            "staged", "unstaged", "untracked", "stash", "upstream", "tomorrow", "yesterday", "week",
+            "month", "year", "hour", "hours", "minute", "minutes", "seconds", "utc", "timezone", "header",
+            "headers", "column", "columns", "field", "fields", "json", "yaml", "xml", "average", "sum", "max",
+            "min", "maximum", "minimum", "frequency", "often");
+
+    /** Capitalised words that name a thing rather than a person or a value. */
+    private static final Set<String> ACRONYMS = Words.set(
+            "i", "cpu", "cpus", "ram", "pid", "pids", "http", "https", "json", "csv", "tsv", "utc", "iso", "mime",
+            "ssh", "usb", "ip", "ips", "tcp", "udp", "dns", "url", "urls", "os", "gb", "mb", "kb", "tb", "pdf",
+            "linux", "ubuntu", "debian", "unix", "gnu", "macos", "mac", "gpu", "api", "sql", "html", "id", "ids",
+            "sha", "md5", "acl", "acls", "path", "home", "env", "git", "github", "ok", "please", "ipv4", "ipv6",
+            "mx", "txt", "ns", "aaaa", "cname", "soa", "ptr", "a", "z", "utf-8", "ascii", "rss", "swap", "dir");
+
+    private static final Pattern WORD = Pattern.compile("[A-Za-z][A-Za-z0-9_-]*");
+
+    private MeaningWords() {}
+
+    /**
+     * The first word of {@code req} that changes its meaning and lies outside {@code spans} and
+     * the request's slots, or null. Such words are: the {@link #WORDS}, capitalised words inside
+     * a sentence (names: "Bob", "DEBUG"), and a word right after a captured search text ("for kernel
+     * panic" captured as "kernel").
+     */
+    static String ignored(ParsedRequest req, List<int[]> spans, Map<String, TemplateRenderer.Capture> captures) {
+        List<int[]> covered = new ArrayList<>(spans);
+        for (Slot s : req.slots()) {
+            covered.add(new int[] {s.start(), s.end()});
+        }
+        for (TemplateRenderer.Capture c : captures.values()) {
+            covered.add(new int[] {c.start(), c.end()});
+        }
+        String text = req.text();
+        Matcher w = WORD.matcher(text);
+        while (w.find()) {
+            if (inside(covered, w.start(), w.end()) || w.start() > 0 && "./~-_@$«".indexOf(text.charAt(w.start() - 1)) >= 0
+                    || w.end() < text.length() && "./=@".indexOf(text.charAt(w.end())) >= 0) {
+                continue;
+            }
+            String word = w.group();
+            String lower = req.lower().substring(w.start(), w.end());
+            if (SlotExtractor.STOP.contains(lower)) {
+                continue;
+            }
+            if (WORDS.contains(lower)) {
+                return word;
+            }
+            boolean sentenceStart = w.start() == 0 || text.substring(0, w.start()).matches("(?s).*[.?!:;]\\s*$");
+            if (!sentenceStart && Character.isUpperCase(word.charAt(0)) && !ACRONYMS.contains(lower)) {
+                return word;
+            }
+            if (afterCapture(captures, text, w.start())) {
+                return word;
+            }
+        }
+        return null;
+    }
+
+    private static boolean afterCapture(Map<String, TemplateRenderer.Capture> captures, String text, int at) {
+        for (Map.Entry<String, TemplateRenderer.Capture> e : captures.entrySet()) {
+            TemplateRenderer.Capture c = e.getValue();
+            if (!e.getKey().startsWith("pattern") && !e.getKey().equals("word")) {
+                continue; // other values (a city, an algorithm) are followed by ordinary words
+            }
+            if (c.end() < at && text.substring(c.end(), at).equals(" ") && !c.value().contains(" ")
+                    && c.value().matches("[A-Za-z][\\w-]*")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean inside(List<int[]> spans, int start, int end) {
+        for (int[] sp : spans) {
+            if (start >= sp[0] && end <= sp[1]) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
