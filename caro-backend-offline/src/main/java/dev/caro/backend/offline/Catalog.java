@@ -226,18 +226,46 @@ final class Catalog {
         return out;
     }
 
-    /** Words of the catalog's patterns, for typo correction. */
+    /**
+     * Words of the catalog's patterns, for typo correction: each run of four or more lower-case
+     * letters that stands alone (no letter, digit or {@code _} either side) and does not follow
+     * {@code \\}, {@code ?} or {@code <} (an escape or a group's name). Scanned by hand: a regular
+     * expression over every pattern cost a sixth of an offline request's start.
+     */
     Set<String> vocabulary() {
         Set<String> words = new TreeSet<>();
-        Pattern word = Pattern.compile("(?<![\\\\?<])\\b[a-z]{4,}\\b");
         for (Intent i : intents) {
             for (Pattern p : i.when()) {
-                Matcher m = word.matcher(p.pattern());
-                while (m.find()) {
-                    words.add(m.group());
-                }
+                addWords(p.pattern(), words);
             }
         }
         return words;
+    }
+
+    static void addWords(String source, Set<String> words) {
+        int n = source.length();
+        int i = 0;
+        while (i < n) {
+            if (!isWordChar(source.charAt(i))) {
+                i++;
+                continue;
+            }
+            int start = i;
+            boolean lower = true;
+            while (i < n && isWordChar(source.charAt(i))) {
+                char c = source.charAt(i);
+                lower &= c >= 'a' && c <= 'z';
+                i++;
+            }
+            char before = start == 0 ? ' ' : source.charAt(start - 1);
+            if (lower && i - start >= 4 && before != '\\' && before != '?' && before != '<') {
+                words.add(source.substring(start, i));
+            }
+        }
+    }
+
+    /** What {@code \\b} counts as part of a word. */
+    private static boolean isWordChar(char c) {
+        return Character.isLetterOrDigit(c) || c == '_';
     }
 }

@@ -13,6 +13,9 @@ import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -20,6 +23,27 @@ class CatalogTest {
 
     @TempDir
     Path dir;
+
+    @Test
+    void vocabularyHoldsTheStandaloneLowerCaseWordsOfThePatterns() {
+        Set<String> words = new TreeSet<>();
+        Catalog.addWords("(?<verb>delete|remove)\\s+files?\\b|\\bzip|Large|files_x|doc2pdf|tree-size|(?:hidden)", words);
+        assertEquals(Set.of("delete", "remove", "files", "tree", "size", "hidden"), words);
+        // The same words as the regular expression that found them before (for the built-in catalog).
+        Catalog c = Catalog.load(CatalogTest.class.getClassLoader());
+        Set<String> byRegex = new TreeSet<>();
+        Pattern word = Pattern.compile("(?<![\\\\?<])\\b[a-z]{4,}\\b");
+        for (Intent i : c.intents()) {
+            for (Pattern p : i.when()) {
+                Matcher m = word.matcher(p.pattern());
+                while (m.find()) {
+                    byRegex.add(m.group());
+                }
+            }
+        }
+        assertTrue(byRegex.size() > 100, byRegex.toString());
+        assertEquals(byRegex, c.vocabulary());
+    }
 
     @Test
     void builtInCatalogCoversAtLeast150TasksWithUniqueIds() {
