@@ -10,7 +10,6 @@ import dev.caro.core.pipeline.PipelineRequest;
 import dev.caro.core.text.TerminalText;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -197,12 +196,8 @@ final class CaroCommand implements Callable<Integer> {
             return String.join(" ", words).strip();
         }
         if (!env.stdinTerminal()) {
-            byte[] bytes = env.in().readNBytes(MAX_PROMPT_CHARS * 4 + 1);
-            String text = new String(bytes, StandardCharsets.UTF_8);
-            if (text.indexOf('\uFFFD') >= 0 || text.indexOf('\0') >= 0) {
-                throw new UsageException("the request on standard input is not valid UTF-8 text");
-            }
-            return text.strip();
+            return StandardInputText.read(env.in(), MAX_PROMPT_CHARS * 4 + 1,
+                    "the request on standard input is not valid UTF-8 text").strip();
         }
         return "";
     }

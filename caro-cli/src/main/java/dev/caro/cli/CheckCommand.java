@@ -7,10 +7,8 @@ import dev.caro.api.safety.RiskLevel;
 import dev.caro.api.safety.SafetyMode;
 import dev.caro.core.config.ConfigKey;
 import dev.caro.core.pipeline.Pipeline;
-import java.io.BufferedReader;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -27,6 +25,9 @@ import picocli.CommandLine.ParentCommand;
         footer = {"  0 SAFE, 10 MODERATE, 11 HIGH, 12 CRITICAL (the highest of all commands checked),",
             "  2 usage error, 3 configuration error."})
 final class CheckCommand implements Callable<Integer> {
+
+    /** Commands piped to {@code caro check -} are read whole; a stream without end must not exhaust memory. */
+    static final int MAX_STDIN_BYTES = 4_000_000;
 
     @ParentCommand
     CaroCommand parent;
@@ -93,9 +94,15 @@ final class CheckCommand implements Callable<Integer> {
             return List.of();
         }
         if (words.size() == 1 && words.get(0).equals("-")) {
+            byte[] piped = env.in().readNBytes(MAX_STDIN_BYTES + 1);
+            if (piped.length > MAX_STDIN_BYTES) {
+                throw new UsageException("the commands on standard input are over " + MAX_STDIN_BYTES / 1_000_000
+                        + " MB; check fewer at a time");
+            }
+            String text = StandardInputText.read(new ByteArrayInputStream(piped), piped.length + 1,
+                    "the commands on standard input are not valid UTF-8 text");
             List<String> out = new ArrayList<>();
-            BufferedReader r = new BufferedReader(new InputStreamReader(env.in(), StandardCharsets.UTF_8));
-            for (String line = r.readLine(); line != null; line = r.readLine()) {
+            for (String line : text.split("\r?\n")) {
                 if (!line.isBlank()) {
                     out.add(line);
                 }

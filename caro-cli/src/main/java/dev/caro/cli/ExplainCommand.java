@@ -3,7 +3,6 @@ package dev.caro.cli;
 import dev.caro.api.context.ExecutionContext;
 import dev.caro.core.config.ConfigKey;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -37,7 +36,8 @@ final class ExplainCommand implements Callable<Integer> {
         session.flag(ConfigKey.SHELL, shell);
         String command = words == null ? "" : String.join(" ", words).strip();
         if (command.equals("-")) {
-            command = new String(env.in().readNBytes(CaroCommand.MAX_PROMPT_CHARS * 4), StandardCharsets.UTF_8).strip();
+            command = StandardInputText.read(env.in(), CaroCommand.MAX_PROMPT_CHARS * 4,
+                    "the command on standard input is not valid UTF-8 text").strip();
         }
         if (command.isEmpty()) {
             env.err().println("caro explain: no command given.");

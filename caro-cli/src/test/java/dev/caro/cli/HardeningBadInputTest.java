@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -131,5 +132,34 @@ class HardeningBadInputTest {
         }
         CaroRunner.Run check = new CaroRunner(home).run("check", "rm -rf /");
         assertEquals(ExitCodes.CHECK_CRITICAL, check.exitCode(), check.out());
+    }
+
+    /** Binary data or another encoding piped to `caro check -` or `caro explain -` is said to be so, not judged as mojibake. */
+    @Test
+    void invalidUtf8OrBinaryPipedToCheckAndExplainIsRefused() {
+        byte[] latin1 = {'r', 'm', ' ', (byte) 0xe9, 't', (byte) 0xe9, '\n'};
+        byte[] binary = {0x7f, 'E', 'L', 'F', 2, 1, 1, 0, 0, 0};
+        for (byte[] bytes : List.of(latin1, binary)) {
+            CaroRunner.Run check = new CaroRunner(home).stdinBytes(bytes).run("check", "-");
+            assertEquals(ExitCodes.USAGE, check.exitCode(), check.out() + check.err());
+            assertEquals("caro: the commands on standard input are not valid UTF-8 text\n", check.err());
+            assertEquals("", check.out());
+            CaroRunner.Run explain = new CaroRunner(home).stdinBytes(bytes).run("explain", "-");
+            assertEquals(ExitCodes.USAGE, explain.exitCode(), explain.out() + explain.err());
+            assertEquals("caro: the command on standard input is not valid UTF-8 text\n", explain.err());
+            assertEquals("", explain.out());
+        }
+        CaroRunner.Run ok = new CaroRunner(home).stdin("echo caf\u00e9\r\nls\n").run("check", "-");
+        assertEquals(0, ok.exitCode(), ok.out() + ok.err());
+        assertTrue(ok.out().contains("echo caf\u00e9"), ok.out());
+        assertFalse(ok.out().contains("\\x0d"), "Windows line ends are line ends, not part of the command: " + ok.out());
+    }
+
+    @Test
+    void moreThanFourMegabytesOfCommandsOnStandardInputIsRefused() {
+        byte[] huge = ("ls -la\n".repeat(600_000)).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        CaroRunner.Run r = new CaroRunner(home).stdinBytes(huge).run("check", "-");
+        assertEquals(ExitCodes.USAGE, r.exitCode(), r.err());
+        assertEquals("caro: the commands on standard input are over 4 MB; check fewer at a time\n", r.err());
     }
 }

@@ -77,4 +77,16 @@ class ModelOutputTest {
                 () -> generate("```\necho hi\u001b]0;owned\u0007\n```"));
         assertEquals(failure("no command found in its answer"), e.getMessage());
     }
+
+    /**
+     * An OSC (retitle) and a CSI sequence around a clean command: the command stands, an
+     * alternative carrying escapes is dropped, and the explanation shows them as visible codes.
+     */
+    @Test
+    void escapesAroundACleanCommandAreNeutralizedInTheExplanationAndDropTheirAlternative() throws Exception {
+        CommandResult r = generate("Here you go\u001b]0;owned\u0007:\n```bash\nls -la\necho x\u001b[2K\n```\n");
+        assertEquals("ls -la", r.command());
+        assertEquals(List.of(), r.alternatives(), "the alternative with an escape sequence is dropped");
+        assertEquals("Here you go\\x1b]0;owned\\x07:", r.explanation());
+    }
 }
