@@ -20,8 +20,8 @@ import java.util.List;
  */
 record LibraryPlatform(String os, List<String> cpus) {
 
-    /** Enough for every header read here; a PE header may start further in, see {@link #readPe}. */
-    private static final int HEADER_BYTES = 4096;
+    /** Enough for the headers read here, Mach-O load commands included. */
+    private static final int HEADER_BYTES = 65536;
 
     LibraryPlatform {
         cpus = List.copyOf(cpus);
@@ -34,14 +34,23 @@ record LibraryPlatform(String os, List<String> cpus) {
      */
     static LibraryPlatform read(Path file) throws IOException {
         byte[] head;
+        long size;
         try (InputStream in = Files.newInputStream(file)) {
             head = in.readNBytes(HEADER_BYTES);
+            size = Files.size(file);
         } catch (IOException e) {
             throw new IOException("unreadable (" + e.getMessage() + ")", e);
         }
         ByteBuffer b = ByteBuffer.wrap(head);
-        if (head.length >= 20 && head[0] == 0x7f && head[1] == 'E' && head[2] == 'L' && head[3] == 'F') {
+        if (head.length >= 0x40 && head[0] == 0x7f && head[1] == 'E' && head[2] == 'L' && head[3] == 'F') {
             b.order(head[5] == 2 ? ByteOrder.BIG_ENDIAN : ByteOrder.LITTLE_ENDIAN);
+            boolean is64 = head[4] == 2;
+            // The section header table ends the file, so a cut file ends before it does.
+            long sectionTableEnd = is64
+                    ? b.getLong(0x28) + (long) Short.toUnsignedInt(b.getShort(0x3a)) * Short.toUnsignedInt(b.getShort(0x3c))
+                    : Integer.toUnsignedLong(b.getInt(0x20))
+                            + (long) Short.toUnsignedInt(b.getShort(0x2e)) * Short.toUnsignedInt(b.getShort(0x30));
+            checkComplete(size, sectionTableEnd);
             return new LibraryPlatform("Linux", List.of(elfMachine(Short.toUnsignedInt(b.getShort(18)))));
         }
         if (head.length >= 8) {
@@ -58,21 +67,30 @@ record LibraryPlatform(String os, List<String> cpus) {
             }
             int littleEndianMagic = b.order(ByteOrder.LITTLE_ENDIAN).getInt(0);
             if (littleEndianMagic == 0xFEEDFACF || littleEndianMagic == 0xFEEDFACE) {
+                checkComplete(size, machOSegmentsEnd(b, littleEndianMagic == 0xFEEDFACF));
                 return new LibraryPlatform("Mac", List.of(machOCpu(b.getInt(4))));
             }
         }
         if (head.length >= 0x40 && head[0] == 'M' && head[1] == 'Z') {
-            return readPe(b.order(ByteOrder.LITTLE_ENDIAN));
+            return readPe(b.order(ByteOrder.LITTLE_ENDIAN), size);
         }
         throw new IOException("not a native library (no ELF, Mach-O or PE header)");
     }
 
-    private static LibraryPlatform readPe(ByteBuffer b) throws IOException {
+    private static LibraryPlatform readPe(ByteBuffer b, long size) throws IOException {
         int pe = b.getInt(0x3c);
         if (pe < 0 || pe + 6 > b.limit() || b.getInt(pe) != 0x00004550) { // "PE\0\0"
             throw new IOException("not a native library (an MZ file without a PE header)");
         }
         int machine = Short.toUnsignedInt(b.getShort(pe + 4));
+        int sections = Short.toUnsignedInt(b.getShort(pe + 6));
+        int table = pe + 24 + Short.toUnsignedInt(b.getShort(pe + 20));
+        long end = 0;
+        for (int i = 0; i < sections && table + i * 40 + 24 <= b.limit(); i++) {
+            end = Math.max(end, Integer.toUnsignedLong(b.getInt(table + i * 40 + 20))
+                    + Integer.toUnsignedLong(b.getInt(table + i * 40 + 16)));
+        }
+        checkComplete(size, end);
         String cpu = switch (machine) {
             case 0x8664 -> "x86_64";
             case 0x014c -> "x86";
@@ -81,6 +99,34 @@ record LibraryPlatform(String os, List<String> cpus) {
             default -> "machine 0x" + Integer.toHexString(machine);
         };
         return new LibraryPlatform("Windows", List.of(cpu));
+    }
+
+    /** The end of the last segment a thin Mach-O file maps, from its load commands. */
+    private static long machOSegmentsEnd(ByteBuffer b, boolean is64) {
+        int commands = b.getInt(16);
+        int at = is64 ? 32 : 28;
+        long end = 0;
+        for (int i = 0; i < commands && at + 8 <= b.limit(); i++) {
+            int cmd = b.getInt(at);
+            int cmdSize = b.getInt(at + 4);
+            if (cmd == 0x19 && at + 56 <= b.limit()) { // LC_SEGMENT_64: fileoff, filesize
+                end = Math.max(end, b.getLong(at + 40) + b.getLong(at + 48));
+            } else if (cmd == 0x1 && at + 44 <= b.limit()) { // LC_SEGMENT
+                end = Math.max(end, Integer.toUnsignedLong(b.getInt(at + 32)) + Integer.toUnsignedLong(b.getInt(at + 36)));
+            }
+            if (cmdSize <= 0) {
+                break;
+            }
+            at += cmdSize;
+        }
+        return end;
+    }
+
+    /** A library cut short (an interrupted copy) would fail to link, and the binding would then load another. */
+    private static void checkComplete(long size, long needed) throws IOException {
+        if (needed > size) {
+            throw new IOException("cut short: " + size + " bytes, where its header describes " + needed);
+        }
     }
 
     private static String elfMachine(int machine) {

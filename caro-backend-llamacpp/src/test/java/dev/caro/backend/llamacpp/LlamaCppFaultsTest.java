@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.sun.net.httpserver.HttpServer;
 import dev.caro.api.backend.Availability;
 import dev.caro.api.backend.BackendEnvironment;
 import dev.caro.api.backend.BackendException;
@@ -14,6 +15,8 @@ import dev.caro.backend.llamacpp.fixtures.GenerateOnce;
 import dev.caro.backend.llamacpp.fixtures.TinyLlamaModel;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -61,6 +64,37 @@ class LlamaCppFaultsTest {
                     + "; free some space and run 'caro models pull tiny' to resume", e.getMessage());
         }
         assertFalse(Files.exists(target), "nothing half-written is installed as the model");
+    }
+
+    /**
+     * A model bigger than the free space is refused before a byte is written, from the size the
+     * server announces: here 1 PB, more than any disk this test runs on.
+     */
+    @Test
+    void aModelLargerThanTheFreeSpaceIsRefusedBeforeDownloading() throws Exception {
+        long petabyte = 1L << 50;
+        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        server.createContext("/", exchange -> {
+            exchange.sendResponseHeaders(200, petabyte); // and then nothing: caro must not start reading
+            exchange.close();
+        });
+        server.start();
+        Path target = Files.createDirectories(dir.resolve("models")).resolve(FILE);
+        try {
+            ModelDownloader downloader = new ModelDownloader(
+                    Map.of("HF_ENDPOINT", "http://127.0.0.1:" + server.getAddress().getPort()), java.time.Duration.ofSeconds(5));
+            BackendException e = assertThrows(BackendException.class, () -> downloader.download(
+                    new ModelDownloader.Request("tiny", REPO, FILE, OptionalLong.empty(), Optional.empty()), target,
+                    ProgressListener.NONE));
+            long free = Files.getFileStore(target.getParent()).getUsableSpace();
+            assertTrue(e.getMessage().matches("not enough disk space for tiny in " + java.util.regex.Pattern.quote(
+                    target.getParent().toString()) + ": 1125899906\\.8 MB needed, [0-9]+\\.[0-9] MB free"), e.getMessage());
+            assertTrue(free < petabyte);
+        } finally {
+            server.stop(0);
+        }
+        assertFalse(Files.exists(ModelDownloader.partFile(target)), "no part file was started");
+        assertFalse(Files.exists(target));
     }
 
     @Test
@@ -175,6 +209,38 @@ class LlamaCppFaultsTest {
         IOException e = assertThrows(IOException.class, () -> NativeLibrary.checkConfiguredLibrary(lib));
         assertEquals(lib + " (from the caro archive) is built for " + other.replace('/', ' ') + ", not for this "
                 + here.replace('/', ' ') + " machine; install the caro archive built for " + here.replace('/', ' '), e.getMessage());
+    }
+
+    /**
+     * A library cut short (an interrupted copy) for this very platform: llama.cpp could not link it
+     * and the binding would quietly load another, so the size its header describes is checked too.
+     */
+    @Test
+    void aLibraryCutShortIsRefusedBeforeLoading() throws Exception {
+        String here = NativeLibrary.currentPlatformFolder().orElseThrow();
+        Path lib = Files.createDirectories(dir.resolve("cut")).resolve(System.mapLibraryName("jllama"));
+        copyBindingLibrary(here, lib);
+        long whole = Files.size(lib);
+        truncate(lib, whole / 2);
+        IOException e = assertThrows(IOException.class, () -> NativeLibrary.checkConfiguredLibrary(lib));
+        String machine = here.replace('/', ' ');
+        assertTrue(e.getMessage().startsWith(lib + " (set by -Dde.kherud.llama.lib.path) is cut short: " + (whole / 2)
+                + " bytes, where its header describes "), e.getMessage());
+        assertTrue(e.getMessage().endsWith("; point -Dde.kherud.llama.lib.path at a library built for " + machine
+                + ", or remove it to use the bundled one"), e.getMessage());
+        for (String other : List.of("Windows/x86_64", "Mac/aarch64", "Linux/aarch64")) {
+            Path copy = dir.resolve(other.replace('/', '-'));
+            copyBindingLibrary(other, copy);
+            truncate(copy, Files.size(copy) - 1);
+            IOException cut = assertThrows(IOException.class, () -> LibraryPlatform.read(copy), other);
+            assertTrue(cut.getMessage().startsWith("cut short: "), cut.getMessage());
+        }
+    }
+
+    private static void truncate(Path file, long size) throws IOException {
+        try (java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(file, java.nio.file.StandardOpenOption.WRITE)) {
+            ch.truncate(size);
+        }
     }
 
     /** Every library the binding ships, read from the real files in its jar. */
