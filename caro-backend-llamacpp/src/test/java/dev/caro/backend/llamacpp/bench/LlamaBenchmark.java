@@ -13,7 +13,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Benchmark (not a test): writes the Qwen2.5-Coder-0.5B-shaped Q4_0 model once, then runs the
- * bare java-llama.cpp program and caro's backend path alternately, each in a fresh JVM, and
+ * bare java-llama.cpp program, caro's in-process backend path and a request through a warm
+ * background model server ({@link WarmRun}) in turn, each in a fresh JVM, and
  * prints medians as a Markdown table. System properties: bench.shape (0.5b or 1.5b), bench.rounds
  * (5), bench.threads (physical cores), bench.dir (target folder).
  */
@@ -38,7 +39,7 @@ public final class LlamaBenchmark {
         }
         Map<String, List<Map<String, Double>>> results = new HashMap<>();
         for (int r = 0; r < rounds; r++) {
-            for (String kind : r % 2 == 0 ? List.of("bare", "caro") : List.of("caro", "bare")) {
+            for (String kind : r % 2 == 0 ? List.of("bare", "caro", "warm") : List.of("warm", "caro", "bare")) {
                 Map<String, Double> m = run(kind, model, threads, dir);
                 results.computeIfAbsent(kind, k -> new ArrayList<>()).add(m);
                 System.err.println("round " + (r + 1) + " " + kind + ": " + m);
@@ -49,11 +50,15 @@ public final class LlamaBenchmark {
 
     private static Map<String, Double> run(String kind, Path model, int threads, Path dir)
             throws IOException, InterruptedException {
-        String main = kind.equals("bare") ? BareRun.class.getName() : CaroRun.class.getName();
+        String main = switch (kind) {
+            case "bare" -> BareRun.class.getName();
+            case "warm" -> WarmRun.class.getName();
+            default -> CaroRun.class.getName();
+        };
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Djava.io.tmpdir=" + dir.resolve("tmp-" + kind), "-cp", System.getProperty("java.class.path"), main,
                 model.toString(), String.valueOf(threads)));
-        if (kind.equals("caro")) {
+        if (!kind.equals("bare")) {
             cmd.add(dir.resolve("cache").toString());
         }
         Files.createDirectories(dir.resolve("tmp-" + kind));
@@ -81,6 +86,9 @@ public final class LlamaBenchmark {
             throw new IllegalStateException(kind + " run failed: " + Files.readString(dir.resolve(kind + ".err")));
         }
         m.put("process_ms", (double) wall);
+        if (kind.equals("warm")) {
+            Thread.sleep(3000); // the server's idle time is 2 s: let it exit before the next run
+        }
         return m;
     }
 
@@ -108,6 +116,14 @@ public final class LlamaBenchmark {
                 median(caro, "peak_rss_mb")));
         sb.append(String.format(Locale.ROOT, "%ncaro / bare process wall time: %.2fx (target at most 1.10x)%n",
                 median(caro, "process_ms") / median(bare, "process_ms")));
+        List<Map<String, Double>> warm = r.get("warm");
+        double bareGeneration = median(bare, "answer_ms") - median(bare, "first_token_ms");
+        sb.append(String.format(Locale.ROOT, "%n| warm model server | server start | first request (cold cache) | request after cd |"
+                + " bare generation (answer - first token) |%n|---|---|---|---|---|%n| medians | %.2f s | %.2f s | %.2f s | %.2f s |%n",
+                median(warm, "start_ms") / 1000, median(warm, "cold_request_ms") / 1000,
+                median(warm, "warm_request_ms") / 1000, bareGeneration / 1000));
+        sb.append(String.format(Locale.ROOT, "%nwarm request / bare generation: %.2fx (target at most 1.20x)%n",
+                median(warm, "warm_request_ms") / bareGeneration));
         return sb.toString();
     }
 
