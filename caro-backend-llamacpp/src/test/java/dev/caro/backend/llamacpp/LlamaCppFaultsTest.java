@@ -1,5 +1,6 @@
 package dev.caro.backend.llamacpp;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -13,13 +14,18 @@ import dev.caro.api.backend.ProgressListener;
 import dev.caro.backend.llamacpp.fakes.FakeModelServer;
 import dev.caro.backend.llamacpp.fixtures.GenerateOnce;
 import dev.caro.backend.llamacpp.fixtures.TinyLlamaModel;
+import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -95,6 +101,39 @@ class LlamaCppFaultsTest {
         }
         assertFalse(Files.exists(ModelDownloader.partFile(target)), "no part file was started");
         assertFalse(Files.exists(target));
+    }
+
+    /**
+     * The download lock across real processes (threads of one JVM meet an in-process lock first):
+     * while this JVM holds the lock file as another caro would, a second caro process waits and says
+     * so; when the first has put the model in place, the second uses it without downloading.
+     */
+    @Test
+    void aSecondProcessWaitsForTheFirstsDownloadAndUsesItsFile() throws Exception {
+        Path source = TinyLlamaModel.write(dir.resolve("m.gguf"), 3);
+        byte[] model = Files.readAllBytes(source);
+        Path target = Files.createDirectories(dir.resolve("models")).resolve(FILE);
+        try (FakeModelServer server = new FakeModelServer(REPO, FILE, model);
+                FileChannel channel = FileChannel.open(target.resolveSibling(FILE + ".lock"),
+                        StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
+            FileLock held = channel.lock();
+            Process second = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-cp", System.getProperty("java.class.path"), DownloadOnce.class.getName(), server.endpoint(), REPO,
+                    FILE, target.toString(), Long.toString(model.length), ModelDownloader.sha256(source))
+                    .redirectErrorStream(true).start();
+            BufferedReader out = new BufferedReader(new InputStreamReader(second.getInputStream(), StandardCharsets.UTF_8));
+            assertEquals("started: Waiting for another caro to finish downloading tiny", out.readLine());
+            Thread.sleep(500); // the second process keeps waiting while the lock is held
+            assertTrue(second.isAlive());
+            assertEquals(0, server.bodiesServed());
+            Files.write(target, model); // the first caro finishes its download
+            held.release();
+            assertEquals("done", out.readLine());
+            assertTrue(second.waitFor(60, TimeUnit.SECONDS));
+            assertEquals(0, second.exitValue());
+            assertEquals(0, server.bodiesServed(), "the second process did not download the model again");
+        }
+        assertArrayEquals(model, Files.readAllBytes(target));
     }
 
     @Test
@@ -238,7 +277,7 @@ class LlamaCppFaultsTest {
     }
 
     private static void truncate(Path file, long size) throws IOException {
-        try (java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(file, java.nio.file.StandardOpenOption.WRITE)) {
+        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.WRITE)) {
             ch.truncate(size);
         }
     }
