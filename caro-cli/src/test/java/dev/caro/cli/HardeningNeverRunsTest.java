@@ -81,6 +81,12 @@ class HardeningNeverRunsTest {
         CaroRunner.Run fromConfig = new CaroRunner(home).run("-b", "test-echo", "-x", "--yes", request);
         assertEquals(ExitCodes.BLOCKED, fromConfig.exitCode(), fromConfig.err());
         assertFalse(Files.exists(marker));
+        assertEquals(ExitCodes.BLOCKED, runs.get(3).exitCode(), "the menu's execute key: " + runs.get(3).err());
+        deleteConfig();
+        CaroRunner.Run control = new CaroRunner(home).terminal().stdin("yes\n").run("-b", "test-echo", "--safety", "moderate",
+                "-x", request);
+        assertEquals(0, control.exitCode(), control.out() + control.err());
+        assertTrue(Files.exists(marker), "outside strict mode a typed yes runs it, so the marker can show a run");
     }
 
     private static void writeConfig(CaroRunner c, String text) {
