@@ -202,6 +202,37 @@ class LlamaCppFaultsTest {
         assertFalse(Files.exists(dir.resolve("hs_err_pid" + p.pid() + ".log")), "no JVM crash");
     }
 
+    /**
+     * A whole library for this platform that is not llama.cpp's (here the system's zlib under the
+     * binding's name): it loads, but has none of the binding's functions. caro says so; no crash.
+     */
+    @Test
+    void aLibraryWithoutTheBindingsFunctionsIsAClearErrorNotACrash() throws Exception {
+        Path zlib = Path.of("/lib/x86_64-linux-gnu/libz.so.1");
+        Assumptions.assumeTrue(NativeLibrary.currentPlatformFolder().equals(Optional.of("Linux/x86_64")) && Files.isReadable(zlib),
+                "needs a Linux x86_64 system library to stand in");
+        Path libDir = Files.createDirectories(dir.resolve("not-llama"));
+        Files.copy(zlib, libDir.resolve(System.mapLibraryName("jllama")));
+        Path model = TinyLlamaModel.write(dir.resolve("m.gguf"), 3);
+        Path cache = Files.createDirectories(dir.resolve("cache"));
+        Process p = new ProcessBuilder(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-D" + NativeLibrary.LIB_PATH_PROPERTY + "=" + libDir, "-Djava.io.tmpdir=" + dir,
+                "-cp", System.getProperty("java.class.path"), GenerateOnce.class.getName(), model.toString(),
+                cache.toString(), "exit"))
+                .directory(dir.toFile())
+                .redirectError(dir.resolve("err.txt").toFile()).redirectOutput(dir.resolve("out.txt").toFile()).start();
+        boolean finished = p.waitFor(60, TimeUnit.SECONDS);
+        if (!finished) {
+            p.destroyForcibly().waitFor();
+        }
+        String err = Files.readString(dir.resolve("err.txt"), StandardCharsets.UTF_8);
+        assertTrue(finished, "the process did not finish:\n" + err);
+        assertEquals(1, p.exitValue(), "main ends with the backend's exception:\n" + err);
+        assertTrue(err.contains("dev.caro.api.backend.BackendException: cannot load the llama.cpp native library ("), err);
+        assertTrue(err.contains("); use --backend offline\n"), err);
+        assertFalse(Files.exists(dir.resolve("hs_err_pid" + p.pid() + ".log")), "no JVM crash");
+    }
+
     /** What {@code caro doctor} runs in its child JVM: the refusal is one line, exit 3. */
     @Test
     void theDoctorsProbeSaysWhichPlatformTheLibraryIsFor() throws Exception {
