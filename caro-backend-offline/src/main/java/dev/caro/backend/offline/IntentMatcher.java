@@ -22,12 +22,12 @@ import java.util.regex.Pattern;
 final class IntentMatcher {
 
     /** A rendered answer. */
-    record Answer(Intent intent, String command, double confidence, List<String> uncovered) {}
+    record Answer(Intent intent, String command, double confidence) {}
 
     /** Either an answer or why there is none. */
     record Outcome(Optional<Answer> answer, String reason) {}
 
-    private record Scored(Intent intent, String command, int score, String ignored, List<int[]> spans) {}
+    private record Scored(Intent intent, String command, int score, String ignored) {}
 
     private static final Pattern POSIX_ONLY = Pattern.compile("\\$\\(|\\$\\{|\\$\\(\\(|<<<|\\bfor \\w+ in\\b|\\bwhile\\b|`");
 
@@ -104,7 +104,7 @@ final class IntentMatcher {
                 trace.add("  ignores " + ignored);
             }
             int score = intent.priority() * 1000 + matched + 10 * r.usedCount();
-            Scored s = new Scored(intent, command.get(), score, ignored, spans);
+            Scored s = new Scored(intent, command.get(), score, ignored);
             (ignored == null ? candidates : leftovers).add(s);
         }
         if (candidates.isEmpty()) {
@@ -129,33 +129,7 @@ final class IntentMatcher {
         if (candidates.size() > 1 && candidates.get(1).score() > best.score() - 5) {
             confidence -= 0.1;
         }
-        return new Outcome(Optional.of(new Answer(best.intent(), best.command(), confidence, uncovered(req, best.spans()))), "");
-    }
-
-    /** Words of the request outside every matched span and slot, stop words aside. */
-    static List<String> uncovered(ParsedRequest req, List<int[]> spans) {
-        List<String> out = new ArrayList<>();
-        Matcher w = Pattern.compile("[a-z][a-z0-9_-]*").matcher(req.lower());
-        outer:
-        while (w.find()) {
-            for (int[] sp : spans) {
-                if (w.start() >= sp[0] && w.end() <= sp[1]) {
-                    continue outer;
-                }
-            }
-            for (Slot s : req.slots()) {
-                if (w.start() >= s.start() && w.end() <= s.end()) {
-                    continue outer;
-                }
-            }
-            if (w.start() > 0 && "./~-_".indexOf(req.lower().charAt(w.start() - 1)) >= 0) {
-                continue;
-            }
-            if (!SlotExtractor.STOP.contains(w.group())) {
-                out.add(req.text().substring(w.start(), w.end()));
-            }
-        }
-        return out;
+        return new Outcome(Optional.of(new Answer(best.intent(), best.command(), confidence)), "");
     }
 
     private static String describe(ParsedRequest req, List<Slot> unused) {
@@ -215,12 +189,15 @@ final class IntentMatcher {
                     && !g.group(1).startsWith("type"))) {
                 return false;
             }
-            if (v != null && g.group(1).startsWith("pattern") && v.startsWith("-")) {
-                return false; // "grep -i warning": an option is not the search pattern
+            if (v != null && g.group(1).startsWith("pattern") && (v.startsWith("-") || GENERIC_NOUN.matcher(v).matches())) {
+                return false; // "grep -i warning", "look for files called x": not the search text
             }
         }
         return true;
     }
+
+    private static final Pattern GENERIC_NOUN = Pattern.compile(
+            "(?i)files?|directories|directory|lines?|text|words?|strings?|anything|something|everything");
 
     private static final Pattern GROUP_NAME = Pattern.compile("\\(\\?<([a-zA-Z][a-zA-Z0-9]*)>");
 

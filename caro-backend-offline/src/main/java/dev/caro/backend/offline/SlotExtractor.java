@@ -276,7 +276,7 @@ final class SlotExtractor {
         if (m.find()) {
             String d = text.substring(m.start("d"), m.end("d"));
             String dl = d.toLowerCase(Locale.ROOT);
-            if (!STOP.contains(dl) && !NOT_DIRS.contains(dl)
+            if (!STOP.contains(dl) && !NOT_DIRS.contains(dl) && !dl.matches("[ymdhs]{2,4}(?:-[ymdhs]{2,4})+")
                     && !Words.EXTENSIONS.contains(dl) && !Words.EXTENSION_NAMES.containsKey(dl)
                     && free(out, m.start("d"), m.end("d"))) {
                 out.add(new Slot(Kind.DIR, d, m.start("d"), m.end("d")));
@@ -564,6 +564,10 @@ final class SlotExtractor {
                 }
             }
             Matcher dot = DOT_EXT.matcher(t);
+            if (dot.matches() && text.substring(0, start).matches("(?is).*\\b(?:called|named) $")) {
+                out.add(new Slot(Kind.NAME, t, start, end)); // "files called .env": a name, not an extension
+                continue;
+            }
             if (dot.matches()) {
                 String e = dot.group("e").toLowerCase(Locale.ROOT);
                 if (Words.EXTENSIONS.contains(e)) {

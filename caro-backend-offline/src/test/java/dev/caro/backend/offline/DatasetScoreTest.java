@@ -23,16 +23,25 @@ import org.junit.jupiter.params.provider.CsvSource;
  * Scores the backend on the development set and on our own sets with caro's equivalence checker.
  * The extra and holdout sets were written without running the backend on them first; their first
  * scores (before any tuning on them) are recorded in docs/offline-backend.md. The acceptance bar for unseen requests is 70%
- * answered correctly with 92% of answers correct; both sets must clear it.
+ * answered correctly with 92% of answers correct; every set must clear it.
  */
 class DatasetScoreTest {
 
+    /**
+     * Each set must clear the acceptance bar (70% correct, 92% precision) and must not fall below
+     * what it scores now (the last two columns, a little under the measured figures), so that a
+     * change that loses answers shows up here.
+     */
     @ParameterizedTest
-    @CsvSource({"nl2cmd-dev.jsonl, gnu", "nl2cmd-dev.jsonl, bsd", "nl2cmd-extra.jsonl, gnu", "nl2cmd-extra.jsonl, bsd",
-        "nl2cmd-holdout.jsonl, gnu", "nl2cmd-holdout2.jsonl, gnu", "nl2cmd-holdout2.jsonl, bsd",
-        "nl2cmd-holdout3.jsonl, gnu", "nl2cmd-holdout4.jsonl, gnu", "nl2cmd-holdout4.jsonl, bsd",
-        "nl2cmd-holdout5.jsonl, gnu"})
-    void clearsTheAcceptanceBar(String dataset, String userland) throws Exception {
+    @CsvSource({"nl2cmd-dev.jsonl, gnu, 0.92, 0.98", "nl2cmd-dev.jsonl, bsd, 0.90, 0.97",
+        "nl2cmd-extra.jsonl, gnu, 0.95, 0.98", "nl2cmd-extra.jsonl, bsd, 0.95, 0.97",
+        "nl2cmd-holdout.jsonl, gnu, 0.95, 0.98", "nl2cmd-holdout2.jsonl, gnu, 0.95, 0.98",
+        "nl2cmd-holdout2.jsonl, bsd, 0.95, 0.98", "nl2cmd-holdout3.jsonl, gnu, 0.88, 0.98",
+        "nl2cmd-holdout4.jsonl, gnu, 0.90, 0.98", "nl2cmd-holdout4.jsonl, bsd, 0.90, 0.96",
+        "nl2cmd-holdout5.jsonl, gnu, 0.94, 0.98", "nl2cmd-holdout6.jsonl, gnu, 0.86, 0.94",
+        "nl2cmd-holdout7.jsonl, gnu, 0.86, 0.96"})
+    void clearsTheAcceptanceBar(String dataset, String userland, double minAccuracy, double minPrecision)
+            throws Exception {
         List<EvalCase> cases;
         try (Reader r = new InputStreamReader(DatasetScoreTest.class.getResourceAsStream(dataset),
                 StandardCharsets.UTF_8)) {
@@ -47,8 +56,8 @@ class DatasetScoreTest {
                 report.accuracy(), report.precision());
         long declinesAnswered = report.results().stream()
                 .filter(r -> r.evalCase().expectsDecline() && r.answered()).count();
-        assertTrue(report.accuracy() >= 0.70, dataset + " accuracy " + report.accuracy());
-        assertTrue(report.precision() >= 0.92, dataset + " precision " + report.precision() + "; wrong: "
+        assertTrue(report.accuracy() >= Math.max(0.70, minAccuracy), dataset + " accuracy " + report.accuracy());
+        assertTrue(report.precision() >= Math.max(0.92, minPrecision), dataset + " precision " + report.precision() + "; wrong: "
                 + report.wrong().stream().map(CaseResult::answer).toList());
         assertTrue(declinesAnswered == 0, "answered requests that should be declined");
         assertTrue(report.latencyPercentile(95) < 200, "p95 latency " + report.latencyPercentile(95) + " ms");
