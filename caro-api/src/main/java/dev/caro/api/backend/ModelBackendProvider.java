@@ -62,4 +62,14 @@ public interface ModelBackendProvider {
     default Optional<ModelStore> modelStore(BackendEnvironment environment) {
         return Optional.empty();
     }
+
+    /**
+     * The background servers this backend keeps running, if it uses any ({@code caro daemon …}).
+     * Must be as cheap as {@link #availability}: never starts a server. Empty by default.
+     *
+     * @since API 1.2, experimental: see {@link BackgroundServers}
+     */
+    default Optional<BackgroundServers> servers(BackendEnvironment environment) {
+        return Optional.empty();
+    }
 }

@@ -3,6 +3,7 @@ package dev.caro.backend.llamacpp;
 import dev.caro.api.backend.Availability;
 import dev.caro.api.backend.BackendEnvironment;
 import dev.caro.api.backend.BackendException;
+import dev.caro.api.backend.BackgroundServers;
 import dev.caro.api.backend.ModelBackend;
 import dev.caro.api.backend.ModelBackendProvider;
 import dev.caro.api.backend.ModelStore;
@@ -116,6 +117,15 @@ public final class LlamaCppBackendProvider implements ModelBackendProvider {
     @Override
     public Optional<ModelStore> modelStore(BackendEnvironment environment) {
         return Optional.of(new LlamaCppModelStore(catalog, modelsDir(environment), environment.environment()));
+    }
+
+    /**
+     * The model servers in this environment's run directory. Listed whatever the daemon setting,
+     * so that servers started before it was turned off can still be seen and stopped.
+     */
+    @Override
+    public Optional<BackgroundServers> servers(BackendEnvironment environment) {
+        return Optional.of(new ModelServers(ServerFiles.directory(environment)));
     }
 
     /** The directory downloaded models live in: {@code <cacheDir>/models}. */

@@ -53,7 +53,8 @@ public final class ModelServer {
     private final ServerFiles files;
     private final LlamaCppBackend backend;
     private final String modelName;
-    private final Duration idle;
+    /** Set at start, then by each request: the idle time of the caro that asked last applies. */
+    private volatile Duration idle;
     private final ReentrantLock generating = new ReentrantLock(true);
     private final AtomicInteger active = new AtomicInteger();
     private final AtomicLong lastActivity = new AtomicLong(System.nanoTime());
@@ -65,6 +66,7 @@ public final class ModelServer {
     });
     private ServerSocketChannel listener;
     private Object socketKey;
+    private ScheduledFuture<?> idleCheck;
 
     private ModelServer(ServerFiles files, LlamaCppBackend backend, String modelName, Duration idle) {
         this.files = files;
@@ -126,8 +128,7 @@ public final class ModelServer {
     private void serve() throws IOException {
         bind();
         Runtime.getRuntime().addShutdownHook(new Thread(this::removeFiles, "caro-server-cleanup"));
-        long tick = Math.max(20, Math.min(1000, idle.toMillis() / 4));
-        timers.scheduleWithFixedDelay(this::exitWhenIdle, tick, tick, TimeUnit.MILLISECONDS);
+        scheduleIdleCheck();
         log("listening on " + files.socket());
         while (!stopping.get()) {
             SocketChannel client;
@@ -136,8 +137,7 @@ public final class ModelServer {
             } catch (ClosedChannelException e) {
                 break; // stop() closed it
             }
-            active.incrementAndGet();
-            lastActivity.set(System.nanoTime());
+            active.incrementAndGet(); // the idle time counts from the end of the last request
             Thread t = new Thread(() -> handle(client), "caro-server-client");
             t.setDaemon(true);
             t.start();
@@ -180,6 +180,33 @@ public final class ModelServer {
         }
     }
 
+    /** Checks a quarter as often as the idle time, at most once a second. */
+    private synchronized void scheduleIdleCheck() {
+        if (idleCheck != null) {
+            idleCheck.cancel(false);
+        }
+        long tick = Math.max(20, Math.min(1000, idle.toMillis() / 4));
+        idleCheck = timers.scheduleWithFixedDelay(this::exitWhenIdle, tick, tick, TimeUnit.MILLISECONDS);
+    }
+
+    private void changeIdle(Duration requested) {
+        if (!requested.equals(idle)) {
+            log("idle time now " + requested + " (was " + idle + ")");
+            idle = requested;
+            scheduleIdleCheck();
+        }
+    }
+
+    /** Milliseconds until the server exits for idleness; -1 while it answers a request. */
+    private long idleLeftMillis() {
+        // This ping's own connection counts as active.
+        if (active.get() > 1) {
+            return -1;
+        }
+        long quiet = System.nanoTime() - lastActivity.get();
+        return Math.max(0, (idle.toNanos() - quiet) / 1_000_000);
+    }
+
     private void exitWhenIdle() {
         long quiet = System.nanoTime() - lastActivity.get();
         if (active.get() == 0 && quiet > idle.toNanos()) {
@@ -200,6 +227,7 @@ public final class ModelServer {
 
     private void handle(SocketChannel client) {
         // Closed in finally, not by try-with-resources, which would close it before the error reply.
+        boolean ping = false;
         try {
             ScheduledFuture<?> tooSlow = timers.schedule(() -> closeQuietly(client), REQUEST_READ_MS, TimeUnit.MILLISECONDS);
             ServerProtocol.Frame request;
@@ -208,9 +236,11 @@ public final class ModelServer {
             } finally {
                 tooSlow.cancel(false);
             }
+            ping = request.type() == ServerProtocol.PING;
             switch (request.type()) {
                 case ServerProtocol.PING -> new ServerProtocol.Writer(ServerProtocol.PONG)
-                        .putLong(ProcessHandle.current().pid()).putString(modelName).writeTo(client);
+                        .putLong(ProcessHandle.current().pid()).putString(modelName).putLong(idle.toMillis())
+                        .putLong(idleLeftMillis()).writeTo(client);
                 case ServerProtocol.GENERATE -> generate(client, request);
                 case ServerProtocol.STOP -> {
                     log("asked to stop");
@@ -233,7 +263,9 @@ public final class ModelServer {
             log("request failed: " + e);
         } finally {
             closeQuietly(client);
-            lastActivity.set(System.nanoTime());
+            if (!ping) { // 'caro daemon status' asking must not keep the server alive
+                lastActivity.set(System.nanoTime());
+            }
             active.decrementAndGet();
         }
     }
@@ -245,10 +277,15 @@ public final class ModelServer {
      */
     private void generate(SocketChannel client, ServerProtocol.Frame request) throws IOException {
         long timeoutMs = request.readLong();
+        long idleMs = request.readLong();
         List<ChatMessage> messages = ServerProtocol.messages(request);
         if (timeoutMs <= 0) {
             throw new ServerProtocol.ProtocolException("bad timeout " + timeoutMs);
         }
+        if (idleMs <= 0) {
+            throw new ServerProtocol.ProtocolException("bad idle time " + idleMs);
+        }
+        changeIdle(Duration.ofMillis(idleMs));
         log("request: " + messages.size() + " messages, timeout " + timeoutMs + " ms");
         Thread worker = Thread.currentThread();
         AtomicBoolean finished = new AtomicBoolean();

@@ -108,7 +108,8 @@ final class ModelServerClient implements ModelBackend {
             }, waitMs, TimeUnit.MILLISECONDS);
             try {
                 channel.connect(UnixDomainSocketAddress.of(launcher.files().socket()));
-                ServerProtocol.generate(messages, Math.max(1, timeout.toMillis())).writeTo(channel);
+                ServerProtocol.generate(messages, Math.max(1, timeout.toMillis()), Math.max(1, launcher.idle().toMillis()))
+                        .writeTo(channel);
                 ServerProtocol.Frame reply = ServerProtocol.read(channel);
                 return switch (reply.type()) {
                     case ServerProtocol.ANSWER -> new Generation(List.of(), reply.readString(), reply.readString());

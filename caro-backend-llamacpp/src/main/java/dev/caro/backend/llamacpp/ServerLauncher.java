@@ -71,6 +71,10 @@ final class ServerLauncher {
         return files;
     }
 
+    Duration idle() {
+        return idle;
+    }
+
     static ScheduledExecutorService timers() {
         return TIMERS;
     }
@@ -186,10 +190,22 @@ final class ServerLauncher {
     }
 
     /**
+     * What a server says about itself in reply to a ping.
+     *
+     * @param idleLeftMillis until it exits for idleness; -1 while it answers a request
+     */
+    record Status(long pid, String model, long idleMillis, long idleLeftMillis) {}
+
+    /**
      * The pid of the server answering on {@code socket}; empty when there is no socket, nobody
      * listens on it, or the server does not answer within a few seconds.
      */
     static Optional<Long> ping(Path socket) {
+        return status(socket).map(Status::pid);
+    }
+
+    /** As {@link #ping}, with everything the server said. */
+    static Optional<Status> status(Path socket) {
         if (!Files.exists(socket)) {
             return Optional.empty();
         }
@@ -199,7 +215,10 @@ final class ServerLauncher {
                 channel.connect(UnixDomainSocketAddress.of(socket));
                 new ServerProtocol.Writer(ServerProtocol.PING).writeTo(channel);
                 ServerProtocol.Frame reply = ServerProtocol.read(channel);
-                return reply.type() == ServerProtocol.PONG ? Optional.of(reply.readLong()) : Optional.empty();
+                if (reply.type() != ServerProtocol.PONG) {
+                    return Optional.empty();
+                }
+                return Optional.of(new Status(reply.readLong(), reply.readString(), reply.readLong(), reply.readLong()));
             } finally {
                 timeout.cancel(false);
             }

@@ -14,7 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The model server's wire format, version 1 (docs/models.md, "The model server"). Every message
+ * The model server's wire format, version 2 (docs/models.md, "The model server"). Every message
  * is one frame: a 4-byte big-endian payload length (1 to {@link #MAX_FRAME} bytes), then the
  * payload: a version byte, a type byte, and the type's fields. Strings are a 4-byte length and
  * UTF-8 bytes. Channels are used directly, never through stream wrappers, because a blocked read
@@ -22,10 +22,14 @@ import java.util.List;
  */
 final class ServerProtocol {
 
-    static final byte VERSION = 1;
+    /** 2: a generate request carries the idle time, a pong the idle time left. */
+    static final byte VERSION = 2;
     static final int MAX_FRAME = 4 << 20;
 
-    /** Client: generate. Fields: timeout in ms (long), message count (int), then role and content strings. */
+    /**
+     * Client: generate. Fields: timeout in ms (long), the idle time the server keeps from now on in
+     * ms (long), message count (int), then role and content strings.
+     */
     static final byte GENERATE = 'G';
     /** Client: are you there. No fields. */
     static final byte PING = 'P';
@@ -35,7 +39,10 @@ final class ServerProtocol {
     static final byte ANSWER = 'A';
     /** Server: the request failed. Fields: message (user-facing). */
     static final byte ERROR = 'E';
-    /** Server: reply to PING. Fields: pid (long), model name. */
+    /**
+     * Server: reply to PING. Fields: pid (long), model name, idle time in ms (long), ms left until
+     * it exits for idleness (long; -1 while it answers a request).
+     */
     static final byte PONG = 'O';
     /** Server: reply to STOP, sent just before exiting. No fields. */
     static final byte STOPPING = 'K';
@@ -134,15 +141,15 @@ final class ServerProtocol {
     }
 
     /** A generate request. */
-    static Writer generate(List<ChatMessage> messages, long timeoutMillis) {
-        Writer w = new Writer(GENERATE).putLong(timeoutMillis).putInt(messages.size());
+    static Writer generate(List<ChatMessage> messages, long timeoutMillis, long idleMillis) {
+        Writer w = new Writer(GENERATE).putLong(timeoutMillis).putLong(idleMillis).putInt(messages.size());
         for (ChatMessage m : messages) {
             w.putString(m.role()).putString(m.content());
         }
         return w;
     }
 
-    /** The messages of a generate request whose timeout was already read. */
+    /** The messages of a generate request whose timeout and idle time were already read. */
     static List<ChatMessage> messages(Frame f) throws ProtocolException {
         int count = f.readInt();
         if (count < 0 || count > 1000) {

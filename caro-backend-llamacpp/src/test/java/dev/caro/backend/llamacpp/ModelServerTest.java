@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.caro.api.backend.BackendEnvironment;
 import dev.caro.api.backend.BackendException;
+import dev.caro.api.backend.BackgroundServer;
 import dev.caro.api.backend.Generation;
 import dev.caro.api.backend.GenerationRequest;
 import dev.caro.api.backend.ModelBackend;
@@ -36,6 +37,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -107,6 +110,10 @@ class ModelServerTest {
         return ProcessHandle.of(pid).orElseThrow(() -> new AssertionError("no process " + pid));
     }
 
+    private static boolean alive(long pid) {
+        return ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
+    }
+
     /** Waits until the server's log shows a request being answered. */
     private static void awaitRequest(ServerFiles files, int count) throws Exception {
         for (int i = 0; i < 3000; i++) {
@@ -155,6 +162,39 @@ class ModelServerTest {
         try (ModelBackend inProcess = new LlamaCppBackendProvider().create(env(Map.of("daemon", "false")))) {
             assertTrue(inProcess instanceof LlamaCppBackend);
             assertEquals(inProcess.generate(request("list files")).rawText(), served.rawText());
+        }
+    }
+
+    /**
+     * The point of the server: after the first request, llama.cpp evaluates only the last message.
+     * The signal is llama.cpp's own (its log, which {@code log = true} sends to the server's log
+     * file): the prompt length of each request and how many of its tokens it evaluated. The model
+     * has a long enough context for caro's whole prompt, which this vocabulary spells out almost
+     * character by character (about 740 tokens).
+     */
+    @Test
+    void aSecondRequestFromAnotherDirectoryEvaluatesOnlyItsLastMessage() throws Exception {
+        Path longContext = TinyLlamaModel.write(dir.resolve("tiny-2048.gguf"), 7, 2048);
+        BackendEnvironment env = new BackendEnvironment(Map.of("threads", "1", "context", "2048", "max_tokens", "8",
+                "idle", "60s", "log", "true"), Map.of(), Optional.of(longContext.toString()), dir.resolve("cache"),
+                dir.resolve("data"), ProgressListener.NONE);
+        ModelServerClient client = client(env);
+        List<ExecutionContext> contexts = List.of(CONTEXT, ExecutionContext.linux("/srv/www/site", "/home/user"),
+                ExecutionContext.linux("/home/user/Downloads", "/home/user"));
+        List<String> requests = List.of("list files", "show disk usage", "find pdf files over 10MB");
+        for (int i = 0; i < 3; i++) {
+            client.generate(new GenerationRequest(requests.get(i), contexts.get(i),
+                    PromptBuilder.build(requests.get(i), contexts.get(i)), 1, Duration.ofSeconds(60)));
+        }
+        List<int[]> prompts = PromptEvaluation.read(client.files().log());
+        assertEquals(3, prompts.size(), Files.readString(client.files().log()));
+        int[] first = prompts.get(0);
+        assertTrue(first[0] > 600, "caro's whole prompt: " + first[0] + " tokens");
+        assertEquals(first[0], first[1], "the first request evaluates all of its prompt");
+        for (int[] next : prompts.subList(1, 3)) {
+            // The last message is "Working directory: <dir>\n<request>" plus the template's tokens around it.
+            assertTrue(next[1] < 60, "evaluated " + next[1] + " of " + next[0] + " tokens");
+            assertTrue(next[0] - next[1] > 650, "reused " + (next[0] - next[1]) + " of " + next[0] + " tokens");
         }
     }
 
@@ -353,22 +393,118 @@ class ModelServerTest {
     }
 
     @Test
+    void twoProcessesAtOnceStartOneServer() throws Exception {
+        List<Process> processes = new ArrayList<>();
+        for (int i = 0; i < 2; i++) {
+            processes.add(new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-cp", System.getProperty("java.class.path"), ConnectOnce.class.getName(), model.toString(),
+                    dir.resolve("cache").toString()).redirectErrorStream(true).start());
+        }
+        List<Long> pids = new ArrayList<>();
+        for (Process p : processes) {
+            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertTrue(p.waitFor(120, TimeUnit.SECONDS));
+            Matcher m = Pattern.compile("server: (\\d+)").matcher(out);
+            assertTrue(m.find(), out);
+            pids.add(Long.parseLong(m.group(1)));
+        }
+        started.addAll(pids);
+        assertEquals(pids.get(0), pids.get(1), "both processes reached the same server");
+        assertTrue(process(pids.get(0)).isAlive());
+        Path log = Files.list(runDir()).filter(f -> f.toString().endsWith(".log")).findFirst().orElseThrow();
+        assertEquals(1, Files.readString(log).split("listening on", -1).length - 1, Files.readString(log));
+        assertEquals(1, Files.list(runDir()).filter(f -> f.toString().endsWith(".sock")).count());
+    }
+
+    @Test
+    void aChangedIdleTimeAppliesFromTheNextRequest() throws Exception {
+        ModelServerClient client = client(env(Map.of("idle", "60s")));
+        long pid = client.serverPid();
+        assertEquals(60_000, ServerLauncher.status(client.files().socket()).orElseThrow().idleMillis());
+        // Same model and settings but a shorter idle time: the same server, which now exits sooner.
+        ModelServerClient shorter = client(env(Map.of("idle", "1s")));
+        assertEquals(pid, shorter.serverPid());
+        shorter.generate(request("list files"));
+        assertEquals(1_000, ServerLauncher.status(client.files().socket()).orElseThrow().idleMillis());
+        process(pid).onExit().get(60, TimeUnit.SECONDS);
+        String log = Files.readString(client.files().log());
+        assertTrue(log.contains("idle time now PT1S (was PT1M)"), log);
+        assertTrue(log.contains("idle for PT1S, exiting"), log);
+    }
+
+    @Test
+    void statusListsTheServerWithoutKeepingItAliveAndStopEndsIt() throws Exception {
+        ModelServerClient client = client(env(Map.of("idle", "3s")));
+        ModelServers servers = new ModelServers(runDir());
+        List<BackgroundServer> list = servers.list();
+        assertEquals(1, list.size());
+        BackgroundServer s = list.get(0);
+        assertEquals("tiny.gguf", s.model());
+        assertEquals(client.serverPid(), s.pid());
+        assertEquals(client.files().socket().toString(), s.address());
+        assertEquals(Optional.of(client.files().log()), s.log());
+        assertTrue(s.idleLeft().orElseThrow().compareTo(Duration.ofSeconds(3)) <= 0, s.toString());
+        // Asking for the status again and again does not postpone the idle exit.
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (alive(client.serverPid()) && System.nanoTime() < deadline) {
+            servers.list();
+            Thread.sleep(100);
+        }
+        assertFalse(alive(client.serverPid()));
+        assertEquals(List.of(), servers.list());
+
+        ModelServerClient next = client(env(Map.of()));
+        BackgroundServer running = servers.list().get(0);
+        assertTrue(servers.stop(running));
+        assertFalse(alive(next.serverPid()));
+        assertEquals(List.of(), servers.list());
+        assertFalse(servers.stop(running), "already gone");
+    }
+
+    @Test
     void garbageFromAClientNeitherCrashesNorBlocksTheServer() throws Exception {
         ModelServerClient client = client(env(Map.of()));
         Path socket = client.files().socket();
         assertEquals("bad request: bad frame length 1195725856",
                 rawExchange(socket, "GET / HTTP/1.1\r\n\r\n".getBytes(StandardCharsets.US_ASCII)));
-        assertEquals("bad request: protocol version 9 is not supported (expected 1)",
+        assertEquals("bad request: protocol version 9 is not supported (expected 2)",
                 rawExchange(socket, new byte[] {0, 0, 0, 2, 9, 'G'}));
-        assertEquals("bad request: unknown request type 88", rawExchange(socket, new byte[] {0, 0, 0, 2, 1, 'X'}));
-        assertEquals("bad request: frame too short", rawExchange(socket, new byte[] {0, 0, 0, 3, 1, 'G', 0}));
-        assertEquals("bad request: bad message count -1", rawExchange(socket, ByteBuffer.allocate(18)
-                .putInt(14).put((byte) 1).put((byte) 'G').putLong(1000).putInt(-1).array()));
+        assertEquals("bad request: protocol version 1 is not supported (expected 2)",
+                rawExchange(socket, new byte[] {0, 0, 0, 2, 1, 'P'}));
+        assertEquals("bad request: unknown request type 88", rawExchange(socket, new byte[] {0, 0, 0, 2, 2, 'X'}));
+        assertEquals("bad request: frame too short", rawExchange(socket, new byte[] {0, 0, 0, 3, 2, 'G', 0}));
+        assertEquals("bad request: bad message count -1", rawExchange(socket, ByteBuffer.allocate(26)
+                .putInt(22).put((byte) 2).put((byte) 'G').putLong(1000).putLong(60_000).putInt(-1).array()));
+        assertEquals("bad request: bad idle time 0", rawExchange(socket, ByteBuffer.allocate(26)
+                .putInt(22).put((byte) 2).put((byte) 'G').putLong(1000).putLong(0).putInt(0).array()));
         try (SocketChannel half = SocketChannel.open(UnixDomainSocketAddress.of(socket))) {
             half.write(ByteBuffer.wrap(new byte[] {0, 0, 1})); // then hang up mid-frame
         }
         assertFalse(client.generate(request("list files")).note().isEmpty());
         assertEquals(client.serverPid(), ServerLauncher.ping(socket).orElseThrow());
+    }
+
+    /** The prompt figures llama.cpp logs for each request. */
+    static final class PromptEvaluation {
+        private static final Pattern PROMPT = Pattern.compile("n_prompt_tokens = (\\d+)");
+        private static final Pattern EVALUATED = Pattern.compile("^prompt eval time = .* / +(\\d+) tokens");
+
+        /** For each request, {prompt tokens, tokens evaluated}, in order. */
+        static List<int[]> read(Path log) throws IOException {
+            List<int[]> result = new ArrayList<>();
+            int prompt = -1;
+            for (String line : Files.readAllLines(log)) {
+                Matcher m = PROMPT.matcher(line);
+                if (m.find()) {
+                    prompt = Integer.parseInt(m.group(1));
+                }
+                m = EVALUATED.matcher(line.strip());
+                if (m.find()) {
+                    result.add(new int[] {prompt, Integer.parseInt(m.group(1))});
+                }
+            }
+            return result;
+        }
     }
 
     /** Sends raw bytes and returns the server's error message. */
