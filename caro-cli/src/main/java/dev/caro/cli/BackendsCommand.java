@@ -34,7 +34,7 @@ final class BackendsCommand implements Callable<Integer> {
     static int list(Session session, boolean json) {
         CliEnvironment env = session.cli();
         Registry registry = session.registry();
-        BackendEnvironments envs = new BackendEnvironments(session.config(), env.paths(), env.env(),
+        BackendEnvironments envs = new BackendEnvironments(session.config(), env.paths(), session.backendEnv(),
                 session.settings().get(ConfigKey.MODEL), null);
         List<Map<String, Object>> rows = new ArrayList<>();
         for (ModelBackendProvider p : registry.backends()) {

@@ -65,6 +65,7 @@ final class DoctorCommand implements java.util.concurrent.Callable<Integer> {
             checks.add(nativeLibrary(env.paths().cacheDir()));
         }
         models(env, checks);
+        servers(session, checks);
         shell(session, checks);
         boolean failed = false;
         for (Check c : checks) {
@@ -133,7 +134,7 @@ final class DoctorCommand implements java.util.concurrent.Callable<Integer> {
 
     private void backends(Session session, CaroConfig config, Registry registry, List<Check> checks) {
         CliEnvironment env = session.cli();
-        BackendEnvironments envs = new BackendEnvironments(config, env.paths(), env.env(),
+        BackendEnvironments envs = new BackendEnvironments(config, env.paths(), session.backendEnv(),
                 java.util.Optional.ofNullable(env.env().get(ConfigKey.MODEL.envVar())).or(() -> config.get(ConfigKey.MODEL)),
                 dev.caro.api.backend.ProgressListener.NONE);
         int ready = 0;
@@ -221,6 +222,28 @@ final class DoctorCommand implements java.util.concurrent.Callable<Integer> {
             checks.add(new Check("models", Status.OK, dir.relativize(m) + " " + DownloadProgress.bytes(size), ""));
         }
         checks.add(new Check("models", Status.OK, models.size() + " model file(s), " + DownloadProgress.bytes(total) + " in " + dir, ""));
+    }
+
+    /** The background model servers ({@code caro daemon status}); asking does not keep them alive. */
+    private static void servers(Session session, List<Check> checks) {
+        List<DaemonCommand.Found> found;
+        try {
+            found = DaemonCommand.find(session);
+        } catch (ConfigException e) {
+            return; // the config check reports it
+        }
+        String noDaemon = session.backendEnv().getOrDefault("CARO_NO_DAEMON", "").strip();
+        if (List.of("1", "true", "yes").contains(noDaemon)) {
+            checks.add(new Check("server", Status.OK, "model servers are off (--no-daemon or CARO_NO_DAEMON=1):"
+                    + " models load in caro's own process", ""));
+        }
+        if (found.isEmpty()) {
+            checks.add(new Check("server", Status.OK, "no model server is running (the next request starts one)", ""));
+        }
+        for (DaemonCommand.Found f : found) {
+            checks.add(new Check("server", Status.OK, f.server().model() + " is loaded in a model server (pid "
+                    + f.server().pid() + ", " + f.server().address() + ")", ""));
+        }
     }
 
     private static long size(Path p) {

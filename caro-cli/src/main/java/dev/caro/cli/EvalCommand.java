@@ -77,7 +77,7 @@ final class EvalCommand implements Callable<Integer> {
         ModelBackendProvider provider = provider(registry, session);
         ExecutionContext context = context(session);
         SafetyEngine safety = session.safetyEngine();
-        BackendEnvironments environments = new BackendEnvironments(session.config(), env.paths(), env.env(),
+        BackendEnvironments environments = new BackendEnvironments(session.config(), env.paths(), session.backendEnv(),
                 session.settings().get(ConfigKey.MODEL), session.progress());
         ModelBackend model;
         try {
@@ -114,7 +114,7 @@ final class EvalCommand implements Callable<Integer> {
             }
         }
         BackendEnvironments envs = new BackendEnvironments(session.config(), session.cli().paths(),
-                session.cli().env(), Optional.empty(), session.progress());
+                session.backendEnv(), Optional.empty(), session.progress());
         return registry.backends().stream()
                 .filter(p -> envs.availability(p).available())
                 .max(Comparator.comparingInt(ModelBackendProvider::rank))

@@ -56,7 +56,7 @@ final class ModelsCommand implements Callable<Integer> {
     /** The model stores of all registered backends; a backend whose store fails is skipped. */
     static List<NamedStore> stores(Session session) {
         CliEnvironment env = session.cli();
-        BackendEnvironments envs = new BackendEnvironments(session.config(), env.paths(), env.env(),
+        BackendEnvironments envs = new BackendEnvironments(session.config(), env.paths(), session.backendEnv(),
                 session.settings().get(ConfigKey.MODEL), session.progress());
         List<NamedStore> stores = new ArrayList<>();
         for (ModelBackendProvider p : session.registry().backends()) {

@@ -17,7 +17,7 @@ final class Subcommands {
 
     /** In the order {@code caro --help} lists them. */
     static final List<String> NAMES = List.of("check", "backends", "config", "models", "eval", "explain", "init",
-            "completion", "doctor", "history", "man", "plugins");
+            "completion", "doctor", "daemon", "history", "man", "plugins");
 
     /** Subcommands that describe the whole command tree. */
     private static final List<String> NEED_ALL = List.of("completion", "man");
@@ -75,6 +75,7 @@ final class Subcommands {
             case "init" -> InitCommand.class;
             case "completion" -> CompletionCommand.class;
             case "doctor" -> DoctorCommand.class;
+            case "daemon" -> DaemonCommand.class;
             case "history" -> HistoryCommand.class;
             case "man" -> ManPageCommand.class;
             case "plugins" -> new PluginsCommand(new PluginsEnvironment(env.env(), env.in(), env.out(), env.err(),
