@@ -26,4 +26,16 @@ public record Span(int start, int end) {
     public Span union(Span other) {
         return new Span(Math.min(start, other.start), Math.max(end, other.end));
     }
+
+    // Written out, as Finding's: a record's generated equals and hashCode link through method handles.
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Span s && start == s.start && end == s.end;
+    }
+
+    @Override
+    public int hashCode() {
+        return start * 31 + end;
+    }
 }
