@@ -47,7 +47,7 @@ for jh in ${BENCH_JAVA_HOMES:-${JAVA_HOME:-$(dirname "$(dirname "$(readlink -f "
     measure case-3-help env JAVA_HOME="$jh" "$caro" --help
     measure case-4-check env JAVA_HOME="$jh" "$caro" check 'rm -rf /'
     measure case-5-offline env JAVA_HOME="$jh" "$caro" -b offline -q "list files"
-    measure case-6-version-nocds env JAVA_HOME="$jh" CARO_CDS=off "$caro" --version
+    measure case-6-check-nocds env JAVA_HOME="$jh" CARO_CDS=off "$caro" check 'rm -rf /'
     measure case-7-offline-nocds env JAVA_HOME="$jh" CARO_CDS=off "$caro" -b offline -q "list files"
     i=$((i+1))
   done
