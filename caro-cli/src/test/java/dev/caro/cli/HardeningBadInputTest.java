@@ -76,15 +76,18 @@ class HardeningBadInputTest {
 
     @Test
     void escapesInTheRequestDoNotReachTheTerminal() {
-        // The offline backend answers this request with a clean command; the request is echoed in json.
-        String request = "find pdf files over 10MB in Downloads " + OSC + CSI;
+        // The test backend answers "env: NAME" with a clean `echo unset` (no variable has this name),
+        // so the run succeeds and the request, escapes and all, is echoed back in every format.
+        String request = "env: PDF_FILES " + OSC + CSI;
         for (String format : new String[] {"plain", "json", "yaml"}) {
-            CaroRunner.Run r = new CaroRunner(home).terminalOutput().env("NO_COLOR", "1").run("-b", "offline", "-o", format, request);
+            CaroRunner.Run r = new CaroRunner(home).terminalOutput().env("NO_COLOR", "1").run("-b", "test-echo", "-o", format, request);
+            assertEquals(0, r.exitCode(), format + ": " + r.err());
+            assertTrue(r.out().contains("echo unset"), r.out());
             assertNoTerminalControl(r.out());
             assertNoTerminalControl(r.err());
         }
-        CaroRunner.Run json = new CaroRunner(home).run("-b", "offline", "-o", "json", request);
-        assertTrue(json.out().contains("\"prompt\":\"find pdf files over 10MB in Downloads \\u001b]0;owned\\u0007\\u001b[2K\""),
+        CaroRunner.Run json = new CaroRunner(home).run("-b", "test-echo", "-o", "json", request);
+        assertTrue(json.out().contains("\"prompt\":\"env: PDF_FILES \\u001b]0;owned\\u0007\\u001b[2K\""),
                 json.exitCode() + ": " + json.out() + json.err());
     }
 
