@@ -75,8 +75,7 @@ class HardeningFaultsTest {
         Path pluginsDir = home.resolve("plugins");
         List<Path> jars = new ArrayList<>();
         for (String version : List.of("1.0.0", "1.1.0", "1.2.0")) {
-            jars.add(PluginJarBuilder.plugin("acme.shout", version).service(OutputFormatter.class, ShoutFormatter.class)
-                    .fileName("acme.shout-" + version + ".jar").build(Files.createDirectories(downloads.resolve(version))));
+            jars.add(shoutJar(downloads, version));
         }
         ExecutorService pool = Executors.newFixedThreadPool(6);
         List<Future<CaroRunner.Run>> runs = new ArrayList<>();
@@ -94,15 +93,7 @@ class HardeningFaultsTest {
         } finally {
             pool.shutdown();
         }
-        List<String> left;
-        try (Stream<Path> files = Files.list(pluginsDir)) {
-            left = files.map(p -> p.getFileName().toString()).filter(n -> !n.endsWith(".json") && !n.endsWith(".properties")).toList();
-        }
-        assertEquals(1, left.stream().filter(n -> n.endsWith(".jar")).count(), "one version of the plugin is installed: " + left);
-        assertTrue(left.stream().allMatch(n -> n.endsWith(".jar")), "no partial file is left behind: " + left);
-        CaroRunner.Run list = new CaroRunner(home).env("CARO_PLUGINS_DIR", pluginsDir.toString()).run("plugins", "list");
-        assertEquals(0, list.exitCode(), list.err());
-        assertTrue(list.out().contains("enabled"), list.out());
+        assertOneWholeVersionInstalled(pluginsDir);
     }
 
     /**
@@ -115,14 +106,17 @@ class HardeningFaultsTest {
         Path pluginsDir = home.resolve("plugins");
         List<Process> processes = new ArrayList<>();
         for (String version : List.of("1.0.0", "1.1.0", "1.2.0")) {
-            Path jar = PluginJarBuilder.plugin("acme.shout", version).service(OutputFormatter.class, ShoutFormatter.class)
-                    .fileName("acme.shout-" + version + ".jar").build(Files.createDirectories(downloads.resolve(version)));
-            processes.add(caroProcess("5", "plugins", "install", "--force", jar.toString()));
+            processes.add(caroProcess("5", "plugins", "install", "--force", shoutJar(downloads, version).toString()));
         }
         for (Process p : processes) {
             assertTrue(p.waitFor(120, TimeUnit.SECONDS), "an install did not finish");
             assertEquals(0, p.exitValue(), new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
         }
+        assertOneWholeVersionInstalled(pluginsDir);
+    }
+
+    /** Exactly one of the three versions' jars, no partial file, and the plugin loads. */
+    private void assertOneWholeVersionInstalled(Path pluginsDir) throws Exception {
         List<String> left;
         try (Stream<Path> files = Files.list(pluginsDir)) {
             left = files.map(p -> p.getFileName().toString()).filter(n -> !n.endsWith(".json") && !n.endsWith(".properties")).toList();
@@ -155,6 +149,12 @@ class HardeningFaultsTest {
         }
         assertEquals(List.of(), missing, config);
         assertTrue(config.contains("[backends.alpha]") && config.contains("[backends.beta]"), config);
+    }
+
+    /** One version of a test plugin, in a folder of its own under {@code downloads}. */
+    private static Path shoutJar(Path downloads, String version) throws Exception {
+        return PluginJarBuilder.plugin("acme.shout", version).service(OutputFormatter.class, ShoutFormatter.class)
+                .fileName("acme.shout-" + version + ".jar").build(Files.createDirectories(downloads.resolve(version)));
     }
 
     /** A caro JVM with only this test's home in its environment, running {@link CaroInALoop}. */

@@ -176,19 +176,7 @@ class LlamaCppFaultsTest {
         Path model = TinyLlamaModel.write(dir.resolve("m.gguf"), 3);
         Path cache = Files.createDirectories(dir.resolve("cache"));
         Path tmp = Files.createDirectories(dir.resolve("tmp"));
-        Process p = new ProcessBuilder(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-D" + NativeLibrary.LIB_PATH_PROPERTY + "=" + libDir, "-Djava.io.tmpdir=" + tmp,
-                "-cp", System.getProperty("java.class.path"), GenerateOnce.class.getName(), model.toString(),
-                cache.toString(), "exit"))
-                .directory(dir.toFile())
-                .redirectError(dir.resolve("err.txt").toFile()).redirectOutput(dir.resolve("out.txt").toFile()).start();
-        boolean finished = p.waitFor(60, TimeUnit.SECONDS);
-        if (!finished) {
-            p.destroyForcibly().waitFor();
-        }
-        String err = Files.readString(dir.resolve("err.txt"), StandardCharsets.UTF_8);
-        assertTrue(finished, "the process did not finish:\n" + err);
-        assertEquals(1, p.exitValue(), "main ends with the backend's exception:\n" + err);
+        String err = generateOnceFailing(libDir, model, cache, tmp);
         String machine = here.replace('/', ' ');
         assertTrue(err.contains("dev.caro.api.backend.BackendException: cannot install the llama.cpp native library: "
                 + libDir.resolve(lib) + " (set by -Dde.kherud.llama.lib.path) is built for " + other.replace('/', ' ')
@@ -199,7 +187,6 @@ class LlamaCppFaultsTest {
         try (Stream<Path> left = Files.list(tmp)) {
             assertEquals(List.of(), left.toList(), "the binding extracted nothing into the temp directory");
         }
-        assertFalse(Files.exists(dir.resolve("hs_err_pid" + p.pid() + ".log")), "no JVM crash");
     }
 
     /**
@@ -215,8 +202,20 @@ class LlamaCppFaultsTest {
         Files.copy(zlib, libDir.resolve(System.mapLibraryName("jllama")));
         Path model = TinyLlamaModel.write(dir.resolve("m.gguf"), 3);
         Path cache = Files.createDirectories(dir.resolve("cache"));
+        String err = generateOnceFailing(libDir, model, cache, dir);
+        assertTrue(err.contains("dev.caro.api.backend.BackendException: cannot load the llama.cpp native library ("), err);
+        assertTrue(err.contains("); use --backend offline\n"), err);
+    }
+
+    /**
+     * Runs {@link GenerateOnce} in a child JVM with the binding pointed at {@code libDir}; it must
+     * end within 60 s with exit 1 (main throws the backend's exception) and no JVM crash.
+     *
+     * @return what it printed on standard error
+     */
+    private String generateOnceFailing(Path libDir, Path model, Path cache, Path tmp) throws Exception {
         Process p = new ProcessBuilder(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-D" + NativeLibrary.LIB_PATH_PROPERTY + "=" + libDir, "-Djava.io.tmpdir=" + dir,
+                "-D" + NativeLibrary.LIB_PATH_PROPERTY + "=" + libDir, "-Djava.io.tmpdir=" + tmp,
                 "-cp", System.getProperty("java.class.path"), GenerateOnce.class.getName(), model.toString(),
                 cache.toString(), "exit"))
                 .directory(dir.toFile())
@@ -228,9 +227,8 @@ class LlamaCppFaultsTest {
         String err = Files.readString(dir.resolve("err.txt"), StandardCharsets.UTF_8);
         assertTrue(finished, "the process did not finish:\n" + err);
         assertEquals(1, p.exitValue(), "main ends with the backend's exception:\n" + err);
-        assertTrue(err.contains("dev.caro.api.backend.BackendException: cannot load the llama.cpp native library ("), err);
-        assertTrue(err.contains("); use --backend offline\n"), err);
         assertFalse(Files.exists(dir.resolve("hs_err_pid" + p.pid() + ".log")), "no JVM crash");
+        return err;
     }
 
     /** What {@code caro doctor} runs in its child JVM: the refusal is one line, exit 3. */
