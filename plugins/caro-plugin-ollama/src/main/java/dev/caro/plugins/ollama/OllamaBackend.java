@@ -1,10 +1,10 @@
 package dev.caro.plugins.ollama;
 
 import dev.caro.api.backend.BackendException;
-import dev.caro.api.backend.ChatMessage;
 import dev.caro.api.backend.Generation;
 import dev.caro.api.backend.GenerationRequest;
 import dev.caro.api.backend.ModelBackend;
+import dev.caro.plugins.support.ChatJson;
 import dev.caro.plugins.support.Json;
 import dev.caro.plugins.support.JsonException;
 import dev.caro.plugins.support.TimedLines;
@@ -19,9 +19,7 @@ import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 /** Sends caro's chat prompt to Ollama's {@code /api/chat} and returns the model's text for caro to extract. */
@@ -70,11 +68,7 @@ final class OllamaBackend implements ModelBackend {
                     }
                 }
             } else {
-                StringBuilder whole = new StringBuilder();
-                for (String line; (line = lines.next()) != null; ) {
-                    whole.append(line).append('\n');
-                }
-                done = chunk(Json.parse(whole.toString().strip()), text, where);
+                done = chunk(Json.parse(lines.rest().strip()), text, where);
             }
         } catch (JsonException e) {
             throw new BackendException(where + " sent a malformed response (" + e.getMessage() + ").", e);
@@ -106,18 +100,9 @@ final class OllamaBackend implements ModelBackend {
     }
 
     private String body(GenerationRequest request) {
-        List<Object> messages = new ArrayList<>();
-        List<ChatMessage> chat = request.messages().isEmpty() ? List.of(ChatMessage.user(request.prompt()))
-                : request.messages();
-        for (ChatMessage m : chat) {
-            Map<String, Object> o = new LinkedHashMap<>();
-            o.put("role", m.role());
-            o.put("content", m.content());
-            messages.add(o);
-        }
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("model", settings.model());
-        body.put("messages", messages);
+        body.put("messages", ChatJson.messages(request));
         body.put("stream", settings.stream());
         body.put("options", Map.of("temperature", settings.temperature()));
         return Json.write(body);

@@ -1,10 +1,10 @@
 package dev.caro.plugins.openai;
 
 import dev.caro.api.backend.BackendException;
-import dev.caro.api.backend.ChatMessage;
 import dev.caro.api.backend.Generation;
 import dev.caro.api.backend.GenerationRequest;
 import dev.caro.api.backend.ModelBackend;
+import dev.caro.plugins.support.ChatJson;
 import dev.caro.plugins.support.Json;
 import dev.caro.plugins.support.JsonException;
 import dev.caro.plugins.support.SettingValues;
@@ -20,9 +20,7 @@ import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -66,11 +64,7 @@ final class OpenAiBackend implements ModelBackend {
             if (settings.stream()) {
                 readEvents(lines, text, where);
             } else {
-                StringBuilder whole = new StringBuilder();
-                for (String line; (line = lines.next()) != null; ) {
-                    whole.append(line).append('\n');
-                }
-                Object json = Json.parse(whole.toString().strip());
+                Object json = Json.parse(lines.rest().strip());
                 Object choice = Json.at(json, "choices", 0).orElseThrow(
                         () -> new BackendException(where + " sent an answer without choices."));
                 Json.string(choice, "message", "content").ifPresent(text::append);
@@ -126,18 +120,9 @@ final class OpenAiBackend implements ModelBackend {
     }
 
     private String body(GenerationRequest request) {
-        List<Object> messages = new ArrayList<>();
-        List<ChatMessage> chat = request.messages().isEmpty() ? List.of(ChatMessage.user(request.prompt()))
-                : request.messages();
-        for (ChatMessage m : chat) {
-            Map<String, Object> o = new LinkedHashMap<>();
-            o.put("role", m.role());
-            o.put("content", m.content());
-            messages.add(o);
-        }
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("model", settings.model().orElseThrow());
-        body.put("messages", messages);
+        body.put("messages", ChatJson.messages(request));
         body.put("temperature", settings.temperature());
         body.put("max_tokens", settings.maxTokens());
         body.put("stream", settings.stream());

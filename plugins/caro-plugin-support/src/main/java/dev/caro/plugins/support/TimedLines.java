@@ -52,6 +52,15 @@ public final class TimedLines implements Closeable {
         }
     }
 
+    /** The rest of the body, its lines joined by newlines, for a response sent in one piece. */
+    public String rest() throws IOException {
+        StringBuilder whole = new StringBuilder();
+        for (String line; (line = next()) != null; ) {
+            whole.append(line).append('\n');
+        }
+        return whole.toString();
+    }
+
     /** Whether the deadline passed while reading. */
     public boolean timedOut() {
         return timedOut.get();
