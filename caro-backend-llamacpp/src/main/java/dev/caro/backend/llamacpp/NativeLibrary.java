@@ -87,12 +87,21 @@ final class NativeLibrary {
      */
     static synchronized Path prepare(Path cacheDir) throws IOException {
         String existing = System.getProperty(LIB_PATH_PROPERTY);
-        if (existing != null && Files.isRegularFile(Path.of(existing, System.mapLibraryName("jllama")))) {
+        if (existing != null && !existing.isBlank()) {
+            Path library = Path.of(existing, System.mapLibraryName("jllama"));
             if (!existing.equals(prepared)) {
-                checkConfiguredLibrary(Path.of(existing, System.mapLibraryName("jllama")));
+                if (!Files.isRegularFile(library)) {
+                    // Otherwise the binding would quietly load its bundled library instead of the chosen one.
+                    throw new IOException(existing + " (set by -D" + LIB_PATH_PROPERTY + ") holds no "
+                            + library.getFileName() + "; point -D" + LIB_PATH_PROPERTY
+                            + " at the directory that holds it, or remove it to use the bundled one");
+                }
+                checkConfiguredLibrary(library);
             }
-            ensureTmpDir(Path.of(existing), false);
-            return Path.of(existing);
+            if (Files.isRegularFile(library)) {
+                ensureTmpDir(Path.of(existing), false);
+                return Path.of(existing);
+            }
         }
         String folder = currentPlatformFolder().orElseThrow(() -> new IOException(
                 "llama.cpp has no native library for " + System.getProperty("os.name") + " "

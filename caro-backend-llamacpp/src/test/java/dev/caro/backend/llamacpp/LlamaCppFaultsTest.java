@@ -250,6 +250,22 @@ class LlamaCppFaultsTest {
         assertEquals(3, p.exitValue());
     }
 
+    /** A chosen directory without the library (a typo, a build that failed): said so, not replaced by the bundled one. */
+    @Test
+    void aChosenDirectoryWithoutTheLibraryIsSaidSo() throws Exception {
+        Path empty = Files.createDirectories(dir.resolve("empty"));
+        Process p = new ProcessBuilder(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-D" + NativeLibrary.LIB_PATH_PROPERTY + "=" + empty, "-cp", System.getProperty("java.class.path"),
+                NativeLibraryProbe.class.getName(), dir.resolve("cache").toString()))
+                .redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(p.waitFor(60, TimeUnit.SECONDS));
+        assertEquals(empty + " (set by -Dde.kherud.llama.lib.path) holds no " + System.mapLibraryName("jllama")
+                + "; point -Dde.kherud.llama.lib.path at the directory that holds it, or remove it to use the bundled one\n", out);
+        assertEquals(3, p.exitValue());
+        assertFalse(Files.exists(dir.resolve("cache/native")), "the bundled library was not extracted in its place");
+    }
+
     @Test
     void aFileThatIsNoLibraryAtAllIsSaidSo() throws Exception {
         Assumptions.assumeTrue(NativeLibrary.currentPlatformFolder().isPresent());
