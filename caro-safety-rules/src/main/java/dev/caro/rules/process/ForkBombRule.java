@@ -13,6 +13,7 @@ import dev.caro.rules.internal.Names;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -22,20 +23,30 @@ import java.util.regex.Pattern;
  */
 public final class ForkBombRule extends BaseRule {
 
-    private static final Pattern ENDLESS_LOOP = Pattern.compile(
-            "(?s)\\b(?:while\\s+(?:true|:|\\[\\s*1\\s*\\]|\\[\\[\\s*1\\s*\\]\\]|\\(\\(\\s*1\\s*\\)\\))|until\\s+false"
-            + "|for\\s*\\(\\(\\s*;\\s*;\\s*\\)\\))\\s*;?\\s*do\\b.*&\\s*;?\\s*done\\b");
+    // The whole-text patterns below run on every command line, also on text caro could not parse
+    // (up to 100,000 characters), so each is matched in linear time: a loop header is looked for
+    // once and what must follow it is searched from its end, instead of one ".*" scan per header;
+    // whitespace runs are possessive so a long run is never re-split.
+    /** An endless shell loop header up to its {@code do}. */
+    private static final Pattern ENDLESS_HEADER = Pattern.compile(
+            "\\b(?:while\\s++(?:true|:|\\[\\s*+1\\s*+\\]|\\[\\[\\s*+1\\s*+\\]\\]|\\(\\(\\s*+1\\s*+\\)\\))|until\\s++false"
+            + "|for\\s*+\\(\\(\\s*+;\\s*+;\\s*+\\)\\))\\s*+;?\\s*+do\\b");
+    /** A background job that ends the loop body: {@code & done}. */
+    private static final Pattern BACKGROUND_DONE = Pattern.compile("&\\s*+;?\\s*+done\\b");
     private static final Pattern CODE_FORK = Pattern.compile("\\bfork\\b|os\\.fork|Process\\.fork|pcntl_fork|child_process");
     private static final Pattern CODE_LOOP = Pattern.compile(
             "while|\\bfor\\b|\\bloop\\b|until|iter\\(|\\.\\.|\\.times|itertools\\.count|setInterval|repeat");
-    private static final Pattern PS_LOOP = Pattern.compile(
-            "(?is)\\b(?:while\\s*\\(\\s*\\$true\\s*\\)|for\\s*\\(\\s*;\\s*;\\s*\\)|do\\s*\\{)[^}]*\\b(start-process|saps|start|"
-            + "powershell|pwsh|cmd)\\b");
-    private static final Pattern CMD_LOOP = Pattern.compile("(?is)for\\s+/l\\s+%+\\w\\s+in\\s*\\(\\s*\\d+\\s*,\\s*0\\s*,\\s*\\d+\\s*\\)\\s*do\\s+start\\b"
-            + "|start\\s+%0.*goto|:\\w+\\s*[&\\n]\\s*start\\s+.*goto");
-    /** For text caro could not parse (e.g. zsh's f(){f|f&}): a function whose body pipes or backgrounds itself. */
-    private static final Pattern FORK_TEXT = Pattern.compile(
-            "([\\w:.%]+)\\s*\\(\\s*\\)\\s*\\{\\s*\\1\\s*(?:\\|\\s*\\1|&\\s*;?\\s*\\1)");
+    /** An endless PowerShell loop header; a process start must follow before the next closing brace. */
+    private static final Pattern PS_HEADER = Pattern.compile(
+            "(?i)\\b(?:while\\s*+\\(\\s*+\\$true\\s*+\\)|for\\s*+\\(\\s*+;\\s*+;\\s*+\\)|do\\s*+\\{)");
+    private static final Pattern PS_START = Pattern.compile("(?i)\\b(?:start-process|saps|start|powershell|pwsh|cmd)\\b");
+    /** {@code for /l %i in (1,0,2) do start}: a cmd.exe loop that never ends. */
+    private static final Pattern CMD_ENDLESS_FOR = Pattern.compile(
+            "(?i)for\\s++/l\\s++%++\\w\\s++in\\s*+\\(\\s*+\\d++\\s*+,\\s*+0\\s*+,\\s*+\\d++\\s*+\\)\\s*+do\\s++start\\b");
+    /** {@code start %0}: the batch file starts itself; a loop when a {@code goto} follows. */
+    private static final Pattern CMD_START_SELF = Pattern.compile("(?i)start\\s++%0");
+    /** {@code :label & start ...}: a labelled start; a loop when a {@code goto} follows. */
+    private static final Pattern CMD_LABEL_START = Pattern.compile("(?i):\\w++(?:\\s*+&|[^\\S\\n]*+\\n)\\s*+start\\s");
     private static final Pattern BATCH_BOMB = Pattern.compile("%0\\s*\\|\\s*%0");
 
     public ForkBombRule() {
@@ -76,19 +87,19 @@ public final class ForkBombRule extends BaseRule {
             loopBody |= c.origin() == Origin.BODY;
         }
         String src = script.source();
-        if (out.isEmpty() && (loopBody || !script.parsed()) && ENDLESS_LOOP.matcher(src).find()) {
+        if (out.isEmpty() && (loopBody || !script.parsed()) && endlessBackgroundLoop(src)) {
             report(out, RiskLevel.CRITICAL, "An endless loop starts background processes without limit.",
                     new dev.caro.api.shell.Span(0, src.length()));
         }
-        if (out.isEmpty() && !script.parsed() && FORK_TEXT.matcher(src).find()) {
+        if (out.isEmpty() && !script.parsed() && SelfCallingFunction.in(src)) {
             report(out, RiskLevel.CRITICAL, "A function that starts copies of itself without end (a fork bomb).",
                     new dev.caro.api.shell.Span(0, src.length()));
         }
-        if (out.isEmpty() && !startsWithPrinter(src) && CMD_LOOP.matcher(src).find()) {
+        if (out.isEmpty() && !startsWithPrinter(src) && endlessCmdLoop(src)) {
             report(out, RiskLevel.CRITICAL, "An endless cmd.exe loop starts new windows without limit.",
                     new dev.caro.api.shell.Span(0, src.length()));
         }
-        if (out.isEmpty() && !startsWithPrinter(src) && PS_LOOP.matcher(src).find()) {
+        if (out.isEmpty() && !startsWithPrinter(src) && endlessPowerShellLoop(src)) {
             report(out, RiskLevel.CRITICAL, "An endless PowerShell loop starts new processes without limit.",
                     new dev.caro.api.shell.Span(0, src.length()));
         }
@@ -113,9 +124,67 @@ public final class ForkBombRule extends BaseRule {
         return out;
     }
 
-    private static boolean startsWithPrinter(String src) {
-        String s = src.stripLeading().toLowerCase(java.util.Locale.ROOT);
-        return s.startsWith("echo ") || s.startsWith("printf ") || s.startsWith("write-host") || s.startsWith("#")
-                || s.startsWith("grep ") || s.startsWith("cat ");
+    /** {@code while true; do ... & done}: the first header leaves the most text for the {@code & done}. */
+    private static boolean endlessBackgroundLoop(String src) {
+        Matcher header = ENDLESS_HEADER.matcher(src);
+        return header.find() && BACKGROUND_DONE.matcher(src).find(header.end());
     }
+
+    /**
+     * A loop header followed by a process start before the next {@code &#125;}: checked once per
+     * brace-delimited stretch, from its first header, which sees the most text.
+     */
+    private static boolean endlessPowerShellLoop(String src) {
+        Matcher header = PS_HEADER.matcher(src);
+        Matcher start = PS_START.matcher(src);
+        int from = 0;
+        while (from < src.length() && header.find(from)) {
+            int close = src.indexOf('}', header.end());
+            int end = close < 0 ? src.length() : close;
+            start.region(header.end(), end);
+            if (start.find()) {
+                return true;
+            }
+            from = end + 1;
+        }
+        return false;
+    }
+
+    /** A never-ending {@code for /l}, or a restart of the batch file with a {@code goto} after it. */
+    private static boolean endlessCmdLoop(String src) {
+        if (CMD_ENDLESS_FOR.matcher(src).find()) {
+            return true;
+        }
+        int lastGoto = lastIndexOfIgnoreCase(src, "goto");
+        if (lastGoto < 0) {
+            return false;
+        }
+        Matcher self = CMD_START_SELF.matcher(src);
+        Matcher label = CMD_LABEL_START.matcher(src);
+        return self.find() && self.end() <= lastGoto || label.find() && label.end() <= lastGoto;
+    }
+
+    private static int lastIndexOfIgnoreCase(String text, String word) {
+        for (int i = text.length() - word.length(); i >= 0; i--) {
+            if (text.regionMatches(true, i, word, 0, word.length())) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static boolean startsWithPrinter(String src) {
+        int i = 0;
+        while (i < src.length() && Character.isWhitespace(src.charAt(i))) {
+            i++;
+        }
+        for (String p : PRINTERS) {
+            if (src.regionMatches(true, i, p, 0, p.length())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static final List<String> PRINTERS = List.of("echo ", "printf ", "write-host", "#", "grep ", "cat ");
 }
