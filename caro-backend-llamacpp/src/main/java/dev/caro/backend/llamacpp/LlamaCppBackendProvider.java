@@ -60,6 +60,10 @@ public final class LlamaCppBackendProvider implements ModelBackendProvider {
             if (problem.isPresent()) {
                 return Availability.unavailable(problem.get(), fixFor(choice));
             }
+            Optional<String> library = NativeLibrary.configuredLibraryProblem();
+            if (library.isPresent()) {
+                return Availability.unavailable(library.get(), "");
+            }
             return Availability.ready(choice.name());
         } catch (IllegalArgumentException e) {
             return Availability.unavailable(e.getMessage(), "caro models list");

@@ -139,6 +139,29 @@ final class NativeLibrary {
     }
 
     /**
+     * What is wrong with the library named by {@code -Dde.kherud.llama.lib.path}, if it is set and
+     * cannot be used: missing, cut short, or built for another platform. Reads only its header.
+     */
+    static Optional<String> configuredLibraryProblem() {
+        String existing = System.getProperty(LIB_PATH_PROPERTY);
+        if (existing == null || existing.isBlank() || existing.equals(prepared)) {
+            return Optional.empty();
+        }
+        Path library = Path.of(existing, System.mapLibraryName("jllama"));
+        if (!Files.isRegularFile(library)) {
+            return Optional.of(existing + " (set by -D" + LIB_PATH_PROPERTY + ") holds no " + library.getFileName()
+                    + "; point -D" + LIB_PATH_PROPERTY + " at the directory that holds it, or remove it to use the"
+                    + " bundled one");
+        }
+        try {
+            checkConfiguredLibrary(library);
+            return Optional.empty();
+        } catch (IOException e) {
+            return Optional.of(e.getMessage());
+        }
+    }
+
+    /**
      * A library the user chose with {@code -Dde.kherud.llama.lib.path} (a GPU build, say) must be
      * for this machine: given another platform's library, the binding prints a warning and quietly
      * loads its bundled CPU library from the system temp directory instead.

@@ -189,6 +189,40 @@ class LlamaCppFaultsTest {
         }
     }
 
+    /** `caro backends` and the pipeline see the wrong library up front, not only when loading. */
+    @Test
+    void aNativeLibraryForAnotherPlatformMakesTheBackendUnavailable() throws Exception {
+        String here = NativeLibrary.currentPlatformFolder().orElseThrow();
+        String other = here.equals("Linux/x86_64") ? "Linux/aarch64" : "Linux/x86_64";
+        Path libDir = Files.createDirectories(dir.resolve("wrong-platform-availability"));
+        copyBindingLibrary(other, libDir.resolve(System.mapLibraryName("jllama")));
+        Path model = TinyLlamaModel.write(dir.resolve("m.gguf"), 3);
+        String before = System.getProperty("de.kherud.llama.lib.path");
+        try {
+            System.setProperty("de.kherud.llama.lib.path", libDir.toString());
+            Availability a = new LlamaCppBackendProvider().availability(new BackendEnvironment(Map.of(), Map.of(),
+                    Optional.of(model.toString()), dir, dir, ProgressListener.NONE));
+            assertFalse(a.available());
+            String machine = here.replace('/', ' ');
+            assertEquals(libDir.resolve(System.mapLibraryName("jllama")) + " (set by -Dde.kherud.llama.lib.path) is built for "
+                    + other.replace('/', ' ') + ", not for this " + machine + " machine; point"
+                    + " -Dde.kherud.llama.lib.path at a library built for " + machine + ", or remove it to use the bundled one",
+                    a.reason());
+            System.setProperty("de.kherud.llama.lib.path", dir.resolve("nowhere").toString());
+            a = new LlamaCppBackendProvider().availability(new BackendEnvironment(Map.of(), Map.of(),
+                    Optional.of(model.toString()), dir, dir, ProgressListener.NONE));
+            assertEquals(dir.resolve("nowhere") + " (set by -Dde.kherud.llama.lib.path) holds no "
+                    + System.mapLibraryName("jllama") + "; point -Dde.kherud.llama.lib.path at the directory that"
+                    + " holds it, or remove it to use the bundled one", a.reason());
+        } finally {
+            if (before == null) {
+                System.clearProperty("de.kherud.llama.lib.path");
+            } else {
+                System.setProperty("de.kherud.llama.lib.path", before);
+            }
+        }
+    }
+
     /**
      * A whole library for this platform that is not llama.cpp's (here the system's zlib under the
      * binding's name): it loads, but has none of the binding's functions. caro says so; no crash.
