@@ -1,29 +1,24 @@
 package dev.caro.backend.djl;
 
+import dev.caro.api.backend.ChatFormat;
 import dev.caro.api.backend.ChatMessage;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
 /**
- * Turns chat messages into the prompt text a chat-tuned model was trained on, ending with the
- * opening of the assistant's turn. The model directory's config names the template.
+ * The chat template a model directory's config names ({@code chat_template}): one of caro's
+ * {@link ChatFormat}s, plus the removal of the model's own special tokens from message text.
  */
 enum ChatTemplate {
-    /** Qwen, SmolLM, Phi-3.5 and other ChatML models. */
-    CHATML(List.of("<|im_start|>", "<|im_end|>"), List.of("<|im_end|>", "<|endoftext|>")),
-    /** Llama 3.x instruct models. */
-    LLAMA3(List.of("<|begin_of_text|>", "<|start_header_id|>", "<|end_header_id|>", "<|eot_id|>"),
-            List.of("<|eot_id|>", "<|end_of_text|>")),
-    /** Base models without a chat format: "System: …", "User: …", then "Assistant:". */
-    PLAIN(List.of(), List.of());
+    CHATML(ChatFormat.CHATML),
+    LLAMA3(ChatFormat.LLAMA3),
+    PLAIN(ChatFormat.PLAIN);
 
-    private final List<String> markers;
-    private final List<String> endTokens;
+    private final ChatFormat format;
 
-    ChatTemplate(List<String> markers, List<String> endTokens) {
-        this.markers = markers;
-        this.endTokens = endTokens;
+    ChatTemplate(ChatFormat format) {
+        this.format = format;
     }
 
     /** The template called {@code name} in a model config, case-insensitive. */
@@ -37,12 +32,12 @@ enum ChatTemplate {
 
     /** The control tokens the template writes; message text must not contain them. */
     List<String> markers() {
-        return markers;
+        return format.markers();
     }
 
     /** The tokens that end an answer when the model config names none. */
     List<String> endTokens() {
-        return endTokens;
+        return format.endTokens();
     }
 
     /**
@@ -51,34 +46,7 @@ enum ChatTemplate {
      * turn.
      */
     String render(List<ChatMessage> messages, List<String> forbidden) {
-        StringBuilder sb = new StringBuilder();
-        for (ChatMessage m : messages) {
-            String content = scrub(m.content(), forbidden);
-            switch (this) {
-                case CHATML -> sb.append("<|im_start|>").append(m.role()).append('\n').append(content)
-                        .append("<|im_end|>\n");
-                case LLAMA3 -> {
-                    if (sb.isEmpty()) {
-                        sb.append("<|begin_of_text|>");
-                    }
-                    sb.append("<|start_header_id|>").append(m.role()).append("<|end_header_id|>\n\n")
-                            .append(content.strip()).append("<|eot_id|>");
-                }
-                case PLAIN -> sb.append(Character.toUpperCase(m.role().charAt(0))).append(m.role().substring(1))
-                        .append(": ").append(content.strip()).append("\n\n");
-            }
-        }
-        switch (this) {
-            case CHATML -> sb.append("<|im_start|>assistant\n");
-            case LLAMA3 -> {
-                if (sb.isEmpty()) {
-                    sb.append("<|begin_of_text|>");
-                }
-                sb.append("<|start_header_id|>assistant<|end_header_id|>\n\n");
-            }
-            case PLAIN -> sb.append("Assistant:");
-        }
-        return sb.toString();
+        return format.render(messages, text -> scrub(text, forbidden));
     }
 
     /** Removes each forbidden string, repeatedly, so that removal cannot assemble a new one. */

@@ -1,5 +1,6 @@
 package dev.caro.backend.llamacpp;
 
+import dev.caro.api.backend.ChatFormat;
 import dev.caro.api.backend.ChatMessage;
 import java.util.List;
 import java.util.Locale;
@@ -64,25 +65,10 @@ enum ChatTemplate {
      * {@link #CHATML} and {@link #LLAMA3}; {@link #GGUF} is rendered by llama.cpp.
      */
     String render(List<ChatMessage> messages) {
-        StringBuilder sb = new StringBuilder();
-        switch (this) {
-            case CHATML -> {
-                for (ChatMessage m : messages) {
-                    sb.append("<|im_start|>").append(m.role()).append('\n')
-                            .append(neutralize(m.content())).append("<|im_end|>\n");
-                }
-                sb.append("<|im_start|>assistant\n");
-            }
-            case LLAMA3 -> {
-                sb.append("<|begin_of_text|>");
-                for (ChatMessage m : messages) {
-                    sb.append("<|start_header_id|>").append(m.role()).append("<|end_header_id|>\n\n")
-                            .append(neutralize(m.content()).strip()).append("<|eot_id|>");
-                }
-                sb.append("<|start_header_id|>assistant<|end_header_id|>\n\n");
-            }
+        return switch (this) {
+            case CHATML -> ChatFormat.CHATML.render(messages, ChatTemplate::neutralize);
+            case LLAMA3 -> ChatFormat.LLAMA3.render(messages, ChatTemplate::neutralize);
             case GGUF -> throw new IllegalStateException("GGUF templates are rendered by llama.cpp");
-        }
-        return sb.toString();
+        };
     }
 }
