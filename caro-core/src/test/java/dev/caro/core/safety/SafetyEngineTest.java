@@ -9,10 +9,12 @@ import dev.caro.api.safety.Assessment;
 import dev.caro.api.safety.Finding;
 import dev.caro.api.safety.RiskLevel;
 import dev.caro.api.shell.Span;
+import dev.caro.core.safety.fakes.DeclaredNamesRule;
 import dev.caro.core.safety.fakes.MisbehavingRule;
 import dev.caro.core.safety.fakes.MisbehavingRule.Fault;
 import dev.caro.core.safety.fakes.NamedProgramRule;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class SafetyEngineTest {
@@ -52,6 +54,35 @@ class SafetyEngineTest {
         for (String cmd : List.of("echo reboot", "# reboot", "grep reboot log", "cat <<'EOF'\nreboot\nEOF")) {
             assertEquals(RiskLevel.SAFE, engine.assess(cmd, CONTEXT).risk(), cmd);
         }
+    }
+
+    @Test
+    void aRuleThatDeclaresCommandNamesRunsOnlyWhereOneOfThemRuns() {
+        SafetyEngine named = new SafetyEngine(List.of(
+                new DeclaredNamesRule("test.git", () -> Set.of("git")),
+                new DeclaredNamesRule("test.mkfs", () -> Set.of("mkfs.*")),
+                new DeclaredNamesRule("test.broken", () -> {
+                    throw new IllegalStateException("no names");
+                }),
+                new DeclaredNamesRule("test.null", () -> null)));
+        // The broken and null declarations mean every command line: those rules still run (fail closed).
+        assertEquals(List.of("test.broken", "test.null"), ids(named.assess("ls -la", CONTEXT)));
+        assertEquals(List.of("test.broken", "test.null"), ids(named.assess("echo git mkfs.ext4", CONTEXT)));
+        assertEquals(List.of("test.git", "test.broken", "test.null"),
+                ids(named.assess("sudo bash -c 'git status'", CONTEXT)));
+        assertEquals(List.of("test.git", "test.broken", "test.null"), ids(named.assess("/usr/bin/GIT.exe log", CONTEXT)));
+        assertEquals(List.of("test.mkfs", "test.broken", "test.null"), ids(named.assess("mkfs.ext4 /dev/sdb", CONTEXT)));
+        assertEquals(List.of("test.broken", "test.null"), ids(named.assess("mkfs /dev/sdb", CONTEXT)));
+        // Once a name runs, the rule sees the whole command line.
+        Assessment both = named.assess("ls; git push", CONTEXT);
+        assertEquals(List.of("ls", "git push"), both.findings().stream().filter(f -> f.ruleId().equals("test.git"))
+                .map(f -> f.span().of("ls; git push")).toList());
+        assertEquals(List.of("test.git", "test.broken", "test.null"),
+                named.rulesFor(named.parse("git status", CONTEXT)).stream().map(r -> r.id()).toList());
+    }
+
+    private static List<String> ids(Assessment a) {
+        return a.findings().stream().map(Finding::ruleId).distinct().toList();
     }
 
     @Test

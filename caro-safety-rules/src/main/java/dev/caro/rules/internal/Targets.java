@@ -122,7 +122,11 @@ public final class Targets {
         if (!m.matches()) {
             return Optional.empty();
         }
-        Matcher loop = FOR_LOOP.matcher(ctx.script().source());
+        String source = ctx.script().source();
+        if (!source.contains("for")) {
+            return Optional.empty(); // cheap, and spares a scan of the whole line for every variable word
+        }
+        Matcher loop = FOR_LOOP.matcher(source);
         String items = null;
         while (loop.find()) {
             if (loop.group(1).equals(m.group(1))) {

@@ -44,10 +44,11 @@ public final class AdminGroupRule extends BaseRule {
             case "usermod", "useradd" -> {
                 Optional<String> groups = Args.value(c, "-G", "--groups").or(() -> Args.value(c, "-g", "--gid"));
                 if (groups.isEmpty()) {
-                    for (Word w : c.args()) {
-                        if (w.value().startsWith("-") && w.value().endsWith("G") && !w.value().startsWith("--")) {
-                            int i = c.args().indexOf(w);
-                            groups = i + 1 < c.args().size() ? Optional.of(c.args().get(i + 1).value()) : Optional.empty();
+                    List<Word> args = c.args();
+                    for (int i = 0; i < args.size(); i++) {
+                        String v = args.get(i).value();
+                        if (v.startsWith("-") && v.endsWith("G") && !v.startsWith("--")) {
+                            groups = i + 1 < args.size() ? Optional.of(args.get(i + 1).value()) : Optional.empty();
                         }
                     }
                 }

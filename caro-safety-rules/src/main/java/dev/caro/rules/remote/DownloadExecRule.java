@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -23,9 +24,14 @@ import java.util.regex.Pattern;
  */
 public final class DownloadExecRule extends BaseRule {
 
-    private static final Pattern PS_DOWNLOAD_EXEC = Pattern.compile(
-            "(?is)\\b(?:iex|invoke-expression)\\b.*\\b(?:iwr|irm|invoke-webrequest|invoke-restmethod|downloadstring|downloadfile|net\\.webclient|start-bitstransfer)\\b"
-            + "|\\b(?:iwr|irm|invoke-webrequest|invoke-restmethod|downloadstring)\\b.*\\|\\s*(?:iex|invoke-expression)\\b");
+    // "iex ... download" or "download ... | iex" anywhere in the text: each half is searched once,
+    // the second from where the first ends (one ".*" per occurrence took time quadratic in the length).
+    private static final Pattern PS_EXEC = Pattern.compile("(?i)\\b(?:iex|invoke-expression)\\b");
+    private static final Pattern PS_FETCH = Pattern.compile(
+            "(?i)\\b(?:iwr|irm|invoke-webrequest|invoke-restmethod|downloadstring|downloadfile|net\\.webclient|start-bitstransfer)\\b");
+    private static final Pattern PS_FETCH_PIPED = Pattern.compile(
+            "(?i)\\b(?:iwr|irm|invoke-webrequest|invoke-restmethod|downloadstring)\\b");
+    private static final Pattern PIPE_TO_EXEC = Pattern.compile("(?i)\\|\\s*+(?:iex|invoke-expression)\\b");
     private static final Pattern CRON_DOWNLOAD = Pattern.compile("(?i)\\b(?:curl|wget|fetch)\\b[^|]*\\|\\s*(?:sudo\\s+)?(?:ba|z|da|k)?sh\\b");
     private static final Pattern CODE_FETCH = Pattern.compile("urlopen|urllib|requests\\.get|http\\.get|https\\.get|fetch\\(|Net::HTTP|open-uri|LWP::|file_get_contents\\(\\s*['\"]https?|HTTP::Tiny|URI\\(|curl|wget|DownloadString|WebClient");
     private static final Pattern CODE_EVAL = Pattern.compile("\\bexec\\s*\\(|\\beval\\s*[\\(\\s]|\\bsystem\\s*\\(|\\bcompile\\s*\\(|\\binstance_eval|\\bFunction\\(|runInThisContext|\\biex\\b|Invoke-Expression|\\|\\s*(?:ba)?sh\\b");
@@ -61,7 +67,7 @@ public final class DownloadExecRule extends BaseRule {
                 return n.equals("iex") || n.equals("invoke-expression") || n.equals("powershell") || n.equals("pwsh");
             });
             if ((psCommand || !script.parsed()) && !src.stripLeading().toLowerCase(Locale.ROOT).startsWith("echo")
-                    && PS_DOWNLOAD_EXEC.matcher(src).find()) {
+                    && powerShellDownloadExec(src)) {
                 report(out, RiskLevel.HIGH, "PowerShell downloads a script and runs it with Invoke-Expression.",
                         new dev.caro.api.shell.Span(0, src.length()));
             }
@@ -170,5 +176,14 @@ public final class DownloadExecRule extends BaseRule {
     private static String base(String p) {
         int slash = p.lastIndexOf('/');
         return slash >= 0 ? p.substring(slash + 1) : p;
+    }
+
+    private static boolean powerShellDownloadExec(String src) {
+        Matcher exec = PS_EXEC.matcher(src);
+        if (exec.find() && PS_FETCH.matcher(src).find(exec.end())) {
+            return true;
+        }
+        Matcher fetch = PS_FETCH_PIPED.matcher(src);
+        return fetch.find() && PIPE_TO_EXEC.matcher(src).find(fetch.end());
     }
 }
