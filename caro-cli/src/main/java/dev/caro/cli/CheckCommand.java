@@ -66,7 +66,7 @@ final class CheckCommand implements Callable<Integer> {
         }
         OutputFormatter formatter = session.formatter();
         SafetyMode mode = session.safetyMode();
-        ExecutionContext context = session.context();
+        ExecutionContext context = session.judgingContext();
         Pipeline pipeline = session.pipeline();
         List<CheckResult> results = new ArrayList<>();
         RiskLevel worst = RiskLevel.SAFE;

@@ -5,6 +5,7 @@ import dev.caro.api.context.ShellKind;
 import dev.caro.api.format.FormatOptions;
 import dev.caro.api.format.OutputFormatter;
 import dev.caro.api.safety.SafetyMode;
+import dev.caro.api.safety.SafetyRule;
 import dev.caro.core.config.CaroConfig;
 import dev.caro.core.config.ConfigKey;
 import dev.caro.core.config.Settings;
@@ -43,6 +44,7 @@ final class Session implements AutoCloseable {
     private DownloadProgress progress;
     private HistoryRecorder history;
     private boolean noDaemon;
+    private boolean pluginRules;
 
     Session(CliEnvironment cli) {
         this.cli = cli;
@@ -93,27 +95,33 @@ final class Session implements AutoCloseable {
 
     Registry registry() {
         if (registry == null) {
-            registry = Registry.discover(Session.class.getClassLoader());
+            // A broken extension is skipped, but never silently; a built-in is checked (and
+            // reported) when its kind is first used, so a command pays only for what it touches.
+            registry = Registry.discover(Session.class.getClassLoader(),
+                    p -> cli.err().println("caro: skipped " + p.source() + ": " + p.message()));
             loadPlugins(registry);
-            // A broken extension is skipped, but never silently.
-            registry.problems().forEach(p -> cli.err().println("caro: skipped " + p.source() + ": " + p.message()));
         }
         return registry;
     }
 
     /**
      * Adds the extensions of installed, enabled plugins. The host creates no class loader when the
-     * plugins directory holds no jar, so a plain install pays nothing for the plugin system.
+     * plugins directory holds no jar, so a plain install pays nothing for the plugin system; the
+     * built-ins' ids, which plugin extensions may not reuse, are gathered only when a plugin starts.
      */
     private void loadPlugins(Registry r) {
-        Set<String> builtIns = new HashSet<>();
-        r.backends().forEach(b -> builtIns.add(b.id()));
-        r.rules().forEach(x -> builtIns.add(x.id()));
-        r.formatters().forEach(f -> builtIns.add(f.id()));
-        plugins = PluginHost.open(cli.paths().pluginsDir(), builtIns);
+        plugins = PluginHost.open(cli.paths().pluginsDir(), () -> {
+            Set<String> builtIns = new HashSet<>();
+            r.backends().forEach(b -> builtIns.add(b.id()));
+            r.rules().forEach(x -> builtIns.add(x.id()));
+            r.formatters().forEach(f -> builtIns.add(f.id()));
+            return builtIns;
+        });
         LoadedPlugins loaded = plugins.load();
         loaded.backends().forEach(b -> r.addBackend(b, false));
-        loaded.rules().forEach(x -> r.addRule(x, false));
+        for (SafetyRule rule : loaded.rules()) {
+            pluginRules |= r.addRule(rule, false);
+        }
         loaded.formatters().forEach(f -> r.addFormatter(f, false));
         loaded.problems().forEach(p -> cli.err().println("caro: plugin " + p.plugin() + ": " + p.message()));
         executionRefusal = loaded.executionRefusal();
@@ -174,6 +182,16 @@ final class Session implements AutoCloseable {
 
     ExecutionContext context() {
         return cli.detector().detect(shell().orElse(null));
+    }
+
+    /**
+     * The context for judging a command the user gave: without the distribution and the tools on
+     * the PATH (only the prompt uses them), unless a plugin's safety rules are loaded; they may
+     * look at anything in the context.
+     */
+    ExecutionContext judgingContext() {
+        registry();
+        return pluginRules ? context() : cli.detector().detectForJudging(shell().orElse(null));
     }
 
     FormatOptions formatOptions(boolean quiet, boolean verbose) {

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 import org.pf4j.Plugin;
 import org.pf4j.PluginDependency;
 import org.pf4j.PluginState;
@@ -39,14 +40,14 @@ public final class PluginHost implements AutoCloseable {
     private static final Object INSTALL_LOCK = new Object();
 
     private final Path dir;
-    private final Set<String> builtinIds;
+    private final Supplier<Set<String>> builtinIds;
     private final PluginStateStore state;
     private LoadedPlugins loaded;
     private CaroPluginManager manager;
 
-    private PluginHost(Path dir, Set<String> builtinIds) {
+    private PluginHost(Path dir, Supplier<Set<String>> builtinIds) {
         this.dir = dir;
-        this.builtinIds = Set.copyOf(builtinIds);
+        this.builtinIds = builtinIds;
         this.state = new PluginStateStore(dir);
     }
 
@@ -57,6 +58,15 @@ public final class PluginHost implements AutoCloseable {
      *     extensions may not reuse (with or without the {@code caro.} prefix)
      */
     public static PluginHost open(Path dir, Set<String> builtinIds) {
+        Set<String> ids = Set.copyOf(builtinIds);
+        return open(dir, () -> ids);
+    }
+
+    /**
+     * As {@link #open(Path, Set)}, asking for the built-in ids only when a plugin has started and
+     * its extensions are checked (gathering them creates every built-in).
+     */
+    public static PluginHost open(Path dir, Supplier<Set<String>> builtinIds) {
         return new PluginHost(dir.toAbsolutePath().normalize(), builtinIds);
     }
 
@@ -243,7 +253,7 @@ public final class PluginHost implements AutoCloseable {
                 infos.put(j.id(), j.info(PluginStatus.STARTED, null));
             }
         }
-        ExtensionLoader ext = new ExtensionLoader(builtinIds, log);
+        ExtensionLoader ext = new ExtensionLoader(builtinIds.get(), log);
         for (PluginJar j : started) {
             boolean ok = ext.addAll(j, manager.getPluginClassLoader(j.id()));
             if (!ok && j.provides.safetyRules()) {

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -21,26 +22,84 @@ import java.util.stream.Collectors;
  * {@link ServiceLoader} on the class path and, added afterwards, those from plugins. Ids are
  * validated when an extension is added; a broken or duplicate extension is skipped and recorded
  * as a {@link RegistryProblem}, never fatal.
+ *
+ * <p>Each kind is discovered on first use, so a command pays only for the kinds it touches:
+ * {@code caro check} creates no backend provider (the llama.cpp one reads its model catalog).
+ * Adding an extension of a kind discovers that kind's built-ins first, so a plugin can never take
+ * a built-in's id.
  */
 public final class Registry {
 
     private static final Pattern ID = Pattern.compile("[a-z0-9]([a-z0-9._-]*[a-z0-9])?");
 
-    private final Map<String, ModelBackendProvider> backends = new LinkedHashMap<>();
-    private final Map<String, SafetyRule> rules = new LinkedHashMap<>();
-    private final Map<String, OutputFormatter> formatters = new LinkedHashMap<>();
+    /** Where the built-ins are discovered; null for a registry that starts empty. */
+    private final ClassLoader loader;
+    private final Consumer<RegistryProblem> reporter;
+    private Map<String, ModelBackendProvider> backends;
+    private Map<String, SafetyRule> rules;
+    private Map<String, OutputFormatter> formatters;
     private final List<RegistryProblem> problems = new ArrayList<>();
 
     /** An empty registry. */
-    public Registry() {}
+    public Registry() {
+        this(null, p -> {});
+    }
 
-    /** Discovers the built-ins visible to {@code loader}. */
+    private Registry(ClassLoader loader, Consumer<RegistryProblem> reporter) {
+        this.loader = loader;
+        this.reporter = reporter;
+    }
+
+    /** Discovers the built-ins visible to {@code loader}, each kind when first asked for. */
     public static Registry discover(ClassLoader loader) {
-        Registry r = new Registry();
-        load(ModelBackendProvider.class, loader, r.problems).forEach(p -> r.addBackend(p, true));
-        load(SafetyRule.class, loader, r.problems).forEach(p -> r.addRule(p, true));
-        load(OutputFormatter.class, loader, r.problems).forEach(p -> r.addFormatter(p, true));
-        return r;
+        return discover(loader, p -> {});
+    }
+
+    /**
+     * As {@link #discover(ClassLoader)}; {@code reporter} is also told of each problem when it is
+     * found, which for a built-in is when its kind is first used.
+     */
+    public static Registry discover(ClassLoader loader, Consumer<RegistryProblem> reporter) {
+        return new Registry(loader, reporter);
+    }
+
+    private synchronized Map<String, ModelBackendProvider> backendMap() {
+        if (backends == null) {
+            backends = new LinkedHashMap<>();
+            builtIns(ModelBackendProvider.class).forEach(p -> addBackend(p, true));
+        }
+        return backends;
+    }
+
+    private synchronized Map<String, SafetyRule> ruleMap() {
+        if (rules == null) {
+            rules = new LinkedHashMap<>();
+            builtIns(SafetyRule.class).forEach(p -> addRule(p, true));
+        }
+        return rules;
+    }
+
+    private synchronized Map<String, OutputFormatter> formatterMap() {
+        if (formatters == null) {
+            formatters = new LinkedHashMap<>();
+            builtIns(OutputFormatter.class).forEach(p -> addFormatter(p, true));
+        }
+        return formatters;
+    }
+
+    private <T> List<T> builtIns(Class<T> type) {
+        if (loader == null) {
+            return List.of();
+        }
+        List<RegistryProblem> found = new ArrayList<>();
+        List<T> out = load(type, loader, found);
+        found.forEach(this::problem);
+        return out;
+    }
+
+    private synchronized void problem(RegistryProblem p) {
+        problems.add(p);
+        reporter.accept(p);
     }
 
     /** Loads every provider of {@code type}, recording (not throwing) those that fail. */
@@ -75,17 +134,17 @@ public final class Registry {
      * @return whether it was accepted
      */
     public boolean addBackend(ModelBackendProvider provider, boolean builtIn) {
-        return add(backends, provider, safeId(provider, ModelBackendProvider::id), builtIn, "backend");
+        return add(backendMap(), provider, safeId(provider, ModelBackendProvider::id), builtIn, "backend");
     }
 
     /** Adds a safety rule; see {@link #addBackend}. */
     public boolean addRule(SafetyRule rule, boolean builtIn) {
-        return add(rules, rule, safeId(rule, SafetyRule::id), builtIn, "safety rule");
+        return add(ruleMap(), rule, safeId(rule, SafetyRule::id), builtIn, "safety rule");
     }
 
     /** Adds an output formatter; see {@link #addBackend}. */
     public boolean addFormatter(OutputFormatter formatter, boolean builtIn) {
-        return add(formatters, formatter, safeId(formatter, OutputFormatter::id), builtIn, "output format");
+        return add(formatterMap(), formatter, safeId(formatter, OutputFormatter::id), builtIn, "output format");
     }
 
     private <T> String safeId(T ext, Function<T, String> id) {
@@ -96,20 +155,20 @@ public final class Registry {
         }
     }
 
-    private <T> boolean add(Map<String, T> map, T ext, String id, boolean builtIn, String kind) {
+    private synchronized <T> boolean add(Map<String, T> map, T ext, String id, boolean builtIn, String kind) {
         String source = ext.getClass().getName();
         if (id == null || !ID.matcher(id).matches()) {
-            problems.add(new RegistryProblem(source, kind + " id '" + id
+            problem(new RegistryProblem(source, kind + " id '" + id
                     + "' is invalid: use lower-case letters, digits, '.', '-' and '_'"));
             return false;
         }
         if (!builtIn && id.startsWith(CaroApi.RESERVED_PREFIX)) {
-            problems.add(new RegistryProblem(source, kind + " id '" + id + "' uses the prefix '"
+            problem(new RegistryProblem(source, kind + " id '" + id + "' uses the prefix '"
                     + CaroApi.RESERVED_PREFIX + "', which is reserved for caro's built-ins"));
             return false;
         }
         if (map.containsKey(id) || (!builtIn && map.containsKey(CaroApi.RESERVED_PREFIX + id))) {
-            problems.add(new RegistryProblem(source, kind + " id '" + id + "' is already used by "
+            problem(new RegistryProblem(source, kind + " id '" + id + "' is already used by "
                     + map.getOrDefault(id, map.get(CaroApi.RESERVED_PREFIX + id)).getClass().getName()));
             return false;
         }
@@ -119,21 +178,22 @@ public final class Registry {
 
     /** Backends by rank, highest first; ties by id. */
     public List<ModelBackendProvider> backends() {
-        return backends.values().stream()
+        return backendMap().values().stream()
                 .sorted(Comparator.comparingInt(ModelBackendProvider::rank).reversed()
                         .thenComparing(ModelBackendProvider::id))
                 .toList();
     }
 
     public List<SafetyRule> rules() {
-        return List.copyOf(rules.values());
+        return List.copyOf(ruleMap().values());
     }
 
     public List<OutputFormatter> formatters() {
-        return List.copyOf(formatters.values());
+        return List.copyOf(formatterMap().values());
     }
 
-    public List<RegistryProblem> problems() {
+    /** The problems found so far: a kind's built-ins are checked when the kind is first used. */
+    public synchronized List<RegistryProblem> problems() {
         return List.copyOf(problems);
     }
 
@@ -144,12 +204,14 @@ public final class Registry {
      * @throws UnknownNameException listing the known names when there is none
      */
     public ModelBackendProvider backend(String name) {
-        return find(backends, name).orElseThrow(() -> new UnknownNameException("backend", name, names(backends)));
+        Map<String, ModelBackendProvider> map = backendMap();
+        return find(map, name).orElseThrow(() -> new UnknownNameException("backend", name, names(map)));
     }
 
     /** Finds a formatter by id, as {@link #backend}. */
     public OutputFormatter formatter(String name) {
-        return find(formatters, name).orElseThrow(() -> new UnknownNameException("output format", name, names(formatters)));
+        Map<String, OutputFormatter> map = formatterMap();
+        return find(map, name).orElseThrow(() -> new UnknownNameException("output format", name, names(map)));
     }
 
     private static <T> Optional<T> find(Map<String, T> map, String name) {

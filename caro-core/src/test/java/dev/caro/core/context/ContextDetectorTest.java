@@ -48,6 +48,24 @@ class ContextDetectorTest {
     }
 
     @Test
+    void judgingSkipsTheDistroAndTheToolsButKeepsTheRest() throws Exception {
+        Path bin = Files.createDirectory(dir.resolve("bin"));
+        Path git = Files.createFile(bin.resolve("git"));
+        Files.setPosixFilePermissions(git, PosixFilePermissions.fromString("rwxr-xr-x"));
+        Path osRelease = Files.writeString(dir.resolve("os-release"), "ID=debian\nVERSION_ID=\"12\"\n");
+        ContextDetector d = new ContextDetector(Map.of("SHELL", "/usr/bin/zsh", "PATH", bin.toString()),
+                Map.of("os.name", "Linux", "os.arch", "amd64", "user.dir", "/work/p", "user.home", "/root",
+                        "user.name", "root"), osRelease);
+        ExecutionContext full = d.detect(null);
+        ExecutionContext judging = d.detectForJudging(null);
+        assertEquals(Set.of("git"), full.tools());
+        assertEquals(new ExecutionContext(full.os(), "", full.arch(), full.shell(), full.userland(), full.cwd(),
+                full.home(), full.user(), full.root(), Set.of()), judging);
+        assertTrue(judging.root());
+        assertEquals(ShellKind.FISH, d.detectForJudging(ShellKind.FISH).shell());
+    }
+
+    @Test
     void macIsBsdUserlandAndTheShellOverrideWins() {
         ContextDetector d = new ContextDetector(Map.of("SHELL", "/bin/zsh"), props("Mac OS X"), null);
         ExecutionContext c = d.detect(ShellKind.FISH);

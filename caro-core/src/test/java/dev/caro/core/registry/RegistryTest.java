@@ -7,7 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.caro.api.backend.Generation;
+import dev.caro.core.fakes.GoodFormatter;
 import dev.caro.core.fakes.ScriptedBackendProvider;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -79,5 +81,28 @@ class RegistryTest {
         assertTrue(r.formatters().stream().anyMatch(f -> f.id().equals("test-good")));
         assertTrue(r.problems().stream().anyMatch(p -> p.source().endsWith("ThrowingFormatter")
                 && p.message().startsWith("cannot be created: ")), r.problems().toString());
+    }
+
+    @Test
+    void eachKindIsDiscoveredWhenFirstUsedAndItsProblemsAreReportedOnce() {
+        List<RegistryProblem> reported = new ArrayList<>();
+        Registry r = Registry.discover(getClass().getClassLoader(), reported::add);
+        r.rules();
+        r.backends();
+        assertEquals(List.of(), reported, "the broken formatter is not created before formatters are used");
+        r.formatter("test-good");
+        r.formatters();
+        assertEquals(1, reported.size(), reported.toString());
+        assertTrue(reported.get(0).source().endsWith("ThrowingFormatter"), reported.toString());
+        assertEquals(reported, r.problems());
+    }
+
+    @Test
+    void aPluginExtensionCannotTakeABuiltInIdBeforeTheBuiltInsAreDiscovered() {
+        Registry r = Registry.discover(getClass().getClassLoader());
+        assertFalse(r.addFormatter(new GoodFormatter(), false));
+        assertTrue(r.problems().stream().anyMatch(p -> p.message().equals(
+                "output format id 'test-good' is already used by " + GoodFormatter.class.getName())),
+                r.problems().toString());
     }
 }
