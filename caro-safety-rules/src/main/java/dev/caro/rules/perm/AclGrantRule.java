@@ -25,7 +25,6 @@ public final class AclGrantRule extends BaseRule {
     private static final Set<String> SETFACL_VALUE_OPTS = Set.of("-m", "--modify", "-M", "--modify-file", "-x",
             "--remove", "-X", "--remove-file", "--set", "--set-file", "--restore");
     private static final Pattern WRITE_ENTRY = Pattern.compile("(?i)(?:^|,)\\s*(?:d(?:efault)?:)?(o|other|u|user|g|group|m|mask)(?::[^:,]*)?:[r-]*w");
-    private static final Pattern EVERYONE = Pattern.compile("(?i)(everyone|\\*?s-1-1-0|users|authenticated users|builtin\\\\users|guest)[^:]*:\\S*\\b?\\(?[^)]*\\)?.*(f|m|w)\\)?");
     private static final Pattern WINDOWS_SYSTEM = Pattern.compile("(?i)^[\"']?([a-z]:\\\\?[\"']?$|[a-z]:\\\\(windows|program files|programdata|users)|%systemroot%|%windir%|%programfiles%|\\$env:(windir|systemroot|programfiles))");
 
     public AclGrantRule() {
@@ -82,7 +81,7 @@ public final class AclGrantRule extends BaseRule {
         } else if (n.equals("icacls") || n.equals("cacls")) {
             String line = String.join(" ", c.args().stream().map(Word::source).toList());
             if (!c.args().isEmpty() && WINDOWS_SYSTEM.matcher(c.args().get(0).source()).find()
-                    && line.toLowerCase(Locale.ROOT).contains("/grant") && EVERYONE.matcher(line).find()) {
+                    && line.toLowerCase(Locale.ROOT).contains("/grant") && EveryoneGrant.in(line)) {
                 report(out, RiskLevel.HIGH, "Gives every user control over the system folder " + c.args().get(0).source() + ".", c.span());
             }
         } else if (n.equals("takeown")) {
