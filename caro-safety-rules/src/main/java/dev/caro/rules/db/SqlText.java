@@ -3,6 +3,7 @@ package dev.caro.rules.db;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -20,7 +21,10 @@ final class SqlText {
     private static final Pattern TRUNCATE = Pattern.compile("^TRUNCATE\\b(?:\\s+TABLE)?\\s*([\\w.\"`\\[\\]]*)");
     private static final Pattern DELETE = Pattern.compile("^DELETE\\s+(?:\\w+\\s+)?FROM\\s+([\\w.\"`\\[\\]]+)");
     private static final Pattern UPDATE = Pattern.compile("^UPDATE\\s+([\\w.\"`\\[\\]]+)\\s+SET\\b");
-    private static final Pattern ALTER_DROP = Pattern.compile("^ALTER\\s+TABLE\\s+([\\w.\"`\\[\\]]+).*\\bDROP\\b");
+    // "ALTER TABLE name ... DROP" is found in two linear steps (see alteredTableWithDrop): as one
+    // expression, a long name followed by no DROP was re-split once per character of the name.
+    private static final Pattern ALTER_TABLE = Pattern.compile("^ALTER\\s++TABLE\\s++([\\w.\"`\\[\\]]++)");
+    private static final Pattern DROP_WORD = Pattern.compile("\\bDROP\\b");
     private static final Pattern WHERE = Pattern.compile("\\bWHERE\\b");
     private static final Pattern TAUTOLOGY = Pattern.compile("\\bWHERE\\s+(?:1\\s*=\\s*1|TRUE|1)\\s*$");
 
@@ -51,8 +55,9 @@ final class SqlText {
                 if (!WHERE.matcher(s).find() || TAUTOLOGY.matcher(s).find()) {
                     out.add(new Hit("UPDATE of every row in " + m.group(1).toLowerCase(Locale.ROOT), true));
                 }
-            } else if ((m = ALTER_DROP.matcher(s)).find()) {
-                out.add(new Hit("ALTER TABLE " + m.group(1).toLowerCase(Locale.ROOT) + " ... DROP", false));
+            } else {
+                Optional<String> table = alteredTableWithDrop(s);
+                table.ifPresent(t -> out.add(new Hit("ALTER TABLE " + t.toLowerCase(Locale.ROOT) + " ... DROP", false)));
             }
         }
         return out;
@@ -84,5 +89,38 @@ final class SqlText {
             }
         }
         return sb.toString();
+    }
+
+    /**
+     * The table of {@code ALTER TABLE name ... DROP ...}, as {@code ^ALTER\s+TABLE\s+([\w."`\[\]]+).*\bDROP\b}
+     * would capture it: the whole name when a DROP follows on the same line, else the name up to
+     * the last DROP inside it ({@code a.DROP}).
+     */
+    static Optional<String> alteredTableWithDrop(String s) {
+        Matcher m = ALTER_TABLE.matcher(s);
+        if (!m.find()) {
+            return Optional.empty();
+        }
+        int start = m.start(1);
+        int end = m.end(1);
+        int lineEnd = end;
+        while (lineEnd < s.length() && !isLineBreak(s.charAt(lineEnd))) {
+            lineEnd++;
+        }
+        Matcher drop = DROP_WORD.matcher(s).useTransparentBounds(true).region(end, lineEnd);
+        if (drop.find()) {
+            return Optional.of(s.substring(start, end));
+        }
+        drop = DROP_WORD.matcher(s).useTransparentBounds(true).region(start + 1, end);
+        int last = -1;
+        while (drop.find()) {
+            last = drop.start();
+        }
+        return last < 0 ? Optional.empty() : Optional.of(s.substring(start, last));
+    }
+
+    /** What {@code .} does not match. */
+    private static boolean isLineBreak(char c) {
+        return c == '\n' || c == '\r' || c == '\u0085' || c == '\u2028' || c == '\u2029';
     }
 }
