@@ -46,6 +46,40 @@ final class DerivedValues {
                 return w == null ? null : ORDINALS.get(w.toLowerCase(Locale.ROOT));
             }
             case "line": return first(c, "n", "o");
+            case "tarkind": {
+                String k = first(c, "kind", "kind2");
+                if (k == null) {
+                    return null;
+                }
+                String l = k.toLowerCase(Locale.ROOT);
+                return l.endsWith("gz") ? "z" : l.endsWith("bz2") ? "j" : l.endsWith("xz") ? "J" : "";
+            }
+            case "either": {
+                String a = get(c, "a");
+                String b = get(c, "b");
+                return a == null || b == null ? null : a + "|" + b;
+            }
+            case "method": {
+                String m = get(c, "meth");
+                return m == null ? "POST" : m.toUpperCase(Locale.ROOT);
+            }
+            case "kcol": {
+                String w = get(c, "kw");
+                return w == null ? null : ORDINALS.get(w.toLowerCase(Locale.ROOT));
+            }
+            case "words": {
+                String list = get(c, "list");
+                if (list == null) {
+                    return null;
+                }
+                StringBuilder sb = new StringBuilder();
+                for (String w : list.split(",? and |, ?")) {
+                    if (!w.isBlank()) {
+                        sb.append(sb.length() == 0 ? "" : " ").append(ShellQuote.word(w.strip()));
+                    }
+                }
+                return sb.toString(); // "logs, cache and tmp": each name its own word
+            }
             case "delim": {
                 String d = first(c, "d", "d2");
                 String k = d == null ? "comma" : d.toLowerCase(Locale.ROOT);
@@ -68,8 +102,8 @@ final class DerivedValues {
                 return city == null ? null : ZONES.get(city.toLowerCase(Locale.ROOT));
             }
             case "bsdunit": {
-                String u = get(c, "unit");
-                return u == null ? null : u.substring(0, 1).toLowerCase(Locale.ROOT).replace("m", "m");
+                String u = first(c, "unit", "unit2");
+                return u == null ? null : u.substring(0, 1).toLowerCase(Locale.ROOT);
             }
             case "tool": case "bsdtool": case "bits": {
                 String algo = get(c, "algo");

@@ -69,6 +69,7 @@ final class FindExpression {
         if (!namedPattern.isEmpty()) {
             names.add(namedPattern);
         }
+        names = new ArrayList<>(new java.util.LinkedHashSet<>(names)); // "a file named Makefile" is one name
         if (names.size() == 1) {
             parts.add(names.get(0));
         } else if (names.size() > 1) {

@@ -28,7 +28,7 @@ final class MeaningWords {
             "staged", "unstaged", "untracked", "stash", "upstream", "tomorrow", "yesterday", "week",
             "month", "year", "hour", "hours", "minute", "minutes", "seconds", "utc", "timezone", "header",
             "headers", "column", "columns", "field", "fields", "json", "yaml", "xml", "average", "sum", "max",
-            "min", "maximum", "minimum", "frequency", "often");
+            "min", "maximum", "minimum", "frequency", "often", "iso", "rfc");
 
     /** Capitalised words that name a thing rather than a person or a value. */
     private static final Set<String> ACRONYMS = Words.set(

@@ -16,7 +16,7 @@ import java.util.regex.Pattern;
 final class TextNormalizer {
 
     private static final Pattern QUOTED = Pattern.compile(
-            "\"([^\"]+)\"|“([^”]+)”|`([^`]+)`|(?<![\\p{Alnum}])'([^']+)'(?![\\p{Alnum}])|‘([^’]+)’");
+            "(\\{[^{}]*\"[^{}]*\\})|\"([^\"]+)\"|“([^”]+)”|`([^`]+)`|(?<![\\p{Alnum}])'([^']+)'(?![\\p{Alnum}])|‘([^’]+)’");
     private static final Pattern WORD = Pattern.compile("[A-Za-z]+");
 
     /** Typos too far from the right word for edit distance 1, or too short to risk it. */
@@ -29,7 +29,7 @@ final class TextNormalizer {
             Map.entry("pls", "please"), Map.entry("plz", "please"), Map.entry("u", "you"), Map.entry("ur", "your"),
             Map.entry("w/", "with"), Map.entry("w/o", "without"), Map.entry("thru", "through"),
             Map.entry("recursivly", "recursively"), Map.entry("recusively", "recursively"),
-            Map.entry("teh", "the"), Map.entry("procs", "processes"), Map.entry("proc", "process"),
+            Map.entry("teh", "the"), Map.entry("hwo", "how"), Map.entry("procs", "processes"), Map.entry("proc", "process"),
             Map.entry("mins", "minutes"), Map.entry("min", "minute"), Map.entry("hrs", "hours"),
             Map.entry("hr", "hour"), Map.entry("secs", "seconds"), Map.entry("sec", "second"),
             Map.entry("cwd", "current directory"), Map.entry("pwd", "current directory"),

@@ -78,7 +78,7 @@ final class Words {
             "total", "space", "usage", "disk", "free", "available", "uptime", "machine", "system", "cores",
             "architecture", "hostname", "timezone", "calendar", "password", "random", "generate", "create",
             "make", "copy", "move", "rename", "symbolic", "link", "matching", "display", "print", "please",
-            "kill", "stop", "terminate", "priority", "background", "update", "upgrade");
+            "kill", "stop", "terminate", "priority", "background", "update", "upgrade", "ignored");
 
     /** Numbers people spell out. */
     static final Map<String, Integer> NUMBERS = Map.ofEntries(

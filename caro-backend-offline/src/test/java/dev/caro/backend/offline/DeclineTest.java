@@ -28,6 +28,17 @@ class DeclineTest {
         assertTrue(g.isEmpty(), String.valueOf(g.candidates()));
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {
+        // An upper-case word is a variable only when named as one: this is a date format.
+        "print the current date and time in RFC 1123 format",
+        // The time in UTC is not an ISO 8601 timestamp of a given kind when the request names a format.
+        "current time in Tokyo in ISO week format"})
+    void declinesWhenAnUpperCaseWordOrAFormatIsNotExplained(String prompt) {
+        Generation g = Backends.generate(prompt, Backends.GNU);
+        assertTrue(g.isEmpty(), prompt + " -> " + g.candidates());
+    }
+
     @Test
     void declinesWhenTheCommandWouldIgnorePartOfTheRequest() {
         // "git status" does not take a size: a command that drops what the user said is wrong.

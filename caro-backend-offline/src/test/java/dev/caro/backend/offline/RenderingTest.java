@@ -29,6 +29,15 @@ class RenderingTest {
             show the last 5 commits => git log -n 5
             kill every process called chrome => pkill chrome
             ping example.org 3 times => ping -c 3 example.org
+            look for a file named Makefile at most 2 levels deep => find . -maxdepth 2 -type f -name Makefile
+            make the directories logs, cache and tmp => mkdir logs cache tmp
+            set all directories under ./site to 750 => find ./site -type d -exec chmod 750 {} +
+            send a PUT with the json {"done":true} to http://localhost:3000/tasks/7 => curl -X PUT -H 'Content-Type: application/json' -d '{"done":true}' http://localhost:3000/tasks/7
+            find INFO or DEBUG lines in service.log => grep -E 'INFO|DEBUG' service.log
+            print PYTHONPATH one entry per line => echo "$PYTHONPATH" | tr ':' '\\n'
+            show the value of SHELL => echo "$SHELL"
+            show the default gateway => ip route show default
+            top 3 processes by memory with pid and command => ps -eo pid,comm,%mem --sort=-%mem | head -n 4
             """;
 
     /** Request => GNU command => BSD command. */
