@@ -2,7 +2,10 @@ package dev.caro.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -29,5 +32,11 @@ class ClassCacheTrainingTest {
         try (var files = Files.list(home)) {
             assertFalse(files.findAny().isEmpty(), "the run wrote nothing into its home");
         }
+    }
+
+    @Test
+    void theArchiveAlsoHoldsTheClassesOfTheRealStart() {
+        CliEnvironment real = CliEnvironment.system(new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()));
+        assertTrue(ClassCacheTraining.ALSO_LOADED.contains(real.terminal().getClass()), real.terminal().getClass().getName());
     }
 }
