@@ -69,7 +69,7 @@ final class Catalog {
             if (in == null) {
                 throw new IllegalStateException("the offline backend's catalog " + BUILT_IN + " is missing");
             }
-            for (Intent i : parse(read(in), BUILT_IN)) {
+            for (Intent i : parse(read(in), BUILT_IN, true)) {
                 if (byId.putIfAbsent(i.id(), i) != null) {
                     throw new CatalogFormatException(BUILT_IN + ": duplicate intent id " + i.id());
                 }
@@ -133,6 +133,15 @@ final class Catalog {
      * continues the previous value.
      */
     static List<Intent> parse(String text, String source) {
+        return parse(text, source, false);
+    }
+
+    /**
+     * Parses catalog text; with {@code lazy} the patterns are compiled when first used (for the
+     * built-in catalog, whose patterns a test compiles), otherwise here, so that a plugin file with a
+     * bad pattern is rejected as a whole.
+     */
+    static List<Intent> parse(String text, String source, boolean lazy) {
         List<Intent> out = new ArrayList<>();
         String id = null;
         int idLine = 0;
@@ -148,7 +157,7 @@ final class Catalog {
             Matcher h = HEADER.matcher(trimmed);
             if (h.matches()) {
                 if (id != null) {
-                    out.add(build(id, values, source, idLine));
+                    out.add(build(id, values, source, idLine, lazy));
                 }
                 id = h.group(1);
                 idLine = n + 1;
@@ -174,12 +183,12 @@ final class Catalog {
             lastKey = key;
         }
         if (id != null) {
-            out.add(build(id, values, source, idLine));
+            out.add(build(id, values, source, idLine, lazy));
         }
         return out;
     }
 
-    private static Intent build(String id, Map<String, List<String>> v, String source, int line) {
+    private static Intent build(String id, Map<String, List<String>> v, String source, int line, boolean lazy) {
         String where = source + ":" + line + " [" + id + "]";
         if (!v.containsKey("when") || !v.containsKey("gnu")) {
             throw new CatalogFormatException(where + ": needs at least one 'when' and a 'gnu' template");
@@ -209,12 +218,15 @@ final class Catalog {
             throw new CatalogFormatException(where + ": priority must be a whole number");
         }
         return new Intent(id, v.getOrDefault("category", List.of("other")).get(0),
-                patterns(v.get("when"), where), patterns(v.getOrDefault("unless", List.of()), where),
-                patterns(v.getOrDefault("opt", List.of()), where), priority, templates,
+                patterns(v.get("when"), where, lazy), patterns(v.getOrDefault("unless", List.of()), where, lazy),
+                patterns(v.getOrDefault("opt", List.of()), where, lazy), priority, templates,
                 v.getOrDefault("explain", List.of("")).get(0), allow, source);
     }
 
-    private static List<Pattern> patterns(List<String> sources, String where) {
+    private static List<Pattern> patterns(List<String> sources, String where, boolean lazy) {
+        if (lazy) {
+            return new LazyPatterns(sources);
+        }
         List<Pattern> out = new ArrayList<>();
         for (String s : sources) {
             try {
@@ -235,8 +247,8 @@ final class Catalog {
     Set<String> vocabulary() {
         Set<String> words = new TreeSet<>();
         for (Intent i : intents) {
-            for (Pattern p : i.when()) {
-                addWords(p.pattern(), words);
+            for (String p : i.whenSources()) {
+                addWords(p, words);
             }
         }
         return words;

@@ -32,4 +32,9 @@ record Intent(
         String explanation,
         Set<Slot.Kind> allow,
         String source) {
+
+    /** The {@code when} expressions as written; reading them does not compile lazy patterns. */
+    List<String> whenSources() {
+        return when instanceof LazyPatterns lazy ? lazy.sources() : when.stream().map(Pattern::pattern).toList();
+    }
 }

@@ -140,11 +140,8 @@ final class IntentMatcher {
     /** Total length matched by the intent's required patterns, or -1 when it does not apply. */
     private static int matches(Intent intent, ParsedRequest req, Map<String, TemplateRenderer.Capture> captures,
             List<int[]> spans) {
-        for (Pattern p : intent.unless()) {
-            if (p.matcher(req.maskedText()).find()) {
-                return -1;
-            }
-        }
+        // The "when" patterns first: the first of them rules out most intents, and a pattern that
+        // is never reached is never compiled (LazyPatterns). The result does not depend on the order.
         int total = 0;
         for (Pattern p : intent.when()) {
             Matcher m = findUseful(p, req);
@@ -154,6 +151,12 @@ final class IntentMatcher {
             total += m.end() - m.start();
             spans.add(new int[] {m.start(), m.end()});
             collect(p, m, req, captures);
+        }
+        String masked = req.maskedText();
+        for (Pattern p : intent.unless()) {
+            if (p.matcher(masked).find()) {
+                return -1;
+            }
         }
         for (Pattern p : intent.optional()) {
             Matcher m = findUseful(p, req);

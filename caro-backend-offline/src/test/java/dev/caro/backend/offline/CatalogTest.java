@@ -1,5 +1,6 @@
 package dev.caro.backend.offline;
 
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -43,6 +44,24 @@ class CatalogTest {
         }
         assertTrue(byRegex.size() > 100, byRegex.toString());
         assertEquals(byRegex, c.vocabulary());
+    }
+
+    @Test
+    void everyBuiltInPatternCompiles() {
+        // The built-in catalog compiles its patterns on first use, so a bad one would only show
+        // when a request reaches it: compile them all here.
+        Catalog c = Catalog.load(CatalogTest.class.getClassLoader());
+        int n = 0;
+        for (Intent i : c.intents()) {
+            for (List<Pattern> l : List.of(i.when(), i.unless(), i.optional())) {
+                for (int k = 0; k < l.size(); k++) {
+                    int at = k;
+                    assertDoesNotThrow(() -> l.get(at), () -> i.id() + " pattern " + at);
+                    n++;
+                }
+            }
+        }
+        assertTrue(n > 1000, "patterns: " + n);
     }
 
     @Test
