@@ -44,7 +44,16 @@ final class RuleDispatch {
                 }
             }
         }
-        names.forEach((name, list) -> byName.put(name, list.stream().mapToInt(Integer::intValue).toArray()));
+        // A loop, not an IntStream: this runs once per start, interpreted, where setting up the
+        // stream (its classes and lambdas) cost more than the copying.
+        for (Map.Entry<String, List<Integer>> e : names.entrySet()) {
+            List<Integer> list = e.getValue();
+            int[] indexes = new int[list.size()];
+            for (int k = 0; k < indexes.length; k++) {
+                indexes[k] = list.get(k);
+            }
+            byName.put(e.getKey(), indexes);
+        }
     }
 
     /** A broken declaration (throws, null, a null or blank name) means every script, so the rule still runs. */
