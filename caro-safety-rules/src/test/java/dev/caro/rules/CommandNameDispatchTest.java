@@ -27,7 +27,8 @@ import org.junit.jupiter.api.Test;
  */
 class CommandNameDispatchTest {
 
-    private static final String[] CORPORA = {"rules-corpus.jsonl", "rules-variants.jsonl", "shared-sample.jsonl"};
+    private static final String[] CORPORA = {"rules-corpus.jsonl", "rules-variants.jsonl", "shared-sample.jsonl",
+        "blind-2026-12-02.jsonl"};
 
     @Test
     void dispatchByCommandNameGivesTheSameFindingsAsRunningEveryRule() {

@@ -36,7 +36,20 @@ public final class FilesystemFormatRule extends BaseRule {
                         "mkswap /dev/sda2", "diskutil eraseDisk JHFS+ Untitled disk2", "mke2fs -j /dev/sdd",
                         "mkfs.vfat -F 32 \"$DEVICE\""),
                 List.of("mkfs.vfat -C floppy.img 1440", "mkfs.ext4 -F ./rootfs.img", "mkswap /swapfile",
+                        "mkfs.ext4 -n /dev/sdb1", "sudo mkfs.xfs -N /dev/sdc1",
                         "diskutil list", "man mkfs", "echo mkfs.ext4 /dev/sda1"));
+    }
+
+    /** mke2fs -n and mkfs.xfs -N only show what they would do. */
+    private static boolean dryRun(SimpleCommand c, String n) {
+        String type = n.equals("mkfs") ? Args.value(c, "-t", "--type").orElse("") : n;
+        if (type.equals("mke2fs") || type.matches("(?:mkfs\\.)?ext[234]")) {
+            return Args.hasShort(c, 'n');
+        }
+        if (type.equals("mkfs.xfs") || type.equals("xfs")) {
+            return Args.hasShort(c, 'N');
+        }
+        return false;
     }
 
     @Override
@@ -49,6 +62,9 @@ public final class FilesystemFormatRule extends BaseRule {
         String n = name(c);
         List<Finding> out = new ArrayList<>();
         if (Names.isMkfs(n)) {
+            if (dryRun(c, n)) {
+                return out;
+            }
             for (Word w : Args.operands(c)) {
                 Optional<DeviceTarget.Judged> j = DeviceTarget.judgeAssumingDevice(c, w, ctx);
                 j.ifPresent(d -> report(out, d.risk(), "Formats " + d.description() + ", erasing everything on it.", w.span()));

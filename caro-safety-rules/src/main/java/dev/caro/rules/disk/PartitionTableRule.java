@@ -16,7 +16,8 @@ import java.util.Set;
 /** Partition editors that change a disk's partition table: fdisk, gdisk, cfdisk, sfdisk, sgdisk, parted. */
 public final class PartitionTableRule extends BaseRule {
 
-    private static final Set<String> COMMAND_NAMES = Set.of("fdisk", "gdisk", "cfdisk", "cgdisk", "sfdisk", "sgdisk", "parted");
+    private static final Set<String> COMMAND_NAMES = Set.of("fdisk", "gdisk", "cfdisk", "cgdisk", "sfdisk", "sgdisk", "parted",
+            "grub-install", "grub2-install");
 
     private static final Set<String> INTERACTIVE = Set.of("fdisk", "gdisk", "cfdisk", "cgdisk");
     private static final Set<String> SFDISK_READ = Set.of("-d", "--dump", "-l", "--list", "-s", "--show-size",
@@ -31,14 +32,15 @@ public final class PartitionTableRule extends BaseRule {
             "--partition-guid", "-A", "--attributes", "-j", "--adjust-main-table");
 
     public PartitionTableRule() {
-        super("caro.disk.partition", "Changing a disk's partition table (fdisk, parted, sgdisk, sfdisk)", RiskLevel.CRITICAL,
+        super("caro.disk.partition", "Changing a disk's partition table or boot sector (fdisk, parted, sgdisk, sfdisk, grub-install)", RiskLevel.CRITICAL,
                 "A new or edited partition table can make every partition on the disk unreachable. Back it up first"
                         + " (sfdisk --dump, sgdisk --backup) and check the device with lsblk.",
                 List.of("sudo fdisk /dev/sdb", "printf 'o\\nw\\n' | sudo fdisk /dev/sdb", "sgdisk --zap-all /dev/sda",
                         "parted -s /dev/sdb mklabel gpt", "sfdisk /dev/sdc < layout.txt", "sudo sgdisk -Z -o /dev/nvme0n1",
-                        "sfdisk --delete /dev/sdb 2"),
+                        "sfdisk --delete /dev/sdb 2", "sudo grub-install /dev/sda"),
                 List.of("sudo fdisk -l", "fdisk -l /dev/sda", "sudo sfdisk --dump /dev/nvme0n1 > table.txt", "parted -l",
-                        "parted /dev/sda print", "sgdisk -p /dev/sda", "sgdisk --backup=table.bak /dev/sda"));
+                        "parted /dev/sda print", "sgdisk -p /dev/sda", "sgdisk --backup=table.bak /dev/sda",
+                        "grub-install --version", "sudo grub-install --target=x86_64-efi --efi-directory=/boot/efi"));
     }
 
     @Override
@@ -79,6 +81,11 @@ public final class PartitionTableRule extends BaseRule {
                             + (device == null ? "the disk" : device) + " (" + key + ").", c.span());
                     break;
                 }
+            }
+        } else if (n.equals("grub-install") || n.equals("grub2-install")) {
+            if (device != null) {
+                report(out, RiskLevel.HIGH, "Writes a boot loader to the start of " + device
+                        + "; the wrong disk or target leaves the machine unable to boot.", c.span());
             }
         } else if (n.equals("parted")) {
             if (Args.has(c, "lv", "--list", "--version", "--help")) {

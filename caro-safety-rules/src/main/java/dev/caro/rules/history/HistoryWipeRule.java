@@ -28,7 +28,7 @@ public final class HistoryWipeRule extends BaseRule {
                         + " intrusions alike. To keep one command out of history, start it with a space (HISTCONTROL=ignorespace).",
                 List.of("history -c", "history -c; rm -f ~/.bash_history", "unset HISTFILE", "export HISTFILE=/dev/null",
                         ": > \"$HISTFILE\"", "HISTSIZE=0", "ln -sf /dev/null ~/.bash_history", "shred -u ~/.zsh_history",
-                        "cat /dev/null > ~/.bash_history"),
+                        "cat /dev/null > ~/.bash_history", "Clear-History"),
                 List.of("history | grep docker", "printf 'history file: %s\\n' \"$HISTFILE\"", "export HISTSIZE=10000",
                         "cp ~/.bash_history ~/history-backup.txt", "history 20", "echo unset HISTFILE"));
     }
@@ -39,6 +39,9 @@ public final class HistoryWipeRule extends BaseRule {
         List<Finding> out = new ArrayList<>();
         if (n.equals("history") && (Args.hasShort(c, 'c') || Args.hasShort(c, 'd') && c.args().size() > 1 && c.args().get(1).value().contains("-"))) {
             report(out, RiskLevel.MODERATE, "Clears the shell's command history.", c.span());
+        }
+        if (n.equals("clear-history") || n.equals("clhy")) {
+            report(out, RiskLevel.MODERATE, "Clears the PowerShell session's command history.", c.span());
         }
         if (n.equals("unset")) {
             for (Word w : c.args()) {

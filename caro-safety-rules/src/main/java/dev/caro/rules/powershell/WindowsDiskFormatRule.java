@@ -5,6 +5,7 @@ import dev.caro.api.safety.RiskLevel;
 import dev.caro.api.safety.RuleContext;
 import dev.caro.api.shell.SimpleCommand;
 import dev.caro.api.shell.Word;
+import dev.caro.rules.internal.Args;
 import dev.caro.rules.internal.BaseRule;
 import dev.caro.rules.internal.Stdin;
 import java.util.ArrayList;
@@ -26,7 +27,7 @@ public final class WindowsDiskFormatRule extends BaseRule {
                         + " select the disk by number, never by pipeline of all disks.",
                 List.of("format C: /q /y", "Format-Volume -DriveLetter D -FileSystem NTFS",
                         "Get-Disk | Where-Object Number -ne 0 | Clear-Disk -RemoveData -RemoveOEM -Confirm:$false",
-                        "Remove-Partition -DriveLetter E -Confirm:$false", "echo clean | diskpart"),
+                        "Remove-Partition -DriveLetter E -Confirm:$false", "echo clean | diskpart", "diskpart /s layout.txt"),
                 List.of("Get-Disk", "Get-Volume", "format-table", "Get-Partition -DiskNumber 1", "diskpart /?"));
     }
 
@@ -57,6 +58,9 @@ public final class WindowsDiskFormatRule extends BaseRule {
                 String text = Stdin.text(c).orElse("").toLowerCase(Locale.ROOT);
                 if (text.contains("clean") || text.contains("format") || text.contains("delete")) {
                     report(out, RiskLevel.CRITICAL, "Runs a diskpart script that erases a disk.", c.span());
+                } else if (Args.hasWordIgnoreCase(c, "/s")) {
+                    report(out, RiskLevel.MODERATE, "Runs a diskpart script from a file caro cannot see; diskpart"
+                            + " scripts usually change partitions.", c.span());
                 }
             }
             default -> { }

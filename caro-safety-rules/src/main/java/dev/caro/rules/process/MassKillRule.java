@@ -44,7 +44,7 @@ public final class MassKillRule extends BaseRule {
                         "pkill -KILL -u \"$(id -un)\"", "sudo pkill --signal KILL -x sshd", "ps -e -o pid= | xargs -n 50 sudo kill -s KILL",
                         "taskkill /F /IM lsass.exe", "Get-Process | Stop-Process -Force", "sudo pkill -KILL -f java"),
                 List.of("kill -s INT 48213", "kill -TERM \"$(cat app.pid)\"", "kill -0 1234", "kill %1",
-                        "pkill -f 'node server.js'", "killall firefox", "Stop-Process -Id 4312",
+                        "pkill -USR1 nginx", "pkill -HUP -x sshd", "pkill -f 'node server.js'", "killall firefox", "Stop-Process -Id 4312",
                         "ps aux | grep defunct | awk '{print $2}' | xargs kill -9"));
     }
 
@@ -157,6 +157,57 @@ public final class MassKillRule extends BaseRule {
         return ps;
     }
 
+    /**
+     * The value of {@code -U}/{@code --uid}, except where the "option" is really the leading signal:
+     * {@code pkill -USR1 nginx} sends SIGUSR1, it does not select the user "SR1".
+     */
+    private static Optional<String> uid(SimpleCommand c) {
+        List<String> values = Args.values(c, "-U", "--uid");
+        if (!values.isEmpty() && !c.args().isEmpty()) {
+            String first = c.args().get(0).value();
+            if (isSignal(first) && first.startsWith("-U") && values.get(0).equals(first.substring(2))) {
+                values = values.subList(1, values.size());
+            }
+        }
+        return values.isEmpty() ? Optional.empty() : Optional.of(values.get(0));
+    }
+
+    private static final Set<String> SIGNAL_NAMES = Set.of("HUP", "INT", "QUIT", "ILL", "TRAP", "ABRT", "IOT", "BUS", "FPE",
+            "KILL", "USR1", "SEGV", "USR2", "PIPE", "ALRM", "TERM", "STKFLT", "CHLD", "CONT", "STOP", "TSTP", "TTIN",
+            "TTOU", "URG", "XCPU", "XFSZ", "VTALRM", "PROF", "WINCH", "IO", "POLL", "PWR", "SYS", "EMT", "INFO");
+
+    /** {@code -HUP}, {@code -SIGUSR1}, {@code -9}: a signal given the old way, as the first argument. */
+    static boolean isSignal(String arg) {
+        if (arg.length() < 2 || arg.charAt(0) != '-') {
+            return false;
+        }
+        String s = arg.substring(1).toUpperCase(Locale.ROOT);
+        if (s.chars().allMatch(Character::isDigit)) {
+            return true;
+        }
+        if (s.startsWith("SIG")) {
+            s = s.substring(3);
+        }
+        return SIGNAL_NAMES.contains(s);
+    }
+
+    /** Signals daemons take as "reload" or "reopen logs" rather than "stop": HUP, USR1, USR2, WINCH, CONT. */
+    private static final Set<String> RELOAD_SIGNALS = Set.of("HUP", "USR1", "USR2", "WINCH", "CONT", "1", "10", "12");
+
+    private static boolean reloadSignal(SimpleCommand c) {
+        if (c.args().isEmpty()) {
+            return false;
+        }
+        String first = c.args().get(0).value();
+        String signal = isSignal(first) ? first.substring(1)
+                : Args.value(c, "-s", "--signal").orElse("");
+        signal = signal.toUpperCase(Locale.ROOT);
+        if (signal.startsWith("SIG")) {
+            signal = signal.substring(3);
+        }
+        return RELOAD_SIGNALS.contains(signal);
+    }
+
     private void pkill(SimpleCommand c, String n, List<Finding> out) {
         boolean kill9 = false;
         for (Word w : c.args()) {
@@ -166,7 +217,7 @@ public final class MassKillRule extends BaseRule {
                 kill9 = true;
             }
         }
-        Optional<String> user = Args.value(c, "-u", "--euid").or(() -> Args.value(c, "-U", "--uid"))
+        Optional<String> user = Args.value(c, "-u", "--euid").or(() -> uid(c))
                 .or(() -> Args.value(c, null, "--user"));
         if (user.isPresent()) {
             String u = user.get();
@@ -175,9 +226,10 @@ public final class MassKillRule extends BaseRule {
                     + (root ? ", which takes the system down." : ", including the current session."), c.span());
             return;
         }
+        boolean reloadOnly = reloadSignal(c);
         for (Word w : Args.operands(c, PKILL_VALUE_OPTS)) {
             String target = Names.normalize(w.value());
-            if (VITAL.contains(target)) {
+            if (VITAL.contains(target) && !reloadOnly) {
                 report(out, RiskLevel.HIGH, "Kills every " + w.value() + " process, which the system or your session needs.", w.span());
                 return;
             }
