@@ -42,6 +42,32 @@ class DatasetScoreTest {
         "nl2cmd-holdout7.jsonl, gnu, 0.89, 0.97", "nl2cmd-holdout8.jsonl, gnu, 0.96, 0.98"})
     void clearsTheAcceptanceBar(String dataset, String userland, double minAccuracy, double minPrecision)
             throws Exception {
+        EvalReport report = score(dataset, userland);
+        long declinesAnswered = report.results().stream()
+                .filter(r -> r.evalCase().expectsDecline() && r.answered()).count();
+        assertTrue(report.accuracy() >= Math.max(0.70, minAccuracy), dataset + " accuracy " + report.accuracy());
+        assertTrue(report.precision() >= Math.max(0.92, minPrecision), dataset + " precision " + report.precision() + "; wrong: "
+                + report.wrong().stream().map(CaseResult::answer).toList());
+        assertTrue(declinesAnswered == 0, "answered requests that should be declined");
+        assertTrue(report.latencyPercentile(95) < 200, "p95 latency " + report.latencyPercentile(95) + " ms");
+    }
+
+    /**
+     * The newest blind set, not tuned on yet: its first run (71% correct, 86.6% precision on
+     * 2026-12-02) is below the 92% precision bar, so it is held to its own figures instead, which
+     * catches a change that loses answers or adds wrong ones until the set is worked on.
+     */
+    @ParameterizedTest
+    @CsvSource({"nl2cmd-holdout9.jsonl, gnu, 0.70, 0.86"})
+    void keepsTheFirstRunOfTheUntunedSet(String dataset, String userland, double minAccuracy, double minPrecision)
+            throws Exception {
+        EvalReport report = score(dataset, userland);
+        assertTrue(report.accuracy() >= minAccuracy, dataset + " accuracy " + report.accuracy());
+        assertTrue(report.precision() >= minPrecision, dataset + " precision " + report.precision() + "; wrong: "
+                + report.wrong().stream().map(CaseResult::answer).toList());
+    }
+
+    private static EvalReport score(String dataset, String userland) throws Exception {
         List<EvalCase> cases;
         try (Reader r = new InputStreamReader(DatasetScoreTest.class.getResourceAsStream(dataset),
                 StandardCharsets.UTF_8)) {
@@ -54,12 +80,6 @@ class DatasetScoreTest {
         System.out.print(report.toTable());
         System.out.printf(Locale.ROOT, "%s (%s): accuracy %.3f, precision %.3f%n", dataset, userland,
                 report.accuracy(), report.precision());
-        long declinesAnswered = report.results().stream()
-                .filter(r -> r.evalCase().expectsDecline() && r.answered()).count();
-        assertTrue(report.accuracy() >= Math.max(0.70, minAccuracy), dataset + " accuracy " + report.accuracy());
-        assertTrue(report.precision() >= Math.max(0.92, minPrecision), dataset + " precision " + report.precision() + "; wrong: "
-                + report.wrong().stream().map(CaseResult::answer).toList());
-        assertTrue(declinesAnswered == 0, "answered requests that should be declined");
-        assertTrue(report.latencyPercentile(95) < 200, "p95 latency " + report.latencyPercentile(95) + " ms");
+        return report;
     }
 }
