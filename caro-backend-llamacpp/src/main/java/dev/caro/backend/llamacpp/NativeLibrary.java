@@ -139,6 +139,15 @@ final class NativeLibrary {
     }
 
     /**
+     * Whether the library path property was set by {@link #prepare} in this process (caro's own
+     * cache) rather than by the user or the launcher; a server process prepares its own.
+     */
+    static synchronized boolean setByCaro() {
+        String existing = System.getProperty(LIB_PATH_PROPERTY);
+        return existing != null && existing.equals(prepared);
+    }
+
+    /**
      * What is wrong with the library named by {@code -Dde.kherud.llama.lib.path}, if it is set and
      * cannot be used: missing, cut short, or built for another platform. Reads only its header.
      */

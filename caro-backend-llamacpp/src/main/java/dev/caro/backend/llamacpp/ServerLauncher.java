@@ -176,7 +176,11 @@ final class ServerLauncher {
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.add("-XX:+UseSerialGC");
         cmd.add("-Xmx64m"); // the model lives in native memory; the heap holds only requests
-        for (String property : List.of(NativeLibrary.LIB_PATH_PROPERTY, NativeLibrary.TMPDIR_PROPERTY, "java.io.tmpdir")) {
+        // A library path caro set itself in this process points into a cache the server finds on its own
+        // (and that may be gone by now); one the user or the launcher chose is passed on.
+        List<String> properties = NativeLibrary.setByCaro() ? List.of("java.io.tmpdir")
+                : List.of(NativeLibrary.LIB_PATH_PROPERTY, NativeLibrary.TMPDIR_PROPERTY, "java.io.tmpdir");
+        for (String property : properties) {
             String value = System.getProperty(property);
             if (value != null) {
                 cmd.add("-D" + property + "=" + value);
