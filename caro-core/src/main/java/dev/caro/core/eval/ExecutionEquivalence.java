@@ -137,7 +137,7 @@ public final class ExecutionEquivalence {
                 out = readLimited(in, p);
             }
             if (!p.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
-                p.destroyForcibly();
+                killTree(p);
                 return new Run(-1, List.of(), List.of(), true);
             }
             String text = new String(out, StandardCharsets.UTF_8).replace(sandbox.toString(), "<sandbox>");
@@ -147,6 +147,15 @@ public final class ExecutionEquivalence {
         } finally {
             FixtureTree.delete(sandbox);
         }
+    }
+
+    /** The shell and what it started: `yes > /dev/null` would otherwise outlive its shell forever. */
+    private static void killTree(Process p) throws InterruptedException {
+        List<ProcessHandle> children = p.descendants().toList();
+        children.forEach(ProcessHandle::destroyForcibly);
+        p.destroyForcibly();
+        p.waitFor(2, TimeUnit.SECONDS);
+        p.descendants().forEach(ProcessHandle::destroyForcibly); // started while the list was taken
     }
 
     private byte[] readLimited(InputStream in, Process p) throws IOException {

@@ -61,8 +61,17 @@ class ExecutionEquivalenceTest {
     }
 
     @Test
-    void runawayCommandsTimeOut() {
+    void runawayCommandsTimeOutAndLeaveNoProcessBehind() throws InterruptedException {
+        java.time.Instant before = java.time.Instant.now().minusSeconds(2); // /proc start times are coarse
         ExecutionEquivalence quick = new ExecutionEquivalence(c -> Optional.of(RiskLevel.SAFE), Duration.ofMillis(500));
         assertEquals(Verdict.SKIPPED, quick.compare("yes > /dev/null", "true", List.of()).verdict());
+        Thread.sleep(200);
+        List<ProcessHandle> left = ProcessHandle.allProcesses()
+                .filter(h -> h.info().command().map(c -> c.endsWith("/yes")).orElse(false))
+                .filter(h -> h.info().startInstant().map(t -> t.isAfter(before)).orElse(false))
+                .filter(ProcessHandle::isAlive)
+                .toList();
+        left.forEach(ProcessHandle::destroyForcibly);
+        assertEquals(List.of(), left, "the timed-out command's children were left running");
     }
 }
