@@ -2,7 +2,8 @@
 # Model requests end to end: the whole `caro` command with the llama.cpp backend, cold (--no-daemon:
 # this process loads the model and prefills the prompt) and warm (through the background model
 # server, after one request has loaded it), beside the floor: a bare java-llama.cpp program
-# (BareRun) doing the same load and completion on the same model. Alternating in one run; medians
+# (BareRun) doing the same load and completion on the same model, with the very prompt caro
+# builds in this directory and environment (written once by PromptDump). Alternating in one run; medians
 # of wall time and peak RSS (for the warm case, of the caro client only; the server's memory is
 # the cold case's).
 #
@@ -45,11 +46,13 @@ measure() {
   sed -n 's/.*first_token_ms=\([0-9]*\).*answer_ms=\([0-9]*\).*/\1 \2/p' "$work/out" >> "$work/timings"
 }
 
+# The bare program sends the very prompt caro builds here (same directory, environment and tools).
+java -cp "$cp" dev.caro.backend.llamacpp.bench.PromptDump "$work/prompt.txt" "$request"
 # The first request starts the model server and fills its prompt cache; it is not measured.
 "$caro" -b llamacpp -m "$model" -q "$request" >/dev/null 2>&1 </dev/null || true
 i=0
 while [ $i -lt "$runs" ]; do
-  measure 1-bare java -Djava.io.tmpdir="$work/tmp" -cp "$cp" dev.caro.backend.llamacpp.bench.BareRun "$model" "$threads"
+  measure 1-bare java -Djava.io.tmpdir="$work/tmp" -cp "$cp" dev.caro.backend.llamacpp.bench.BareRun "$model" "$threads" "$work/prompt.txt"
   measure 2-cold "$caro" --no-daemon -b llamacpp -m "$model" -q "$request"
   measure 3-warm "$caro" -b llamacpp -m "$model" -q "$request"
   i=$((i+1))

@@ -8,7 +8,7 @@ import java.util.Locale;
 
 /**
  * The baseline: java-llama.cpp used directly, the way its README shows, with the same settings
- * caro uses. Prints one result line. Arguments: MODEL THREADS.
+ * caro uses. Prints one result line. Arguments: MODEL THREADS [PROMPT_FILE].
  */
 public final class BareRun {
 
@@ -16,7 +16,8 @@ public final class BareRun {
 
     public static void main(String[] args) {
         long t0 = System.nanoTime();
-        String prompt = BenchPrompt.chatml();
+        // A third argument names a file holding the prompt to send (caro's own, see PromptDump).
+        String prompt = args.length > 2 ? readPrompt(args[2]) : BenchPrompt.chatml();
         int threads = Integer.parseInt(args[1]);
         ModelParameters params = new ModelParameters().setModel(args[0]).setCtxSize(BenchPrompt.CONTEXT)
                 .setThreads(threads).setThreadsBatch(threads).setParallel(1).skipWarmup().disableMmap().disableLog();
@@ -45,5 +46,13 @@ public final class BareRun {
                 tokens > 1 ? (tokens - 1) / ((end - first) / 1e9) : 0.0, (end - start) / 1_000_000,
                 (end - t0) / 1_000_000, BenchPrompt.peakRssMb()));
         System.exit(0);
+    }
+
+    private static String readPrompt(String file) {
+        try {
+            return java.nio.file.Files.readString(java.nio.file.Path.of(file));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 }
