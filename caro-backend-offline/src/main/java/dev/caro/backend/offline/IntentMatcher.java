@@ -98,8 +98,12 @@ final class IntentMatcher {
                     && POSIX_ONLY.matcher(command.get()).find()) {
                 continue;
             }
+            command = Optional.of(ExtendedGrep.apply(req.text(), command.get()));
             List<Slot> unused = r.unused(intent.allow());
             String ignored = unused.isEmpty() ? MeaningWords.ignored(req, spans, captures) : describe(req, unused);
+            if (ignored == null) {
+                ignored = ListedItems.leftOut(req.text(), command.get());
+            }
             if (trace != null && ignored != null) {
                 trace.add("  ignores " + ignored);
             }

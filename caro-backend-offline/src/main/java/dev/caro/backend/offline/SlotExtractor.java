@@ -339,8 +339,15 @@ final class SlotExtractor {
                 }
             }
         }
+        // "excluding the mp3 files": the names are extensions of files, not directory names.
+        boolean ofFiles = text.startsWith(" files", m.end()) || text.startsWith(" file ", m.end());
         for (String raw : names) {
             String n = raw.replaceAll("/$", "");
+            String ext = ofFiles ? extensionOf(n.replaceFirst("^\\.", "")) : null;
+            if (ext != null) {
+                out.add(new Slot(Kind.EXCLUDE, "*." + ext, m.start(), m.end()));
+                continue;
+            }
             if (n.startsWith("«")) {
                 n = quotes.get(Integer.parseInt(n.replaceAll("[^0-9]", "")));
             }

@@ -13,7 +13,8 @@ import java.util.regex.Pattern;
 /**
  * Fills one intent's template with the values of one request, and keeps track of which slots the
  * command used. Placeholders: {@code {name}} (quoted when needed), {@code {name:default}},
- * {@code {=name}} (raw), {@code {'name}} (always single-quoted), {@code {?flag:text}} (text when
+ * {@code {=name}} (raw), {@code {'name}} (always single-quoted), {@code {*name}} (a list such as
+ * "a.txt, b.txt and c.txt" as one quoted word per item), {@code {?flag:text}} (text when
  * the flag group matched) and {@code {!flag:text}} (text when it did not).
  */
 final class TemplateRenderer implements FindExpression.SlotUse {
@@ -144,7 +145,7 @@ final class TemplateRenderer implements FindExpression.SlotUse {
             return present == body.startsWith("?") ? fill(text) : "";
         }
         char mode = ' ';
-        if (body.startsWith("=") || body.startsWith("'") || body.startsWith("@")) {
+        if (body.startsWith("=") || body.startsWith("'") || body.startsWith("@") || body.startsWith("*")) {
             mode = body.charAt(0);
             body = body.substring(1);
         }
@@ -177,6 +178,9 @@ final class TemplateRenderer implements FindExpression.SlotUse {
             return f;
         }
         resolved.put(name, value);
+        if (mode == '*') {
+            return ListedItems.words(value);
+        }
         if (mode == '=' || RAW.contains(name) || value.isEmpty()) {
             return value;
         }

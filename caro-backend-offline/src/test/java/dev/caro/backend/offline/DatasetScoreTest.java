@@ -39,7 +39,8 @@ class DatasetScoreTest {
         "nl2cmd-holdout2.jsonl, bsd, 0.95, 0.98", "nl2cmd-holdout3.jsonl, gnu, 0.88, 0.98",
         "nl2cmd-holdout4.jsonl, gnu, 0.90, 0.98", "nl2cmd-holdout4.jsonl, bsd, 0.90, 0.96",
         "nl2cmd-holdout5.jsonl, gnu, 0.94, 0.98", "nl2cmd-holdout6.jsonl, gnu, 0.86, 0.94",
-        "nl2cmd-holdout7.jsonl, gnu, 0.89, 0.97", "nl2cmd-holdout8.jsonl, gnu, 0.96, 0.98"})
+        "nl2cmd-holdout7.jsonl, gnu, 0.89, 0.97", "nl2cmd-holdout8.jsonl, gnu, 0.96, 0.98",
+        "nl2cmd-holdout9.jsonl, gnu, 0.75, 0.92"})
     void clearsTheAcceptanceBar(String dataset, String userland, double minAccuracy, double minPrecision)
             throws Exception {
         EvalReport report = score(dataset, userland);
@@ -50,21 +51,6 @@ class DatasetScoreTest {
                 + report.wrong().stream().map(CaseResult::answer).toList());
         assertTrue(declinesAnswered == 0, "answered requests that should be declined");
         assertTrue(report.latencyPercentile(95) < 200, "p95 latency " + report.latencyPercentile(95) + " ms");
-    }
-
-    /**
-     * The newest blind set, not tuned on yet: its first run (71% correct, 86.6% precision on
-     * 2026-12-02) is below the 92% precision bar, so it is held to its own figures instead, which
-     * catches a change that loses answers or adds wrong ones until the set is worked on.
-     */
-    @ParameterizedTest
-    @CsvSource({"nl2cmd-holdout9.jsonl, gnu, 0.70, 0.86"})
-    void keepsTheFirstRunOfTheUntunedSet(String dataset, String userland, double minAccuracy, double minPrecision)
-            throws Exception {
-        EvalReport report = score(dataset, userland);
-        assertTrue(report.accuracy() >= minAccuracy, dataset + " accuracy " + report.accuracy());
-        assertTrue(report.precision() >= minPrecision, dataset + " precision " + report.precision() + "; wrong: "
-                + report.wrong().stream().map(CaseResult::answer).toList());
     }
 
     private static EvalReport score(String dataset, String userland) throws Exception {

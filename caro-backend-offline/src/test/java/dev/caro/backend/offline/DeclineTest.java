@@ -39,6 +39,19 @@ class DeclineTest {
         assertTrue(g.isEmpty(), prompt + " -> " + g.candidates());
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"ping 8.8.8.8 and 1.1.1.1", "show how long process 4242 and 4243 have been running"})
+    void declinesWhenTheCommandUsesOnlyOneItemOfAList(String prompt) {
+        Generation g = Backends.generate(prompt, Backends.GNU);
+        assertTrue(g.isEmpty(), prompt + " -> " + g.candidates());
+    }
+
+    @Test
+    void namesTheListItemTheCommandWouldLeaveOut() {
+        assertEquals("closest task is net.ping but it would ignore '1.1.1.1'",
+                Backends.generate("ping 8.8.8.8 and 1.1.1.1", Backends.GNU).note());
+    }
+
     @Test
     void declinesWhenTheCommandWouldIgnorePartOfTheRequest() {
         // "git status" does not take a size: a command that drops what the user said is wrong.

@@ -38,6 +38,13 @@ class RenderingTest {
             show the value of SHELL => echo "$SHELL"
             show the default gateway => ip route show default
             top 3 processes by memory with pid and command => ps -eo pid,comm,%mem --sort=-%mem | head -n 4
+            kill process 9911 and 9912 forcefully => kill -9 9911 9912
+            create files a.txt, b.txt and c.txt => touch a.txt b.txt c.txt
+            search for the regex ^[0-9]+$ in ids.txt => grep -E '^[0-9]+$' ids.txt
+            grep for c++ in main.cpp => grep c++ main.cpp
+            tar up ~/music excluding the mp3 files => tar -czf music.tar.gz --exclude='*.mp3' -C ~ music
+            tar up src excluding the .log files => tar -czf src.tar.gz --exclude='*.log' src
+            unzip assets.zip into ./static without overwriting existing files => unzip -n assets.zip -d ./static
             """;
 
     /** Request => GNU command => BSD command. */
