@@ -85,7 +85,7 @@ public final class LlamaCppBackendProvider implements ModelBackendProvider {
         } catch (IllegalArgumentException e) {
             throw new BackendException(e.getMessage(), e);
         }
-        if (!server.enabled() || !ServerFiles.supported()) {
+        if (!server.enabled() || !ServerFiles.supported() || !ServerFiles.socketPathFits(ServerFiles.directory(environment))) {
             return loadInProcess(environment);
         }
         Checked checked = check(environment);

@@ -54,6 +54,18 @@ record ServerFiles(Path dir, String name) {
         return java.nio.file.FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
     }
 
+    /** Unix socket paths are limited to 108 bytes on Linux (104 on macOS), the terminating NUL included. */
+    static final int MAX_SOCKET_PATH = 103;
+
+    /**
+     * Whether a socket in {@code dir} fits the operating system's limit on socket paths; under a
+     * very long cache path the model is loaded in caro's own process instead.
+     */
+    static boolean socketPathFits(Path dir) {
+        String longest = dir.toAbsolutePath().resolve("llama-0123456789abcdef.sock").toString();
+        return longest.getBytes(StandardCharsets.UTF_8).length <= MAX_SOCKET_PATH;
+    }
+
     /** The run directory for {@code env}; not created. */
     static Path directory(BackendEnvironment env) {
         Optional<Path> runtime = env.env("XDG_RUNTIME_DIR").map(Path::of).filter(Path::isAbsolute);

@@ -227,6 +227,18 @@ class ModelServerTest {
                 + runDir() + "'; or run caro with --no-daemon", e.getMessage());
     }
 
+    /** A socket path longer than the system allows (108 bytes on Linux) cannot be bound. */
+    @Test
+    void aRunDirectoryTooLongForASocketLoadsTheModelInProcess() throws Exception {
+        Path deep = dir.resolve("x".repeat(60)).resolve("y".repeat(60));
+        assertFalse(ServerFiles.socketPathFits(deep.resolve("caro")));
+        try (ModelBackend backend = new LlamaCppBackendProvider().create(env(Map.of(), Map.of("XDG_RUNTIME_DIR", deep.toString())))) {
+            assertTrue(backend instanceof LlamaCppBackend, backend.getClass().getName());
+        }
+        assertFalse(Files.exists(deep), "no server was started");
+        assertTrue(ServerFiles.socketPathFits(Path.of("/run/user/1000/caro")));
+    }
+
     @Test
     void noDaemonLoadsTheModelInProcessAndStartsNothing() throws Exception {
         try (ModelBackend backend = new LlamaCppBackendProvider().create(env(Map.of(), Map.of("CARO_NO_DAEMON", "1")))) {
