@@ -90,13 +90,7 @@ final class NativeLibrary {
         if (existing != null && !existing.isBlank()) {
             Path library = Path.of(existing, System.mapLibraryName("jllama"));
             if (!existing.equals(prepared)) {
-                if (!Files.isRegularFile(library)) {
-                    // Otherwise the binding would quietly load its bundled library instead of the chosen one.
-                    throw new IOException(existing + " (set by -D" + LIB_PATH_PROPERTY + ") holds no "
-                            + library.getFileName() + "; point -D" + LIB_PATH_PROPERTY
-                            + " at the directory that holds it, or remove it to use the bundled one");
-                }
-                checkConfiguredLibrary(library);
+                checkChosenDirectory(existing);
             }
             if (Files.isRegularFile(library)) {
                 ensureTmpDir(Path.of(existing), false);
@@ -151,23 +145,29 @@ final class NativeLibrary {
      * What is wrong with the library named by {@code -Dde.kherud.llama.lib.path}, if it is set and
      * cannot be used: missing, cut short, or built for another platform. Reads only its header.
      */
-    static Optional<String> configuredLibraryProblem() {
+    static synchronized Optional<String> configuredLibraryProblem() {
         String existing = System.getProperty(LIB_PATH_PROPERTY);
         if (existing == null || existing.isBlank() || existing.equals(prepared)) {
             return Optional.empty();
         }
-        Path library = Path.of(existing, System.mapLibraryName("jllama"));
-        if (!Files.isRegularFile(library)) {
-            return Optional.of(existing + " (set by -D" + LIB_PATH_PROPERTY + ") holds no " + library.getFileName()
-                    + "; point -D" + LIB_PATH_PROPERTY + " at the directory that holds it, or remove it to use the"
-                    + " bundled one");
-        }
         try {
-            checkConfiguredLibrary(library);
+            checkChosenDirectory(existing);
             return Optional.empty();
         } catch (IOException e) {
             return Optional.of(e.getMessage());
         }
+    }
+
+    /** The directory named by the property must hold a library for this machine. */
+    private static void checkChosenDirectory(String existing) throws IOException {
+        Path library = Path.of(existing, System.mapLibraryName("jllama"));
+        if (!Files.isRegularFile(library)) {
+            // Otherwise the binding would quietly load its bundled library instead of the chosen one.
+            throw new IOException(existing + " (set by -D" + LIB_PATH_PROPERTY + ") holds no "
+                    + library.getFileName() + "; point -D" + LIB_PATH_PROPERTY
+                    + " at the directory that holds it, or remove it to use the bundled one");
+        }
+        checkConfiguredLibrary(library);
     }
 
     /**
