@@ -181,14 +181,14 @@ public final class MassKillRule extends BaseRule {
         if (arg.length() < 2 || arg.charAt(0) != '-') {
             return false;
         }
-        String s = arg.substring(1).toUpperCase(Locale.ROOT);
-        if (s.chars().allMatch(Character::isDigit)) {
-            return true;
-        }
-        if (s.startsWith("SIG")) {
-            s = s.substring(3);
-        }
-        return SIGNAL_NAMES.contains(s);
+        String s = signalName(arg.substring(1));
+        return s.chars().allMatch(Character::isDigit) || SIGNAL_NAMES.contains(s);
+    }
+
+    /** {@code sigusr1} and {@code USR1} alike: upper case, without the SIG prefix. */
+    private static String signalName(String signal) {
+        String s = signal.toUpperCase(Locale.ROOT);
+        return s.startsWith("SIG") ? s.substring(3) : s;
     }
 
     /** Signals daemons take as "reload" or "reopen logs" rather than "stop": HUP, USR1, USR2, WINCH, CONT. */
@@ -199,13 +199,8 @@ public final class MassKillRule extends BaseRule {
             return false;
         }
         String first = c.args().get(0).value();
-        String signal = isSignal(first) ? first.substring(1)
-                : Args.value(c, "-s", "--signal").orElse("");
-        signal = signal.toUpperCase(Locale.ROOT);
-        if (signal.startsWith("SIG")) {
-            signal = signal.substring(3);
-        }
-        return RELOAD_SIGNALS.contains(signal);
+        String signal = isSignal(first) ? first.substring(1) : Args.value(c, "-s", "--signal").orElse("");
+        return RELOAD_SIGNALS.contains(signalName(signal));
     }
 
     private void pkill(SimpleCommand c, String n, List<Finding> out) {
