@@ -17,7 +17,8 @@ import java.util.Set;
  */
 public final class ClusterWorkloadRemovalRule extends BaseRule {
 
-    private static final Set<String> COMMAND_NAMES = Set.of("helm", "kubectl", "oc", "k", "microk8s.kubectl");
+    private static final Set<String> COMMAND_NAMES = java.util.stream.Stream.concat(java.util.stream.Stream.of("helm"),
+            Kubernetes.KUBECTL.stream()).collect(java.util.stream.Collectors.toUnmodifiableSet());
     private static final Set<String> PROTECTED_NS = Set.of("prod", "production", "live", "kube-system", "kube-public",
             "istio-system", "cert-manager", "monitoring");
     private static final Set<String> HELM_REMOVE = Set.of("uninstall", "delete", "del", "un");
@@ -43,8 +44,7 @@ public final class ClusterWorkloadRemovalRule extends BaseRule {
     @Override
     public List<Finding> evaluate(SimpleCommand c, RuleContext ctx) {
         List<Word> ops = Args.operands(c, VALUE_OPTS);
-        if (ops.isEmpty() || c.argValues().stream().anyMatch(v -> v.equals("--dry-run")
-                || v.startsWith("--dry-run=") && !v.equals("--dry-run=none"))) {
+        if (ops.isEmpty() || Kubernetes.dryRun(c)) {
             return List.of();
         }
         String n = name(c);

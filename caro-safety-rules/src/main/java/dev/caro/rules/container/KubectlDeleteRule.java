@@ -15,8 +15,6 @@ import java.util.Set;
 /** kubectl delete of namespaces, volumes, CRDs or nodes, or with --all / --all-namespaces. */
 public final class KubectlDeleteRule extends BaseRule {
 
-    private static final Set<String> COMMAND_NAMES = Set.of("kubectl", "oc", "k", "microk8s.kubectl");
-
     private static final java.util.regex.Pattern COMMA_OR_SLASH = java.util.regex.Pattern.compile("[,/]");
 
     private static final Set<String> VALUE_OPTS = Set.of("-n", "--namespace", "-l", "--selector", "-f", "--filename",
@@ -42,20 +40,20 @@ public final class KubectlDeleteRule extends BaseRule {
 
     @Override
     public Set<String> commandNames() {
-        return COMMAND_NAMES;
+        return Kubernetes.KUBECTL;
     }
 
     @Override
     public List<Finding> evaluate(SimpleCommand c, RuleContext ctx) {
         String n = name(c);
-        if (!n.equals("kubectl") && !n.equals("oc") && !n.equals("k") && !n.equals("microk8s.kubectl")) {
+        if (!Kubernetes.KUBECTL.contains(n)) {
             return List.of();
         }
         List<Word> ops = Args.operands(c, VALUE_OPTS);
         if (ops.isEmpty() || !ops.get(0).value().equals("delete")) {
             return List.of();
         }
-        if (c.argValues().stream().anyMatch(v -> v.startsWith("--dry-run") && !v.equals("--dry-run=none"))) {
+        if (Kubernetes.dryRun(c)) {
             return List.of();
         }
         boolean all = Args.has(c, "", "--all");
