@@ -78,12 +78,20 @@ class LlamaCppBackendTest {
         }
     }
 
+    /**
+     * Greedy decoding: two loads of the same model give the same answer. (Two requests to one loaded
+     * model are not compared: the second reuses the cached prompt and evaluates its last token alone,
+     * whose logits differ from the batched ones in the last bits, and this fixture's random weights
+     * leave near-ties that such a difference can flip.)
+     */
     @Test
     void sameRequestGivesTheSameAnswerAtTemperatureZero() throws Exception {
+        String first;
         try (ModelBackend backend = new LlamaCppBackendProvider().create(env(Map.of("max_tokens", "16")))) {
-            String first = backend.generate(request("show disk usage", Duration.ofSeconds(60))).rawText();
-            String second = backend.generate(request("show disk usage", Duration.ofSeconds(60))).rawText();
-            assertEquals(first, second);
+            first = backend.generate(request("show disk usage", Duration.ofSeconds(120))).rawText();
+        }
+        try (ModelBackend backend = new LlamaCppBackendProvider().create(env(Map.of("max_tokens", "16")))) {
+            assertEquals(first, backend.generate(request("show disk usage", Duration.ofSeconds(120))).rawText());
         }
     }
 

@@ -18,11 +18,15 @@ import java.util.regex.Pattern;
 
 /**
  * caro's path through the background model server: starts the server (not measured against the
- * target), sends one request that fills its prompt cache, then the measured request from another
- * working directory, as a user's next caro call after a {@code cd} would. The server exits on its
- * own 2 s later. Prints one result line. Arguments: MODEL THREADS CACHE_DIR.
+ * target), sends one request that fills its prompt cache, then two measured requests: the same
+ * request from another working directory, as a user's next caro call after a {@code cd} would, and
+ * then a new request in that directory (only the request's own tokens miss the cache). The server
+ * exits on its own 2 s later. Prints one result line. Arguments: MODEL THREADS CACHE_DIR.
  */
 public final class WarmRun {
+
+    /** The user's next request, in the directory of the previous one: about as long as the first. */
+    static final String NEXT_REQUEST = "count lines in the csv files here";
 
     private WarmRun() {}
 
@@ -34,23 +38,30 @@ public final class WarmRun {
                 Map.of(), Optional.of(args[0]), Path.of(args[2]), Path.of(args[2]), ProgressListener.NONE);
         ModelBackend backend = new LlamaCppBackendProvider().create(env);
         long started = System.nanoTime();
-        backend.generate(request(BenchPrompt.context()));
+        backend.generate(request(BenchPrompt.REQUEST, BenchPrompt.context()));
         long first = System.nanoTime();
         ExecutionContext elsewhere = BenchPrompt.context().withCwd("/home/ana/Downloads");
         long start = System.nanoTime();
-        Generation g = backend.generate(request(elsewhere));
+        Generation g = backend.generate(request(BenchPrompt.REQUEST, elsewhere));
         long end = System.nanoTime();
+        Generation same = backend.generate(request(NEXT_REQUEST, elsewhere));
+        long sameEnd = System.nanoTime();
         backend.close();
-        Matcher m = Pattern.compile("(\\d+) tokens").matcher(g.note());
-        int tokens = m.find() ? Integer.parseInt(m.group(1)) : -1;
         System.out.println(String.format(Locale.ROOT,
-                "RESULT kind=warm start_ms=%d cold_request_ms=%d gen_tokens=%d warm_request_ms=%d",
-                (started - t0) / 1_000_000, (first - started) / 1_000_000, tokens, (end - start) / 1_000_000));
+                "RESULT kind=warm start_ms=%d cold_request_ms=%d gen_tokens=%d warm_request_ms=%d same_dir_gen_tokens=%d"
+                        + " same_dir_request_ms=%d",
+                (started - t0) / 1_000_000, (first - started) / 1_000_000, tokens(g), (end - start) / 1_000_000,
+                tokens(same), (sameEnd - end) / 1_000_000));
         System.exit(0);
     }
 
-    private static GenerationRequest request(ExecutionContext context) {
-        return new GenerationRequest(BenchPrompt.REQUEST, context, PromptBuilder.build(BenchPrompt.REQUEST, context), 1,
-                Duration.ofSeconds(300));
+    /** The generated-token count in a generation's note ("... 32 tokens ..."), or -1. */
+    private static int tokens(Generation g) {
+        Matcher m = Pattern.compile("(\\d+) tokens").matcher(g.note());
+        return m.find() ? Integer.parseInt(m.group(1)) : -1;
+    }
+
+    private static GenerationRequest request(String text, ExecutionContext context) {
+        return new GenerationRequest(text, context, PromptBuilder.build(text, context), 1, Duration.ofSeconds(300));
     }
 }
