@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.ScopeType;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -21,7 +22,7 @@ import picocli.CommandLine.Parameters;
  * {@code caro [OPTIONS] PROMPT...}: turn a request into a command; subcommands do the rest. The
  * subcommands are registered by {@link Subcommands}, only those a command line can reach.
  */
-@Command(name = "caro", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "caro", sortOptions = false,
         description = "Turns a request in plain language into one shell command, judges its risk, and runs it only when you ask.",
         footerHeading = "%nExit codes:%n",
         footer = {
@@ -81,6 +82,13 @@ final class CaroCommand implements Callable<Integer> {
 
     @Option(names = {"-q", "--quiet"}, description = "Print only the command.")
     boolean quiet;
+
+    /** Inherited: every subcommand, however deep, answers {@code --help} ({@code caro models list --help}). */
+    @Option(names = {"-h", "--help"}, usageHelp = true, scope = ScopeType.INHERIT, description = "Show this help message and exit.")
+    boolean help;
+
+    @Option(names = {"-V", "--version"}, versionHelp = true, description = "Print version information and exit.")
+    boolean version;
 
     CaroCommand(CliEnvironment env) {
         this.session = new Session(env);

@@ -22,8 +22,8 @@ import picocli.CommandLine.ParentCommand;
         description = {"Judges a shell command: risk, the rules that fired and why. Runs nothing.",
             "Use '-' to read one command per line from standard input."},
         footerHeading = "%nExit codes:%n",
-        footer = {"  0 SAFE, 10 MODERATE, 11 HIGH, 12 CRITICAL (the highest of all commands checked),",
-            "  2 usage error, 3 configuration error."})
+        footer = {"  0 SAFE, 10 MODERATE, 11 HIGH, 12 CRITICAL: the highest risk of all commands",
+            "  checked; 2 usage error, 3 configuration error."})
 final class CheckCommand implements Callable<Integer> {
 
     /** Commands piped to {@code caro check -} are read whole; a stream without end must not exhaust memory. */

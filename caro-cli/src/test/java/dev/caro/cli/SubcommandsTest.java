@@ -20,11 +20,15 @@ class SubcommandsTest {
     @TempDir
     Path home;
 
-    private List<String> registeredFor(String... args) {
+    private CliEnvironment environment() {
         Map<String, String> env = Map.of("HOME", home.toString(), "SHELL", "/bin/bash");
-        CliEnvironment cli = new CliEnvironment(env, new ByteArrayInputStream(new byte[0]),
+        return new CliEnvironment(env, new ByteArrayInputStream(new byte[0]),
                 new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()), false, false,
                 new ContextDetector(env, Map.of("os.name", "Linux"), null), CaroPaths.from(env, home), false);
+    }
+
+    private List<String> registeredFor(String... args) {
+        CliEnvironment cli = environment();
         CaroCommand root = new CaroCommand(cli);
         CommandLine cl = new CommandLine(root);
         Subcommands.registerFor(cl, root, cli, args);
@@ -66,6 +70,41 @@ class SubcommandsTest {
         String commands = r.out().substring(r.out().indexOf("Commands:"));
         for (String name : Subcommands.NAMES) {
             assertTrue(commands.contains("\n  " + name + " "), name + " missing from:\n" + commands);
+        }
+    }
+
+    @Test
+    void everyCommandOfTheTreeAnswersHelpWithItsUsageAndRunsNothing(@TempDir Path dir) {
+        CaroRunner runner = new CaroRunner(dir);
+        CliEnvironment cli = environment();
+        CommandLine tree = Main.commandLine(new CaroCommand(cli), cli);
+        List<List<String>> paths = new java.util.ArrayList<>();
+        collect(tree, List.of(), paths);
+        assertTrue(paths.size() > 20, "the tree has " + paths);
+        for (List<String> path : paths) {
+            for (String flag : List.of("--help", "-h")) {
+                List<String> args = new java.util.ArrayList<>(path);
+                args.add(flag);
+                CaroRunner.Run r = runner.run(args.toArray(String[]::new));
+                String usage = "Usage: caro " + String.join(" ", path);
+                assertEquals(0, r.exitCode(), args + ": " + r.err());
+                assertTrue(r.out().startsWith(usage), args + " printed:\n" + r.out());
+                assertTrue(r.out().contains("-h, --help"), args + " printed:\n" + r.out());
+                assertEquals("", r.err(), String.valueOf(args));
+            }
+        }
+    }
+
+    private static void collect(CommandLine cl, List<String> path, List<List<String>> out) {
+        for (Map.Entry<String, CommandLine> sub : cl.getSubcommands().entrySet()) {
+            if (sub.getValue().getCommandSpec().aliases().length > 0
+                    && !sub.getKey().equals(sub.getValue().getCommandName())) {
+                continue; // an alias: the same command again
+            }
+            List<String> p = new java.util.ArrayList<>(path);
+            p.add(sub.getKey());
+            out.add(p);
+            collect(sub.getValue(), p, out);
         }
     }
 
