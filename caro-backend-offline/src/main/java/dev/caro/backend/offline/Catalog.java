@@ -22,14 +22,20 @@ import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
 /**
- * The intents the offline backend knows. Built-in intents live in
- * {@value #BUILT_IN}; further catalogs are found at {@value #EXTENSION_PATH} on the class
- * loader, so a plugin jar adds intents by shipping such a file. Ids must be unique: a plugin
- * intent that reuses an id is rejected, and built-ins keep their meaning.
+ * The intents the offline backend knows. Built-in intents live in the files of {@link #BUILT_IN}
+ * (one per area, so that people working on different areas edit different files); further
+ * catalogs are found at {@value #EXTENSION_PATH} on the class loader, so a plugin jar adds
+ * intents by shipping such a file. Ids must be unique: a plugin intent that reuses an id is
+ * rejected, and built-ins keep their meaning.
  */
 final class Catalog {
 
-    static final String BUILT_IN = "dev/caro/backend/offline/builtin.intents";
+    /** The built-in catalog files, read in this order. */
+    static final List<String> BUILT_IN = List.of(
+            "dev/caro/backend/offline/builtin.intents",
+            "dev/caro/backend/offline/files.intents",
+            "dev/caro/backend/offline/text.intents",
+            "dev/caro/backend/offline/system.intents");
     static final String EXTENSION_PATH = "META-INF/caro/offline/catalog.intents";
 
     private static final Pattern HEADER = Pattern.compile("\\[([a-z0-9][a-z0-9._-]*)]");
@@ -59,23 +65,25 @@ final class Catalog {
     }
 
     /**
-     * Loads the built-in catalog from {@code builtIn} and extension catalogs from every loader in
+     * Loads the built-in catalog from {@code loader} and extension catalogs from every loader in
      * {@code extensionLoaders} (each file once).
      */
     static Catalog load(ClassLoader loader, List<ClassLoader> extensionLoaders) {
         Map<String, Intent> byId = new LinkedHashMap<>();
         List<String> problems = new ArrayList<>();
-        try (InputStream in = loader.getResourceAsStream(BUILT_IN)) {
-            if (in == null) {
-                throw new IllegalStateException("the offline backend's catalog " + BUILT_IN + " is missing");
-            }
-            for (Intent i : parse(read(in), BUILT_IN, true)) {
-                if (byId.putIfAbsent(i.id(), i) != null) {
-                    throw new CatalogFormatException(BUILT_IN + ": duplicate intent id " + i.id());
+        for (String file : BUILT_IN) {
+            try (InputStream in = loader.getResourceAsStream(file)) {
+                if (in == null) {
+                    throw new IllegalStateException("the offline backend's catalog " + file + " is missing");
                 }
+                for (Intent i : parse(read(in), file, true)) {
+                    if (byId.putIfAbsent(i.id(), i) != null) {
+                        throw new CatalogFormatException(file + ": duplicate intent id " + i.id());
+                    }
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
         Set<String> seen = new java.util.HashSet<>();
         List<URL> urls = new ArrayList<>();
