@@ -253,6 +253,19 @@ final class DerivedValues {
                 String t = first(c, "type", "type2");
                 return t == null ? null : t.toUpperCase(Locale.ROOT);
             }
+            case "monthno": { // "march" is 3, for cal
+                String m = get(c, "month");
+                return m == null ? null : String.valueOf(Integer.parseInt(MONTHS.get(m.toLowerCase(Locale.ROOT).substring(0, 3))));
+            }
+            case "isodate": { // "March 14 2027" or "14 march 2027" is 2027-03-14
+                String m = first(c, "mon", "mon2");
+                String d = first(c, "day", "day2");
+                String y = first(c, "year", "year2");
+                if (m == null || d == null || y == null || Integer.parseInt(d) < 1 || Integer.parseInt(d) > 31) {
+                    return null;
+                }
+                return y + "-" + MONTHS.get(m.toLowerCase(Locale.ROOT).substring(0, 3)) + "-" + pad(d);
+            }
             default: return null;
         }
     }

@@ -76,7 +76,7 @@ final class Words {
             "under", "within", "across", "everything", "anything", "something", "lowercase", "uppercase",
             "blank", "trailing", "whitespace", "alphabetically", "numerically", "descending", "ascending",
             "total", "space", "usage", "disk", "free", "available", "uptime", "machine", "system", "cores",
-            "architecture", "hostname", "timezone", "calendar", "password", "random", "generate", "create",
+            "architecture", "hostname", "timezone", "calendar", "enable", "disable", "password", "random", "generate", "create",
             "make", "copy", "move", "rename", "symbolic", "link", "matching", "display", "print", "please",
             "kill", "stop", "terminate", "priority", "background", "update", "upgrade", "ignored");
 

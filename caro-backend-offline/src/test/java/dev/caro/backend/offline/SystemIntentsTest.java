@@ -1,0 +1,160 @@
+package dev.caro.backend.offline;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.caro.api.backend.Generation;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** The git, system-information and date intents of system.intents: what they render and where they decline. */
+class SystemIntentsTest {
+
+    /** Request => GNU command. */
+    private static final String GNU_TABLE = """
+            undo my last commit but keep the changes unstaged => git reset HEAD~1
+            rename the current branch to feature/login => git branch -m feature/login
+            rename branch dev to develop => git branch -m dev develop
+            rename the old-ui branch to legacy-ui => git branch -m old-ui legacy-ui
+            what is the latest tag => git describe --tags --abbrev=0
+            list the 5 most recent tags => git tag --sort=-creatordate | head -n 5
+            show unstaged changes only in .js files => git diff -- '*.js'
+            diff just the python files => git diff -- '*.py'
+            which commits are on main but not on my branch => git log --oneline HEAD..main
+            list commits on this branch that are not in main => git log --oneline main..HEAD
+            set my git email to dev@example.com for this repo only => git config user.email 'dev@example.com'
+            set my git email to dev@example.com globally => git config --global user.email 'dev@example.com'
+            show src/app.py as it was at commit abc1234 => git show abc1234:src/app.py
+            blame lines 10-20 in app.py => git blame -L 10,20 app.py
+            print the full sha of HEAD => git rev-parse HEAD
+            short hash of the current commit => git rev-parse --short HEAD
+            what is the url of origin => git remote get-url origin
+            cancel this merge, it has conflicts => git merge --abort
+            abort the rebase => git rebase --abort
+            continue the rebase after fixing conflicts => git rebase --continue
+            which files have merge conflicts => git diff --name-only --diff-filter=U
+            show the last commit message => git log -1 --pretty=%B
+            list branches merged into main => git branch --merged main
+            branches not merged into main yet => git branch --no-merged main
+            delete the tag v1.2.0 => git tag -d v1.2.0
+            delete the remote tag v1.0 => git push origin --delete v1.0
+            push all tags => git push --tags
+            push tag v1.3.0 => git push origin v1.3.0
+            interactively rebase the last 3 commits => git rebase -i HEAD~3
+            revert commit abc1234 => git revert abc1234
+            print the root directory of this git repository => git rev-parse --show-toplevel
+            summary of my unstaged changes per file => git diff --stat
+            what changed in commit abc1234 => git show abc1234
+            show what is in the latest stash => git stash show -p
+            drop the latest stash => git stash drop
+            delete all stashes => git stash clear
+            create an annotated tag v2.0 with message "Release 2.0" => git tag -a v2.0 -m 'Release 2.0'
+            change the origin url to git@github.com:me/app.git => git remote set-url origin git@github.com:me/app.git
+            show unpushed commits => git log --oneline @{u}..HEAD
+            restore app.py from main => git restore --source main -- app.py
+            restore app.py to how it was in commit abc1234 => git restore --source abc1234 -- app.py
+            search commit messages for hotfix => git log --oneline --grep='hotfix'
+            make main the default branch name for new repositories => git config --global init.defaultBranch main
+            initialize and update all submodules => git submodule update --init --recursive
+            list branches with their last commit => git branch -v
+            create branch hotfix from main => git switch -c hotfix main
+            how many commits is my branch ahead of main => git rev-list --count main..HEAD
+            last 5 commits that touched app.py => git log -n 5 -- app.py
+            force clean untracked files and folders => git clean -fd
+            which glibc version do i have => ldd --version
+            what graphics card do i have => lspci | grep -i vga
+            show the last 5 reboots => last -n 5 reboot
+            show the installed ram modules => sudo dmidecode -t memory
+            what command line was the kernel booted with => cat /proc/cmdline
+            show selinux status => sestatus
+            is selinux enforcing => getenforce
+            list enabled services => systemctl list-unit-files --type=service --state=enabled
+            which services slowed down the boot => systemd-analyze blame
+            kernel version and the machine architecture => uname -rm
+            system logs from the last hour => journalctl --since '1 hour ago'
+            show kernel errors => sudo dmesg --level=err
+            how many users are logged in => who | wc -l
+            what day of the week is March 14 2027 => date -d 2027-03-14 +%A
+            what weekday is 4 july 2026 => date -d 2026-07-04 +%A
+            show the calendar for march 2027 => cal 3 2027
+            show the calendar for march => cal 3 $(date +%Y)
+            show this years calendar => cal -y
+            print todays date as dd/mm/yyyy => date +%d/%m/%Y
+            unix timestamp of 2027-01-01 => date -d 2027-01-01 +%s
+            what timezone am i in => date +%Z
+            what is the date next friday => date -d 'next friday' +%F
+            current time as hh:mm:ss => date +%T
+            convert epoch 1700000000 to a utc date => date -u -d @1700000000
+            iso week number of 2027-03-14 => date -d 2027-03-14 +%V
+            """;
+
+    /** Request => GNU command => BSD command. */
+    private static final String BSD_TABLE = """
+            what graphics card do i have => lspci | grep -i vga => system_profiler SPDisplaysDataType
+            show the model of each disk => lsblk -d -o NAME,MODEL,SIZE => diskutil list
+            since when has the machine been up => uptime -s => sysctl -n kern.boottime
+            what model is this computer => cat /sys/class/dmi/id/product_name => sysctl -n hw.model
+            what day of the week is March 14 2027 => date -d 2027-03-14 +%A => date -j -f %Y-%m-%d 2027-03-14 +%A
+            print yesterdays date => date -d yesterday +%F => date -v-1d +%F
+            print tomorrows date => date -d tomorrow +%F => date -v+1d +%F
+            what is the date next friday => date -d 'next friday' +%F => date -v+1d -v+fri +%F
+            unix timestamp of 2027-01-01 => date -d 2027-01-01 +%s => date -j -f %Y-%m-%d 2027-01-01 +%s
+            convert epoch 1700000000 to a utc date => date -u -d @1700000000 => date -u -r 1700000000
+            list all time zones => timedatectl list-timezones => sudo systemsetup -listtimezones
+            how much battery is left => upower -i $(upower -e | grep BAT) => pmset -g batt
+            """;
+
+    static Stream<Arguments> gnuTable() {
+        return GNU_TABLE.lines().map(l -> Arguments.of((Object[]) l.split(" => ")));
+    }
+
+    static Stream<Arguments> bsdTable() {
+        return BSD_TABLE.lines().map(l -> Arguments.of((Object[]) l.split(" => ")));
+    }
+
+    @ParameterizedTest
+    @MethodSource("gnuTable")
+    void rendersGnuCommands(String prompt, String command) {
+        assertEquals(command, Backends.gnu(prompt));
+    }
+
+    @ParameterizedTest
+    @MethodSource("bsdTable")
+    void rendersBsdVariantsWhereTheyDiffer(String prompt, String gnu, String bsd) {
+        assertEquals(gnu, Backends.gnu(prompt));
+        assertEquals(bsd, Backends.bsd(prompt));
+    }
+
+    /** Near misses of the intents above: each must be declined rather than answered with their command. */
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "enable the ssh service at boot", // not the list of enabled services
+        "delete the docker image tag v1.2", // not a git tag
+        "what is the latest tag of the docker image",
+        "restore app.py from backup", // a directory, not a git ref
+        "push all commits and tags", // not only the tags
+        "is this a virtual machine with enough memory",
+        "stop the merge of the pull request",
+        "which branches are merged into the current branch", // "current" is not a branch name
+        "what day of the week is may 40 2027", // no such date
+        "turn off ntp",
+        "show this years calendar with week numbers",
+        "rename the remote origin to upstream"})
+    void declinesNearMisses(String prompt) {
+        Generation g = Backends.generate(prompt, Backends.GNU);
+        assertTrue(g.isEmpty(), prompt + " -> " + g.candidates());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"grep warning in app.log", "restart the nginx daemon", "list the locale settings"})
+    void catalogWordsDoNotRewriteTheRequest(String prompt) {
+        // A word of these patterns is a typo-correction target: singular and plural forms must not be rewritten.
+        String command = Backends.gnu(prompt);
+        assertNotEquals("locale -a", command);
+        assertTrue(!command.contains("warnings") && !command.contains("daemons"), command);
+    }
+}
