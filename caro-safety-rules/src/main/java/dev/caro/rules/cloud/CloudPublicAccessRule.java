@@ -5,6 +5,7 @@ import dev.caro.api.safety.RiskLevel;
 import dev.caro.api.safety.RuleContext;
 import dev.caro.api.shell.SimpleCommand;
 import dev.caro.rules.internal.BaseRule;
+import dev.caro.rules.internal.LazyPattern;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -15,7 +16,7 @@ public final class CloudPublicAccessRule extends BaseRule {
 
     private static final Set<String> COMMAND_NAMES = Set.of("aws", "gsutil", "gcloud", "az");
 
-    private static final java.util.regex.Pattern WEB_PORT = java.util.regex.Pattern.compile("(?:--port[ =]|tcp:|--destination-port-ranges |fromport=)(?:80|443)\\b");
+    private static final LazyPattern WEB_PORT = LazyPattern.of("(?:--port[ =]|tcp:|--destination-port-ranges |fromport=)(?:80|443)\\b");
 
     public CloudPublicAccessRule() {
         super("caro.cloud.public-access", "Opening cloud storage, ports or admin rights to anyone", RiskLevel.CRITICAL,

@@ -8,6 +8,8 @@ import dev.caro.api.shell.Word;
 import dev.caro.rules.internal.Args;
 import dev.caro.rules.internal.BaseRule;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
@@ -17,13 +19,19 @@ import java.util.Set;
  */
 public final class ClusterWorkloadRemovalRule extends BaseRule {
 
-    private static final Set<String> COMMAND_NAMES = java.util.stream.Stream.concat(java.util.stream.Stream.of("helm"),
-            Kubernetes.KUBECTL.stream()).collect(java.util.stream.Collectors.toUnmodifiableSet());
+    private static final Set<String> COMMAND_NAMES = commandNames("helm");
     private static final Set<String> PROTECTED_NS = Set.of("prod", "production", "live", "kube-system", "kube-public",
             "istio-system", "cert-manager", "monitoring");
     private static final Set<String> HELM_REMOVE = Set.of("uninstall", "delete", "del", "un");
     private static final Set<String> VALUE_OPTS = Set.of("-n", "--namespace", "--kube-context", "--kubeconfig", "--timeout",
             "--context", "--cluster", "-s", "--server", "--user", "-l", "--selector", "--grace-period", "--pod-selector");
+
+    /** kubectl's names and {@code more} (without a stream: this runs at every start). */
+    private static Set<String> commandNames(String... more) {
+        Set<String> names = new HashSet<>(Kubernetes.KUBECTL);
+        Collections.addAll(names, more);
+        return Set.copyOf(names);
+    }
 
     public ClusterWorkloadRemovalRule() {
         super("caro.container.workload-removal", "Uninstalling a production Helm release or draining a Kubernetes node",

@@ -5,6 +5,7 @@ import dev.caro.api.safety.RiskLevel;
 import dev.caro.api.safety.RuleContext;
 import dev.caro.api.shell.SimpleCommand;
 import dev.caro.rules.internal.BaseRule;
+import dev.caro.rules.internal.LazyPattern;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -14,7 +15,7 @@ public final class ComposeDownVolumesRule extends BaseRule {
 
     private static final Set<String> COMMAND_NAMES = Set.of("docker-compose", "podman-compose", "docker", "podman", "nerdctl");
 
-    private static final java.util.regex.Pattern SHORT_V = java.util.regex.Pattern.compile("-[a-z]*v[a-z]*");
+    private static final LazyPattern SHORT_V = LazyPattern.of("-[a-z]*v[a-z]*");
 
     public ComposeDownVolumesRule() {
         super("caro.container.compose-down-volumes", "docker compose down that also deletes volumes or images", RiskLevel.HIGH,

@@ -5,6 +5,7 @@ import dev.caro.api.safety.RiskLevel;
 import dev.caro.api.safety.RuleContext;
 import dev.caro.api.shell.SimpleCommand;
 import dev.caro.rules.internal.BaseRule;
+import dev.caro.rules.internal.LazyPattern;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -12,7 +13,7 @@ import java.util.Set;
 /** Removing every container, volume or image: docker rm -f $(docker ps -aq), docker volume rm $(docker volume ls -q), prune -a. */
 public final class DockerMassRemoveRule extends BaseRule {
 
-    private static final java.util.regex.Pattern SHORT_A = java.util.regex.Pattern.compile("-[a-z]*a[a-z]*");
+    private static final LazyPattern SHORT_A = LazyPattern.of("-[a-z]*a[a-z]*");
 
     public DockerMassRemoveRule() {
         super("caro.container.docker-mass-remove", "Removing all Docker containers, volumes or images at once", RiskLevel.HIGH,

@@ -6,6 +6,7 @@ import dev.caro.api.safety.RuleContext;
 import dev.caro.api.shell.SimpleCommand;
 import dev.caro.api.shell.Word;
 import dev.caro.rules.internal.BaseRule;
+import dev.caro.rules.internal.LazyPattern;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -15,8 +16,8 @@ public final class HostMountContainerRule extends BaseRule {
 
     private static final Set<String> COMMAND_NAMES = Set.of("dockerd", "nsenter", "docker", "podman", "nerdctl");
 
-    private static final java.util.regex.Pattern TARGET_PID1 = java.util.regex.Pattern.compile("(-t\\s*1|--target[= ]1)\\b");
-    private static final java.util.regex.Pattern OPEN_TCP = java.util.regex.Pattern.compile("tcp://(0\\.0\\.0\\.0|\\[::\\]|:)");
+    private static final LazyPattern TARGET_PID1 = LazyPattern.of("(-t\\s*1|--target[= ]1)\\b");
+    private static final LazyPattern OPEN_TCP = LazyPattern.of("tcp://(0\\.0\\.0\\.0|\\[::\\]|:)");
 
     private static final Set<String> SENSITIVE = Set.of("/etc", "/root", "/boot", "/dev", "/proc", "/sys", "/var/run/docker.sock",
             "/run/docker.sock", "/usr", "/bin", "/sbin", "/lib", "/var", "/home");

@@ -7,6 +7,7 @@ import dev.caro.api.shell.SimpleCommand;
 import dev.caro.api.shell.Word;
 import dev.caro.rules.internal.Args;
 import dev.caro.rules.internal.BaseRule;
+import dev.caro.rules.internal.LazyPattern;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -15,7 +16,7 @@ import java.util.Set;
 /** kubectl delete of namespaces, volumes, CRDs or nodes, or with --all / --all-namespaces. */
 public final class KubectlDeleteRule extends BaseRule {
 
-    private static final java.util.regex.Pattern COMMA_OR_SLASH = java.util.regex.Pattern.compile("[,/]");
+    private static final LazyPattern COMMA_OR_SLASH = LazyPattern.of("[,/]");
 
     private static final Set<String> VALUE_OPTS = Set.of("-n", "--namespace", "-l", "--selector", "-f", "--filename",
             "--context", "--cluster", "--kubeconfig", "-o", "--output", "--grace-period", "--timeout", "--field-selector",

@@ -7,12 +7,12 @@ import dev.caro.api.shell.SimpleCommand;
 import dev.caro.api.shell.Word;
 import dev.caro.rules.internal.Args;
 import dev.caro.rules.internal.BaseRule;
+import dev.caro.rules.internal.LazyPattern;
 import dev.caro.rules.internal.Stdin;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /** Whole-database wipes outside SQL: redis FLUSHALL/FLUSHDB, MongoDB drops, dropdb, mysqladmin drop, framework db resets. */
 public final class DatabaseWipeRule extends BaseRule {
@@ -23,7 +23,7 @@ public final class DatabaseWipeRule extends BaseRule {
 
     private static final Set<String> REDIS = Set.of("redis-cli", "valkey-cli", "keydb-cli", "dragonfly-cli");
     private static final Set<String> MONGO = Set.of("mongosh", "mongo");
-    private static final Pattern MONGO_DROP = Pattern.compile("dropDatabase\\s*\\(|\\.drop\\s*\\(|deleteMany\\s*\\(\\s*\\{\\s*\\}\\s*\\)"
+    private static final LazyPattern MONGO_DROP = LazyPattern.of("dropDatabase\\s*\\(|\\.drop\\s*\\(|deleteMany\\s*\\(\\s*\\{\\s*\\}\\s*\\)"
             + "|\\.remove\\s*\\(\\s*\\{\\s*\\}\\s*\\)|dropAllUsers|\\.dropIndexes\\s*\\(");
     private static final Set<String> FRAMEWORK_WIPES = Set.of("db:drop", "db:reset", "db:purge", "db:schema:load",
             "migrate:fresh", "migrate:reset", "db:wipe", "flush", "reset_db", "migrate:refresh");

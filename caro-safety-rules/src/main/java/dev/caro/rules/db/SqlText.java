@@ -1,32 +1,32 @@
 package dev.caro.rules.db;
 
+import dev.caro.rules.internal.LazyPattern;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /** Finds destructive statements in SQL text, ignoring comments and string literals. */
 final class SqlText {
 
-    private static final java.util.regex.Pattern SPACES = java.util.regex.Pattern.compile("\\s+");
+    private static final LazyPattern SPACES = LazyPattern.of("\\s+");
 
     /** One destructive statement: what it does and how bad. */
     record Hit(String what, boolean high) {}
 
-    private static final Pattern DROP = Pattern.compile("^DROP\\s+(?:TEMPORARY\\s+)?(DATABASE|SCHEMA|TABLE|USER|ROLE|VIEW|INDEX"
+    private static final LazyPattern DROP = LazyPattern.of("^DROP\\s+(?:TEMPORARY\\s+)?(DATABASE|SCHEMA|TABLE|USER|ROLE|VIEW|INDEX"
             + "|KEYSPACE|COLLECTION|OWNED|MATERIALIZED VIEW|FUNCTION|PROCEDURE|TRIGGER|SEQUENCE|TYPE|EXTENSION|TABLESPACE)"
             + "\\b(?:\\s+IF\\s+EXISTS)?\\s*([\\w.\"`\\[\\]]*)");
-    private static final Pattern TRUNCATE = Pattern.compile("^TRUNCATE\\b(?:\\s+TABLE)?\\s*([\\w.\"`\\[\\]]*)");
-    private static final Pattern DELETE = Pattern.compile("^DELETE\\s+(?:\\w+\\s+)?FROM\\s+([\\w.\"`\\[\\]]+)");
-    private static final Pattern UPDATE = Pattern.compile("^UPDATE\\s+([\\w.\"`\\[\\]]+)\\s+SET\\b");
+    private static final LazyPattern TRUNCATE = LazyPattern.of("^TRUNCATE\\b(?:\\s+TABLE)?\\s*([\\w.\"`\\[\\]]*)");
+    private static final LazyPattern DELETE = LazyPattern.of("^DELETE\\s+(?:\\w+\\s+)?FROM\\s+([\\w.\"`\\[\\]]+)");
+    private static final LazyPattern UPDATE = LazyPattern.of("^UPDATE\\s+([\\w.\"`\\[\\]]+)\\s+SET\\b");
     // "ALTER TABLE name ... DROP" is found in two linear steps (see alteredTableWithDrop): as one
     // expression, a long name followed by no DROP was re-split once per character of the name.
-    private static final Pattern ALTER_TABLE = Pattern.compile("^ALTER\\s++TABLE\\s++([\\w.\"`\\[\\]]++)");
-    private static final Pattern DROP_WORD = Pattern.compile("\\bDROP\\b");
-    private static final Pattern WHERE = Pattern.compile("\\bWHERE\\b");
-    private static final Pattern TAUTOLOGY = Pattern.compile("\\bWHERE\\s+(?:1\\s*=\\s*1|TRUE|1)\\s*$");
+    private static final LazyPattern ALTER_TABLE = LazyPattern.of("^ALTER\\s++TABLE\\s++([\\w.\"`\\[\\]]++)");
+    private static final LazyPattern DROP_WORD = LazyPattern.of("\\bDROP\\b");
+    private static final LazyPattern WHERE = LazyPattern.of("\\bWHERE\\b");
+    private static final LazyPattern TAUTOLOGY = LazyPattern.of("\\bWHERE\\s+(?:1\\s*=\\s*1|TRUE|1)\\s*$");
 
     private SqlText() {}
 

@@ -7,13 +7,13 @@ import dev.caro.api.shell.SimpleCommand;
 import dev.caro.api.shell.Word;
 import dev.caro.rules.internal.Args;
 import dev.caro.rules.internal.BaseRule;
+import dev.caro.rules.internal.LazyPattern;
 import dev.caro.rules.internal.Names;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /** mkfs and its relatives (mke2fs, mkswap, newfs, diskutil eraseDisk) on a device. */
 public final class FilesystemFormatRule extends BaseRule {
@@ -25,7 +25,7 @@ public final class FilesystemFormatRule extends BaseRule {
             "partitiondisk");
     private static final Set<String> DISKUTIL_VOLUME = Set.of("erasevolume", "reformat", "deletecontainer",
             "deletevolume", "splitpartition", "mergepartitions");
-    private static final Pattern MAC_DISK = Pattern.compile("(?:/dev/)?r?disk\\d+(s\\d+)?");
+    private static final LazyPattern MAC_DISK = LazyPattern.of("(?:/dev/)?r?disk\\d+(s\\d+)?");
 
     public FilesystemFormatRule() {
         super("caro.disk.format", "Creating a new filesystem on a device (mkfs, mkswap, diskutil erase)",

@@ -7,6 +7,7 @@ import dev.caro.api.safety.RuleContext;
 import dev.caro.api.shell.SimpleCommand;
 import dev.caro.rules.internal.BaseRule;
 import dev.caro.rules.internal.InlineCode;
+import dev.caro.rules.internal.LazyPattern;
 import dev.caro.rules.internal.Names;
 import dev.caro.rules.internal.Targets;
 import java.util.ArrayList;
@@ -14,7 +15,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /** Recursive deletes written in a one-liner: shutil.rmtree, fs.rmSync(..., {recursive}), FileUtils.rm_rf, File::Path rmtree. */
 public final class InlineDeleteRule extends BaseRule {
@@ -22,7 +22,7 @@ public final class InlineDeleteRule extends BaseRule {
     private static final Set<String> COMMAND_NAMES = Set.of("python*", "pypy*", "perl", "ruby", "lua", "node", "nodejs", "deno", "bun", "php",
             "awk", "gawk", "mawk", "nawk", "pwsh", "powershell");
 
-    private static final Pattern CALL = Pattern.compile(
+    private static final LazyPattern CALL = LazyPattern.of(
             "(?:shutil\\.rmtree|rmSync|rmdirSync|fs\\.rm|fsPromises\\.rm|FileUtils\\.rm_rf|FileUtils\\.rm_r|FileUtils\\.remove_dir"
             + "|rmtree|remove_tree|deleteRecursively|Remove-Item)\\s*\\(?\\s*(['\"]([^'\"]*)['\"]|process\\.env\\.HOME|os\\.homedir\\(\\)"
             + "|Path\\.home\\(\\)|os\\.path\\.expanduser\\(\\s*['\"]~['\"]\\s*\\)|ENV\\[['\"]HOME['\"]\\]|\\$ENV\\{HOME\\}|os\\.environ\\[['\"]HOME['\"]\\])");

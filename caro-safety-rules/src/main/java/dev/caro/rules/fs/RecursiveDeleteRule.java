@@ -11,6 +11,7 @@ import dev.caro.rules.internal.Args;
 import dev.caro.rules.internal.BaseRule;
 import dev.caro.rules.internal.FindInvocation;
 import dev.caro.rules.internal.FindRisk;
+import dev.caro.rules.internal.LazyPattern;
 import dev.caro.rules.internal.Names;
 import dev.caro.rules.internal.PowerShellSyntax;
 import dev.caro.rules.internal.Targets;
@@ -26,14 +27,14 @@ public final class RecursiveDeleteRule extends BaseRule {
 
     private static final Set<String> RM = Set.of("rm", "grm", "rm.exe");
     private static final Set<String> LISTERS = Set.of("ls", "echo", "printf");
-    private static final java.util.regex.Pattern BARE_VARIABLE = java.util.regex.Pattern.compile(
+    private static final LazyPattern BARE_VARIABLE = LazyPattern.of(
             "\"?\\$\\{?[A-Za-z_][A-Za-z0-9_]*\\}?\"?");
-    private static final java.util.regex.Pattern TEMP_NAME = java.util.regex.Pattern.compile(
+    private static final LazyPattern TEMP_NAME = LazyPattern.of(
             "(?i)tmp|temp|scratch|cache|build|dist|out\\b|staging_dir|workdir");
-    private static final java.util.regex.Pattern LIST_SEPARATORS = java.util.regex.Pattern.compile("(?:\\s|\\x00|\\\\0)+");
-    private static final java.util.regex.Pattern ROTATED_LOG = java.util.regex.Pattern.compile(
+    private static final LazyPattern LIST_SEPARATORS = LazyPattern.of("(?:\\s|\\x00|\\\\0)+");
+    private static final LazyPattern ROTATED_LOG = LazyPattern.of(
             "/var/log/.*\\.(?:gz|bz2|xz|zst|old|[0-9]+)");
-    private static final java.util.regex.Pattern CACHE = java.util.regex.Pattern.compile(
+    private static final LazyPattern CACHE = LazyPattern.of(
             "/(?:\\.cache|var/cache|tmp|temp|scratch|Library/Caches|\\.npm|\\.Trash|\\.local/share/Trash|node_modules|__pycache__|\\.pytest_cache|\\.mypy_cache|\\.tox|\\.next|\\.nuxt|\\.parcel-cache|\\.turbo|DerivedData|\\.npm/_cacache|\\.gradle/caches|\\.cargo/registry/cache|\\.yarn/cache|\\.pnpm-store|\\.m2/repository|\\.nuget/packages|\\.ccache|go/pkg/mod/cache)(?:/|$)");
 
     public RecursiveDeleteRule() {

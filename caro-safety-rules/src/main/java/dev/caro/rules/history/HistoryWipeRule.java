@@ -7,19 +7,19 @@ import dev.caro.api.shell.SimpleCommand;
 import dev.caro.api.shell.Word;
 import dev.caro.rules.internal.Args;
 import dev.caro.rules.internal.BaseRule;
+import dev.caro.rules.internal.LazyPattern;
 import dev.caro.rules.internal.SensitiveFiles;
 import dev.caro.rules.internal.Targets;
 import dev.caro.rules.internal.Writes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /** Wiping or disabling shell history: history -c, deleting or emptying history files, unset HISTFILE, HISTSIZE=0. */
 public final class HistoryWipeRule extends BaseRule {
 
     private static final Set<String> REMOVERS = Set.of("rm", "shred", "srm", "wipe", "unlink", "truncate");
-    private static final Pattern HIST_VAR_OFF = Pattern.compile("^(HISTFILE=(/dev/null)?|HISTSIZE=0|HISTFILESIZE=0|SAVEHIST=0"
+    private static final LazyPattern HIST_VAR_OFF = LazyPattern.of("^(HISTFILE=(/dev/null)?|HISTSIZE=0|HISTFILESIZE=0|SAVEHIST=0"
             + "|HISTFILE=\"\"|HISTFILE='')$");
 
     public HistoryWipeRule() {

@@ -7,6 +7,7 @@ import dev.caro.api.shell.SimpleCommand;
 import dev.caro.api.shell.Word;
 import dev.caro.rules.internal.Args;
 import dev.caro.rules.internal.BaseRule;
+import dev.caro.rules.internal.LazyPattern;
 import dev.caro.rules.internal.SensitiveFiles;
 import dev.caro.rules.internal.Targets;
 import dev.caro.rules.internal.Writes;
@@ -21,10 +22,10 @@ import java.util.regex.Pattern;
 /** Erasing system logs: truncating or deleting /var/log files, journalctl --vacuum to nothing, wevtutil cl, Clear-EventLog. */
 public final class LogWipeRule extends BaseRule {
 
-    private static final java.util.regex.Pattern ZERO_OR_ONE = java.util.regex.Pattern.compile("[01]");
+    private static final LazyPattern ZERO_OR_ONE = LazyPattern.of("[01]");
 
-    private static final Pattern VACUUM_TIME = Pattern.compile("(\\d+)\\s*(s|sec|second|seconds|m|min|minute|minutes|h|hour|hours|d|day|days|w|week|weeks|month|months|y|year|years|us|ms)?");
-    private static final Pattern VACUUM_SIZE = Pattern.compile("(\\d+)\\s*([KMGT]?)", Pattern.CASE_INSENSITIVE);
+    private static final LazyPattern VACUUM_TIME = LazyPattern.of("(\\d+)\\s*(s|sec|second|seconds|m|min|minute|minutes|h|hour|hours|d|day|days|w|week|weeks|month|months|y|year|years|us|ms)?");
+    private static final LazyPattern VACUUM_SIZE = LazyPattern.of("(\\d+)\\s*([KMGT]?)", Pattern.CASE_INSENSITIVE);
     private static final Set<String> REMOVERS = Set.of("rm", "shred", "srm", "unlink", "truncate", "wipe");
 
     public LogWipeRule() {

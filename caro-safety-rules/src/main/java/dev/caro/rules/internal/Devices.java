@@ -1,19 +1,17 @@
 package dev.caro.rules.internal;
 
-import java.util.regex.Pattern;
-
 /** Recognizes storage devices by path and tells a whole disk from a partition. */
 public final class Devices {
 
-    private static final Pattern WHOLE_DISK = Pattern.compile(
+    private static final LazyPattern WHOLE_DISK = LazyPattern.of(
             "/dev/(?:(?:s|h|v|xv)d[a-z]+|nvme\\d+n\\d+|mmcblk\\d+|r?disk\\d+|ada\\d+|da\\d+|nbd\\d+|md\\d+"
             + "|sg\\d+|mem|kmem|port|root|disk/by-[a-z]+/(?!.*-part\\d+$)[^/]+)");
-    private static final Pattern STORAGE = Pattern.compile(
+    private static final LazyPattern STORAGE = LazyPattern.of(
             "/dev/(?:(?:s|h|v|xv)d[a-z]+\\d*|nvme\\d+n\\d+(?:p\\d+)?|mmcblk\\d+(?:p\\d+)?|r?disk\\d+(?:s\\d+)*"
             + "|ada\\d+.*|da\\d+.*|nbd\\d+(?:p\\d+)?|md\\d+(?:p\\d+)?|md/.+|dm-\\d+|mapper/.+|loop\\d+(?:p\\d+)?"
             + "|sr\\d+|sg\\d+|mem|kmem|port|root|disk/.+|zd\\d+|[a-z]+vg/.+|vg[\\w-]*/.+|ubuntu-vg/.+|zvol/.+"
             + "|block/.+|xvd.+|[a-z0-9_-]+/[a-z0-9_-]+lv.*)");
-    private static final Pattern WINDOWS_DRIVE = Pattern.compile("(?i)\\\\\\\\\\.\\\\(physicaldrive\\d+|[a-z]:)");
+    private static final LazyPattern WINDOWS_DRIVE = LazyPattern.of("(?i)\\\\\\\\\\.\\\\(physicaldrive\\d+|[a-z]:)");
 
     private Devices() {}
 

@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * A {@code git} command split into its subcommand and the subcommand's arguments, skipping
@@ -19,7 +18,7 @@ public record GitInvocation(String subcommand, List<Word> args) {
 
     private static final Set<String> GLOBAL_WITH_VALUE = Set.of("-C", "-c", "--git-dir", "--work-tree",
             "--namespace", "--exec-path", "--config-env", "--super-prefix");
-    private static final Pattern SHARED_BRANCH = Pattern.compile(
+    private static final LazyPattern SHARED_BRANCH = LazyPattern.of(
             "(?i)(?:refs/heads/)?(?:main|master|develop|development|dev|trunk|stable|prod|production|staging|live"
             + "|release(?:[/-].*)?|releases/.*|gh-pages)");
 

@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * A chmod, chown or chgrp command: whether it recurses, its mode or owner operand and its files.
@@ -23,7 +22,7 @@ public record ModeChange(String program, boolean recursive, String spec, List<Wo
     private static final Set<String> FLAGS = Set.of("-R", "-c", "-f", "-v", "-h", "-H", "-L", "-P", "--recursive",
             "--changes", "--silent", "--quiet", "--verbose", "--preserve-root", "--no-preserve-root",
             "--no-dereference", "--dereference", "-Rf", "-fR", "-Rv", "-vR", "-Rc", "-cR", "-hR", "-Rh");
-    private static final Pattern OCTAL = Pattern.compile("[0-7]{1,5}");
+    private static final LazyPattern OCTAL = LazyPattern.of("[0-7]{1,5}");
 
     /** Parses chmod/chown/chgrp (also gchmod and friends); empty otherwise. */
     public static Optional<ModeChange> of(SimpleCommand c) {

@@ -11,7 +11,7 @@ public final class PowerShellSyntax {
     private static final java.util.Set<String> PARAMS = java.util.Set.of("path", "literalpath", "recurse", "force",
             "include", "exclude", "filter", "erroraction", "confirm", "whatif", "name", "id", "computername", "credential",
             "verbose", "value", "scope", "inputobject", "processname");
-    private static final java.util.regex.Pattern PASCAL = java.util.regex.Pattern.compile("-[A-Z][a-z]+(?:[A-Z][a-z]*)*(?::.*)?");
+    private static final LazyPattern PASCAL = LazyPattern.of("-[A-Z][a-z]+(?:[A-Z][a-z]*)*(?::.*)?");
 
     /** Whether the command uses a PowerShell parameter such as {@code -Recurse} or {@code -Path} (not {@code -Rf}). */
     public static boolean style(SimpleCommand c) {

@@ -114,11 +114,11 @@ public final class SensitiveFiles {
                 || base.equals("ConsoleHost_history.txt");
     }
 
-    private static final java.util.regex.Pattern SECURITY_LOG = java.util.regex.Pattern.compile(
+    private static final LazyPattern SECURITY_LOG = LazyPattern.of(
             "^/var/log/(?:auth\\.log|secure|syslog|messages|wtmp|btmp|lastlog|faillog|kern\\.log|audit(?:/.*)?|journal(?:/.*)?"
             + "|sudo\\.log|daemon\\.log|user\\.log|dpkg\\.log|apt(?:/.*)?|\\*|\\*\\.log|[^/]*\\*)[^/]*$|^/var/adm/.*|^/var/run/utmp$|^/run/utmp$");
 
-    private static final java.util.regex.Pattern ROTATED = java.util.regex.Pattern.compile("\\.(?:gz|bz2|xz|zst|old|[0-9]+)$");
+    private static final LazyPattern ROTATED = LazyPattern.of("\\.(?:gz|bz2|xz|zst|old|[0-9]+)$");
 
     /** Whether the path is a log that records logins, privilege use or the system's own events. */
     public static boolean isSecurityLog(String abs) {

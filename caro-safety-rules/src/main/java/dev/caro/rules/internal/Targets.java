@@ -9,17 +9,16 @@ import dev.caro.api.shell.Word;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /** Classifies path arguments (with a few extra resolutions) and names them in messages. */
 public final class Targets {
 
-    private static final java.util.regex.Pattern SPACES = java.util.regex.Pattern.compile("\\s+");
-    private static final java.util.regex.Pattern SLASHES = java.util.regex.Pattern.compile("/+");
+    private static final LazyPattern SPACES = LazyPattern.of("\\s+");
+    private static final LazyPattern SLASHES = LazyPattern.of("/+");
 
-    private static final Pattern DEFAULTED = Pattern.compile("^\"?\\$\\{[A-Za-z_][A-Za-z0-9_]*:?-([^}$`]*)\\}\"?(/[^$`]*)?$");
-    private static final Pattern FOR_LOOP = Pattern.compile("\\bfor\\s+(\\w+)\\s+in\\s+([^;\\n]*?)\\s*(?:;|\\n)\\s*do\\b");
-    private static final Pattern PLAIN_VAR = Pattern.compile("^\"?\\$\\{?([A-Za-z_][A-Za-z0-9_]*)\\}?\"?(/.*)?$");
+    private static final LazyPattern DEFAULTED = LazyPattern.of("^\"?\\$\\{[A-Za-z_][A-Za-z0-9_]*:?-([^}$`]*)\\}\"?(/[^$`]*)?$");
+    private static final LazyPattern FOR_LOOP = LazyPattern.of("\\bfor\\s+(\\w+)\\s+in\\s+([^;\\n]*?)\\s*(?:;|\\n)\\s*do\\b");
+    private static final LazyPattern PLAIN_VAR = LazyPattern.of("^\"?\\$\\{?([A-Za-z_][A-Za-z0-9_]*)\\}?\"?(/.*)?$");
 
     private Targets() {}
 

@@ -7,6 +7,7 @@ import dev.caro.api.shell.SimpleCommand;
 import dev.caro.api.shell.Word;
 import dev.caro.rules.internal.Args;
 import dev.caro.rules.internal.BaseRule;
+import dev.caro.rules.internal.LazyPattern;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -28,7 +29,7 @@ public final class FirewallDisableRule extends BaseRule {
     private static final Set<String> NARROWING = Set.of("-p", "--protocol", "-s", "--source", "-d", "--destination", "--dport",
             "--sport", "-i", "--in-interface", "-m", "--match", "--src-range", "--dports", "-o");
     private static final Set<String> WINDOWS_SECURITY = Set.of("windefend", "mpssvc", "wscsvc", "sense", "eventlog", "bfe", "wdnissvc");
-    private static final java.util.regex.Pattern DRIVE_EXCLUSION = java.util.regex.Pattern.compile(
+    private static final LazyPattern DRIVE_EXCLUSION = LazyPattern.of(
             "-exclusionpath\\s+[\"']?[a-z]:\\\\?[\"']?(?:\\s|$)");
 
     public FirewallDisableRule() {

@@ -5,6 +5,7 @@ import dev.caro.api.safety.RiskLevel;
 import dev.caro.api.safety.RuleContext;
 import dev.caro.api.shell.SimpleCommand;
 import dev.caro.rules.internal.BaseRule;
+import dev.caro.rules.internal.LazyPattern;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -13,11 +14,11 @@ import java.util.Set;
 /** Taking the network down: interfaces down, default route deleted, addresses flushed, networking off. */
 public final class NetworkDisconnectRule extends BaseRule {
 
-    private static final java.util.regex.Pattern LINK_DOWN = java.util.regex.Pattern.compile("(-\\S+\\s+)*l(ink)?\\s+(?:(set\\s+)?(dev\\s+)?\\S+\\s+.*\\bdown\\b.*|(del|delete)\\b.*)");
-    private static final java.util.regex.Pattern ROUTE_DEL = java.util.regex.Pattern.compile("(-\\S+\\s+)*r(o(ute)?)?\\s+(del|delete|flush)\\b.*");
-    private static final java.util.regex.Pattern ADDR_FLUSH = java.util.regex.Pattern.compile("(-\\S+\\s+)*a(ddr(ess)?)?\\s+flush\\b.*");
-    private static final java.util.regex.Pattern NMCLI_DOWN = java.util.regex.Pattern.compile("\\b(?:(?:d|dev|device)\\s+(?:disconnect|down|delete)|networking\\s+off|(?:c|con|connection)\\s+(?:down|delete))\\b");
-    private static final java.util.regex.Pattern RADIO_OFF = java.util.regex.Pattern.compile("\\bradio\\s+(all|wifi)\\s+off\\b");
+    private static final LazyPattern LINK_DOWN = LazyPattern.of("(-\\S+\\s+)*l(ink)?\\s+(?:(set\\s+)?(dev\\s+)?\\S+\\s+.*\\bdown\\b.*|(del|delete)\\b.*)");
+    private static final LazyPattern ROUTE_DEL = LazyPattern.of("(-\\S+\\s+)*r(o(ute)?)?\\s+(del|delete|flush)\\b.*");
+    private static final LazyPattern ADDR_FLUSH = LazyPattern.of("(-\\S+\\s+)*a(ddr(ess)?)?\\s+flush\\b.*");
+    private static final LazyPattern NMCLI_DOWN = LazyPattern.of("\\b(?:(?:d|dev|device)\\s+(?:disconnect|down|delete)|networking\\s+off|(?:c|con|connection)\\s+(?:down|delete))\\b");
+    private static final LazyPattern RADIO_OFF = LazyPattern.of("\\bradio\\s+(all|wifi)\\s+off\\b");
 
     private static final java.util.Set<String> NAMES = java.util.Set.of("ip", "ifconfig", "ifdown", "route", "nmcli", "dhclient",
             "disable-netadapter", "networksetup");

@@ -7,17 +7,17 @@ import dev.caro.api.shell.Redirect;
 import dev.caro.api.shell.SimpleCommand;
 import dev.caro.api.shell.Word;
 import dev.caro.rules.internal.BaseRule;
+import dev.caro.rules.internal.LazyPattern;
 import dev.caro.rules.internal.Names;
 import dev.caro.rules.internal.Targets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /** Sending password hashes, private keys or cloud credentials to another host (curl -d @/etc/shadow, nc < id_rsa, scp). */
 public final class SecretUploadRule extends BaseRule {
 
-    private static final Pattern SECRET = Pattern.compile("(?:^|/)(?:shadow|gshadow|sudoers|master\\.passwd|id_(?:rsa|dsa|ecdsa|ed25519)(?!\\.pub)"
+    private static final LazyPattern SECRET = LazyPattern.of("(?:^|/)(?:shadow|gshadow|sudoers|master\\.passwd|id_(?:rsa|dsa|ecdsa|ed25519)(?!\\.pub)"
             + "|\\.netrc|\\.git-credentials|\\.pgpass|credentials|config\\.json|\\.npmrc|\\.pypirc|\\.vault-token"
             + "|kubeconfig|\\.bash_history|\\.zsh_history|authorized_keys|known_hosts|private[-_]?key\\S*|\\.kube/config"
             + "|\\.ssh|\\.gnupg|\\.aws|\\.gnupg/\\S*|\\.ssh/\\S*key\\S*|\\.aws/\\S+|\\.config/gcloud/\\S+|\\.docker/config\\.json|\\.env)$");

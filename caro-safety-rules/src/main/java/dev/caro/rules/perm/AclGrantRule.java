@@ -8,24 +8,24 @@ import dev.caro.api.shell.SimpleCommand;
 import dev.caro.api.shell.Word;
 import dev.caro.rules.internal.Args;
 import dev.caro.rules.internal.BaseRule;
+import dev.caro.rules.internal.LazyPattern;
 import dev.caro.rules.internal.Targets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /** ACL grants of write access on system directories: setfacl -m o::rwx, icacls /grant Everyone:F, takeown /r. */
 public final class AclGrantRule extends BaseRule {
 
     private static final Set<String> COMMAND_NAMES = Set.of("setfacl", "icacls", "cacls", "takeown");
 
-    private static final java.util.regex.Pattern LEADING_F = java.util.regex.Pattern.compile("(?i)^/f\\s+");
+    private static final LazyPattern LEADING_F = LazyPattern.of("(?i)^/f\\s+");
 
     private static final Set<String> SETFACL_VALUE_OPTS = Set.of("-m", "--modify", "-M", "--modify-file", "-x",
             "--remove", "-X", "--remove-file", "--set", "--set-file", "--restore");
-    private static final Pattern WRITE_ENTRY = Pattern.compile("(?i)(?:^|,)\\s*(?:d(?:efault)?:)?(o|other|u|user|g|group|m|mask)(?::[^:,]*)?:[r-]*w");
-    private static final Pattern WINDOWS_SYSTEM = Pattern.compile("(?i)^[\"']?([a-z]:\\\\?[\"']?$|[a-z]:\\\\(windows|program files|programdata|users)|%systemroot%|%windir%|%programfiles%|\\$env:(windir|systemroot|programfiles))");
+    private static final LazyPattern WRITE_ENTRY = LazyPattern.of("(?i)(?:^|,)\\s*(?:d(?:efault)?:)?(o|other|u|user|g|group|m|mask)(?::[^:,]*)?:[r-]*w");
+    private static final LazyPattern WINDOWS_SYSTEM = LazyPattern.of("(?i)^[\"']?([a-z]:\\\\?[\"']?$|[a-z]:\\\\(windows|program files|programdata|users)|%systemroot%|%windir%|%programfiles%|\\$env:(windir|systemroot|programfiles))");
 
     public AclGrantRule() {
         super("caro.perm.acl-grant", "Granting broad write access through ACLs (setfacl, icacls, takeown)",

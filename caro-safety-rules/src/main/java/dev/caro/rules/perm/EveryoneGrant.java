@@ -1,7 +1,7 @@
 package dev.caro.rules.perm;
 
+import dev.caro.rules.internal.LazyPattern;
 import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Whether an {@code icacls}/{@code cacls} argument line grants everyone (or all users, guests)
@@ -17,7 +17,7 @@ import java.util.regex.Pattern;
  */
 final class EveryoneGrant {
 
-    private static final Pattern PRINCIPAL = Pattern.compile(
+    private static final LazyPattern PRINCIPAL = LazyPattern.of(
             "(?i)everyone|\\*?s-1-1-0|users|authenticated users|builtin\\\\users|guest");
 
     private EveryoneGrant() {}

@@ -7,6 +7,7 @@ import dev.caro.api.shell.SimpleCommand;
 import dev.caro.api.shell.Word;
 import dev.caro.rules.internal.Args;
 import dev.caro.rules.internal.BaseRule;
+import dev.caro.rules.internal.LazyPattern;
 import dev.caro.rules.internal.Stdin;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,7 +20,7 @@ public final class WindowsDiskFormatRule extends BaseRule {
     private static final Set<String> COMMAND_NAMES = Set.of("format", "format.com", "format-volume", "clear-disk", "remove-partition",
             "initialize-disk", "reset-physicaldisk", "diskpart");
 
-    private static final java.util.regex.Pattern DRIVE = java.util.regex.Pattern.compile("(?i)^[a-z]:\\\\?$");
+    private static final LazyPattern DRIVE = LazyPattern.of("(?i)^[a-z]:\\\\?$");
 
     public WindowsDiskFormatRule() {
         super("caro.powershell.disk-format", "Formatting or wiping Windows disks and volumes", RiskLevel.CRITICAL,

@@ -2,19 +2,19 @@ package dev.caro.rules.powershell;
 
 import dev.caro.api.safety.PathKind;
 import dev.caro.api.shell.Word;
+import dev.caro.rules.internal.LazyPattern;
 import java.util.Locale;
-import java.util.regex.Pattern;
 
 /** Classifies Windows paths as written: drive roots, system folders, the user profile, unknown variables. */
 final class WindowsPaths {
 
-    private static final java.util.regex.Pattern DRIVE_PREFIX = java.util.regex.Pattern.compile("^[\"']?[a-z]:.*");
+    private static final LazyPattern DRIVE_PREFIX = LazyPattern.of("^[\"']?[a-z]:.*");
 
-    private static final Pattern DRIVE_ROOT = Pattern.compile("(?i)^[\"']?(?:[a-z]:[\\\\/]*\\*?|\\$env:systemdrive[\\\\/]*\\*?|%systemdrive%[\\\\/]*\\*?|[\\\\/]\\*?)[\"']?$");
-    private static final Pattern SYSTEM = Pattern.compile("(?i)^[\"']?(?:[a-z]:[\\\\/]+(?:windows|program files(?: \\(x86\\))?|programdata"
+    private static final LazyPattern DRIVE_ROOT = LazyPattern.of("(?i)^[\"']?(?:[a-z]:[\\\\/]*\\*?|\\$env:systemdrive[\\\\/]*\\*?|%systemdrive%[\\\\/]*\\*?|[\\\\/]\\*?)[\"']?$");
+    private static final LazyPattern SYSTEM = LazyPattern.of("(?i)^[\"']?(?:[a-z]:[\\\\/]+(?:windows|program files(?: \\(x86\\))?|programdata"
             + "|users[\\\\/]*\\*?$|boot|recovery|system volume information)|\\$env:(?:windir|systemroot|programfiles|programdata|programfiles\\(x86\\))"
             + "|%(?:windir|systemroot|programfiles|programdata)%|\\$\\{env:(?:windir|systemroot)\\})");
-    private static final Pattern HOME = Pattern.compile("(?i)^[\"']?(?:~|\\$home|\\$env:userprofile|%userprofile%|\\$env:homepath|%homepath%"
+    private static final LazyPattern HOME = LazyPattern.of("(?i)^[\"']?(?:~|\\$home|\\$env:userprofile|%userprofile%|\\$env:homepath|%homepath%"
             + "|[a-z]:[\\\\/]+users[\\\\/]+[^\\\\/*]+)(?:[\\\\/]+\\*?)?[\"']?$");
 
     private WindowsPaths() {}

@@ -7,19 +7,19 @@ import dev.caro.api.shell.SimpleCommand;
 import dev.caro.api.shell.Word;
 import dev.caro.rules.internal.Args;
 import dev.caro.rules.internal.BaseRule;
+import dev.caro.rules.internal.LazyPattern;
 import dev.caro.rules.internal.Names;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /** setcap with capabilities that amount to root (cap_setuid, cap_sys_admin, cap_dac_override, all caps). */
 public final class CapabilityGrantRule extends BaseRule {
 
     private static final Set<String> COMMAND_NAMES = Set.of("setcap");
 
-    private static final Pattern ROOT_EQUIVALENT = Pattern.compile("(?i)cap_(setuid|setgid|sys_admin|dac_override|dac_read_search"
+    private static final LazyPattern ROOT_EQUIVALENT = LazyPattern.of("(?i)cap_(setuid|setgid|sys_admin|dac_override|dac_read_search"
             + "|sys_ptrace|sys_module|chown|fowner|sys_rawio|bpf)|^=ep|^all[+=]|^=eip|(^|,)all\\b");
 
     public CapabilityGrantRule() {

@@ -9,12 +9,12 @@ import dev.caro.api.shell.ShellScript;
 import dev.caro.api.shell.SimpleCommand;
 import dev.caro.rules.internal.BaseRule;
 import dev.caro.rules.internal.InlineCode;
+import dev.caro.rules.internal.LazyPattern;
 import dev.caro.rules.internal.Names;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Fork bombs in any spelling: a function that starts copies of itself in the background or in a
@@ -28,26 +28,26 @@ public final class ForkBombRule extends BaseRule {
     // once and what must follow it is searched from its end, instead of one ".*" scan per header;
     // whitespace runs are possessive so a long run is never re-split.
     /** An endless shell loop header up to its {@code do}. */
-    private static final Pattern ENDLESS_HEADER = Pattern.compile(
+    private static final LazyPattern ENDLESS_HEADER = LazyPattern.of(
             "\\b(?:while\\s++(?:true|:|\\[\\s*+1\\s*+\\]|\\[\\[\\s*+1\\s*+\\]\\]|\\(\\(\\s*+1\\s*+\\)\\))|until\\s++false"
             + "|for\\s*+\\(\\(\\s*+;\\s*+;\\s*+\\)\\))\\s*+;?\\s*+do\\b");
     /** A background job that ends the loop body: {@code & done}. */
-    private static final Pattern BACKGROUND_DONE = Pattern.compile("&\\s*+;?\\s*+done\\b");
-    private static final Pattern CODE_FORK = Pattern.compile("\\bfork\\b|os\\.fork|Process\\.fork|pcntl_fork|child_process");
-    private static final Pattern CODE_LOOP = Pattern.compile(
+    private static final LazyPattern BACKGROUND_DONE = LazyPattern.of("&\\s*+;?\\s*+done\\b");
+    private static final LazyPattern CODE_FORK = LazyPattern.of("\\bfork\\b|os\\.fork|Process\\.fork|pcntl_fork|child_process");
+    private static final LazyPattern CODE_LOOP = LazyPattern.of(
             "while|\\bfor\\b|\\bloop\\b|until|iter\\(|\\.\\.|\\.times|itertools\\.count|setInterval|repeat");
     /** An endless PowerShell loop header; a process start must follow before the next closing brace. */
-    private static final Pattern PS_HEADER = Pattern.compile(
+    private static final LazyPattern PS_HEADER = LazyPattern.of(
             "(?i)\\b(?:while\\s*+\\(\\s*+\\$true\\s*+\\)|for\\s*+\\(\\s*+;\\s*+;\\s*+\\)|do\\s*+\\{)");
-    private static final Pattern PS_START = Pattern.compile("(?i)\\b(?:start-process|saps|start|powershell|pwsh|cmd)\\b");
+    private static final LazyPattern PS_START = LazyPattern.of("(?i)\\b(?:start-process|saps|start|powershell|pwsh|cmd)\\b");
     /** {@code for /l %i in (1,0,2) do start}: a cmd.exe loop that never ends. */
-    private static final Pattern CMD_ENDLESS_FOR = Pattern.compile(
+    private static final LazyPattern CMD_ENDLESS_FOR = LazyPattern.of(
             "(?i)for\\s++/l\\s++%++\\w\\s++in\\s*+\\(\\s*+\\d++\\s*+,\\s*+0\\s*+,\\s*+\\d++\\s*+\\)\\s*+do\\s++start\\b");
     /** {@code start %0}: the batch file starts itself; a loop when a {@code goto} follows. */
-    private static final Pattern CMD_START_SELF = Pattern.compile("(?i)start\\s++%0");
+    private static final LazyPattern CMD_START_SELF = LazyPattern.of("(?i)start\\s++%0");
     /** {@code :label & start ...}: a labelled start; a loop when a {@code goto} follows. */
-    private static final Pattern CMD_LABEL_START = Pattern.compile("(?i):\\w++(?:\\s*+&|[^\\S\\n]*+\\n)\\s*+start\\s");
-    private static final Pattern BATCH_BOMB = Pattern.compile("%0\\s*\\|\\s*%0");
+    private static final LazyPattern CMD_LABEL_START = LazyPattern.of("(?i):\\w++(?:\\s*+&|[^\\S\\n]*+\\n)\\s*+start\\s");
+    private static final LazyPattern BATCH_BOMB = LazyPattern.of("%0\\s*\\|\\s*%0");
 
     public ForkBombRule() {
         super("caro.process.fork-bomb", "Fork bombs and endless process spawning", RiskLevel.CRITICAL,
@@ -135,6 +135,9 @@ public final class ForkBombRule extends BaseRule {
      * brace-delimited stretch, from its first header, which sees the most text.
      */
     private static boolean endlessPowerShellLoop(String src) {
+        if (src.indexOf('(') < 0 && src.indexOf('{') < 0) {
+            return false; // every header has one; most command lines skip compiling the expressions
+        }
         Matcher header = PS_HEADER.matcher(src);
         Matcher start = PS_START.matcher(src);
         int from = 0;
@@ -152,7 +155,7 @@ public final class ForkBombRule extends BaseRule {
 
     /** A never-ending {@code for /l}, or a restart of the batch file with a {@code goto} after it. */
     private static boolean endlessCmdLoop(String src) {
-        if (CMD_ENDLESS_FOR.matcher(src).find()) {
+        if (src.indexOf('(') >= 0 && CMD_ENDLESS_FOR.matcher(src).find()) { // "in (": skip it cheaply
             return true;
         }
         int lastGoto = lastIndexOfIgnoreCase(src, "goto");

@@ -8,6 +8,7 @@ import dev.caro.api.shell.SimpleCommand;
 import dev.caro.api.shell.Word;
 import dev.caro.rules.internal.Args;
 import dev.caro.rules.internal.BaseRule;
+import dev.caro.rules.internal.LazyPattern;
 import dev.caro.rules.internal.Names;
 import dev.caro.rules.internal.Substitutions;
 import java.util.ArrayList;
@@ -21,7 +22,7 @@ public final class MassKillRule extends BaseRule {
 
     private static final Set<String> COMMAND_NAMES = Set.of("kill", "killall5", "pkill", "killall", "pgrep", "taskkill", "stop-process", "spps");
 
-    private static final java.util.regex.Pattern NEGATIVE_PID = java.util.regex.Pattern.compile("-\\d{2,}");
+    private static final LazyPattern NEGATIVE_PID = LazyPattern.of("-\\d{2,}");
 
     private static final Set<String> VITAL = Set.of("sshd", "systemd", "init", "dbus-daemon", "dbus", "xorg", "xwayland",
             "gnome-shell", "plasmashell", "kwin_x11", "kwin_wayland", "gdm", "gdm3", "lightdm", "sddm", "login",

@@ -8,6 +8,7 @@ import dev.caro.api.shell.SimpleCommand;
 import dev.caro.api.shell.Word;
 import dev.caro.rules.internal.Args;
 import dev.caro.rules.internal.BaseRule;
+import dev.caro.rules.internal.LazyPattern;
 import dev.caro.rules.internal.Names;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -16,7 +17,6 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Downloaded content run as code: {@code curl … | sh}, {@code bash <(curl …)}, {@code sh -c "$(curl …)"},
@@ -26,16 +26,16 @@ public final class DownloadExecRule extends BaseRule {
 
     // "iex ... download" or "download ... | iex" anywhere in the text: each half is searched once,
     // the second from where the first ends (one ".*" per occurrence took time quadratic in the length).
-    private static final Pattern PS_EXEC = Pattern.compile("(?i)\\b(?:iex|invoke-expression)\\b");
-    private static final Pattern PS_FETCH = Pattern.compile(
+    private static final LazyPattern PS_EXEC = LazyPattern.of("(?i)\\b(?:iex|invoke-expression)\\b");
+    private static final LazyPattern PS_FETCH = LazyPattern.of(
             "(?i)\\b(?:iwr|irm|invoke-webrequest|invoke-restmethod|downloadstring|downloadfile|net\\.webclient|start-bitstransfer)\\b");
-    private static final Pattern PS_FETCH_PIPED = Pattern.compile(
+    private static final LazyPattern PS_FETCH_PIPED = LazyPattern.of(
             "(?i)\\b(?:iwr|irm|invoke-webrequest|invoke-restmethod|downloadstring)\\b");
-    private static final Pattern PIPE_TO_EXEC = Pattern.compile("(?i)\\|\\s*+(?:iex|invoke-expression)\\b");
-    private static final Pattern CRON_DOWNLOAD = Pattern.compile("(?i)\\b(?:curl|wget|fetch)\\b[^|]*\\|\\s*(?:sudo\\s+)?(?:ba|z|da|k)?sh\\b");
-    private static final Pattern CODE_FETCH = Pattern.compile("urlopen|urllib|requests\\.get|http\\.get|https\\.get|fetch\\(|Net::HTTP|open-uri|LWP::|file_get_contents\\(\\s*['\"]https?|HTTP::Tiny|URI\\(|curl|wget|DownloadString|WebClient");
-    private static final Pattern CODE_EVAL = Pattern.compile("\\bexec\\s*\\(|\\beval\\s*[\\(\\s]|\\bsystem\\s*\\(|\\bcompile\\s*\\(|\\binstance_eval|\\bFunction\\(|runInThisContext|\\biex\\b|Invoke-Expression|\\|\\s*(?:ba)?sh\\b");
-    private static final Pattern URL_FILE = Pattern.compile("(?i)https?://[^\\s?#]*/([^/\\s?#]+)");
+    private static final LazyPattern PIPE_TO_EXEC = LazyPattern.of("(?i)\\|\\s*+(?:iex|invoke-expression)\\b");
+    private static final LazyPattern CRON_DOWNLOAD = LazyPattern.of("(?i)\\b(?:curl|wget|fetch)\\b[^|]*\\|\\s*(?:sudo\\s+)?(?:ba|z|da|k)?sh\\b");
+    private static final LazyPattern CODE_FETCH = LazyPattern.of("urlopen|urllib|requests\\.get|http\\.get|https\\.get|fetch\\(|Net::HTTP|open-uri|LWP::|file_get_contents\\(\\s*['\"]https?|HTTP::Tiny|URI\\(|curl|wget|DownloadString|WebClient");
+    private static final LazyPattern CODE_EVAL = LazyPattern.of("\\bexec\\s*\\(|\\beval\\s*[\\(\\s]|\\bsystem\\s*\\(|\\bcompile\\s*\\(|\\binstance_eval|\\bFunction\\(|runInThisContext|\\biex\\b|Invoke-Expression|\\|\\s*(?:ba)?sh\\b");
+    private static final LazyPattern URL_FILE = LazyPattern.of("(?i)https?://[^\\s?#]*/([^/\\s?#]+)");
 
     public DownloadExecRule() {
         super("caro.remote.download-exec", "Downloaded scripts run without inspection (curl | sh and friends)",
@@ -62,17 +62,24 @@ public final class DownloadExecRule extends BaseRule {
         downloadThenRun(script, out);
         if (out.isEmpty()) {
             String src = script.source();
-            boolean psCommand = script.commands().stream().anyMatch(c -> {
-                String n = Names.of(c);
-                return n.equals("iex") || n.equals("invoke-expression") || n.equals("powershell") || n.equals("pwsh");
-            });
-            if ((psCommand || !script.parsed()) && !src.stripLeading().toLowerCase(Locale.ROOT).startsWith("echo")
+            if ((runsPowerShell(script) || !script.parsed()) && !src.stripLeading().toLowerCase(Locale.ROOT).startsWith("echo")
                     && powerShellDownloadExec(src)) {
                 report(out, RiskLevel.HIGH, "PowerShell downloads a script and runs it with Invoke-Expression.",
                         new dev.caro.api.shell.Span(0, src.length()));
             }
         }
         return out;
+    }
+
+    /** Whether the script runs PowerShell or Invoke-Expression (a loop: this rule runs on every command line). */
+    private static boolean runsPowerShell(ShellScript script) {
+        for (SimpleCommand c : script.commands()) {
+            String n = Names.of(c);
+            if (n.equals("iex") || n.equals("invoke-expression") || n.equals("powershell") || n.equals("pwsh")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @Override

@@ -5,18 +5,18 @@ import dev.caro.api.shell.ShellScript;
 import dev.caro.api.shell.SimpleCommand;
 import dev.caro.api.shell.Word;
 import dev.caro.rules.internal.Args;
+import dev.caro.rules.internal.LazyPattern;
 import dev.caro.rules.internal.Names;
 import dev.caro.rules.internal.Substitutions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.regex.Pattern;
 
 /** Helpers shared by the remote-code rules: who downloads, who runs code from stdin, bare-IP URLs. */
 final class Downloads {
 
-    private static final Pattern BARE_IP_URL = Pattern.compile("(?i)(?:^|[^\\w.])(?:https?|ftp)://(?:[^@/\\s]*@)?\\d{1,3}(?:\\.\\d{1,3}){3}(?::\\d+)?(?:/|$|\\s)");
-    private static final Pattern BARE_IP = Pattern.compile("^\\d{1,3}(?:\\.\\d{1,3}){3}(?::\\d+)?(?:/.*)?$");
+    private static final LazyPattern BARE_IP_URL = LazyPattern.of("(?i)(?:^|[^\\w.])(?:https?|ftp)://(?:[^@/\\s]*@)?\\d{1,3}(?:\\.\\d{1,3}){3}(?::\\d+)?(?:/|$|\\s)");
+    private static final LazyPattern BARE_IP = LazyPattern.of("^\\d{1,3}(?:\\.\\d{1,3}){3}(?::\\d+)?(?:/.*)?$");
 
     private Downloads() {}
 

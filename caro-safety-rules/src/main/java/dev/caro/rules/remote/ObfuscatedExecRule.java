@@ -13,6 +13,7 @@ import dev.caro.rules.BuiltinRules;
 import dev.caro.rules.internal.Args;
 import dev.caro.rules.internal.BaseRule;
 import dev.caro.rules.internal.InlineCode;
+import dev.caro.rules.internal.LazyPattern;
 import dev.caro.rules.internal.Names;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -20,7 +21,6 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
  * Decoded or encoded text run as code: {@code echo … | base64 -d | sh}, {@code bash -c "$(… | base64 -d)"},
@@ -29,10 +29,10 @@ import java.util.regex.Pattern;
  */
 public final class ObfuscatedExecRule extends BaseRule {
 
-    private static final Pattern CODE_DECODE_EXEC = Pattern.compile(
+    private static final LazyPattern CODE_DECODE_EXEC = LazyPattern.of(
             "(?is)\\b(?:exec|eval|system|popen|Function)\\s*\\(.*(?:b64decode|decodebytes|decode_base64|unhexlify|fromhex"
             + "|atob|Buffer\\.from|zlib\\.decompress|marshal\\.loads|fromCharCode|unpack|\\\\x[0-9a-f]{2})");
-    private static final Pattern BASE64_TEXT = Pattern.compile("[A-Za-z0-9+/=\\s]{8,}");
+    private static final LazyPattern BASE64_TEXT = LazyPattern.of("[A-Za-z0-9+/=\\s]{8,}");
 
     public ObfuscatedExecRule() {
         super("caro.remote.obfuscated-exec", "Encoded or obfuscated text decoded and run as code", RiskLevel.CRITICAL,

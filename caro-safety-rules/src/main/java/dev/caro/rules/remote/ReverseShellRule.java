@@ -10,24 +10,24 @@ import dev.caro.api.shell.Word;
 import dev.caro.rules.internal.Args;
 import dev.caro.rules.internal.BaseRule;
 import dev.caro.rules.internal.InlineCode;
+import dev.caro.rules.internal.LazyPattern;
 import dev.caro.rules.internal.Names;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /** Reverse and bind shells: /dev/tcp with an interactive shell, nc -e, socat EXEC:, scripted socket shells. */
 public final class ReverseShellRule extends BaseRule {
 
-    private static final java.util.regex.Pattern NC_EXEC_IN_CODE = java.util.regex.Pattern.compile("\\bnc(at)?\\s+-[a-z]*e\\s");
+    private static final LazyPattern NC_EXEC_IN_CODE = LazyPattern.of("\\bnc(at)?\\s+-[a-z]*e\\s");
 
     private static final Set<String> NETCATS = Set.of("nc", "ncat", "netcat", "nc.traditional", "nc.openbsd", "telnet",
             "socat", "openssl", "pwncat", "rcat", "sbd", "cryptcat");
-    private static final Pattern SOCKET = Pattern.compile("(?i)socket|TCPSocket|fsockopen|net\\.connect|new Socket|/inet/tcp|IO::Socket|TCPClient");
-    private static final Pattern SPAWN = Pattern.compile("(?i)subprocess|pty\\.spawn|os\\.dup2|dup2|exec|/bin/(ba)?sh|popen|system\\(|spawn|child_process|cmd\\.exe|proc_open|`");
-    private static final Pattern PS_REVERSE = Pattern.compile("(?is)Net\\.Sockets\\.TCPClient.*(GetStream|iex|Invoke-Expression)");
+    private static final LazyPattern SOCKET = LazyPattern.of("(?i)socket|TCPSocket|fsockopen|net\\.connect|new Socket|/inet/tcp|IO::Socket|TCPClient");
+    private static final LazyPattern SPAWN = LazyPattern.of("(?i)subprocess|pty\\.spawn|os\\.dup2|dup2|exec|/bin/(ba)?sh|popen|system\\(|spawn|child_process|cmd\\.exe|proc_open|`");
+    private static final LazyPattern PS_REVERSE = LazyPattern.of("(?is)Net\\.Sockets\\.TCPClient.*(GetStream|iex|Invoke-Expression)");
 
     public ReverseShellRule() {
         super("caro.remote.reverse-shell", "Reverse or bind shells that hand a shell to another machine", RiskLevel.CRITICAL,

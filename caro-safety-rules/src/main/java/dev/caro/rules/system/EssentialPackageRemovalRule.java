@@ -7,11 +7,11 @@ import dev.caro.api.shell.SimpleCommand;
 import dev.caro.api.shell.Word;
 import dev.caro.rules.internal.Args;
 import dev.caro.rules.internal.BaseRule;
+import dev.caro.rules.internal.LazyPattern;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /** Removing packages the system cannot run without (libc, systemd, the system Python, sudo, the kernel). */
 public final class EssentialPackageRemovalRule extends BaseRule {
@@ -19,7 +19,7 @@ public final class EssentialPackageRemovalRule extends BaseRule {
     private static final Set<String> COMMAND_NAMES = Set.of("apt", "apt-get", "aptitude", "dnf", "yum", "zypper", "microdnf", "tdnf", "apk",
             "dpkg", "rpm", "pacman");
 
-    private static final Pattern ESSENTIAL = Pattern.compile("(?i)(?:python3?|python3-minimal|python3\\.\\d+|libc6|libc-bin|glibc"
+    private static final LazyPattern ESSENTIAL = LazyPattern.of("(?i)(?:python3?|python3-minimal|python3\\.\\d+|libc6|libc-bin|glibc"
             + "|bash|coreutils|sudo|systemd|systemd-sysv|init|apt|dpkg|rpm|dnf|yum|pacman|openssh-server|openssh|grub.*"
             + "|linux-image.*|linux-generic|linux|kernel.*|util-linux|login|passwd|shadow|shadow-utils|perl-base|libstdc\\+\\+6"
             + "|zlib1g|base-files|base-passwd|ubuntu-minimal|findutils|tar|gzip|procps|mount|e2fsprogs|udev|dbus"

@@ -6,6 +6,7 @@ import dev.caro.api.safety.RuleContext;
 import dev.caro.api.shell.SimpleCommand;
 import dev.caro.api.shell.Word;
 import dev.caro.rules.internal.BaseRule;
+import dev.caro.rules.internal.LazyPattern;
 import dev.caro.rules.internal.Names;
 import dev.caro.rules.internal.SensitiveFiles;
 import dev.caro.rules.internal.Stdin;
@@ -23,16 +24,16 @@ import java.util.Optional;
  */
 public final class SystemConfigWriteRule extends BaseRule {
 
-    private static final java.util.regex.Pattern PUBLIC_RESOLVER = java.util.regex.Pattern.compile(
+    private static final LazyPattern PUBLIC_RESOLVER = LazyPattern.of(
             "^\\s*nameserver\\s+(?:1\\.1\\.1\\.1|1\\.0\\.0\\.1|8\\.8\\.8\\.8|8\\.8\\.4\\.4|9\\.9\\.9\\.9|149\\.112\\.112\\.112"
             + "|208\\.67\\.222\\.222|208\\.67\\.220\\.220|127\\.0\\.0\\.53|127\\.0\\.0\\.1|2606:4700:4700::1111|2001:4860:4860::8888)\\s*$");
 
-    private static final java.util.regex.Pattern DOWNLOAD_EXEC = java.util.regex.Pattern.compile(
+    private static final LazyPattern DOWNLOAD_EXEC = LazyPattern.of(
             "\\b(?:curl|wget|fetch)\\b[^|]*\\|\\s*(?:sudo\\s+)?(?:ba|z|da|k)?sh\\b|/dev/tcp/");
 
-    private static final java.util.regex.Pattern HOSTS_PUBLIC = java.util.regex.Pattern.compile(
+    private static final LazyPattern HOSTS_PUBLIC = LazyPattern.of(
             "(?m)^\\s*[0-9a-f.:]+\\s+(?:\\S+\\s+)*?((?:[a-z0-9-]+\\.)+(?!local\\b|test\\b|localhost\\b|internal\\b|lan\\b|home\\b|corp\\b|example\\b|invalid\\b|dev\\b)[a-z]{2,})\\s*$");
-    private static final java.util.regex.Pattern SED_SUBSTITUTE = java.util.regex.Pattern.compile("^s(.)(.*?)\\1(.*?)\\1");
+    private static final LazyPattern SED_SUBSTITUTE = LazyPattern.of("^s(.)(.*?)\\1(.*?)\\1");
 
     public SystemConfigWriteRule() {
         super("caro.system.config-overwrite", "Overwriting system configuration files or programs", RiskLevel.CRITICAL,

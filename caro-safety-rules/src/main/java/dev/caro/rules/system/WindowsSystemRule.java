@@ -6,17 +6,17 @@ import dev.caro.api.safety.RuleContext;
 import dev.caro.api.shell.SimpleCommand;
 import dev.caro.api.shell.Word;
 import dev.caro.rules.internal.BaseRule;
+import dev.caro.rules.internal.LazyPattern;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /** Windows system damage: deleting machine registry keys, shadow copies and backups, or boot configuration. */
 public final class WindowsSystemRule extends BaseRule {
 
-    private static final Pattern HKLM = Pattern.compile("(?i)^[\"']?(?:hklm|hkey_local_machine)(?::)?(?:\\\\+(.*))?");
-    private static final Pattern HKLM_CORE = Pattern.compile("(?i)^(system|security|sam|software\\\\+microsoft\\\\+windows"
+    private static final LazyPattern HKLM = LazyPattern.of("(?i)^[\"']?(?:hklm|hkey_local_machine)(?::)?(?:\\\\+(.*))?");
+    private static final LazyPattern HKLM_CORE = LazyPattern.of("(?i)^(system|security|sam|software\\\\+microsoft\\\\+windows"
             + "(?: nt)?\\\\+currentversion\\\\*[^\\\\]*$|software\\\\*$|software\\\\+microsoft\\\\*$|\\s*$)");
 
     private static final java.util.Set<String> NAMES = java.util.Set.of("reg", "remove-item", "ri", "del", "rm",
@@ -45,7 +45,10 @@ public final class WindowsSystemRule extends BaseRule {
         if (!NAMES.contains(n)) {
             return out;
         }
-        List<String> a = c.args().stream().map(w -> w.source().toLowerCase(Locale.ROOT)).toList();
+        List<String> a = new ArrayList<>(c.args().size()); // a loop: rm runs this rule too
+        for (Word w : c.args()) {
+            a.add(w.source().toLowerCase(Locale.ROOT));
+        }
         switch (n) {
             case "reg" -> {
                 String line = String.join(" ", a);
