@@ -1,0 +1,155 @@
+package dev.caro.backend.offline;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.caro.api.backend.Generation;
+import dev.caro.api.context.ShellKind;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * The text-search, text-transform, counting, process, network and environment intents of
+ * {@code text.intents}: phrasings that are not in any dataset render the expected command (GNU and,
+ * where the tools differ, BSD), and near misses that would need something else decline.
+ */
+class TextIntentsTest {
+
+    /** Request => GNU command. */
+    private static final String GNU_TABLE = """
+            print lines with both alpha and beta in log.txt => grep alpha log.txt | grep beta
+            show the lines between START and STOP in build.log => sed -n '/START/,/STOP/p' build.log
+            grep -r FIXME under lib and suppress error messages => grep -r FIXME lib 2>/dev/null
+            extract every number from report.txt => grep -Eo '[0-9]+' report.txt
+            show sshd.conf without comments or blank lines => grep -Ev '^[[:space:]]*(#|$)' sshd.conf
+            how many files in src mention deprecated => grep -rl deprecated src | wc -l
+            count lines containing WARN in each file under logs => grep -rc WARN logs
+            give me the line, word and character counts of essay.txt => wc essay.txt
+            how many different values does the third column of stats.txt have => awk '{print $3}' stats.txt | sort -u | wc -l
+            how often does each value in column 2 of access.log appear => awk '{print $2}' access.log | sort | uniq -c | sort -rn
+            list the users that have a login shell => grep -vE '(nologin|false)$' /etc/passwd | cut -d: -f1
+            how many columns are in report.csv => head -n 1 report.csv | awk -F, '{print NF}'
+            mean of the 4th column of scores.txt => awk '{s+=$4} END {print s/NR}' scores.txt
+            sort releases.txt by version => sort -V releases.txt
+            capitalize the 1st column of names.txt => awk '{$1 = toupper($1)} 1' names.txt
+            show lines in new.txt but not in old.txt => grep -vxFf old.txt new.txt
+            what lines are common to list1.txt and list2.txt => grep -xFf list2.txt list1.txt
+            show a.csv and b.csv side by side => paste a.csv b.csv
+            wrap long lines in essay.txt at 72 characters => fold -s -w 72 essay.txt
+            strip the first 2 characters from each line of codes.txt => cut -c3- codes.txt
+            print codes.txt starting at line 5 => tail -n +5 codes.txt
+            append 'export X=1' to setup.sh => echo 'export X=1' >> setup.sh
+            kill every process of user alice => pkill -u alice
+            how much ram does pid 4321 use => ps -o rss= -p 4321
+            what is the parent of process 77 => ps -o ppid= -p 77
+            when did process 555 start => ps -o lstart= -p 555
+            which files has process 99 open => lsof -p 99
+            send a hangup to process 300 => kill -HUP 300
+            freeze process 600 => kill -STOP 600
+            wait for process 4242 to exit => while kill -0 4242 2>/dev/null; do sleep 1; done
+            run ./long.sh with a timeout of 5 minutes => timeout 5m ./long.sh
+            wget https://example.com/a.iso and save it as b.iso => wget -O b.iso https://example.com/a.iso
+            download all the urls in list.txt => wget -i list.txt
+            ssh into admin@10.0.0.5 via jump.example.com => ssh -J jump.example.com admin@10.0.0.5
+            tunnel local port 5432 to port 5432 on db.example.com => ssh -L 5432:localhost:5432 db.example.com
+            curl https://x.io/api with bearer token xyz => curl -H 'Authorization: Bearer xyz' https://x.io/api
+            get https://x.io following redirects => curl -L https://x.io
+            copy my public key to root@server.example.com => ssh-copy-id root@server.example.com
+            check when the certificate for github.com expires => echo | openssl s_client -connect github.com:443 -servername github.com 2>/dev/null | openssl x509 -noout -enddate
+            start a web server on port 9000 in this directory => python3 -m http.server 9000
+            set the default editor to nano => export EDITOR=nano
+            source the .env file => set -a; . ./.env; set +a
+            change my default shell to fish => chsh -s "$(command -v fish)"
+            env vars starting with JAVA => env | grep '^JAVA'
+            what does the ll alias expand to => alias ll
+            search logs recursively for timeout with line numbers => grep -rn timeout logs
+            which files in docs dont contain copyright => grep -rL copyright docs
+            dedupe names.txt without sorting => awk '!seen[$0]++' names.txt
+            what is the hostname for 1.1.1.1 => dig -x 1.1.1.1 +short
+            trim every line of notes.txt in place => sed -i 's/^[[:space:]]*//;s/[[:space:]]*$//' notes.txt
+            show the child processes of pid 42 => pstree -p 42
+            """;
+
+    /** Request => GNU command => BSD command. */
+    private static final String BSD_TABLE = """
+            delete lines 10 through 20 from config.ini => sed -i '10,20d' config.ini => sed -i '' '10,20d' config.ini
+            remove line 7 from hosts.txt => sed -i '7d' hosts.txt => sed -i '' '7d' hosts.txt
+            how many threads are in process 88 => ps -o nlwp= -p 88 => ps -M -p 88 | tail -n +2 | wc -l
+            what is the working directory of process 31 => pwdx 31 => lsof -a -d cwd -p 31
+            print the environment of pid 12 => tr '\\0' '\\n' < /proc/12/environ => ps eww -o command= -p 12
+            show the neighbor table => ip neigh => arp -a
+            what are my dns servers => cat /etc/resolv.conf => scutil --dns
+            display all processes as a tree with parents and children => ps -ef --forest => pstree
+            """;
+
+    static Stream<Arguments> gnuTable() {
+        return GNU_TABLE.lines().map(String::strip).filter(l -> !l.isEmpty())
+                .map(l -> l.split(" => ")).map(p -> Arguments.of(p[0], p[1]));
+    }
+
+    static Stream<Arguments> bsdTable() {
+        return BSD_TABLE.lines().map(String::strip).filter(l -> !l.isEmpty())
+                .map(l -> l.split(" => ")).map(p -> Arguments.of(p[0], p[1], p[2]));
+    }
+
+    @ParameterizedTest
+    @MethodSource("gnuTable")
+    void rendersGnuCommands(String prompt, String command) {
+        assertEquals(command, Backends.gnu(prompt), prompt);
+    }
+
+    @ParameterizedTest
+    @MethodSource("bsdTable")
+    void rendersBsdVariantsWhereTheyDiffer(String prompt, String gnu, String bsd) {
+        assertEquals(gnu, Backends.gnu(prompt), prompt);
+        assertEquals(bsd, Backends.bsd(prompt), prompt);
+    }
+
+    /** POSIX-only syntax (a while loop, $(...)) is not offered to fish. */
+    @ParameterizedTest
+    @ValueSource(strings = {"wait for process 4242 to exit", "change my default shell to fish"})
+    void declinesPosixOnlyCommandsUnderFish(String prompt) {
+        Generation g = Backends.generate(prompt, Backends.GNU.withShell(ShellKind.FISH));
+        assertTrue(g.isEmpty(), prompt + " -> " + g.candidates());
+    }
+
+    /** Near misses: each needs a part the intent's command would not do, so no command is better. */
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "lines between 10 and 20 of notes.txt and delete them",
+        "show commits between v1.0 and v2.0",
+        "search for TODO in src and show the errors",
+        "how many files contain spaces in their names",
+        "how many unique values in column 2 of data.csv",
+        "sort files by version",
+        "uppercase the header of data.csv",
+        "print columns 1 and 3 of data.tsv",
+        "lines in a.txt not in b.txt count",
+        "wrap the json in data.json at 80 characters",
+        "delete every second line of notes.txt",
+        "kill process 1234 of user bob",
+        "show the threads of java",
+        "cpu usage of nginx",
+        "wait 5 seconds",
+        "run ./build.sh every 30 seconds",
+        "wget the whole site https://example.com recursively",
+        "remote forward port 9000 to localhost:3000 via example.com",
+        "generate a gpg key",
+        "generate an rsa ssh key with 4096 bits",
+        "serve this directory with nginx",
+        "flush the arp cache",
+        "set git editor to vim",
+        "run docker with an empty environment",
+        "create a .env file with FOO=bar",
+        "remove the alias ll",
+        "change the shell of user bob to zsh",
+        "count lines that are exactly done in a.txt",
+        "prepend '> ' to every line of notes.txt"})
+    void declinesNearMisses(String prompt) {
+        Generation g = Backends.generate(prompt, Backends.GNU);
+        assertTrue(g.isEmpty(), prompt + " -> " + g.candidates());
+    }
+}
