@@ -90,6 +90,14 @@ class SystemIntentsTest {
             current time as hh:mm:ss => date +%T
             convert epoch 1700000000 to a utc date => date -u -d @1700000000
             iso week number of 2027-03-14 => date -d 2027-03-14 +%V
+            files still in conflict => git diff --name-only --diff-filter=U
+            which files did commit 4e1a2b3 touch => git show --name-only 4e1a2b3
+            commits with JIRA-42 in the message => git log --oneline --grep='JIRA-42'
+            remove untracked files and directories, no dry run => git clean -fd
+            what is slowing down my boot => systemd-analyze blame
+            kernel errors since boot => journalctl -k -p err -b
+            convert 2027-01-01 to unix time in utc => date -u -d 2027-01-01 +%s
+            1600000000 as a utc date => date -u -d @1600000000
             """;
 
     /** Request => GNU command => BSD command. */
@@ -143,7 +151,11 @@ class SystemIntentsTest {
         "what day of the week is may 40 2027", // no such date
         "turn off ntp",
         "show this years calendar with week numbers",
-        "rename the remote origin to upstream"})
+        "rename the remote origin to upstream",
+        "print the date in tokyo as yyyymmdd", // the format intents answer for the local zone only
+        "is nginx service enabled", // one service's state, not the list
+        "show the calendar for march 2027 with monday first",
+        "hardware clock time in utc"})
     void declinesNearMisses(String prompt) {
         Generation g = Backends.generate(prompt, Backends.GNU);
         assertTrue(g.isEmpty(), prompt + " -> " + g.candidates());
