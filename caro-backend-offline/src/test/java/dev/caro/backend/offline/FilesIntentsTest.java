@@ -1,0 +1,134 @@
+package dev.caro.backend.offline;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.caro.api.backend.Generation;
+import dev.caro.api.context.ExecutionContext;
+import dev.caro.core.eval.CaseResult;
+import dev.caro.core.eval.DatasetReader;
+import dev.caro.core.eval.EvalCase;
+import dev.caro.core.eval.EvalReport;
+import dev.caro.core.eval.EvalRunner;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** The intents of files.intents: everyday file, disk, permission, archive and checksum tasks. */
+class FilesIntentsTest {
+
+    /** Request => GNU command. */
+    private static final String GNU_TABLE = """
+            find files with 777 permissions => find . -type f -perm 777
+            list suid files => find / -type f -perm -4000 2>/dev/null
+            which symlinks point to nothing => find . -xtype l
+            find files nobody has opened for the last 90 days => find . -type f -atime +90
+            show the five smallest files under here => find . -type f -printf '%s %p\\n' | sort -n | head -n 5
+            python files directly in src, not in subdirectories => find src -maxdepth 1 -type f -name '*.py'
+            find files at least 2 levels deep => find . -mindepth 2 -type f
+            find readme.md in any capitalisation => find . -iname readme.md
+            find files newer than config.yaml => find . -type f -newer config.yaml
+            which files are owned by group www-data => find . -type f -group www-data
+            find files modified between 2026-01-01 and 2026-02-01 => find . -type f -newermt 2026-01-01 ! -newermt 2026-02-01
+            disk usage of / without crossing filesystems => du -shx /
+            apparent size of sparse.img => du -sh --apparent-size sparse.img
+            copy notes.txt to backup/ without overwriting => cp -n notes.txt backup
+            rename all .txt files to .md => for f in *.txt; do mv -- "$f" "${f%.txt}.md"; done
+            make a .bak copy of every .conf file => for f in *.conf; do cp -- "$f" "$f.bak"; done
+            which files differ between dir1 and dir2 folders => diff -rq dir1 dir2
+            where does the symlink /usr/bin/python point => readlink -f /usr/bin/python
+            empty the file app.log => truncate -s 0 app.log
+            give the group write access to shared recursively => chmod -R g+w shared
+            give user alice read and write access to report.txt with an acl => setfacl -m u:alice:rw report.txt
+            append notes.txt to the archive backup.tar => tar -rf backup.tar notes.txt
+            extract release.tar.gz without the top level folder => tar -xzf release.tar.gz --strip-components=1
+            print config.json from inside bundle.zip => unzip -p bundle.zip config.json
+            compress big.img with zstd using all cores => zstd -T0 big.img
+            decompress data.zst and delete the original => zstd -d --rm data.zst
+            show the contents of app.log.xz without decompressing it => xzcat app.log.xz
+            sha256 checksums of every file recursively into checksums.txt => find . -type f -exec sha256sum {} + > checksums.txt
+            """;
+
+    /** Request => GNU command => BSD command. */
+    private static final String BSD_TABLE = """
+            list dangling symbolic links here => find . -xtype l => find . -type l ! -exec test -e {} \\; -print
+            how much space is free on /home in GB => df -BG /home => df -g /home
+            size of report.pdf in bytes => stat -c %s report.pdf => stat -f %z report.pdf
+            extract data.tar.zst => tar --zstd -xf data.tar.zst => tar -xf data.tar.zst
+            remove all ACLs from report.txt => setfacl -b report.txt => chmod -N report.txt
+            compute the sha384 hash of image.iso => sha384sum image.iso => shasum -a 384 image.iso
+            give b.txt the same permissions as a.txt => chmod --reference=a.txt b.txt => chmod "$(stat -f %Lp a.txt)" b.txt
+            """;
+
+    static Stream<Arguments> gnuTable() {
+        return GNU_TABLE.lines().map(l -> Arguments.of((Object[]) l.split(" => ")));
+    }
+
+    static Stream<Arguments> bsdTable() {
+        return BSD_TABLE.lines().map(l -> Arguments.of((Object[]) l.split(" => ")));
+    }
+
+    @ParameterizedTest
+    @MethodSource("gnuTable")
+    void rendersGnuCommands(String prompt, String command) {
+        assertEquals(command, Backends.gnu(prompt));
+    }
+
+    @ParameterizedTest
+    @MethodSource("bsdTable")
+    void rendersBsdVariantsWhereTheyDiffer(String prompt, String gnu, String bsd) {
+        assertEquals(gnu, Backends.gnu(prompt));
+        assertEquals(bsd, Backends.bsd(prompt));
+    }
+
+    /**
+     * The files set (nl2cmd-files-extra.jsonl: written for these intents, so tuned on) must keep the
+     * figures it has now: the floors sit just under the measured accuracy and precision.
+     */
+    @ParameterizedTest
+    @CsvSource({"gnu, 0.97, 0.99", "bsd, 0.96, 0.99"})
+    void filesSetHoldsItsFloors(String userland, double minAccuracy, double minPrecision) throws Exception {
+        String dataset = "nl2cmd-files-extra.jsonl";
+        List<EvalCase> cases;
+        try (Reader r = new InputStreamReader(FilesIntentsTest.class.getResourceAsStream(dataset),
+                StandardCharsets.UTF_8)) {
+            cases = DatasetReader.read(r, dataset);
+        }
+        ExecutionContext context = userland.equals("bsd") ? Backends.BSD : Backends.GNU;
+        EvalReport report = new EvalRunner(new OfflineBackend(Catalog.load(FilesIntentsTest.class.getClassLoader())),
+                context, c -> Optional.empty(), Optional.empty(), Duration.ofSeconds(5))
+                .run(dataset, OfflineBackendProvider.ID, cases);
+        System.out.printf(java.util.Locale.ROOT, "%s (%s): accuracy %.3f, precision %.3f%n", dataset, userland,
+                report.accuracy(), report.precision());
+        assertTrue(report.accuracy() >= minAccuracy, dataset + " accuracy " + report.accuracy() + "; wrong: "
+                + report.wrong().stream().map(CaseResult::answer).toList());
+        assertTrue(report.precision() >= minPrecision, dataset + " precision " + report.precision() + "; wrong: "
+                + report.wrong().stream().map(CaseResult::answer).toList());
+        assertTrue(report.results().stream().noneMatch(r -> r.evalCase().expectsDecline() && r.answered()),
+                "answered requests that should be declined");
+    }
+
+    /** Near misses: the task is close to one of these intents but adds something the command would not do. */
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "find files with 777 permissions and email them to me",
+        "make config.yaml read-only for the web server only",
+        "compress big.img with zstd and upload it",
+        "securely delete the whole disk",
+        "copy notes.txt to backup/ without overwriting and encrypt it",
+        "set the permissions of every file to 777 and find the setuid ones",
+        "append notes.txt to backup.tar.gz"})
+    void declinesNearMisses(String prompt) {
+        Generation g = Backends.generate(prompt, Backends.GNU);
+        assertTrue(g.isEmpty(), prompt + " -> " + g.candidates());
+    }
+}
