@@ -36,10 +36,12 @@ final class IntentMatcher {
 
     private final Catalog catalog;
     private final TextNormalizer normalizer;
+    private final UnexplainedWords unexplained;
 
     IntentMatcher(Catalog catalog) {
         this.catalog = catalog;
         this.normalizer = normalizerFor(catalog);
+        this.unexplained = new UnexplainedWords(catalog.intents());
     }
 
     /** The normalizer for a catalog: everyday words plus the catalog's long words. */
@@ -103,6 +105,9 @@ final class IntentMatcher {
             String ignored = unused.isEmpty() ? MeaningWords.ignored(req, spans, captures) : describe(req, unused);
             if (ignored == null) {
                 ignored = ListedItems.leftOut(req.text(), command.get());
+            }
+            if (ignored == null) {
+                ignored = unexplained.first(intent, command.get(), req, spans, captures);
             }
             if (trace != null && ignored != null) {
                 trace.add("  ignores " + ignored);

@@ -101,7 +101,7 @@ final class SlotExtractor {
             + "|\\b(?:not|dont|without|no) (?:count(?:ing)? |includ(?:e|ing) |look(?:ing)? in(?:to)? )?nested(?: ones| directories)?\\b");
     private static final Pattern EXCLUDE = Pattern.compile(
             "\\b(?:skip(?:ping)?|ignor(?:e|ing)|exclud(?:e|ing)|except(?: for)?|excepting|without|but not|not in|leave out"
-            + "|leaving out|other than|apart from|outside(?: of)?|minus|and not)(?: the| any| anything in(?: the)?)?"
+            + "|leaving out|other than|apart from|outside(?: of)?|minus|and not)(?: the| any| (?:anything|everything) (?:in|inside|under|within)(?: the)?)?"
             + " (?<x>[\\w.«»-]+(?:/)?)(?<more>(?: (?:and|or|,|&) (?:the )?[\\w.«»-]+/?)*)(?: (?:directories|directory|dirs?))?\\b");
 
     /** File names without an extension that people mention by name. */
@@ -359,7 +359,7 @@ final class SlotExtractor {
                     + "|columns|row|rows|newlines?|spaces?|quotes|numbers|digits|sorting|asking|confirmation|prompting"
                     + "|permission|password|extension|extensions|them|it|changes|history|compression|compressing"
                     + "|hangups?|sighup|asking|prompts?|output|warnings|switching|checking|changing|confirming"
-                    + "|overwriting|stopping|\\d+")) {
+                    + "|overwriting|stopping|crossing|going|leaving|\\d+")) {
                 continue;
             }
             out.add(new Slot(Kind.EXCLUDE, n, m.start(), m.end()));

@@ -1,0 +1,229 @@
+package dev.caro.backend.offline;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Finds the words of a request that an intent leaves unexplained; the matcher drops an intent that
+ * leaves one, as it drops an intent that would ignore a slot. A word is explained when it
+ * overlaps a span one of the intent's {@code when}/{@code opt} patterns matched, a capture or a slot;
+ * when it is a stopword or a {@link #HARMLESS} word (verbs of asking, generic nouns, fillers);
+ * a word describing a time slot the request has ("modified"), or one the find expression reads
+ * ("empty", "executable") when the command is a {@code find}; or when the intent names it: a word of
+ * its patterns, commands, rendered command, id or explanation, or a word that at least two intents
+ * and a tenth of the intents of its category name (so "compress" is explained for every
+ * compression intent, "push" is not for {@code git branch}). Words are compared by a crude stem,
+ * a request word that starts a named word ("md5" in {@code md5sum}) and a named fragment of five
+ * letters or more that starts a request word ("director" in {@code director(?:y|ies)}) count too;
+ * a hyphenated word is explained when each of its parts is. Any other word probably carries a
+ * meaning the command does not reflect ("without crossing filesystems", "with the bearer token",
+ * "directly inside", "any capitalisation").
+ */
+final class UnexplainedWords {
+
+    /** Words that never change which command answers a request. */
+    static final Set<String> HARMLESS = Words.set(
+            // asking and showing
+            "show", "shows", "list", "lists", "listing", "print", "display", "find", "get", "give", "tell", "see",
+            "make", "check", "need", "want", "wanna", "like", "would", "could", "can", "should", "will", "may", "might",
+            "let", "know", "look", "looking", "help", "compute", "calculate", "determine", "figure", "try", "run", "running", "use", "using", "used", "quick",
+            "quickly", "real", "really", "actually", "just", "kindly", "thanks", "thank", "hey", "hi", "ok", "okay",
+            "whats", "thats", "wheres", "hows", "whos", "am", "im", "ive", "id", "dont", "doesnt", "cant", "can't",
+            "out", "up", "go", "going", "put", "some", "way", "something", "anything", "everything", "somewhere",
+            "anywhere", "everywhere", "whatever", "whichever", "right", "now", "currently", "current", "present",
+            "presently", "again", "here", "there", "ones", "kind", "lots", "much", "many", "about", "via",
+            "over", "using", "through", "across", "around", "inside", "within", "onto", "off",
+            // generic nouns
+            "file", "files", "folder", "folders", "directory", "directories", "dir", "dirs", "path", "paths",
+            "line", "lines", "text", "content", "contents", "output", "result", "results", "thing", "things",
+            "stuff", "item", "items", "entry", "entries", "name", "names", "info", "information", "details",
+            "machine", "computer", "box", "system", "host", "server", "pc", "laptop", "terminal", "shell",
+            "command", "commands", "screen", "console", "session", "everyone", "someone", "user", "users",
+            "mine", "own", "ours", "yours", "please", "pls", "plz",
+            // connectives and vague quantities
+            "between", "along", "including", "include", "includes", "already", "either", "whether", "located",
+            "lying", "sitting", "stored", "living", "grab", "fetch", "come", "comes", "returned", "returns",
+            "contain", "contains", "containing", "exist", "exists", "existing", "plus", "values", "value", "data", "work", "set", "search", "searching", "most",
+            "top", "first", "last", "recent", "latest", "full", "after", "before", "installed", "available",
+            "runs", "gone", "eat", "eating", "hungry", "hogging", "consuming", "takes", "take",
+            "taking", "uses", "extension", "extensions", "response", "reply", "linux", "grand", "form", "units",
+            "order", "alphabetically", "alphabetical", "usage", "arent", "isnt", "afterwards", "afterward", "version", "entire", "overall",
+            "certain", "particular", "specific", "convert", "converting",
+            "properly", "property", "saying", "says", "call", "signal", "program", "programs", "binaries",
+            "level", "next", "itself", "themselves", "single");
+
+    private static final Pattern WORD = Pattern.compile("[A-Za-z][A-Za-z0-9_'-]*");
+    private static final Pattern LETTERS = Pattern.compile("[a-z][a-z0-9_]{2,}");
+    private static final Pattern ESCAPE = Pattern.compile("\\\\[a-zA-Z]");
+
+    /** Words the find expression reads from the request itself ("empty", "executable"). */
+    private static final Set<String> FIND_WORDS = Words.set("empty", "executable", "executables", "hidden",
+            "world-writable", "writable", "symlinks", "symlink", "broken");
+
+    /** Words that describe a time slot ("modified in the last hour"); explained when the request has one. */
+    private static final Set<String> TIME_WORDS = Words.set("modified", "changed", "edited", "touched", "updated",
+            "created", "altered", "written", "modifed", "old", "older", "newer", "age", "aged");
+
+    /** Share of a category's intents that must name a word for it to count for the whole category. */
+    private static final double CATEGORY_SHARE = 0.1;
+
+    private final List<Intent> intents;
+    private final Map<String, Set<String>> byIntent = new ConcurrentHashMap<>();
+    private volatile Map<String, Set<String>> byCategory;
+
+    /** @param intents the catalog, whose categories give the shared vocabularies */
+    UnexplainedWords(List<Intent> intents) {
+        this.intents = intents;
+    }
+
+    /** The first word of {@code req} that {@code intent}, rendered as {@code command}, leaves unexplained, or null. */
+    String first(Intent intent, String command, ParsedRequest req, List<int[]> spans,
+            Map<String, TemplateRenderer.Capture> captures) {
+        List<String> words = of(intent, command, req, spans, captures);
+        return words.isEmpty() ? null : words.get(0);
+    }
+
+    /** Every unexplained word of {@code req}, lower case, in order. */
+    List<String> of(Intent intent, String command, ParsedRequest req, List<int[]> spans,
+            Map<String, TemplateRenderer.Capture> captures) {
+        List<int[]> covered = new ArrayList<>(spans);
+        for (Slot s : req.slots()) {
+            covered.add(new int[] {s.start(), s.end()});
+        }
+        for (TemplateRenderer.Capture c : captures.values()) {
+            covered.add(new int[] {c.start(), c.end()});
+        }
+        boolean timed = req.slots().stream().anyMatch(s -> s.kind() == Slot.Kind.TIME);
+        String text = req.text();
+        List<String> out = new ArrayList<>();
+        Set<String> vocabulary = null;
+        Matcher w = WORD.matcher(text);
+        while (w.find()) {
+            if (overlaps(covered, w.start(), w.end()) || w.start() > 0 && "./~-_@$«0123456789".indexOf(text.charAt(w.start() - 1)) >= 0
+                    || w.end() < text.length() && "./=@".indexOf(text.charAt(w.end())) >= 0) {
+                continue;
+            }
+            String lower = req.lower().substring(w.start(), w.end()).replace("'", "");
+            if (SlotExtractor.STOP.contains(lower) || HARMLESS.contains(lower) || HARMLESS.contains(stem(lower))
+                    || timed && TIME_WORDS.contains(lower) || command.startsWith("find ") && FIND_WORDS.contains(lower)) {
+                continue;
+            }
+            if (vocabulary == null) {
+                vocabulary = new HashSet<>(byIntent.computeIfAbsent(intent.id(), id -> vocabulary(intent)));
+                addWords(vocabulary, command);
+                vocabulary.addAll(categories().getOrDefault(intent.category(), Set.of()));
+            }
+            if (!explained(vocabulary, lower)) {
+                out.add(lower);
+            }
+        }
+        return out;
+    }
+
+    private Map<String, Set<String>> categories() {
+        Map<String, Set<String>> m = byCategory;
+        if (m == null) {
+            Map<String, Map<String, Integer>> counts = new HashMap<>();
+            Map<String, Integer> sizes = new HashMap<>();
+            for (Intent i : intents) {
+                sizes.merge(i.category(), 1, Integer::sum);
+                Map<String, Integer> c = counts.computeIfAbsent(i.category(), k -> new HashMap<>());
+                for (String word : byIntent.computeIfAbsent(i.id(), id -> vocabulary(i))) {
+                    c.merge(word, 1, Integer::sum);
+                }
+            }
+            Map<String, Set<String>> built = new HashMap<>();
+            counts.forEach((cat, c) -> c.forEach((word, n) -> {
+                if (n >= 2 && n >= CATEGORY_SHARE * sizes.get(cat)) {
+                    built.computeIfAbsent(cat, k -> new HashSet<>()).add(word);
+                }
+            }));
+            byCategory = m = built;
+        }
+        return m;
+    }
+
+    /** The stems of the words an intent names in its patterns, commands, explanation and id. */
+    private static Set<String> vocabulary(Intent intent) {
+        StringBuilder sb = new StringBuilder(intent.id()).append(' ').append(intent.explanation());
+        for (List<Pattern> list : List.of(intent.when(), intent.optional())) {
+            for (String s : list instanceof LazyPatterns lazy ? lazy.sources() : list.stream().map(Pattern::pattern).toList()) {
+                sb.append(' ').append(ESCAPE.matcher(s).replaceAll(" "));
+            }
+        }
+        for (String t : intent.templates().values()) {
+            sb.append(' ').append(t);
+        }
+        Set<String> out = new HashSet<>();
+        addWords(out, sb.toString());
+        return out;
+    }
+
+    private static void addWords(Set<String> out, String text) {
+        Matcher m = LETTERS.matcher(text.toLowerCase(Locale.ROOT));
+        while (m.find()) {
+            out.add(stem(m.group()));
+        }
+    }
+
+    private static boolean explained(Set<String> vocabulary, String word) {
+        if (word.indexOf('-') > 0) {
+            for (String part : word.split("-")) {
+                if (!part.isEmpty() && !SlotExtractor.STOP.contains(part) && !HARMLESS.contains(part)
+                        && !explained(vocabulary, part)) {
+                    return false;
+                }
+            }
+            return true;
+        }
+        if (vocabulary.contains(stem(word)) || prefixed(vocabulary, word)) {
+            return true;
+        }
+        if (word.length() >= 3) {
+            for (String v : vocabulary) {
+                if (v.startsWith(word)) {
+                    return true; // "md5" in md5sum
+                }
+            }
+        }
+        return false;
+    }
+
+    /** A regex fragment such as {@code director} (from {@code director(?:y|ies)}) names the word it starts. */
+    private static boolean prefixed(Set<String> vocabulary, String word) {
+        for (int n = 5; n < word.length(); n++) {
+            if (vocabulary.contains(word.substring(0, n)) && n >= word.length() - 3) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    static String stem(String w) {
+        String s = w;
+        for (String suffix : new String[] {"ing", "ed", "es", "s", "ly"}) {
+            if (s.length() > suffix.length() + 3 && s.endsWith(suffix)) {
+                s = s.substring(0, s.length() - suffix.length());
+                break;
+            }
+        }
+        return s;
+    }
+
+    private static boolean overlaps(List<int[]> spans, int start, int end) {
+        for (int[] sp : spans) {
+            if (start < sp[1] && end > sp[0]) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
