@@ -61,7 +61,7 @@ class TextIntentsTest {
             check when the certificate for github.com expires => echo | openssl s_client -connect github.com:443 -servername github.com 2>/dev/null | openssl x509 -noout -enddate
             start a web server on port 9000 in this directory => python3 -m http.server 9000
             set the default editor to nano => export EDITOR=nano
-            source the .env file => set -a; . ./.env; set +a
+            source the .env file => set -a; source .env; set +a
             change my default shell to fish => chsh -s "$(command -v fish)"
             env vars starting with JAVA => env | grep '^JAVA'
             what does the ll alias expand to => alias ll
