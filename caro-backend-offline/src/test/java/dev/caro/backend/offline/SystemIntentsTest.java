@@ -98,6 +98,10 @@ class SystemIntentsTest {
             kernel errors since boot => journalctl -k -p err -b
             convert 2027-01-01 to unix time in utc => date -u -d 2027-01-01 +%s
             1600000000 as a utc date => date -u -d @1600000000
+            convert 15:00 utc to tokyo time => TZ=Asia/Tokyo date -d '15:00 UTC'
+            what is 9am utc in new york => TZ=America/New_York date -d '9:00 UTC'
+            3pm gmt in london => TZ=Europe/London date -d '15:00 UTC'
+            current ISO week number => date +%V
             """;
 
     /** Request => GNU command => BSD command. */
