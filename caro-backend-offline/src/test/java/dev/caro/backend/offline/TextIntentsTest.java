@@ -71,6 +71,15 @@ class TextIntentsTest {
             what is the hostname for 1.1.1.1 => dig -x 1.1.1.1 +short
             trim every line of notes.txt in place => sed -i 's/^[[:space:]]*//;s/[[:space:]]*$//' notes.txt
             show the child processes of pid 42 => pstree -p 42
+            print 4 lines before panic in kern.log => grep -B 4 panic kern.log
+            lines with GET but not 200 in access.log => grep GET access.log | grep -v 200
+            last match of timeout in app.log => grep timeout app.log | tail -n 1
+            kill whatever is running 'python app.py' => pkill -f 'python app.py'
+            curl https://dev.local without verifying the certificate => curl -k https://dev.local
+            what was the exit status of the previous command => echo $?
+            is ll an alias or a function => type ll
+            run ./x.sh with a 90 second timeout => timeout 90 ./x.sh
+            ssh to example.com with the key ~/.ssh/id_work as deploy => ssh -i ~/.ssh/id_work deploy@example.com
             """;
 
     /** Request => GNU command => BSD command. */
@@ -81,6 +90,8 @@ class TextIntentsTest {
             what is the working directory of process 31 => pwdx 31 => lsof -a -d cwd -p 31
             print the environment of pid 12 => tr '\\0' '\\n' < /proc/12/environ => ps eww -o command= -p 12
             show the neighbor table => ip neigh => arp -a
+            how many java processes are running => pgrep -c java => pgrep java | wc -l
+            remove the last line of log.txt in place => sed -i '$d' log.txt => sed -i '' '$d' log.txt
             what are my dns servers => cat /etc/resolv.conf => scutil --dns
             display all processes as a tree with parents and children => ps -ef --forest => pstree
             """;
@@ -147,7 +158,10 @@ class TextIntentsTest {
         "remove the alias ll",
         "change the shell of user bob to zsh",
         "count lines that are exactly done in a.txt",
-        "prepend '> ' to every line of notes.txt"})
+        "prepend '> ' to every line of notes.txt",
+        "delete the first line of notes.txt",
+        "send a DELETE request with json body to https://x.io/a",
+        "how many java processes does user bob run"})
     void declinesNearMisses(String prompt) {
         Generation g = Backends.generate(prompt, Backends.GNU);
         assertTrue(g.isEmpty(), prompt + " -> " + g.candidates());
