@@ -36,7 +36,7 @@ final class ClassCacheTraining {
      * missing from the archive is read from its jar instead, which opens and checks the jar: a
      * few milliseconds.
      */
-    static final List<Class<?>> ALSO_LOADED = List.of(SttyTerminal.class);
+    static final List<Class<?>> ALSO_LOADED = List.of(SttyTerminal.class, ClassPathWarmer.class);
 
     private ClassCacheTraining() {}
 

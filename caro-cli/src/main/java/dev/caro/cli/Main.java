@@ -14,6 +14,9 @@ public final class Main {
     private Main() {}
 
     public static void main(String[] args) {
+        if (!isVersionRequest(args) && !RootHelp.isRequest(args)) {
+            ClassPathWarmer.start(Main.class.getClassLoader()); // every other line looks up the built-ins
+        }
         PrintWriter out = new PrintWriter(new java.io.OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
         PrintWriter err = new PrintWriter(new java.io.OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
         int code = run(CliEnvironment.system(out, err), args);
@@ -25,7 +28,7 @@ public final class Main {
 
     /** Runs caro with {@code args} in {@code env} and returns the exit code. */
     public static int run(CliEnvironment env, String... args) {
-        if (args.length == 1 && (args[0].equals("--version") || args[0].equals("-V"))) {
+        if (isVersionRequest(args)) {
             // The commonest probe of an installation; building picocli's model would triple its cost.
             env.out().println(version());
             env.out().flush();
@@ -54,6 +57,10 @@ public final class Main {
             env.out().flush();
             env.err().flush();
         }
+    }
+
+    private static boolean isVersionRequest(String[] args) {
+        return args.length == 1 && (args[0].equals("--version") || args[0].equals("-V"));
     }
 
     /** Calls a command {@link SimpleCommandLine} parsed, as picocli's execute would. */

@@ -1,5 +1,6 @@
 package dev.caro.cli;
 
+import dev.caro.api.backend.ModelBackendProvider;
 import dev.caro.api.context.ExecutionContext;
 import dev.caro.api.context.ShellKind;
 import dev.caro.api.format.FormatOptions;
@@ -14,8 +15,10 @@ import dev.caro.core.pipeline.BackendEnvironments;
 import dev.caro.core.plugin.LoadedPlugins;
 import dev.caro.core.plugin.PluginHost;
 import dev.caro.core.plugin.PluginInfo;
+import dev.caro.core.plugin.PluginProblem;
 import dev.caro.core.pipeline.Pipeline;
 import dev.caro.core.registry.Registry;
+import dev.caro.core.registry.RegistryProblem;
 import dev.caro.core.registry.UnknownNameException;
 import dev.caro.core.safety.SafetyEngine;
 import java.time.Duration;
@@ -26,6 +29,8 @@ import java.util.Set;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * The parts one caro invocation needs, built on first use so that commands pay only for what they
@@ -97,8 +102,12 @@ final class Session implements AutoCloseable {
         if (registry == null) {
             // A broken extension is skipped, but never silently; a built-in is checked (and
             // reported) when its kind is first used, so a command pays only for what it touches.
-            registry = Registry.discover(Session.class.getClassLoader(),
-                    p -> cli.err().println("caro: skipped " + p.source() + ": " + p.message()));
+            registry = Registry.discover(Session.class.getClassLoader(), new Consumer<>() {
+                @Override
+                public void accept(RegistryProblem p) { // a class, not a lambda: see loadPlugins
+                    cli.err().println("caro: skipped " + p.source() + ": " + p.message());
+                }
+            });
             loadPlugins(registry);
         }
         return registry;
@@ -110,20 +119,37 @@ final class Session implements AutoCloseable {
      * built-ins' ids, which plugin extensions may not reuse, are gathered only when a plugin starts.
      */
     private void loadPlugins(Registry r) {
-        plugins = PluginHost.open(cli.paths().pluginsDir(), () -> {
-            Set<String> builtIns = new HashSet<>();
-            r.backends().forEach(b -> builtIns.add(b.id()));
-            r.rules().forEach(x -> builtIns.add(x.id()));
-            r.formatters().forEach(f -> builtIns.add(f.id()));
-            return builtIns;
+        // Classes and loops, not lambdas: this runs at every start, and linking the first lambda
+        // is a few milliseconds of a check, each later one most of one.
+        plugins = PluginHost.open(cli.paths().pluginsDir(), new Supplier<>() {
+            @Override
+            public Set<String> get() {
+                Set<String> builtIns = new HashSet<>();
+                for (ModelBackendProvider b : r.backends()) {
+                    builtIns.add(b.id());
+                }
+                for (SafetyRule x : r.rules()) {
+                    builtIns.add(x.id());
+                }
+                for (OutputFormatter f : r.formatters()) {
+                    builtIns.add(f.id());
+                }
+                return builtIns;
+            }
         });
         LoadedPlugins loaded = plugins.load();
-        loaded.backends().forEach(b -> r.addBackend(b, false));
+        for (ModelBackendProvider backend : loaded.backends()) {
+            r.addBackend(backend, false);
+        }
         for (SafetyRule rule : loaded.rules()) {
             pluginRules |= r.addRule(rule, false);
         }
-        loaded.formatters().forEach(f -> r.addFormatter(f, false));
-        loaded.problems().forEach(p -> cli.err().println("caro: plugin " + p.plugin() + ": " + p.message()));
+        for (OutputFormatter formatter : loaded.formatters()) {
+            r.addFormatter(formatter, false);
+        }
+        for (PluginProblem p : loaded.problems()) {
+            cli.err().println("caro: plugin " + p.plugin() + ": " + p.message());
+        }
         executionRefusal = loaded.executionRefusal();
     }
 
@@ -141,8 +167,11 @@ final class Session implements AutoCloseable {
 
     SafetyMode safetyMode() {
         String v = settings().get(ConfigKey.SAFETY).orElse("moderate");
-        return SafetyMode.parse(v).orElseThrow(() -> new UsageException(
-                "unknown safety mode '" + v + "'; choose one of: " + SafetyMode.names()));
+        Optional<SafetyMode> mode = SafetyMode.parse(v);
+        if (mode.isEmpty()) {
+            throw new UsageException("unknown safety mode '" + v + "'; choose one of: " + SafetyMode.names());
+        }
+        return mode.get();
     }
 
     Optional<ShellKind> shell() {
@@ -166,13 +195,13 @@ final class Session implements AutoCloseable {
     /** The backend the user chose, validated; empty means "by rank". */
     Optional<String> backend() {
         Optional<String> v = settings().get(ConfigKey.BACKEND);
-        v.ifPresent(name -> {
+        if (v.isPresent()) {
             try {
-                registry().backend(name);
+                registry().backend(v.get());
             } catch (UnknownNameException e) {
                 throw new UsageException(e.getMessage());
             }
-        });
+        }
         return v;
     }
 

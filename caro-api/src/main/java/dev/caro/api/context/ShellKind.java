@@ -1,10 +1,9 @@
 package dev.caro.api.context;
 
 import dev.caro.api.Stable;
-import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.stream.Collectors;
+import java.util.StringJoiner;
 
 /** The shell that will interpret a command. */
 @Stable(since = "1.0")
@@ -57,6 +56,10 @@ public enum ShellKind {
 
     /** The accepted names, for error messages: {@code sh, bash, zsh, fish, powershell, cmd}. */
     public static String names() {
-        return Arrays.stream(values()).map(ShellKind::id).collect(Collectors.joining(", "));
+        StringJoiner out = new StringJoiner(", "); // a loop, not a stream: this runs at every start
+        for (ShellKind k : values()) {
+            out.add(k.id());
+        }
+        return out.toString();
     }
 }

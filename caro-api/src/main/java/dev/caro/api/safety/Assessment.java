@@ -1,6 +1,8 @@
 package dev.caro.api.safety;
 
 import dev.caro.api.Stable;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
@@ -17,11 +19,24 @@ import java.util.Objects;
 @Stable(since = "1.0")
 public record Assessment(String command, RiskLevel risk, List<Finding> findings, boolean parsed) {
 
+    /** A class rather than a lambda: linking a lambda costs every start of the command line. */
+    private static final Comparator<Finding> HIGHEST_RISK_FIRST = new Comparator<>() {
+        @Override
+        public int compare(Finding a, Finding b) {
+            return b.risk().compareTo(a.risk());
+        }
+    };
+
     public Assessment {
         Objects.requireNonNull(command, "command");
         Objects.requireNonNull(risk, "risk");
-        findings = findings == null ? List.of()
-                : findings.stream().sorted(Comparator.comparing(Finding::risk).reversed()).toList();
+        if (findings == null) {
+            findings = List.of();
+        } else {
+            List<Finding> sorted = new ArrayList<>(findings);
+            sorted.sort(HIGHEST_RISK_FIRST); // stable: equal risks keep their order
+            findings = Collections.unmodifiableList(sorted);
+        }
         for (Finding f : findings) {
             if (f.risk().compareTo(risk) > 0) {
                 throw new IllegalArgumentException("finding " + f.ruleId() + " is " + f.risk()

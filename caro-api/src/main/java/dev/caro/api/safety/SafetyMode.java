@@ -1,10 +1,9 @@
 package dev.caro.api.safety;
 
 import dev.caro.api.Stable;
-import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.stream.Collectors;
+import java.util.StringJoiner;
 
 /**
  * How cautious caro is. Each mode maps a risk level to a {@link Decision}:
@@ -43,11 +42,21 @@ public enum SafetyMode {
 
     /** Parses {@code strict}, {@code moderate} or {@code permissive}, any case. */
     public static Optional<SafetyMode> parse(String s) {
-        return Arrays.stream(values()).filter(m -> m.name().equalsIgnoreCase(s == null ? "" : s.strip())).findFirst();
+        String name = s == null ? "" : s.strip();
+        for (SafetyMode m : values()) { // a loop, not a stream: this runs at every start
+            if (m.name().equalsIgnoreCase(name)) {
+                return Optional.of(m);
+            }
+        }
+        return Optional.empty();
     }
 
     /** {@code strict, moderate, permissive}. */
     public static String names() {
-        return Arrays.stream(values()).map(SafetyMode::id).collect(Collectors.joining(", "));
+        StringJoiner out = new StringJoiner(", ");
+        for (SafetyMode m : values()) {
+            out.add(m.id());
+        }
+        return out.toString();
     }
 }

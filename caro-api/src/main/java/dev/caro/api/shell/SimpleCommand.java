@@ -1,6 +1,8 @@
 package dev.caro.api.shell;
 
 import dev.caro.api.Stable;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -62,7 +64,11 @@ public record SimpleCommand(
 
     /** The argument values in order. */
     public List<String> argValues() {
-        return args.stream().map(Word::value).toList();
+        List<String> out = new ArrayList<>(args.size()); // a loop: rules call this on every check
+        for (Word w : args) {
+            out.add(w.value());
+        }
+        return Collections.unmodifiableList(out);
     }
 
     /** Whether any argument's value equals {@code value}. */

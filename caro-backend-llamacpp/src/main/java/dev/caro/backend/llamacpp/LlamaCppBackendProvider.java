@@ -21,7 +21,15 @@ public final class LlamaCppBackendProvider implements ModelBackendProvider {
 
     public static final String ID = "caro.llamacpp";
 
-    private final ModelCatalog catalog = ModelCatalog.builtIn();
+    /** Read when first needed: every request that names another backend creates this provider too. */
+    private ModelCatalog catalog;
+
+    private synchronized ModelCatalog catalog() {
+        if (catalog == null) {
+            catalog = ModelCatalog.builtIn();
+        }
+        return catalog;
+    }
 
     @Override
     public String id() {
@@ -30,7 +38,7 @@ public final class LlamaCppBackendProvider implements ModelBackendProvider {
 
     @Override
     public String description() {
-        return "local GGUF model run by llama.cpp, kept loaded by a background server (default " + catalog.defaultEntry().id() + ")";
+        return "local GGUF model run by llama.cpp, kept loaded by a background server (default " + catalog().defaultEntry().id() + ")";
     }
 
     @Override
@@ -120,7 +128,7 @@ public final class LlamaCppBackendProvider implements ModelBackendProvider {
 
     @Override
     public Optional<ModelStore> modelStore(BackendEnvironment environment) {
-        return Optional.of(new LlamaCppModelStore(catalog, modelsDir(environment), environment.environment()));
+        return Optional.of(new LlamaCppModelStore(catalog(), modelsDir(environment), environment.environment()));
     }
 
     /**
@@ -142,7 +150,7 @@ public final class LlamaCppBackendProvider implements ModelBackendProvider {
             String s = environment.setting("model", "");
             return s.isBlank() ? Optional.empty() : Optional.of(s);
         });
-        return ModelChoice.resolve(selected, catalog, modelsDir(environment));
+        return ModelChoice.resolve(selected, catalog(), modelsDir(environment));
     }
 
     private static String fixFor(ModelChoice choice) {

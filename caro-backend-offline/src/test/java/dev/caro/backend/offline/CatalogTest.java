@@ -133,6 +133,18 @@ class CatalogTest {
         }
     }
 
+    /** The hand-written header check accepts exactly what the regular expression it replaced did. */
+    @Test
+    void headerLinesAreRecognizedAsTheirExpressionDid() {
+        Pattern header = Pattern.compile("\\[([a-z0-9][a-z0-9._-]*)]");
+        List<String> lines = List.of("[git.status]", "[a]", "[0-9_x-y.z]", "[]", "[.x]", "[-x]", "[_x]", "[Git]",
+                "[git status]", "[git.status", "git.status]", "[[x]]", "[x]]", "[é]", "when: x", "[x.]", "[a:b]");
+        for (String line : lines) {
+            Matcher m = header.matcher(line);
+            assertEquals(m.matches() ? m.group(1) : null, Catalog.headerId(line), line);
+        }
+    }
+
     private static String command(OfflineBackend b, String prompt) {
         var g = b.generate(new GenerationRequest(prompt, Backends.GNU, List.of(), 1, Duration.ofSeconds(5)));
         return g.candidates().isEmpty() ? "NONE " + g.note() : g.candidates().get(0).command();

@@ -4,7 +4,6 @@ import dev.caro.api.context.ShellKind;
 import dev.caro.api.safety.SafetyMode;
 import java.util.Arrays;
 import java.util.Optional;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
@@ -12,28 +11,22 @@ import java.util.stream.Collectors;
  * Backend-specific settings live in {@code [backends.ID]} tables and are passed to that backend.
  */
 public enum ConfigKey {
-    BACKEND("backend", "CARO_BACKEND", "backend to use first, e.g. llamacpp, offline, ollama", v -> null),
-    MODEL("model", "CARO_MODEL", "model id from the catalog or a path to a .gguf file", v -> null),
-    SAFETY("safety", "CARO_SAFETY", "strict, moderate or permissive",
-            v -> SafetyMode.parse(v).isPresent() ? null : "must be one of " + SafetyMode.names()),
-    OUTPUT("output", "CARO_OUTPUT", "output format: plain, json, yaml or a plugin's", v -> null),
-    SHELL("shell", "CARO_SHELL", "target shell: " + ShellKind.names(),
-            v -> ShellKind.fromName(v).isPresent() ? null : "must be one of " + ShellKind.names()),
-    TIMEOUT("timeout", "CARO_TIMEOUT", "seconds a backend may take to answer",
-            v -> v.matches("\\d{1,5}") && Integer.parseInt(v) > 0 ? null : "must be a whole number of seconds, e.g. 60"),
-    HISTORY("history", "CARO_HISTORY", "true to record commands in the history file",
-            v -> v.equals("true") || v.equals("false") ? null : "must be true or false");
+    BACKEND("backend", "CARO_BACKEND", "backend to use first, e.g. llamacpp, offline, ollama"),
+    MODEL("model", "CARO_MODEL", "model id from the catalog or a path to a .gguf file"),
+    SAFETY("safety", "CARO_SAFETY", "strict, moderate or permissive"),
+    OUTPUT("output", "CARO_OUTPUT", "output format: plain, json, yaml or a plugin's"),
+    SHELL("shell", "CARO_SHELL", "target shell: " + ShellKind.names()),
+    TIMEOUT("timeout", "CARO_TIMEOUT", "seconds a backend may take to answer"),
+    HISTORY("history", "CARO_HISTORY", "true to record commands in the history file");
 
     private final String key;
     private final String envVar;
     private final String description;
-    private final Function<String, String> validator;
 
-    ConfigKey(String key, String envVar, String description, Function<String, String> validator) {
+    ConfigKey(String key, String envVar, String description) {
         this.key = key;
         this.envVar = envVar;
         this.description = description;
-        this.validator = validator;
     }
 
     public String key() { return key; }
@@ -44,11 +37,25 @@ public enum ConfigKey {
 
     /** Why {@code value} is invalid, or empty when it is fine. */
     public Optional<String> problem(String value) {
-        return Optional.ofNullable(validator.apply(value));
+        // A switch, not a lambda per key: each lambda is linked when the class loads, at every start.
+        String why = switch (this) {
+            case SAFETY -> SafetyMode.parse(value).isPresent() ? null : "must be one of " + SafetyMode.names();
+            case SHELL -> ShellKind.fromName(value).isPresent() ? null : "must be one of " + ShellKind.names();
+            case TIMEOUT -> value.matches("\\d{1,5}") && Integer.parseInt(value) > 0 ? null
+                    : "must be a whole number of seconds, e.g. 60";
+            case HISTORY -> value.equals("true") || value.equals("false") ? null : "must be true or false";
+            case BACKEND, MODEL, OUTPUT -> null;
+        };
+        return Optional.ofNullable(why);
     }
 
     public static Optional<ConfigKey> of(String key) {
-        return Arrays.stream(values()).filter(k -> k.key.equals(key)).findFirst();
+        for (ConfigKey k : values()) {
+            if (k.key.equals(key)) {
+                return Optional.of(k);
+            }
+        }
+        return Optional.empty();
     }
 
     /** The valid top-level keys, for messages. */

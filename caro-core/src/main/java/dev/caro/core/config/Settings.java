@@ -40,12 +40,18 @@ public final class Settings {
             if (flag != null) {
                 out.put(key, new Value(flag, Source.FLAG));
             } else if (fromEnv != null && !fromEnv.isBlank()) {
-                key.problem(fromEnv.strip()).ifPresent(p -> {
-                    throw new ConfigException("invalid value in environment variable " + key.envVar() + ": " + p);
-                });
+                Optional<String> problem = key.problem(fromEnv.strip());
+                if (problem.isPresent()) {
+                    throw new ConfigException("invalid value in environment variable " + key.envVar() + ": "
+                            + problem.get());
+                }
                 out.put(key, new Value(fromEnv.strip(), Source.ENVIRONMENT));
             } else {
-                config.get(key).ifPresent(v -> out.put(key, new Value(v, Source.CONFIG_FILE)));
+                // No lambdas on this path: linking each costs every start (see docs/speed.md).
+                Optional<String> fromFile = config.get(key);
+                if (fromFile.isPresent()) {
+                    out.put(key, new Value(fromFile.get(), Source.CONFIG_FILE));
+                }
             }
         }
         return new Settings(out, config);

@@ -31,6 +31,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
@@ -46,11 +47,9 @@ public final class Pipeline implements AutoCloseable {
     private final BackendEnvironments environments;
     private final Optional<String> failClosedReason;
     private final Map<String, ModelBackend> created = new LinkedHashMap<>();
-    private final ExecutorService executor = Executors.newCachedThreadPool(r -> {
-        Thread t = new Thread(r, "caro-backend");
-        t.setDaemon(true);
-        return t;
-    });
+    /** Runs backends under a time limit; made on the first request, so judging alone starts no pool. */
+    private ExecutorService executor;
+    private boolean closed;
 
     /**
      * @param failClosedReason when set (e.g. a safety plugin failed to load), every decision
@@ -170,7 +169,7 @@ public final class Pipeline implements AutoCloseable {
     private Answer answer(ModelBackendProvider provider, GenerationRequest request, Duration timeout)
             throws BackendException, InterruptedException {
         ModelBackend backend = backend(provider);
-        Future<Generation> future = executor.submit(() -> backend.generate(request));
+        Future<Generation> future = executor().submit(() -> backend.generate(request));
         Generation generation;
         try {
             generation = future.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
@@ -207,6 +206,20 @@ public final class Pipeline implements AutoCloseable {
         return new Answer(clean, generation.isEmpty() ? TerminalText.sanitize(generation.note(), false)
                 : raw.isEmpty() ? "no command found in its answer"
                 : "its answer held only commands with terminal control characters");
+    }
+
+    private synchronized ExecutorService executor() {
+        if (closed) {
+            throw new RejectedExecutionException("the pipeline is closed"); // as the shut-down pool did
+        }
+        if (executor == null) {
+            executor = Executors.newCachedThreadPool(r -> {
+                Thread t = new Thread(r, "caro-backend");
+                t.setDaemon(true);
+                return t;
+            });
+        }
+        return executor;
     }
 
     private static String seconds(Duration d) {
@@ -246,6 +259,11 @@ public final class Pipeline implements AutoCloseable {
             }
         }
         created.clear();
-        executor.shutdownNow();
+        synchronized (this) {
+            closed = true;
+            if (executor != null) {
+                executor.shutdownNow();
+            }
+        }
     }
 }

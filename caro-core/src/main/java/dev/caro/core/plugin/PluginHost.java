@@ -223,6 +223,11 @@ public final class PluginHost implements AutoCloseable {
         if (loaded != null) {
             return loaded;
         }
+        if (PluginScan.jarFiles(dir).isEmpty()) {
+            // The usual install: no state file to read, nothing to check or sort.
+            loaded = LoadedPlugins.none();
+            return loaded;
+        }
         ProblemLog log = new ProblemLog();
         PluginScan scan = PluginScan.of(dir, state.disabled(), log);
         if (scan.candidates().isEmpty()) {

@@ -13,7 +13,6 @@ import java.util.Optional;
 import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
 import java.util.function.Consumer;
-import java.util.function.Function;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
@@ -63,10 +62,14 @@ public final class Registry {
         return new Registry(loader, reporter);
     }
 
+    // Loops rather than lambdas on the way every start takes: each lambda is linked, interpreted,
+    // the first time it runs.
     private synchronized Map<String, ModelBackendProvider> backendMap() {
         if (backends == null) {
             backends = new LinkedHashMap<>();
-            builtIns(ModelBackendProvider.class).forEach(p -> addBackend(p, true));
+            for (ModelBackendProvider p : builtIns(ModelBackendProvider.class)) {
+                addBackend(p, true);
+            }
         }
         return backends;
     }
@@ -74,7 +77,9 @@ public final class Registry {
     private synchronized Map<String, SafetyRule> ruleMap() {
         if (rules == null) {
             rules = new LinkedHashMap<>();
-            builtIns(SafetyRule.class).forEach(p -> addRule(p, true));
+            for (SafetyRule p : builtIns(SafetyRule.class)) {
+                addRule(p, true);
+            }
         }
         return rules;
     }
@@ -82,7 +87,9 @@ public final class Registry {
     private synchronized Map<String, OutputFormatter> formatterMap() {
         if (formatters == null) {
             formatters = new LinkedHashMap<>();
-            builtIns(OutputFormatter.class).forEach(p -> addFormatter(p, true));
+            for (OutputFormatter p : builtIns(OutputFormatter.class)) {
+                addFormatter(p, true);
+            }
         }
         return formatters;
     }
@@ -93,7 +100,9 @@ public final class Registry {
         }
         List<RegistryProblem> found = new ArrayList<>();
         List<T> out = load(type, loader, found);
-        found.forEach(this::problem);
+        for (RegistryProblem p : found) {
+            problem(p);
+        }
         return out;
     }
 
@@ -134,22 +143,29 @@ public final class Registry {
      * @return whether it was accepted
      */
     public boolean addBackend(ModelBackendProvider provider, boolean builtIn) {
-        return add(backendMap(), provider, safeId(provider, ModelBackendProvider::id), builtIn, "backend");
+        return add(backendMap(), provider, safeId(provider, ModelBackendProvider.class), builtIn, "backend");
     }
 
     /** Adds a safety rule; see {@link #addBackend}. */
     public boolean addRule(SafetyRule rule, boolean builtIn) {
-        return add(ruleMap(), rule, safeId(rule, SafetyRule::id), builtIn, "safety rule");
+        return add(ruleMap(), rule, safeId(rule, SafetyRule.class), builtIn, "safety rule");
     }
 
     /** Adds an output formatter; see {@link #addBackend}. */
     public boolean addFormatter(OutputFormatter formatter, boolean builtIn) {
-        return add(formatterMap(), formatter, safeId(formatter, OutputFormatter::id), builtIn, "output format");
+        return add(formatterMap(), formatter, safeId(formatter, OutputFormatter.class), builtIn, "output format");
     }
 
-    private <T> String safeId(T ext, Function<T, String> id) {
+    /** The id {@code ext} has as a {@code kind}, or null when asking for it throws. */
+    private static String safeId(Object ext, Class<?> kind) {
         try {
-            return id.apply(ext);
+            if (kind == ModelBackendProvider.class) {
+                return ((ModelBackendProvider) ext).id();
+            }
+            if (kind == SafetyRule.class) {
+                return ((SafetyRule) ext).id();
+            }
+            return ((OutputFormatter) ext).id();
         } catch (RuntimeException | LinkageError e) {
             return null;
         }
@@ -205,13 +221,21 @@ public final class Registry {
      */
     public ModelBackendProvider backend(String name) {
         Map<String, ModelBackendProvider> map = backendMap();
-        return find(map, name).orElseThrow(() -> new UnknownNameException("backend", name, names(map)));
+        Optional<ModelBackendProvider> found = find(map, name);
+        if (found.isEmpty()) {
+            throw new UnknownNameException("backend", name, names(map));
+        }
+        return found.get();
     }
 
     /** Finds a formatter by id, as {@link #backend}. */
     public OutputFormatter formatter(String name) {
         Map<String, OutputFormatter> map = formatterMap();
-        return find(map, name).orElseThrow(() -> new UnknownNameException("output format", name, names(map)));
+        Optional<OutputFormatter> found = find(map, name);
+        if (found.isEmpty()) {
+            throw new UnknownNameException("output format", name, names(map));
+        }
+        return found.get();
     }
 
     private static <T> Optional<T> find(Map<String, T> map, String name) {

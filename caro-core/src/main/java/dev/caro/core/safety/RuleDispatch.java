@@ -40,7 +40,12 @@ final class RuleDispatch {
                     prefixes.add(name.substring(0, name.length() - 1));
                     prefixRules.add(i);
                 } else {
-                    names.computeIfAbsent(name, k -> new ArrayList<>()).add(i);
+                    List<Integer> list = names.get(name);
+                    if (list == null) {
+                        list = new ArrayList<>();
+                        names.put(name, list);
+                    }
+                    list.add(i);
                 }
             }
         }

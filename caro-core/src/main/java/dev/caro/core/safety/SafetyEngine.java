@@ -60,10 +60,13 @@ public final class SafetyEngine {
         ShellScript script = parse(text, context);
         RuleContext ruleContext = ruleContext(script, context);
         Set<Finding> findings = new LinkedHashSet<>();
-        script.parseError().ifPresent(e -> findings.add(new Finding(UNPARSEABLE_ID, RiskLevel.HIGH,
-                "Could not parse the command (" + e.message() + "), so caro cannot tell what it would do;"
-                        + " fix the quoting or split it into simpler commands.",
-                clamp(e.span(), text.length()))));
+        if (script.parseError().isPresent()) {
+            ShellScript.ParseError e = script.parseError().get();
+            findings.add(new Finding(UNPARSEABLE_ID, RiskLevel.HIGH,
+                    "Could not parse the command (" + e.message() + "), so caro cannot tell what it would do;"
+                            + " fix the quoting or split it into simpler commands.",
+                    clamp(e.span(), text.length())));
+        }
         BitSet selected = dispatch.select(script);
         for (int i = selected.nextSetBit(0); i >= 0; i = selected.nextSetBit(i + 1)) {
             SafetyRule rule = rules.get(i);
