@@ -61,8 +61,6 @@ final class UnexplainedWords {
             "level", "next", "itself", "themselves", "single");
 
     private static final Pattern WORD = Pattern.compile("[A-Za-z][A-Za-z0-9_'-]*");
-    private static final Pattern LETTERS = Pattern.compile("[a-z][a-z0-9_]{2,}");
-    private static final Pattern ESCAPE = Pattern.compile("\\\\[a-zA-Z]");
 
     /** Words the find expression reads from the request itself ("empty", "executable"). */
     private static final Set<String> FIND_WORDS = Words.set("empty", "executable", "executables", "hidden",
@@ -77,7 +75,7 @@ final class UnexplainedWords {
 
     private final List<Intent> intents;
     private final Map<String, Set<String>> byIntent = new ConcurrentHashMap<>();
-    private volatile Map<String, Set<String>> byCategory;
+    private final Map<String, Set<String>> byCategory = new ConcurrentHashMap<>();
 
     /** @param intents the catalog, whose categories give the shared vocabularies */
     UnexplainedWords(List<Intent> intents) {
@@ -119,7 +117,7 @@ final class UnexplainedWords {
             if (vocabulary == null) {
                 vocabulary = new HashSet<>(byIntent.computeIfAbsent(intent.id(), id -> vocabulary(intent)));
                 addWords(vocabulary, command);
-                vocabulary.addAll(categories().getOrDefault(intent.category(), Set.of()));
+                vocabulary.addAll(category(intent.category()));
             }
             if (!explained(vocabulary, lower)) {
                 out.add(lower);
@@ -128,50 +126,74 @@ final class UnexplainedWords {
         return out;
     }
 
-    private Map<String, Set<String>> categories() {
-        Map<String, Set<String>> m = byCategory;
-        if (m == null) {
-            Map<String, Map<String, Integer>> counts = new HashMap<>();
-            Map<String, Integer> sizes = new HashMap<>();
+    /** The words that at least two intents and a tenth of the intents of {@code category} name. */
+    private Set<String> category(String category) {
+        return byCategory.computeIfAbsent(category, cat -> {
+            Map<String, Integer> counts = new HashMap<>();
+            int size = 0;
             for (Intent i : intents) {
-                sizes.merge(i.category(), 1, Integer::sum);
-                Map<String, Integer> c = counts.computeIfAbsent(i.category(), k -> new HashMap<>());
-                for (String word : byIntent.computeIfAbsent(i.id(), id -> vocabulary(i))) {
-                    c.merge(word, 1, Integer::sum);
+                if (i.category().equals(cat)) {
+                    size++;
+                    for (String word : byIntent.computeIfAbsent(i.id(), id -> vocabulary(i))) {
+                        counts.merge(word, 1, Integer::sum);
+                    }
                 }
             }
-            Map<String, Set<String>> built = new HashMap<>();
-            counts.forEach((cat, c) -> c.forEach((word, n) -> {
-                if (n >= 2 && n >= CATEGORY_SHARE * sizes.get(cat)) {
-                    built.computeIfAbsent(cat, k -> new HashSet<>()).add(word);
+            Set<String> out = new HashSet<>();
+            for (Map.Entry<String, Integer> e : counts.entrySet()) {
+                if (e.getValue() >= 2 && e.getValue() >= CATEGORY_SHARE * size) {
+                    out.add(e.getKey());
                 }
-            }));
-            byCategory = m = built;
-        }
-        return m;
+            }
+            return out;
+        });
     }
 
     /** The stems of the words an intent names in its patterns, commands, explanation and id. */
     private static Set<String> vocabulary(Intent intent) {
-        StringBuilder sb = new StringBuilder(intent.id()).append(' ').append(intent.explanation());
+        Set<String> out = new HashSet<>();
+        addWords(out, intent.id());
+        addWords(out, intent.explanation());
         for (List<Pattern> list : List.of(intent.when(), intent.optional())) {
             for (String s : list instanceof LazyPatterns lazy ? lazy.sources() : list.stream().map(Pattern::pattern).toList()) {
-                sb.append(' ').append(ESCAPE.matcher(s).replaceAll(" "));
+                addWords(out, s);
             }
         }
         for (String t : intent.templates().values()) {
-            sb.append(' ').append(t);
+            addWords(out, t);
         }
-        Set<String> out = new HashSet<>();
-        addWords(out, sb.toString());
         return out;
     }
 
+    /**
+     * Adds the stems of the words of three characters or more in {@code text} (letters, then letters,
+     * digits or underscores); a letter after a backslash is a regex escape ({@code \b}), not a word.
+     */
     private static void addWords(Set<String> out, String text) {
-        Matcher m = LETTERS.matcher(text.toLowerCase(Locale.ROOT));
-        while (m.find()) {
-            out.add(stem(m.group()));
+        int n = text.length();
+        int i = 0;
+        while (i < n) {
+            char c = Character.toLowerCase(text.charAt(i));
+            if (c == '\\') {
+                i += 2;
+                continue;
+            }
+            if (c < 'a' || c > 'z') {
+                i++;
+                continue;
+            }
+            int start = i;
+            while (i < n && isWordChar(Character.toLowerCase(text.charAt(i)))) {
+                i++;
+            }
+            if (i - start >= 3) {
+                out.add(stem(text.substring(start, i).toLowerCase(Locale.ROOT)));
+            }
         }
+    }
+
+    private static boolean isWordChar(char c) {
+        return c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '_';
     }
 
     private static boolean explained(Set<String> vocabulary, String word) {
