@@ -102,6 +102,9 @@ class SystemIntentsTest {
             what is 9am utc in new york => TZ=America/New_York date -d '9:00 UTC'
             3pm gmt in london => TZ=Europe/London date -d '15:00 UTC'
             current ISO week number => date +%V
+            git rebase continue => git rebase --continue
+            weekday of 2027-03-14 => date -d 2027-03-14 +%A
+            day of year => date +%j
             """;
 
     /** Request => GNU command => BSD command. */
