@@ -80,6 +80,10 @@ class TextIntentsTest {
             is ll an alias or a function => type ll
             run ./x.sh with a 90 second timeout => timeout 90 ./x.sh
             ssh to example.com with the key ~/.ssh/id_work as deploy => ssh -i ~/.ssh/id_work deploy@example.com
+            send a hup signal to haproxy => pkill -HUP haproxy
+            sort scores.txt numerically using the third column => sort -k3,3n scores.txt
+            first 64 bytes of image.bin => head -c 64 image.bin
+            i would like nano as my editor => export EDITOR=nano
             """;
 
     /** Request => GNU command => BSD command. */
@@ -92,6 +96,7 @@ class TextIntentsTest {
             show the neighbor table => ip neigh => arp -a
             how many java processes are running => pgrep -c java => pgrep java | wc -l
             remove the last line of log.txt in place => sed -i '$d' log.txt => sed -i '' '$d' log.txt
+            count the processes owned by user carol => ps -u carol --no-headers | wc -l => pgrep -u carol | wc -l
             what are my dns servers => cat /etc/resolv.conf => scutil --dns
             display all processes as a tree with parents and children => ps -ef --forest => pstree
             """;
