@@ -9,13 +9,12 @@ import dev.caro.api.backend.ModelBackend;
 import dev.caro.api.backend.ProgressListener;
 import dev.caro.backend.llamacpp.LlamaCppBackendProvider;
 import dev.caro.backend.llamacpp.fixtures.TinyLlamaModel;
+import dev.caro.testkit.StartedProcesses;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -32,17 +31,11 @@ class DaemonCommandTest {
     @TempDir
     Path home;
 
-    private final List<Long> started = new ArrayList<>();
+    private final StartedProcesses started = new StartedProcesses();
 
     @AfterEach
     void killServers() throws Exception {
-        for (long pid : started) {
-            Optional<ProcessHandle> p = ProcessHandle.of(pid);
-            if (p.isPresent()) {
-                p.get().destroyForcibly();
-                p.get().onExit().get(20, TimeUnit.SECONDS);
-            }
-        }
+        started.killAll();
     }
 
     private Path runDir() {

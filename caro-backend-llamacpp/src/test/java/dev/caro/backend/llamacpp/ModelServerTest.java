@@ -16,6 +16,7 @@ import dev.caro.api.backend.ProgressListener;
 import dev.caro.api.context.ExecutionContext;
 import dev.caro.backend.llamacpp.fixtures.TinyLlamaModel;
 import dev.caro.core.prompt.PromptBuilder;
+import dev.caro.testkit.StartedProcesses;
 import java.io.IOException;
 import java.net.StandardProtocolFamily;
 import java.net.UnixDomainSocketAddress;
@@ -61,7 +62,7 @@ class ModelServerTest {
     @TempDir
     Path dir;
 
-    private final List<Long> started = new ArrayList<>();
+    private final StartedProcesses started = new StartedProcesses();
 
     @BeforeAll
     static void writeModel() throws IOException {
@@ -70,13 +71,7 @@ class ModelServerTest {
 
     @AfterEach
     void killServers() throws Exception {
-        for (long pid : started) {
-            Optional<ProcessHandle> p = ProcessHandle.of(pid);
-            if (p.isPresent()) {
-                p.get().destroyForcibly();
-                p.get().onExit().get(20, TimeUnit.SECONDS);
-            }
-        }
+        started.killAll();
     }
 
     private BackendEnvironment env(Map<String, String> settings, Map<String, String> environment) {
