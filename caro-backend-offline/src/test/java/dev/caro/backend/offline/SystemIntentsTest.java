@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.caro.api.backend.Generation;
+import dev.caro.api.context.ShellKind;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -105,7 +106,44 @@ class SystemIntentsTest {
             git rebase continue => git rebase --continue
             weekday of 2027-03-14 => date -d 2027-03-14 +%A
             day of year => date +%j
-            """;
+            kill every python process owned by alice => pkill -u alice python
+            terminate all of carol's node processes => pkill -u carol node
+            pkill java for user deploy => pkill -u deploy java
+            end the job whose command line contains "celery worker" => pkill -f 'celery worker'
+            kill the "npm run dev" process => pkill -f 'npm run dev'
+            forward local port 8080 to intranet.local:80 through the jump host gw.example.com => ssh -N -L 8080:intranet.local:80 gw.example.com
+            tunnel local 9000 to 10.0.0.5:9000 via admin@gateway.example.net => ssh -N -L 9000:10.0.0.5:9000 admin@gateway.example.net
+            hit https://api.example.com/me with the bearer token from $API_TOKEN => curl -H "Authorization: Bearer $API_TOKEN" https://api.example.com/me
+            who owns deploy.sh and what permissions does it have => ls -l deploy.sh
+            permissions and ownership of the /srv/www directory => ls -ld /srv/www
+            who owns /var/www => ls -ld /var/www
+            change the owner of /srv/app and everything in it to deploy, leave the group alone => sudo chown -R deploy /srv/app
+            make www-data the owner of everything under /var/www => sudo chown -R www-data /var/www
+            chown /srv/app and everything in it to user app, group app => sudo chown -R app:app /srv/app
+            set the sticky bit on /srv/upload so users cannot delete each others files => chmod +t /srv/upload
+            git tags sorted by version, newest first => git tag --sort=-v:refname
+            tags sorted by semantic version => git tag --sort=v:refname
+            diff src/app.py against origin/develop => git diff origin/develop -- src/app.py
+            how is config.yml different on the main branch => git diff main -- config.yml
+            number of commits per author, most first => git shortlog -sn
+            who has made the most commits in this repo => git shortlog -sn
+            which systemd units have failed => systemctl --failed
+            did any service fail to start => systemctl --failed
+            journal errors since yesterday => journalctl -p err --since yesterday
+            show warnings and worse from the system log in the last hour => journalctl -p warning --since '1 hour ago'
+            error-level log messages today => journalctl -p err --since today
+            critical journal entries since boot => journalctl -p crit -b
+            current date and time as yyyy-mm-dd hh:mm:ss => date '+%Y-%m-%d %H:%M:%S'
+            print a timestamp like 20250301_142500 => date +%Y%m%d_%H%M%S
+            what date is it 2 weeks from today => date -d '+2 weeks' +%F
+            get rid of the env var NODE_ENV => unset NODE_ENV
+            drop JAVA_OPTS from my environment => unset JAVA_OPTS
+            make EDITOR=nano permanent, my shell is zsh => echo 'export EDITOR=nano' >> ~/.zshrc
+            i use fish, set LANG to en_US.UTF-8 for good => echo 'set -gx LANG en_US.UTF-8' >> ~/.config/fish/config.fish
+            re-source ~/.zshrc => source ~/.zshrc
+            reload my .profile without logging out => source ~/.profile
+            validate the files listed in checksums.md5 => md5sum -c checksums.md5
+                        """;
 
     /** Request => GNU command => BSD command. */
     private static final String BSD_TABLE = """
@@ -121,7 +159,17 @@ class SystemIntentsTest {
             convert epoch 1700000000 to a utc date => date -u -d @1700000000 => date -u -r 1700000000
             list all time zones => timedatectl list-timezones => sudo systemsetup -listtimezones
             how much battery is left => upower -i $(upower -e | grep BAT) => pmset -g batt
-            """;
+            top sorted by memory => top -o %MEM => top -o mem
+            run top ordered by cpu usage => top -o %CPU => top -o cpu
+            when did the box last restart => uptime -s => sysctl -n kern.boottime
+            which weekday is halloween 2026 => date -d 2026-10-31 +%A => date -j -f %Y-%m-%d 2026-10-31 +%A
+            what weekday was christmas 2024 (2024-12-25) => date -d 2024-12-25 +%A => date -j -f %Y-%m-%d 2024-12-25 +%A
+            convert 2025-03-10 14:00 UTC to tokyo time => TZ=Asia/Tokyo date -d '2025-03-10 14:00 UTC' => TZ=Asia/Tokyo date -r $(date -j -u -f '%Y-%m-%d %H:%M' '2025-03-10 14:00' +%s)
+            verify app.tar.gz with the checksums in SHA256SUMS => sha256sum -c SHA256SUMS => shasum -a 256 -c SHA256SUMS
+            check the downloaded iso against "ubuntu.iso.sha256" => sha256sum -c ubuntu.iso.sha256 => shasum -a 256 -c ubuntu.iso.sha256
+            sha1 check using release.sha1 => sha1sum -c release.sha1 => shasum -a 1 -c release.sha1
+            show the process tree => pstree => pstree
+                        """;
 
     static Stream<Arguments> gnuTable() {
         return GNU_TABLE.lines().map(l -> Arguments.of((Object[]) l.split(" => ")));
@@ -162,10 +210,52 @@ class SystemIntentsTest {
         "print the date in tokyo as yyyymmdd", // the format intents answer for the local zone only
         "is nginx service enabled", // one service's state, not the list
         "show the calendar for march 2027 with monday first",
-        "hardware clock time in utc"})
+        "hardware clock time in utc",
+        "kill all of bobs processes except python",
+        "kill bobs python processes older than an hour",
+        "kill the \"npm run dev\" session in tmux",
+        "forward remote port 9000 on gw.example.com to localhost:3000",
+        "who owns the most files in /srv",
+        "change the owner of /srv/app to deploy and the group to www",
+        "make /tmp/x sticky so that the build can delete old files",
+        "list tags containing version 2",
+        "diff app.py against the stash",
+        "compare app.py with main.py",
+        "diff app.py between main and develop",
+        "commits per author in the last month",
+        "are any docker containers failed",
+        "why did the nginx service fail",
+        "journal errors for nginx since yesterday",
+        "journal errors for myapp since yesterday",
+        "when did postgres last restart",
+        "when did alice last log in",
+        "date like 2024-03-05 14:30:00 in tokyo",
+        "convert 2024-06-01 09:00 UTC to New York time and Tokyo time",
+        "what day of the week is thanksgiving 2026",
+        "unset DEBUG permanently",
+        "remove the DEBUG line from .env",
+        "make EDITOR=vim permanent for all users",
+        "edit ~/.bashrc",
+        "verify the gpg signature of SHA256SUMS",
+        "create SHA256SUMS for all the isos",
+        "kill every python process owned by alice on server2",
+        "stop the \"backup.sh\" cron job",
+        "who owns this repo on github",
+        "show the owner of the docker image"})
     void declinesNearMisses(String prompt) {
         Generation g = Backends.generate(prompt, Backends.GNU);
         assertTrue(g.isEmpty(), prompt + " -> " + g.candidates());
+    }
+
+    @org.junit.jupiter.api.Test
+    void environmentIntentsFollowTheShell() {
+        assertEquals("set -e NODE_ENV", Backends.command("get rid of the env var NODE_ENV", Backends.GNU.withShell(ShellKind.FISH)));
+        assertEquals("Remove-Item Env:NODE_ENV",
+                Backends.command("get rid of the env var NODE_ENV", Backends.GNU.withShell(ShellKind.POWERSHELL)));
+        assertEquals("set -Ux LANG en_US.UTF-8",
+                Backends.command("i use fish, set LANG to en_US.UTF-8 for good", Backends.GNU.withShell(ShellKind.FISH)));
+        // md5 has no "shasum -a" form: on macOS the check is declined rather than answered with "md5 FILE"
+        assertEquals("", Backends.bsd("validate the files listed in checksums.md5"));
     }
 
     @ParameterizedTest

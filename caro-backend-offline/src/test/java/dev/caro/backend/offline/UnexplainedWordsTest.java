@@ -16,7 +16,7 @@ class UnexplainedWordsTest {
 
     @ParameterizedTest
     @CsvSource(delimiterString = " => ", value = {
-        "call https://api.example.com/v1/users with the bearer token from $TOKEN => bearer",
+        "call https://api.example.com/v1/users with the bearer token from the keychain => bearer", // from $TOKEN is answered (net.curl-bearer-var)
         "how many subfolders are directly inside ~/projects? => directly",
         "copy config.yaml to config.yaml.orig, but don't clobber it if it already exists => clobber",
         "serach /home for a file called \"notes.txt\", any capitalisation => capitalisation",
