@@ -7,7 +7,9 @@ import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
+import java.util.AbstractList;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.Collections;
 import java.util.EnumSet;
 import java.util.Enumeration;
@@ -15,8 +17,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.RandomAccess;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
@@ -26,6 +30,11 @@ import java.util.regex.PatternSyntaxException;
  * catalogs are found at {@value #EXTENSION_PATH} on the class loader, so a plugin jar adds
  * intents by shipping such a file. Ids must be unique: a plugin intent that reuses an id is
  * rejected, and built-ins keep their meaning.
+ *
+ * <p>The build parses the built-in files once into a {@link CatalogIndex}; when it is on the class
+ * path the built-in intents are read from it, each when first needed, and {@link #candidates}
+ * leaves out those a request cannot match, so a request's cost does not grow with the catalog.
+ * Plugin catalogs are parsed as they are found.
  */
 final class Catalog {
 
@@ -42,14 +51,91 @@ final class Catalog {
 
     private final List<Intent> intents;
     private final List<String> problems;
+    /** The built-in intents' index, or null when they were parsed from the text files. */
+    private final CatalogIndex index;
 
-    private Catalog(List<Intent> intents, List<String> problems) {
-        this.intents = List.copyOf(intents);
+    private Catalog(List<Intent> intents, List<String> problems, CatalogIndex index) {
+        this.intents = index == null ? List.copyOf(intents) : new Indexed(index, intents);
         this.problems = List.copyOf(problems);
+        this.index = index;
     }
 
+    /** Every intent, built-in ones first, in catalog order; built-in ones are decoded when first read. */
     List<Intent> intents() {
         return intents;
+    }
+
+    /**
+     * The intents, in catalog order, whose {@code when} patterns may all find a match in a request
+     * whose lower-case form is {@code lower}; with the index, the built-in intents the request's
+     * trigrams rule out are left out (and not decoded). Every other intent is included.
+     */
+    List<Intent> candidates(String lower) {
+        if (index == null) {
+            return intents;
+        }
+        BitSet bits = new BitSet(intents.size());
+        index.candidates(lower, bits);
+        bits.set(index.size(), intents.size()); // extension intents: no index
+        List<Intent> out = new ArrayList<>(bits.cardinality());
+        for (int k = bits.nextSetBit(0); k >= 0; k = bits.nextSetBit(k + 1)) {
+            out.add(intents.get(k));
+        }
+        return out;
+    }
+
+    /** The intents of {@code intents} (a catalog's) in {@code category}, decoding no other indexed one. */
+    static List<Intent> inCategory(List<Intent> intents, String category) {
+        List<Intent> out = new ArrayList<>();
+        if (intents instanceof Indexed indexed) {
+            for (int k = 0; k < intents.size(); k++) {
+                if (indexed.category(k).equals(category)) {
+                    out.add(intents.get(k));
+                }
+            }
+            return out;
+        }
+        for (Intent i : intents) {
+            if (i.category().equals(category)) {
+                out.add(i);
+            }
+        }
+        return out;
+    }
+
+    /** The built-in intents of an index, each decoded when first read, then the extension intents. */
+    private static final class Indexed extends AbstractList<Intent> implements RandomAccess {
+        private final CatalogIndex index;
+        private final List<Intent> extensions;
+        private final AtomicReferenceArray<Intent> decoded;
+
+        Indexed(CatalogIndex index, List<Intent> extensions) {
+            this.index = index;
+            this.extensions = List.copyOf(extensions);
+            this.decoded = new AtomicReferenceArray<>(index.size());
+        }
+
+        @Override
+        public Intent get(int k) {
+            if (k >= index.size()) {
+                return extensions.get(k - index.size());
+            }
+            Intent i = decoded.get(k);
+            if (i == null) {
+                decoded.compareAndSet(k, null, index.intent(k));
+                i = decoded.get(k);
+            }
+            return i;
+        }
+
+        String category(int k) {
+            return k < index.size() ? index.category(k) : extensions.get(k - index.size()).category();
+        }
+
+        @Override
+        public int size() {
+            return index.size() + extensions.size();
+        }
     }
 
     /** Catalog files that were skipped and why (duplicate ids, syntax errors in plugin files). */
@@ -67,20 +153,13 @@ final class Catalog {
      * {@code extensionLoaders} (each file once).
      */
     static Catalog load(ClassLoader loader, List<ClassLoader> extensionLoaders) {
+        CatalogIndex index = CatalogIndex.read(loader);
         Map<String, Intent> byId = new LinkedHashMap<>();
         List<String> problems = new ArrayList<>();
-        for (String file : BUILT_IN) {
-            try (InputStream in = loader.getResourceAsStream(file)) {
-                if (in == null) {
-                    throw new IllegalStateException("the offline backend's catalog " + file + " is missing");
-                }
-                for (Intent i : parse(read(in), file, true)) {
-                    if (byId.putIfAbsent(i.id(), i) != null) {
-                        throw new CatalogFormatException(file + ": duplicate intent id " + i.id());
-                    }
-                }
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
+        Set<String> builtInIds = null;
+        if (index == null) {
+            for (Intent i : parseBuiltIn(loader)) {
+                byId.put(i.id(), i);
             }
         }
         Set<String> seen = new java.util.HashSet<>();
@@ -96,8 +175,14 @@ final class Catalog {
             String where = url.toString();
             try (InputStream in = url.openStream()) {
                 List<Intent> parsed = parse(read(in), where);
+                if (index != null && builtInIds == null) {
+                    builtInIds = new java.util.HashSet<>();
+                    for (int k = 0; k < index.size(); k++) {
+                        builtInIds.add(index.id(k));
+                    }
+                }
                 for (Intent i : parsed) {
-                    if (byId.putIfAbsent(i.id(), i) != null) {
+                    if (builtInIds != null && builtInIds.contains(i.id()) || byId.putIfAbsent(i.id(), i) != null) {
                         problems.add(where + ": intent " + i.id() + " already exists; skipped");
                     }
                 }
@@ -105,12 +190,35 @@ final class Catalog {
                 problems.add(where + ": " + e.getMessage() + "; file skipped");
             }
         }
-        return new Catalog(new ArrayList<>(byId.values()), problems);
+        return new Catalog(new ArrayList<>(byId.values()), problems, index);
+    }
+
+    /**
+     * Parses the built-in catalog files on {@code loader}; they must be valid. The build keeps
+     * the result in the {@link CatalogIndex}, which {@link #load} reads instead when it is there.
+     */
+    static List<Intent> parseBuiltIn(ClassLoader loader) {
+        Map<String, Intent> byId = new LinkedHashMap<>();
+        for (String file : BUILT_IN) {
+            try (InputStream in = loader.getResourceAsStream(file)) {
+                if (in == null) {
+                    throw new IllegalStateException("the offline backend's catalog " + file + " is missing");
+                }
+                for (Intent i : parse(read(in), file, true)) {
+                    if (byId.putIfAbsent(i.id(), i) != null) {
+                        throw new CatalogFormatException(file + ": duplicate intent id " + i.id());
+                    }
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return new ArrayList<>(byId.values());
     }
 
     /** A catalog of exactly these intents, for tests. */
     static Catalog of(List<Intent> intents) {
-        return new Catalog(intents, List.of());
+        return new Catalog(intents, List.of(), null);
     }
 
     private static List<URL> extensions(ClassLoader loader) {
@@ -277,8 +385,13 @@ final class Catalog {
      */
     Set<String> vocabulary() {
         Set<String> words = new TreeSet<>();
-        for (Intent i : intents) {
-            for (String p : i.whenSources()) {
+        int from = 0;
+        if (index != null) {
+            words.addAll(index.vocabulary()); // the built-in intents', worked out by the build
+            from = index.size();
+        }
+        for (int k = from; k < intents.size(); k++) {
+            for (String p : intents.get(k).whenSources()) {
                 addWords(p, words);
             }
         }

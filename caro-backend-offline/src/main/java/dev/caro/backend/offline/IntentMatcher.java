@@ -73,7 +73,7 @@ final class IntentMatcher {
         boolean bsd = context.userland() == Userland.BSD;
         List<Scored> candidates = new ArrayList<>();
         List<Scored> leftovers = new ArrayList<>();
-        for (Intent intent : catalog.intents()) {
+        for (Intent intent : catalog.candidates(req.lower())) {
             Map<String, TemplateRenderer.Capture> captures = new HashMap<>();
             List<int[]> spans = new ArrayList<>();
             int matched = matches(intent, req, captures, spans);
@@ -151,6 +151,10 @@ final class IntentMatcher {
             List<int[]> spans) {
         // The "when" patterns first: the first of them rules out most intents, and a pattern that
         // is never reached is never compiled (LazyPatterns). The result does not depend on the order.
+        // The built-in catalog knows text each pattern needs: without it, none is compiled or run.
+        if (intent.when() instanceof LazyPatterns lazy && !lazy.mayAllFind(req.lower())) {
+            return -1;
+        }
         int total = 0;
         for (Pattern p : intent.when()) {
             Matcher m = findUseful(p, req);

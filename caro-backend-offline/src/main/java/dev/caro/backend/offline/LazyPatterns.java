@@ -15,10 +15,24 @@ import java.util.regex.Pattern;
 final class LazyPatterns extends AbstractList<Pattern> implements RandomAccess {
 
     private final List<String> sources;
+    private final List<List<String>> required;
     private final AtomicReferenceArray<Pattern> compiled;
 
     LazyPatterns(List<String> sources) {
+        this(sources, List.of());
+    }
+
+    /**
+     * @param sources the regular expressions
+     * @param required for each expression, the text one piece of which a match needs
+     *     ({@link RequiredText}); empty when not known
+     */
+    LazyPatterns(List<String> sources, List<List<String>> required) {
         this.sources = List.copyOf(sources);
+        this.required = required.isEmpty() ? List.of() : List.copyOf(required);
+        if (!this.required.isEmpty() && this.required.size() != this.sources.size()) {
+            throw new IllegalArgumentException("one requirement per pattern");
+        }
         this.compiled = new AtomicReferenceArray<>(this.sources.size());
     }
 
@@ -35,6 +49,25 @@ final class LazyPatterns extends AbstractList<Pattern> implements RandomAccess {
     @Override
     public int size() {
         return sources.size();
+    }
+
+    /**
+     * False when one of the patterns cannot find a match in a text whose lower-case form is
+     * {@code lower}, because the text lacks what that pattern requires; compiles nothing. True
+     * means the patterns must be tried.
+     */
+    boolean mayAllFind(String lower) {
+        for (int i = 0; i < required.size(); i++) {
+            if (!RequiredText.mayMatch(required.get(i), lower)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** What each pattern requires ({@link RequiredText}); empty when not known. */
+    List<List<String>> required() {
+        return required;
     }
 
     /** The regular expressions as written, without compiling them. */

@@ -131,7 +131,7 @@ final class UnexplainedWords {
         return byCategory.computeIfAbsent(category, cat -> {
             Map<String, Integer> counts = new HashMap<>();
             int size = 0;
-            for (Intent i : intents) {
+            for (Intent i : Catalog.inCategory(intents, cat)) {
                 if (i.category().equals(cat)) {
                     size++;
                     for (String word : byIntent.computeIfAbsent(i.id(), id -> vocabulary(i))) {
