@@ -84,6 +84,26 @@ class TextIntentsTest {
             sort scores.txt numerically using the third column => sort -k3,3n scores.txt
             first 64 bytes of image.bin => head -c 64 image.bin
             i would like nano as my editor => export EDITOR=nano
+            python files under app that import django => grep -rlE --include='*.py' '^(import|from) django' app
+            which scripts in ~/bin never mention the word sudo => grep -rL sudo ~/bin
+            grep -r SECRET in config but skip the generated folder => grep -r --exclude-dir=generated SECRET config
+            search for TODO in src but not in tests => grep -r --exclude-dir=tests TODO src
+            how many times does WARN appear in each .log file in logs => grep -c WARN logs/*.log
+            lines of inventory.txt starting with SKU => grep '^SKU' inventory.txt
+            rows of prices.txt where the 3rd column is below 20 => awk '$3 < 20' prices.txt
+            first 3 lines of data.txt where column 1 equals apple => awk '$1 == "apple"' data.txt | head -n 3
+            how many accounts have zsh as their login shell => grep -c '/zsh$' /etc/passwd
+            unique values of field 2 in pairs.txt => awk '{print $2}' pairs.txt | sort -u
+            count the unique ips in column 1 of access.log => awk '{print $1}' access.log | sort -u | wc -l
+            top 3 most common values in the 2nd column of events.csv => awk -F, '{print $2}' events.csv | sort | uniq -c | sort -rn | head -n 3
+            turn the commas in a.csv into semicolons and save it to b.csv => tr ',' ';' < a.csv > b.csv
+            print the url field of every item in links.json => jq -r '.[].url' links.json
+            number the lines of a.txt including the empty ones => nl -ba a.txt
+            number the lines of a.txt but skip blank ones => nl a.txt
+            grep dmesg for usb => sudo dmesg | grep usb
+            get all https links from index.html => grep -oE 'https://[^" ]+' index.html
+            lines of main.go longer than 100 chars with line numbers => awk 'length > 100 {print NR": "$0}' main.go
+            how much memory in kb does pid 7 use => ps -o rss= -p 7
             """;
 
     /** Request => GNU command => BSD command. */
@@ -99,6 +119,10 @@ class TextIntentsTest {
             count the processes owned by user carol => ps -u carol --no-headers | wc -l => pgrep -u carol | wc -l
             what are my dns servers => cat /etc/resolv.conf => scutil --dns
             display all processes as a tree with parents and children => ps -ef --forest => pstree
+            turn http links in page.md into https in place => sed -i 's|http://|https://|g' page.md => sed -i '' 's|http://|https://|g' page.md
+            replace /var/www with /srv/www in site.conf in place => sed -i 's|/var/www|/srv/www|g' site.conf => sed -i '' 's|/var/www|/srv/www|g' site.conf
+            change ftp: to sftp: in hosts.txt in place => sed -i 's/ftp:/sftp:/g' hosts.txt => sed -i '' 's/ftp:/sftp:/g' hosts.txt
+            last 5 lines of app.log.gz => zcat app.log.gz | tail -n 5 => gzip -dc app.log.gz | tail -n 5
             """;
 
     static Stream<Arguments> gnuTable() {
@@ -166,7 +190,19 @@ class TextIntentsTest {
         "prepend '> ' to every line of notes.txt",
         "delete the first line of notes.txt",
         "send a DELETE request with json body to https://x.io/a",
-        "how many java processes does user bob run"})
+        "how many java processes does user bob run",
+        "which java files import java.util.List",
+        "which python files import os, and how many",
+        "count the lines in data.txt where column 2 is 5",
+        "lines of a.txt where column 3 is greater than or equal to 4",
+        "lines where column 2 is not 5 in a.txt",
+        "lines of a.txt where the 2nd column is empty",
+        "how many users have a shell other than bash",
+        "delete lines starting with # in a.conf",
+        "memory of process 12 in mb",
+        "follow the kernel log for usb errors",
+        "number of distinct values in column 2 of data.tsv",
+        "convert tabs to commas in a.tsv in place and save to b.csv"})
     void declinesNearMisses(String prompt) {
         Generation g = Backends.generate(prompt, Backends.GNU);
         assertTrue(g.isEmpty(), prompt + " -> " + g.candidates());
