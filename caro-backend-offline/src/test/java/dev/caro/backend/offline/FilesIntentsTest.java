@@ -56,6 +56,43 @@ class FilesIntentsTest {
             decompress data.zst and delete the original => zstd -d --rm data.zst
             show the contents of app.log.xz without decompressing it => xzcat app.log.xz
             sha256 checksums of every file recursively into checksums.txt => find . -type f -exec sha256sum {} + > checksums.txt
+            find all node_modules directories under ~/code => find ~/code -type d -name node_modules
+            find files with draft in the name => find . -type f -name '*draft*'
+            search src for names containing todo, upper or lower case => find src -iname '*todo*'
+            find httpd.conf anywhere on the system, hide permission denied errors => find / -name httpd.conf 2>/dev/null
+            files bigger than 500MB anywhere on this machine, suppress errors => find / -type f -size +500M 2>/dev/null
+            which files in ./build havent been modified in over 30 days => find ./build -type f -mtime +30
+            find pdfs bigger than 2MB in ~/Documents => find ~/Documents -type f -size +2M -name '*.pdf'
+            hidden files and folders directly in ~/work => find ~/work -mindepth 1 -maxdepth 1 -name '.*'
+            how big is each folder in ~/data, sorted from small to large => du -sh -- ~/data/*/ | sort -h
+            how much room is left on the disk mounted at /data => df -h /data
+            df, only ext4 => df -h -t ext4
+            tar a.txt, b.txt and docs into bundle.tar.gz => tar -czf bundle.tar.gz a.txt b.txt docs
+            make site.tar.bz2 containing index.html, style.css and the img folder => tar -cjf site.tar.bz2 index.html style.css img
+            tar up ~/conf/*.conf into confs.tar.gz => tar -czf confs.tar.gz ~/conf/*.conf
+            make pics.tar.gz out of all the jpg files here => tar -czf pics.tar.gz *.jpg
+            add the images folder to photos.zip => zip -r photos.zip images
+            zip up docs as docs.zip, leave out .tmp and .bak files => zip -r docs.zip docs -x '*.tmp' '*.bak'
+            i just need notes.txt from backup.zip, extract only that => unzip backup.zip notes.txt
+            gunzip all .gz files in /var/log/old => gunzip /var/log/old/*.gz
+            gzip each .log file here but keep the originals => gzip -k *.log
+            xz compress all the .sql files in dumps/ => xz dumps/*.sql
+            last 50 lines of app.log.xz => xzcat app.log.xz | tail -n 50
+            move every .jpg from ~/Downloads to ~/Pictures => mv ~/Downloads/*.jpg ~/Pictures/
+            copy all the .txt files from notes to backup => cp notes/*.txt backup/
+            mv *.log to /tmp/old => mv *.log /tmp/old/
+            make a backup copy of app.conf called app.conf.orig => cp app.conf app.conf.orig
+            make a .bak copy of settings.py => cp settings.py settings.py.bak
+            download the folder /srv/www from host web1 into ~/backup => scp -r web1:/srv/www ~/backup
+            copy /etc/nginx/nginx.conf from server proxy1 to the current directory => scp proxy1:/etc/nginx/nginx.conf .
+            copy ~/work to /mnt/ext with a progress bar, skipping node_modules => rsync -av --progress --exclude=node_modules ~/work /mnt/ext/
+            mirror src/ to dst/ => rsync -a src/ dst/
+            where does the link current really lead => readlink -f current
+            hexdump the first 512 bytes of disk.img => xxd -l 512 disk.img
+            create a hard link called b.txt to a.txt => ln a.txt b.txt
+            set the files in www to 755 => find www -type f -exec chmod 755 {} +
+            make every file in site 644 but leave the directories alone => find site -type f -exec chmod 644 {} +
+            create the directory tree x/y/z => mkdir -p x/y/z
             """;
 
     /** Request => GNU command => BSD command. */
@@ -67,6 +104,8 @@ class FilesIntentsTest {
             remove all ACLs from report.txt => setfacl -b report.txt => chmod -N report.txt
             compute the sha384 hash of image.iso => sha384sum image.iso => shasum -a 384 image.iso
             give b.txt the same permissions as a.txt => chmod --reference=a.txt b.txt => chmod "$(stat -f %Lp a.txt)" b.txt
+            which folders in /srv are bigger than 2G => sudo du -sh --threshold=2G /srv/*/ => sudo du -sk /srv/*/ | awk '$1 > 2 * 1048576'
+            free space on every filesystem except tmpfs => df -h -x tmpfs => df -h -t notmpfs
             """;
 
     static Stream<Arguments> gnuTable() {
@@ -95,7 +134,7 @@ class FilesIntentsTest {
      * figures it has now: the floors sit just under the measured accuracy and precision.
      */
     @ParameterizedTest
-    @CsvSource({"gnu, 0.97, 0.99", "bsd, 0.96, 0.99"})
+    @CsvSource({"gnu, 0.98, 0.99", "bsd, 0.97, 0.99"})
     void filesSetHoldsItsFloors(String userland, double minAccuracy, double minPrecision) throws Exception {
         String dataset = "nl2cmd-files-extra.jsonl";
         List<EvalCase> cases;
@@ -126,7 +165,21 @@ class FilesIntentsTest {
         "securely delete the whole disk",
         "copy notes.txt to backup/ without overwriting and encrypt it",
         "set the permissions of every file to 777 and find the setuid ones",
-        "append notes.txt to backup.tar.gz"})
+        "append notes.txt to backup.tar.gz",
+        "delete every node_modules directory under ~/code older than a month",
+        "find files with draft in the name and rename them",
+        "free space on /mnt/backup in a month",
+        "tar a.txt, b.txt and docs into bundle.tar.gz and upload it",
+        "add notes.txt to bundle.zip and email it",
+        "extract config.yml from bundle.zip on the server",
+        "decompress all the .gz files here and delete the ones older than a week",
+        "copy the /var/log/app folder from server web2 to ./logs and delete it on the server",
+        "hexdump the first 512 bytes of disk.img and patch them",
+        "extract data.tar.zst on a remote host",
+        "decompress backup.tar.zst on the server",
+        "find big files anywhere, hide errors",
+        "gzip all the .csv files here and upload them",
+        "move the .mp3 files from ~/Downloads into ~/Music and rename them"})
     void declinesNearMisses(String prompt) {
         Generation g = Backends.generate(prompt, Backends.GNU);
         assertTrue(g.isEmpty(), prompt + " -> " + g.candidates());
