@@ -104,6 +104,13 @@ class TextIntentsTest {
             get all https links from index.html => grep -oE 'https://[^" ]+' index.html
             lines of main.go longer than 100 chars with line numbers => awk 'length > 100 {print NR": "$0}' main.go
             how much memory in kb does pid 7 use => ps -o rss= -p 7
+            search for FIXME in lib, skipping the dist and build folders => grep -r --exclude-dir=dist --exclude-dir=build FIXME lib
+            how many TODO lines does each md file in docs have => grep -c TODO docs/*.md
+            lines of notes.txt that start with [ => grep '^[[]' notes.txt
+            how many accounts use fish => grep -c '/fish$' /etc/passwd
+            from nodes.json, an array, print every address => jq -r '.[].address' nodes.json
+            the 5 most common values in column 2 of sales.csv => awk -F, '{print $2}' sales.csv | sort | uniq -c | sort -rn | head -n 5
+            any mention of 'I/O error' in dmesg => sudo dmesg | grep 'I/O error'
             """;
 
     /** Request => GNU command => BSD command. */
