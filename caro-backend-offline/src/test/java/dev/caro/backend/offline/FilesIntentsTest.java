@@ -93,6 +93,16 @@ class FilesIntentsTest {
             set the files in www to 755 => find www -type f -exec chmod 755 {} +
             make every file in site 644 but leave the directories alone => find site -type f -exec chmod 644 {} +
             create the directory tree x/y/z => mkdir -p x/y/z
+            unpack site.tar.gz and drop the top-level directory inside it => tar -xzf site.tar.gz --strip-components=1
+            node_modules folders under ~/dev? => find ~/dev -type d -name node_modules
+            name contains final, ignore case => find . -iname '*final*'
+            df /var => df -h /var
+            archive *.log into logs.tar.gz => tar -czf logs.tar.gz *.log
+            first 32 bytes of key.bin in hexadecimal => xxd -l 32 key.bin
+            chmod 600 all files in ~/.ssh but not the directory => find ~/.ssh -type f -exec chmod 600 {} +
+            who owns /etc/shadow and what are its permissions? => ls -l /etc/shadow
+            make root the owner of everything under /opt/tools but dont change the group => sudo chown -R root /opt/tools
+            set the sticky bit on /shared/tmp so people can only delete their own files => chmod +t /shared/tmp
             """;
 
     /** Request => GNU command => BSD command. */
@@ -106,6 +116,7 @@ class FilesIntentsTest {
             give b.txt the same permissions as a.txt => chmod --reference=a.txt b.txt => chmod "$(stat -f %Lp a.txt)" b.txt
             which folders in /srv are bigger than 2G => sudo du -sh --threshold=2G /srv/*/ => sudo du -sk /srv/*/ | awk '$1 > 2 * 1048576'
             free space on every filesystem except tmpfs => df -h -x tmpfs => df -h -t notmpfs
+            tar *.log into logs.tar.gz and delete the logs => tar -czf logs.tar.gz --remove-files *.log => tar -czf logs.tar.gz *.log && rm -- *.log
             """;
 
     static Stream<Arguments> gnuTable() {
@@ -179,7 +190,11 @@ class FilesIntentsTest {
         "decompress backup.tar.zst on the server",
         "find big files anywhere, hide errors",
         "gzip all the .csv files here and upload them",
-        "move the .mp3 files from ~/Downloads into ~/Music and rename them"})
+        "move the .mp3 files from ~/Downloads into ~/Music and rename them",
+        "gunzip *.gz and grep for error",
+        "df /var every 5 seconds",
+        "move all the .png files from screenshots to archive if they are older than a week",
+        "chown everything in /srv/app to deploy recursively and restart nginx"})
     void declinesNearMisses(String prompt) {
         Generation g = Backends.generate(prompt, Backends.GNU);
         assertTrue(g.isEmpty(), prompt + " -> " + g.candidates());
