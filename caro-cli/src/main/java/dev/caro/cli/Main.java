@@ -18,6 +18,23 @@ public final class Main {
             ClassPathWarmer.start(Main.class.getClassLoader()); // every other line looks up the built-ins
         }
         PrintWriter out = new PrintWriter(new java.io.OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
+        if (isVersionRequest(args)) {
+            // Before the environment: its variables, paths and terminal are not needed for one line.
+            out.println(version());
+            out.flush();
+            // No thread was started, so returning ends the process. System.exit looks up the JDK's
+            // logger for java.lang.Runtime (Java 21+), which sets up the logging framework: some 15
+            // classes and a lambda, a noticeable part of a start that only prints a line.
+            return;
+        }
+        if (RootHelp.isRequest(args)) {
+            Optional<String> help = RootHelp.stored();
+            if (help.isPresent()) {
+                out.print(help.get());
+                out.flush();
+                return; // as for the version
+            }
+        }
         PrintWriter err = new PrintWriter(new java.io.OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
         int code = run(CliEnvironment.system(out, err), args);
         out.flush();
