@@ -103,6 +103,12 @@ class FilesIntentsTest {
             who owns /etc/shadow and what are its permissions? => ls -l /etc/shadow
             make root the owner of everything under /opt/tools but dont change the group => sudo chown -R root /opt/tools
             set the sticky bit on /shared/tmp so people can only delete their own files => chmod +t /shared/tmp
+            look for files that have invoice in their name => find . -type f -name '*invoice*'
+            i need everything under ~/Pictures whose name has holiday in it, any capitalization => find ~/Pictures -iname '*holiday*'
+            find pom.xml across the entire filesystem but dont show permission errors => find / -name pom.xml 2>/dev/null
+            is /mnt/photos almost full? => df -h /mnt/photos
+            only show nfs mounts in df => df -h -t nfs
+            compress all .json files in data/ with xz => xz data/*.json
             """;
 
     /** Request => GNU command => BSD command. */
@@ -194,7 +200,10 @@ class FilesIntentsTest {
         "gunzip *.gz and grep for error",
         "df /var every 5 seconds",
         "move all the .png files from screenshots to archive if they are older than a week",
-        "chown everything in /srv/app to deploy recursively and restart nginx"})
+        "chown everything in /srv/app to deploy recursively and restart nginx",
+        "what are the biggest folders here, smallest first",
+        "zip up the src folder into code.zip excluding .class files and encrypt it",
+        "is /mnt/photos almost full? email me if so"})
     void declinesNearMisses(String prompt) {
         Generation g = Backends.generate(prompt, Backends.GNU);
         assertTrue(g.isEmpty(), prompt + " -> " + g.candidates());
