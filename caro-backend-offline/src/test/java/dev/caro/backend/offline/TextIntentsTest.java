@@ -111,6 +111,16 @@ class TextIntentsTest {
             from nodes.json, an array, print every address => jq -r '.[].address' nodes.json
             the 5 most common values in column 2 of sales.csv => awk -F, '{print $2}' sales.csv | sort | uniq -c | sort -rn | head -n 5
             any mention of 'I/O error' in dmesg => sudo dmesg | grep 'I/O error'
+            show the lines in style.css ending in a comma => grep ',$' style.css
+            print the lines of notes.md starting with a hash => grep '^#' notes.md
+            line count of each csv in exports => wc -l exports/*.csv
+            strip empty lines from raw.txt and write the result to tidy.txt => grep -v '^$' raw.txt > tidy.txt
+            change each tab to a comma in grid.txt => tr '\\t' ',' < grid.txt
+            show the second and fourth fields of log.txt => awk '{print $2, $4}' log.txt
+            sort totals.txt numerically, largest first => sort -n -r totals.txt
+            merge the lines of ids.txt into a single line separated by spaces => paste -sd' ' ids.txt
+            what is .name in package.json => jq -r '.name' package.json
+            convert notes.txt from windows line endings to unix => dos2unix notes.txt
             """;
 
     /** Request => GNU command => BSD command. */
@@ -209,7 +219,11 @@ class TextIntentsTest {
         "memory of process 12 in mb",
         "follow the kernel log for usb errors",
         "number of distinct values in column 2 of data.tsv",
-        "convert tabs to commas in a.tsv in place and save to b.csv"})
+        "convert tabs to commas in a.tsv in place and save to b.csv",
+        "lines not ending with a semicolon in a.c",
+        "sort the numbers in column 2 of a.txt numerically",
+        "set .version in package.json to 2.0",
+        "join the lines of every .txt file into one line with commas"})
     void declinesNearMisses(String prompt) {
         Generation g = Backends.generate(prompt, Backends.GNU);
         assertTrue(g.isEmpty(), prompt + " -> " + g.candidates());
