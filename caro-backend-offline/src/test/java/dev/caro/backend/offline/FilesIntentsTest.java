@@ -109,6 +109,9 @@ class FilesIntentsTest {
             is /mnt/photos almost full? => df -h /mnt/photos
             only show nfs mounts in df => df -h -t nfs
             compress all .json files in data/ with xz => xz data/*.json
+            mp4s larger than 1GB under ~/Videos => find ~/Videos -type f -size +1G -name '*.mp4'
+            copy all .sh scripts from ~/bin to ~/backup/bin => cp ~/bin/*.sh ~/backup/bin/
+            resolve ../shared/lib to an absolute path => readlink -f ../shared/lib
             """;
 
     /** Request => GNU command => BSD command. */
@@ -203,7 +206,11 @@ class FilesIntentsTest {
         "chown everything in /srv/app to deploy recursively and restart nginx",
         "what are the biggest folders here, smallest first",
         "zip up the src folder into code.zip excluding .class files and encrypt it",
-        "is /mnt/photos almost full? email me if so"})
+        "is /mnt/photos almost full? email me if so",
+        "tar a.txt and b.txt into ab.tar.gz on the server",
+        "compress each .log file in logs/ with gzip -9",
+        "hexdump the last 64 bytes of boot.img",
+        "scp the folder /srv/www from web1 to here using port 2222"})
     void declinesNearMisses(String prompt) {
         Generation g = Backends.generate(prompt, Backends.GNU);
         assertTrue(g.isEmpty(), prompt + " -> " + g.candidates());
