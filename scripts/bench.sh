@@ -37,8 +37,8 @@ for jh in ${BENCH_JAVA_HOMES:-${JAVA_HOME:-$(dirname "$(dirname "$(readlink -f "
   version=$("$java" -version 2>&1 | head -1)
   "$jh/bin/javac" -d "$work/hello" "$work/hello/Hello.java"
   rm -rf "$work/cache" && rm -f "$work"/case-*
-  # First run records the class data sharing archive in the background; wait for it.
-  JAVA_HOME="$jh" CARO_JAVA="" "$caro" --version >/dev/null
+  # First run records the class data sharing archive in the background (not '--version'); wait for it.
+  JAVA_HOME="$jh" CARO_JAVA="" "$caro" --help >/dev/null
   i=0; while [ -d "$work/cache/caro/cds/.recording" ] && [ $i -lt 300 ]; do sleep 1; i=$((i+1)); done
   i=0
   while [ $i -lt "$runs" ]; do
