@@ -92,7 +92,8 @@ final class FindExpression {
         if (needFilter && !filtered) {
             return null;
         }
-        if (!filtered && parts.contains("-type d") && pre.stream().noneMatch(p -> p.endsWith("-prune -o"))) {
+        if ((!filtered && parts.contains("-type d") || type.isEmpty() && filesAndDirectories(lower)
+                && pre.stream().anyMatch(p -> p.startsWith("-maxdepth"))) && pre.stream().noneMatch(p -> p.endsWith("-prune -o"))) {
             pre.add(0, "-mindepth 1"); // the starting directory is not one of "the directories in it"
         }
         if (parts.size() == 2 && parts.get(0).equals("-type f") && parts.get(1).contains("-user ")
@@ -147,6 +148,9 @@ final class FindExpression {
         if (mentions(l, "\\bsym(?:bolic)? ?links?\\b|\\bsymlinks?\\b")) {
             return "-type l";
         }
+        if (filesAndDirectories(l)) {
+            return ""; // "hidden files and folders": both kinds
+        }
         boolean dirs = mentions(l, "\\b(?:directories|subdirectories|directory (?:names|tree))\\b")
                 && !mentions(l, "\\b(?:in|under|inside|within|into|from|of|skip|ignore|excluding|and) (?:the |all |its |any )?(?:sub)?directories\\b");
         boolean emptyDir = mentions(l, "\\bempty (?:sub)?directories\\b|\\bempty (?:directory|directories)\\b");
@@ -160,6 +164,11 @@ final class FindExpression {
             return "-type f";
         }
         return "";
+    }
+
+    /** Whether the request asks for files and directories alike ("files and folders", "dirs or files"). */
+    private static boolean filesAndDirectories(String lower) {
+        return mentions(lower, "\\bfiles? (?:and|or|&|/|plus) (?:sub)?directories\\b|\\bdirectories (?:and|or|&|/|plus) files\\b");
     }
 
     private static String time(String spec, String lower) {

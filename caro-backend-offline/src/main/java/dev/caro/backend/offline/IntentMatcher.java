@@ -71,6 +71,7 @@ final class IntentMatcher {
         }
         ParsedRequest req = ParsedRequest.of(normalizer.normalize(prompt));
         boolean bsd = context.userland() == Userland.BSD;
+        List<int[]> quiet = QuietErrors.spans(req.lower());
         List<Scored> candidates = new ArrayList<>();
         List<Scored> leftovers = new ArrayList<>();
         for (Intent intent : catalog.candidates(req.lower())) {
@@ -101,6 +102,18 @@ final class IntentMatcher {
                 continue;
             }
             command = Optional.of(ExtendedGrep.apply(req.text(), command.get()));
+            String decompressed = CompressedInput.apply(command.get(), bsd, req);
+            if (decompressed == null) {
+                continue; // it would read compressed bytes as text
+            }
+            command = Optional.of(decompressed);
+            if (!quiet.isEmpty()) {
+                String q = QuietErrors.apply(command.get());
+                if (q != null) {
+                    command = Optional.of(q);
+                    spans.addAll(quiet);
+                }
+            }
             List<Slot> unused = r.unused(intent.allow());
             String ignored = unused.isEmpty() ? MeaningWords.ignored(req, spans, captures) : describe(req, unused);
             if (ignored == null) {
@@ -205,12 +218,20 @@ final class IntentMatcher {
                     && !g.group(1).startsWith("type"))) {
                 return false;
             }
+            if (v != null && CONTRACTIONS.contains(v.strip().toLowerCase(java.util.Locale.ROOT))) {
+                return false; // "the bearer token that's in $TOKEN": "thats" is no token
+            }
             if (v != null && g.group(1).startsWith("pattern") && (v.startsWith("-") || GENERIC_NOUN.matcher(v).matches())) {
                 return false; // "grep -i warning", "look for files called x": not the search text
             }
         }
         return true;
     }
+
+    /** Contractions without their apostrophe (the normalizer drops it): never a value. */
+    private static final Set<String> CONTRACTIONS = Set.of("thats", "whats", "wheres", "theres", "heres", "whos",
+            "hows", "its", "im", "ive", "youre", "theyre", "isnt", "arent", "dont", "doesnt", "didnt", "wont", "cant",
+            "havent", "hasnt", "wasnt", "werent", "shouldnt", "wouldnt", "couldnt", "lets");
 
     private static final Pattern GENERIC_NOUN = Pattern.compile(
             "(?i)files?|directories|directory|lines?|text|words?|strings?|anything|something|everything");

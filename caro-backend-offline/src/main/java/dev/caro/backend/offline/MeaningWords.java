@@ -28,7 +28,15 @@ final class MeaningWords {
             "staged", "unstaged", "untracked", "stash", "upstream", "tomorrow", "yesterday", "week",
             "month", "year", "hour", "hours", "minute", "minutes", "seconds", "utc", "timezone", "header",
             "headers", "column", "columns", "field", "fields", "json", "yaml", "xml", "average", "sum", "max",
-            "min", "maximum", "minimum", "frequency", "often", "iso", "rfc");
+            "min", "maximum", "minimum", "frequency", "often", "iso", "rfc", "numbered");
+
+    /**
+     * Phrases of ordinary words that ask for a modifier or a computation: "with line numbers" is
+     * {@code grep -n}, not grep; "plus 3 years" moves a date.
+     */
+    private static final Pattern MODIFIERS = Pattern.compile(
+            "\\bline numbers?\\b|\\b(?:with|and) (?:their |the )?numbers\\b|\\btheir numbers\\b"
+            + "|\\b(?:plus|minus|add|subtract) (?:\\d+|a|an|one|two|three) (?:days?|weeks?|months?|years?|hours?|minutes?)\\b");
 
     /** Capitalised words that name a thing rather than a person or a value. */
     private static final Set<String> ACRONYMS = Words.set(
@@ -39,6 +47,40 @@ final class MeaningWords {
             "mx", "txt", "ns", "aaaa", "cname", "soa", "ptr", "a", "z", "utf-8", "ascii", "rss", "swap", "dir");
 
     private static final Pattern WORD = Pattern.compile("[A-Za-z][A-Za-z0-9_-]*");
+
+    /**
+     * A purpose clause at the end of a request: "... so people can only delete their own files". It
+     * says why, not what, so its words do not ask for an operation; they must still be words the
+     * intent names (see {@link UnexplainedWords}).
+     */
+    private static final Pattern PURPOSE = Pattern.compile(
+            "\\bso (?:that )?(?:people|users|other users|others|everyone|everybody|anyone|anybody|nobody|no one|only"
+            + "|i|we|you|they|it|he|she)\\b[^.;?!]*$");
+
+    /** The span of the request's purpose clause, or null. */
+    static int[] purposeClause(String lower) {
+        Matcher m = PURPOSE.matcher(lower);
+        return m.find() ? new int[] {m.start(), m.end()} : null;
+    }
+
+    /**
+     * Whether {@code word} names a file or directory the request mentions: "keys" in
+     * "the keys in ~/.ssh/authorized_keys", "log" in "the log error.log".
+     */
+    static boolean namedBySlot(ParsedRequest req, String word) {
+        String w = UnexplainedWords.stem(word.toLowerCase(java.util.Locale.ROOT));
+        for (Slot s : req.slots()) {
+            if (s.kind() != Slot.Kind.FILE && s.kind() != Slot.Kind.DIR) {
+                continue;
+            }
+            for (String part : s.value().toLowerCase(java.util.Locale.ROOT).split("[^a-z0-9]+")) {
+                if (part.length() >= 3 && (UnexplainedWords.stem(part).equals(w) || part.equals(word))) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
 
     private MeaningWords() {}
 
@@ -57,6 +99,16 @@ final class MeaningWords {
             covered.add(new int[] {c.start(), c.end()});
         }
         String text = req.text();
+        int[] purpose = purposeClause(req.lower());
+        if (purpose != null) {
+            covered.add(purpose);
+        }
+        Matcher phrase = MODIFIERS.matcher(req.lower());
+        while (phrase.find()) {
+            if (!overlapsAny(covered, phrase.start(), phrase.end())) {
+                return text.substring(phrase.start(), phrase.end());
+            }
+        }
         Matcher w = WORD.matcher(text);
         while (w.find()) {
             if (inside(covered, w.start(), w.end()) || w.start() > 0 && "./~-_@$«".indexOf(text.charAt(w.start() - 1)) >= 0
@@ -68,14 +120,14 @@ final class MeaningWords {
             if (SlotExtractor.STOP.contains(lower)) {
                 continue;
             }
-            if (WORDS.contains(lower)) {
+            if (WORDS.contains(lower) && !namedBySlot(req, lower)) {
                 return word;
             }
             boolean sentenceStart = w.start() == 0 || text.substring(0, w.start()).matches("(?s).*[.?!:;]\\s*$");
             if (!sentenceStart && Character.isUpperCase(word.charAt(0)) && !ACRONYMS.contains(lower)) {
                 return word;
             }
-            if (afterCapture(captures, text, w.start())) {
+            if (afterCapture(captures, text, w.start()) && !UnexplainedWords.HARMLESS.contains(lower)) {
                 return word;
             }
         }
@@ -90,6 +142,15 @@ final class MeaningWords {
             }
             if (c.end() < at && text.substring(c.end(), at).equals(" ") && !c.value().contains(" ")
                     && c.value().matches("[A-Za-z][\\w-]*")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean overlapsAny(List<int[]> spans, int start, int end) {
+        for (int[] sp : spans) {
+            if (start < sp[1] && end > sp[0]) {
                 return true;
             }
         }

@@ -32,7 +32,10 @@ record ParsedRequest(String text, String lower, List<String> quotes, List<Slot> 
         return s;
     }
 
-    /** The text with URLs blanked out, so that words inside a URL do not count as words of the request. */
+    /**
+     * The text with URLs and phrases asking to suppress errors blanked out, so that words inside a URL do
+     * not count as words of the request ({@code unless} patterns are checked against it).
+     */
     String maskedText() {
         StringBuilder sb = new StringBuilder(text);
         for (Slot s : slots) {
@@ -40,6 +43,11 @@ record ParsedRequest(String text, String lower, List<String> quotes, List<Slot> 
                 for (int i = s.start(); i < s.end(); i++) {
                     sb.setCharAt(i, '_');
                 }
+            }
+        }
+        for (int[] q : QuietErrors.spans(lower())) {
+            for (int i = q[0]; i < q[1]; i++) {
+                sb.setCharAt(i, '_'); // "hide the permission denied errors" is not about permissions
             }
         }
         return sb.toString();

@@ -41,7 +41,8 @@ final class SlotExtractor {
     private static final Pattern TIME_NOT_TOUCHED = Pattern.compile(
             "\\b(?:not|nt|havent|hasnt|havent been|hasnt been|wasnt|werent|not been)"
             + " (?:been )?(?:modified|changed|touched|accessed|used|edited|updated|opened)"
-            + " (?:in|for|within) (?:the )?(?:(?:last|past) )?" + AMOUNT + " " + TIME_UNIT + "\\b");
+            + " (?:in|for|within) (?:the )?(?:(?:last|past) )?(?:(?:over|more than|at least|longer than) )?" + AMOUNT
+            + " " + TIME_UNIT + "\\b");
     private static final Pattern TIME_AGO = Pattern.compile(
             "\\b(?:since|after) " + AMOUNT + " " + TIME_UNIT + " ago\\b");
     private static final Pattern TODAY = Pattern.compile(
@@ -132,7 +133,8 @@ final class SlotExtractor {
             "gib", "one", "two", "columns", "lines", "words", "characters", "text", "bash", "zsh", "fish", "english",
             "memory", "ram", "use", "size", "length", "descending", "ascending", "alphabetical", "numerically",
             "name", "names", "git", "docker", "kubernetes", "python", "java", "node", "go", "rust", "hex", "binary",
-            "octal", "decimal", "base64", "vim", "emacs", "nano", "lowercase", "uppercase", "common", "question");
+            "octal", "decimal", "base64", "vim", "emacs", "nano", "lowercase", "uppercase", "common", "question",
+            "today", "now", "tomorrow", "yesterday", "tonight", "midnight", "scratch");
 
     private static final Pattern RECURSIVE = Pattern.compile(
             "(?<!not |non-|non |dont search |without going )\\brecursive(?:ly)?\\b|(?<![\\w-])-R\\b|\\band (?:all )?(?:its |their )?subdirector(?:y|ies)\\b"
@@ -259,7 +261,8 @@ final class SlotExtractor {
             if (d.startsWith("«")) {
                 d = quotes.get(Integer.parseInt(d.substring(1, d.length() - 1)));
             } else if (STOP.contains(dl) || dl.equals("home") || Words.HOME_FOLDERS.contains(dl) && !g.equals("f") && !g.equals("h")
-                    || dl.matches("\\d+|empty|hidden|current|working|parent|sub|target|each|every|all|new|same|that|root|recursively")) {
+                    || dl.matches("\\d+|empty|hidden|current|working|parent|sub|target|each|every|all|new|same|that|root|recursively"
+                    + "|top-level|top|leading|outer|outermost|enclosing|containing|first|last|whole|entire|wrapper")) {
                 continue;
             }
             if (free(out, m.start(g), m.end(g), Kind.DIR, Kind.FILE, Kind.EXCLUDE, Kind.URL, Kind.EXT, Kind.USER)) {
@@ -341,8 +344,12 @@ final class SlotExtractor {
         }
         // "excluding the mp3 files": the names are extensions of files, not directory names.
         boolean ofFiles = text.startsWith(" files", m.end()) || text.startsWith(" file ", m.end());
+        boolean saysDirectory = m.group().matches("(?s).* (?:directories|directory|dirs?)");
         for (String raw : names) {
             String n = raw.replaceAll("/$", "");
+            if (n.matches("[a-z]+ing") && !raw.endsWith("/") && !saysDirectory) {
+                continue; // "without opening a new terminal": an action, not a directory
+            }
             String ext = ofFiles ? extensionOf(n.replaceFirst("^\\.", "")) : null;
             if (ext != null) {
                 out.add(new Slot(Kind.EXCLUDE, "*." + ext, m.start(), m.end()));
@@ -383,6 +390,22 @@ final class SlotExtractor {
             }
         }
         return true;
+    }
+
+    /** Extensions whose plural people write as a word of its own: "pdfs", "pngs", "csvs", "mp3s". */
+    private static final java.util.Set<String> PLURAL_EXTENSIONS = Words.set("pdf", "jpg", "jpeg", "png", "gif",
+            "bmp", "svg", "webp", "heic", "tif", "tiff", "csv", "tsv", "mp3", "mp4", "mkv", "avi", "wav", "flac",
+            "iso", "deb", "rpm", "docx", "xlsx", "pptx", "pyc", "epub", "ipynb", "json", "yaml", "yml", "xml", "html",
+            "zip", "tgz", "jar", "dmg", "exe", "dll", "srt", "webm", "m4a");
+
+    /** The extension a plural such as "pdfs" or "PNGs" names, or null. */
+    static String pluralExtension(String token) {
+        String w = token.toLowerCase(Locale.ROOT);
+        if (w.length() < 4 || !w.endsWith("s") || !w.matches("[a-z0-9]+")) {
+            return null;
+        }
+        String base = w.substring(0, w.length() - 1);
+        return PLURAL_EXTENSIONS.contains(base) ? (base.equals("jpeg") ? "jpg" : base) : null;
     }
 
     private static String extensionOf(String word) {
@@ -550,7 +573,7 @@ final class SlotExtractor {
                 }
                 continue;
             }
-            if ((t.startsWith("/") || t.startsWith("~/")) && KNOWN_FILES.contains(lastPart(t))) {
+            if ((t.startsWith("/") || t.startsWith("~/")) && KNOWN_FILES.contains(lastPart(t).replaceFirst("^\\.", ""))) {
                 out.add(new Slot(Kind.FILE, t, start, end));
                 continue;
             }
@@ -586,6 +609,11 @@ final class SlotExtractor {
             }
             if (t.matches("\\.[A-Za-z0-9][\\w.-]*")) {
                 out.add(new Slot(Kind.NAME, t, start, end));
+                continue;
+            }
+            String plural = pluralExtension(t);
+            if (plural != null) {
+                out.add(new Slot(Kind.EXT, plural, start, end)); // "pdfs", "PNGs": files of that type
                 continue;
             }
             if (KNOWN_NAMES.contains(t.toLowerCase(Locale.ROOT))) {

@@ -41,8 +41,32 @@ final class TemplateRenderer implements FindExpression.SlotUse {
             for (Slot s : req.slots()) {
                 if (s.start() >= c.start() && s.end() <= c.end() || s.value().equals(c.value())) {
                     used.put(s, Boolean.TRUE);
+                } else if (c.start() >= s.start() && c.end() <= s.end() && c.end() > c.start()
+                        && readsItself(s, c.value())) {
+                    // the intent reads this bound, type or file name itself ("in over 30 days", "~/.zshrc")
+                    used.put(s, Boolean.TRUE);
                 }
             }
+        }
+    }
+
+    /**
+     * Whether a capture inside slot {@code s} holds the slot's value itself: the number of a time or
+     * size bound, the extension of an extension slot, the name at the end of a path ("zshrc" of
+     * "~/.zshrc"). A keyword captured as a flag ("last") does not.
+     */
+    private static boolean readsItself(Slot s, String value) {
+        switch (s.kind()) {
+            case TIME: case SIZE:
+                return value.matches("\\d+(?:\\.\\d+)?");
+            case EXT:
+                return value.equalsIgnoreCase(s.value());
+            case FILE: case DIR: {
+                String last = s.value().substring(s.value().lastIndexOf('/') + 1);
+                return !value.isEmpty() && (last.equals(value) || last.equals("." + value));
+            }
+            default:
+                return false;
         }
     }
 

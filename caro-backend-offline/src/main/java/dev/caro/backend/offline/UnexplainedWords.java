@@ -58,7 +58,15 @@ final class UnexplainedWords {
             "order", "alphabetically", "alphabetical", "usage", "arent", "isnt", "afterwards", "afterward", "version", "entire", "overall",
             "certain", "particular", "specific", "convert", "converting",
             "properly", "property", "saying", "says", "call", "signal", "program", "programs", "binaries",
-            "level", "next", "itself", "themselves", "single");
+            "level", "next", "itself", "themselves", "single",
+            // people a purpose clause names ("so people can only delete their own files")
+            "people", "others", "anyone", "anybody", "nobody", "somebody", "everybody", "been", "being");
+
+    /** Names of days that a request gives the date of as well: "christmas 2025 (2025-12-25)". */
+    private static final Set<String> DATED_NAMES = Words.set("christmas", "xmas", "halloween", "valentines",
+            "birthday", "anniversary", "deadline", "independence", "thanksgiving", "easter");
+
+    private static final Pattern ISO_DATE = Pattern.compile("\\b\\d{4}-\\d{2}-\\d{2}\\b");
 
     private static final Pattern WORD = Pattern.compile("[A-Za-z][A-Za-z0-9_'-]*");
 
@@ -100,6 +108,7 @@ final class UnexplainedWords {
             covered.add(new int[] {c.start(), c.end()});
         }
         boolean timed = req.slots().stream().anyMatch(s -> s.kind() == Slot.Kind.TIME);
+        boolean dated = ISO_DATE.matcher(req.text()).find();
         String text = req.text();
         List<String> out = new ArrayList<>();
         Set<String> vocabulary = null;
@@ -111,7 +120,8 @@ final class UnexplainedWords {
             }
             String lower = req.lower().substring(w.start(), w.end()).replace("'", "");
             if (SlotExtractor.STOP.contains(lower) || HARMLESS.contains(lower) || HARMLESS.contains(stem(lower))
-                    || timed && TIME_WORDS.contains(lower) || command.startsWith("find ") && FIND_WORDS.contains(lower)) {
+                    || timed && TIME_WORDS.contains(lower) || command.startsWith("find ") && FIND_WORDS.contains(lower)
+                    || dated && DATED_NAMES.contains(lower) || MeaningWords.namedBySlot(req, lower)) {
                 continue;
             }
             if (vocabulary == null) {
