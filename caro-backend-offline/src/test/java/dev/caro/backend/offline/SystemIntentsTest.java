@@ -156,7 +156,13 @@ class SystemIntentsTest {
             set the upstream of this branch to origin/main => git branch -u origin/main
             run ./run.sh with FOO set to bar just for that command => FOO=bar ./run.sh
             list running docker containers => docker ps
-            forward remote port 9000 on gw.example.com to localhost:3000 => ssh -R 9000:localhost:3000 gw.example.com
+            top by memory => top -o %MEM
+            owner of /etc/passwd => ls -l /etc/passwd
+            utc 2025-05-05 10:00 in london => TZ=Europe/London date -d '2025-05-05 10:00 UTC'
+            list the git tags from the newest version to the oldest => git tag --sort=-v:refname
+            I'd like to kill every java process that belongs to user tomcat => pkill -u tomcat java
+            show error-level journal messages from today => journalctl -p err --since today
+                        forward remote port 9000 on gw.example.com to localhost:3000 => ssh -R 9000:localhost:3000 gw.example.com
                                     """;
 
     /** Request => GNU command => BSD command. */
@@ -270,7 +276,10 @@ class SystemIntentsTest {
         "set the upstream of this branch to origin/main and push",
         "flush the dns cache in chrome",
         "open port 8080 in the firewall",
-        "run ./run.sh with FOO set to bar and export it"})
+        "run ./run.sh with FOO set to bar and export it",
+        "top by memory and kill the biggest",
+        "owner of /etc/passwd and /etc/shadow",
+        "I'd like to kill every java process that belongs to user tomcat except the newest"})
     void declinesNearMisses(String prompt) {
         Generation g = Backends.generate(prompt, Backends.GNU);
         assertTrue(g.isEmpty(), prompt + " -> " + g.candidates());
