@@ -35,7 +35,7 @@ class DatasetScoreTest {
     @ParameterizedTest
     @CsvSource({"nl2cmd-dev.jsonl, gnu, 0.95, 0.99", "nl2cmd-dev.jsonl, bsd, 0.92, 0.97",
         "nl2cmd-extra.jsonl, gnu, 0.95, 0.98", "nl2cmd-extra.jsonl, bsd, 0.95, 0.97",
-        "nl2cmd-text-extra.jsonl, gnu, 0.90, 0.99", "nl2cmd-text-extra.jsonl, bsd, 0.90, 0.98",
+        "nl2cmd-text-extra.jsonl, gnu, 0.89, 0.99", "nl2cmd-text-extra.jsonl, bsd, 0.89, 0.98",
         "nl2cmd-holdout.jsonl, gnu, 0.95, 0.98", "nl2cmd-holdout2.jsonl, gnu, 0.95, 0.98",
         "nl2cmd-holdout2.jsonl, bsd, 0.95, 0.98", "nl2cmd-holdout3.jsonl, gnu, 0.88, 0.98",
         "nl2cmd-holdout4.jsonl, gnu, 0.90, 0.98", "nl2cmd-holdout4.jsonl, bsd, 0.90, 0.96",

@@ -121,6 +121,12 @@ class TextIntentsTest {
             merge the lines of ids.txt into a single line separated by spaces => paste -sd' ' ids.txt
             what is .name in package.json => jq -r '.name' package.json
             convert notes.txt from windows line endings to unix => dos2unix notes.txt
+            how many non-blank lines are in list.txt => grep -cv '^$' list.txt
+            grep -v DEBUG app.log => grep -v DEBUG app.log
+            last 20 lines of server.log that mention refused => grep refused server.log | tail -n 20
+            how many fields are on each line of table.txt => awk '{print NF}' table.txt
+            strip all digits from ids.txt => tr -d '[:digit:]' < ids.txt
+            count the lines of notes.txt containing todo, case insensitive => grep -ci todo notes.txt
             """;
 
     /** Request => GNU command => BSD command. */
@@ -223,7 +229,9 @@ class TextIntentsTest {
         "lines not ending with a semicolon in a.c",
         "sort the numbers in column 2 of a.txt numerically",
         "set .version in package.json to 2.0",
-        "join the lines of every .txt file into one line with commas"})
+        "join the lines of every .txt file into one line with commas",
+        "how many non-empty lines are in each file under src",
+        "last 20 lines of server.log that mention refused or timeout"})
     void declinesNearMisses(String prompt) {
         Generation g = Backends.generate(prompt, Backends.GNU);
         assertTrue(g.isEmpty(), prompt + " -> " + g.candidates());
