@@ -4,6 +4,7 @@ import dev.caro.backend.offline.Slot.Kind;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -15,7 +16,9 @@ import java.util.regex.Pattern;
  * command used. Placeholders: {@code {name}} (quoted when needed), {@code {name:default}},
  * {@code {=name}} (raw), {@code {'name}} (always single-quoted), {@code {*name}} (a list such as
  * "a.txt, b.txt and c.txt" as one quoted word per item), {@code {?flag:text}} (text when
- * the flag group matched) and {@code {!flag:text}} (text when it did not).
+ * the flag group matched) and {@code {!flag:text}} (text when it did not). A name may end in
+ * {@code .base} (the last part of a path) or {@code .ext} (an extension, with a plural such as
+ * "PNGs" or "PDF" read as {@code png} or {@code pdf}).
  */
 final class TemplateRenderer implements FindExpression.SlotUse {
 
@@ -177,7 +180,15 @@ final class TemplateRenderer implements FindExpression.SlotUse {
         String name = colon < 0 ? body : body.substring(0, colon);
         String fallback = colon < 0 ? null : body.substring(colon + 1);
         String value;
-        if (name.endsWith(".base")) {
+        if (name.endsWith(".ext")) {
+            // an extension as the user wrote it: "PNGs", "pdfs" and "PDF" name the png and pdf files
+            String v = value(name.substring(0, name.length() - 4));
+            String plural = v == null ? null : SlotExtractor.pluralExtension(v);
+            if (plural == null && v != null && SlotExtractor.pluralExtension(v + "s") != null) {
+                plural = v.toLowerCase(Locale.ROOT);
+            }
+            value = plural != null ? plural : v;
+        } else if (name.endsWith(".base")) {
             String base = name.substring(0, name.length() - 5);
             String v = resolved.containsKey(base) ? resolved.get(base) : value(base);
             value = v == null ? null : basename(v);

@@ -138,7 +138,18 @@ class NearMissTest {
     void aPluralExtensionFiltersTheFind(String prompt) {
         String command = Backends.gnu(prompt);
         assertTrue(command.startsWith("find ~/Documents ") && command.contains(" -size +20M")
-                && command.toLowerCase(java.util.Locale.ROOT).contains("name '*.pdf'"), command);
+                && command.contains("name '*.pdf'"), command);
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "list all MP4s larger than 1GB under /srv       | find /srv -type f -size +1G -name '*.mp4'",
+        "move PNGs from ~/Desktop to ~/Pictures         | mv ~/Desktop/*.png ~/Pictures/",
+        "move the pngs here to ~/Pictures               | mv *.png ~/Pictures/",
+        "back up every CSVs file to .bak                | for f in *.csv; do cp -- \"$f\" \"$f.bak\"; done",
+    })
+    void aPluralExtensionInATemplateIsTheExtension(String prompt, String command) {
+        assertEquals(command, Backends.gnu(prompt));
     }
 
     @ParameterizedTest
