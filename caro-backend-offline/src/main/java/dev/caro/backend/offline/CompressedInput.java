@@ -7,7 +7,9 @@ import java.util.Set;
 /**
  * Text tools read compressed files through a decompressor: "the last 20 lines of error.log.gz" is
  * {@code zcat error.log.gz | tail -n 20}, not {@code tail} on the compressed bytes. A grep becomes
- * {@code zgrep}, a cat becomes {@code zcat}.
+ * {@code zgrep}, a cat becomes {@code zcat}. A tar archive ({@code .tar.gz}, {@code .tgz}, {@code .tar.xz}...)
+ * is not a compressed text file: its decompressed bytes are tar headers and members, so a text tool on
+ * it cannot be answered this way.
  */
 final class CompressedInput {
 
@@ -20,7 +22,7 @@ final class CompressedInput {
     /**
      * {@code command} reading its compressed operand through a decompressor; the command itself when
      * it is not a text tool or has no compressed operand; null when it cannot be rewritten (several
-     * files, a sed that edits in place): such a command would read compressed bytes as text.
+     * files, a sed that edits in place, a tar archive): such a command would read compressed bytes as text.
      */
     static String apply(String command, boolean bsd, ParsedRequest req) {
         String[] words = command.split(" ");
@@ -44,6 +46,9 @@ final class CompressedInput {
             return null;
         }
         String file = words[at];
+        if (file.matches("'?.*\\.(?:tgz|tar\\.\\w+)'?")) {
+            return null;
+        }
         String ext = file.replaceAll("'$", "").replaceAll(".*\\.", "");
         String cat = switch (ext) {
             case "bz2" -> "bzcat";

@@ -1,0 +1,38 @@
+package dev.caro.backend.offline;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.caro.api.backend.Generation;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * Classes of wrong answers found in review: each test holds a request of the class that was answered
+ * with a wrong command, and what it must give now (the exact command, or no answer).
+ */
+class WrongAnswersTest {
+
+    private static void assertDeclined(String prompt) {
+        Generation g = Backends.generate(prompt, Backends.GNU);
+        assertTrue(g.isEmpty(), prompt + " -> " + g.candidates());
+    }
+
+    /** A compressed tar archive holds tar headers and members, not text: no zcat | head on it. */
+    @ParameterizedTest
+    @ValueSource(strings = {"first 10 lines of backup.tar.gz", "count the lines in dump.tar.xz",
+        "last 5 lines of logs.tgz", "cat site.tar.bz2"})
+    void textToolsDeclineTarArchives(String prompt) {
+        assertDeclined(prompt);
+    }
+
+    @Test
+    void compressedInputLeavesTarArchivesUnread() {
+        ParsedRequest req = ParsedRequest.of(IntentMatcher.normalizerFor(Catalog.load(WrongAnswersTest.class.getClassLoader())).normalize("backup.tar.gz and app.log.gz"));
+        assertNull(CompressedInput.apply("head -n 10 backup.tar.gz", false, req));
+        assertEquals("zcat app.log.gz | head -n 10", CompressedInput.apply("head -n 10 app.log.gz", false, req));
+    }
+}
