@@ -35,4 +35,19 @@ class WrongAnswersTest {
         assertNull(CompressedInput.apply("head -n 10 backup.tar.gz", false, req));
         assertEquals("zcat app.log.gz | head -n 10", CompressedInput.apply("head -n 10 app.log.gz", false, req));
     }
+
+    /** "log the errors to a file" uses log as a verb: it is not a request for git's history of the file. */
+    @ParameterizedTest
+    @ValueSource(strings = {"find httpd.conf anywhere and log the errors to a file",
+        "search for nginx.conf and log the output to a file", "locate settings.py, log any errors to a log file"})
+    void logAsAVerbIsNotGitLog(String prompt) {
+        String answer = Backends.generate(prompt, Backends.GNU).candidates().stream().findFirst()
+                .map(Object::toString).orElse("");
+        assertTrue(!answer.contains("git log"), prompt + " -> " + answer);
+    }
+
+    @Test
+    void historyOfAFileIsStillGitLog() {
+        assertEquals("git log --follow -- app.py", Backends.gnu("show the history of app.py"));
+    }
 }
