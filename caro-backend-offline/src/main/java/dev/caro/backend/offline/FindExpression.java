@@ -31,6 +31,9 @@ final class FindExpression {
             pre.add("-path " + ShellQuote.word(path) + " -prune -o");
         }
         String type = type(req, use);
+        if (type.equals("-type d") && use.has(Kind.SIZE)) {
+            return null; // "folders bigger than 2G" means their contents (du), not find's -size of the directory entry
+        }
         if (!type.isEmpty()) {
             parts.add(type);
         }
@@ -156,7 +159,7 @@ final class FindExpression {
         boolean emptyDir = mentions(l, "\\bempty (?:sub)?directories\\b|\\bempty (?:directory|directories)\\b");
         boolean files = mentions(l, "\\bfiles?\\b|\\bimages?\\b|\\bphotos?\\b|\\bvideos?\\b|\\bpictures?\\b|\\bscripts?\\b"
                 + "|\\bdocuments?\\b|\\blogs\\b|\\bpics\\b|\\bmovies\\b|\\bsongs\\b")
-                || use.has(Kind.EXT) || use.has(Kind.SIZE);
+                || use.has(Kind.EXT) || use.has(Kind.SIZE) && !dirs;
         if (emptyDir || dirs && !files) {
             return "-type d";
         }

@@ -50,4 +50,21 @@ class WrongAnswersTest {
     void historyOfAFileIsStillGitLog() {
         assertEquals("git log --follow -- app.py", Backends.gnu("show the history of app.py"));
     }
+
+    /** Folders bigger than a size mean their contents (du), not find's -size of the directory entry. */
+    @ParameterizedTest
+    @ValueSource(strings = {"which folders in /srv are bigger than 2G and older than a year",
+        "find directories under /data larger than 500M modified this week"})
+    void directoriesBySizeAreNotFoundAsFiles(String prompt) {
+        assertDeclined(prompt);
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiterString = " => ", value = {
+        "find folders in /srv older than a year => find /srv -type d -mtime +365",
+        "files in /srv bigger than 2G => find /srv -type f -size +2G"})
+    void foldersStayDirectoriesAndFilesStayFiles(String prompt, String command) {
+        assertEquals(command, Backends.gnu(prompt));
+        assertEquals(command, Backends.bsd(prompt));
+    }
 }
