@@ -67,4 +67,19 @@ class WrongAnswersTest {
         assertEquals(command, Backends.gnu(prompt));
         assertEquals(command, Backends.bsd(prompt));
     }
+
+    /** Archiving files and then deleting them is not a find -delete of the files (and the archive). */
+    @ParameterizedTest
+    @ValueSource(strings = {"tar the .log files into logs.tar.gz and then delete them",
+        "zip the .csv files into data.zip and delete them", "compress the old logs into old.tar.gz and remove the logs"})
+    void archiveThenDeleteIsNotFindDelete(String prompt) {
+        String answer = Backends.generate(prompt, Backends.GNU).candidates().stream().findFirst()
+                .map(Object::toString).orElse("");
+        assertTrue(!answer.contains("-delete"), prompt + " -> " + answer);
+    }
+
+    @Test
+    void deletingArchivesIsStillFindDelete() {
+        assertEquals("find . -type f -name '*.zip' -mtime +7 -delete", Backends.gnu("delete all zip files older than a week"));
+    }
 }
