@@ -82,4 +82,25 @@ class WrongAnswersTest {
     void deletingArchivesIsStillFindDelete() {
         assertEquals("find . -type f -name '*.zip' -mtime +7 -delete", Backends.gnu("delete all zip files older than a week"));
     }
+
+    /** "a link X to Y", "X pointing at Y", "a link to Y called X": Y is the target and comes first in ln. */
+    @ParameterizedTest
+    @CsvSource(delimiterString = " => ", value = {
+        "create a hard link data.link to data.bin => ln data.bin data.link",
+        "make a hard link data.link pointing at data.bin => ln data.bin data.link",
+        "hard link called data.link to data.bin => ln data.bin data.link",
+        "symlink current pointing at releases/v2 => ln -s releases/v2 current",
+        "create a symlink current pointing at releases/v2 => ln -s releases/v2 current",
+        "create a symlink to releases/v2 called current => ln -s releases/v2 current"})
+    void linkTargetComesFirst(String prompt, String command) {
+        assertEquals(command, Backends.gnu(prompt));
+        assertEquals(command, Backends.bsd(prompt));
+    }
+
+    /** "hard link X to Y" as a verb does not say which one exists: no answer rather than a guess. */
+    @ParameterizedTest
+    @ValueSource(strings = {"hard link data.bin to data.link", "create a symlink latest to releases/v2"})
+    void ambiguousLinkDirectionDeclines(String prompt) {
+        assertDeclined(prompt);
+    }
 }
