@@ -46,6 +46,11 @@ final class DerivedValues {
                 return w == null ? null : ORDINALS.get(w.toLowerCase(Locale.ROOT));
             }
             case "line": return first(c, "n", "o");
+            case "lit": {
+                // Literal text inside a single-quoted basic regex: its metacharacters are escaped.
+                String p = get(c, "p");
+                return p == null || p.contains("'") ? null : p.replaceAll("([\\\\.\\[\\]*^$])", "\\\\$1");
+            }
             case "tarkind": {
                 String k = first(c, "kind", "kind2");
                 if (k == null) {

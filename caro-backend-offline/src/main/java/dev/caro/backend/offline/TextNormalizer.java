@@ -79,8 +79,11 @@ final class TextNormalizer {
         sb.append(s.substring(last));
         String text = sb.toString().replace("’", "'").replaceAll("(?<=\\p{Alpha})'(?=\\p{Alpha})", "")
                 .replaceAll("\\s+", " ").strip();
-        // A trailing '?' or '.' is punctuation, not part of a file name.
-        text = text.replaceAll("[?!.]+$", "").strip();
+        // A trailing '?' or '.' is punctuation, not part of a file name; the dot of a numeric prefix such as
+        // "lines that start with 10." or "begin with 192.168." is part of the text.
+        if (!text.matches("(?i).*\\b(?:start|starts|starting|begin|begins|beginning) with \\d{1,3}(?:\\.\\d{1,3}){0,2}\\.")) {
+            text = text.replaceAll("[?!.]+$", "").strip();
+        }
         boolean[] corrected = {false};
         StringBuilder out = new StringBuilder();
         Matcher w = WORD.matcher(text);

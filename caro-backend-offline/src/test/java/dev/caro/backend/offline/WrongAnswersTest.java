@@ -103,4 +103,23 @@ class WrongAnswersTest {
     void ambiguousLinkDirectionDeclines(String prompt) {
         assertDeclined(prompt);
     }
+
+    /** The text a line starts or ends with is literal: regex metacharacters are escaped, a final dot kept. */
+    @ParameterizedTest
+    @CsvSource(delimiterString = " => ", value = {
+        "lines of hosts.txt that start with 10. => grep '^10\\.' hosts.txt",
+        "print the lines of access.log that start with 192.168. => grep '^192\\.168\\.' access.log",
+        "show the lines of todo.txt beginning with '- [ ]' => grep '^- \\[ \\]' todo.txt",
+        "lines of notes.md that start with '1.' => grep '^1\\.' notes.md",
+        "lines of prices.txt ending with '.*' => grep '\\.\\*$' prices.txt",
+        "lines of hosts.txt that start with localhost => grep '^localhost' hosts.txt"})
+    void literalTextIsEscapedInAnchoredGrep(String prompt, String command) {
+        assertEquals(command, Backends.gnu(prompt));
+        assertEquals(command, Backends.bsd(prompt));
+    }
+
+    @Test
+    void aSentenceFinalDotIsStillPunctuation() {
+        assertEquals("grep '^ERROR' app.log", Backends.gnu("show the lines of app.log that start with ERROR."));
+    }
 }
