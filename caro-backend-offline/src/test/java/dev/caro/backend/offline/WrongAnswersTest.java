@@ -122,4 +122,15 @@ class WrongAnswersTest {
     void aSentenceFinalDotIsStillPunctuation() {
         assertEquals("grep '^ERROR' app.log", Backends.gnu("show the lines of app.log that start with ERROR."));
     }
+
+    /** The destination keeps one trailing slash, and a remote host:path destination stays whole. */
+    @ParameterizedTest
+    @CsvSource(delimiterString = " => ", value = {
+        "rsync ./site to host:/var/www/ dry run => rsync -a --dry-run ./site/ host:/var/www/",
+        "sync ./site/ to /backup/site/ with delete, dry run => rsync -a --delete --dry-run ./site/ /backup/site/",
+        "mirror site to backup dry run => rsync -a --dry-run site/ backup/"})
+    void rsyncDestinationHasOneTrailingSlash(String prompt, String command) {
+        assertEquals(command, Backends.gnu(prompt));
+        assertEquals(command, Backends.bsd(prompt));
+    }
 }
