@@ -335,7 +335,11 @@ final class Catalog {
         Map<String, String> templates = new LinkedHashMap<>();
         for (String k : List.of("gnu", "bsd", "fish", "powershell")) {
             if (v.containsKey(k)) {
-                templates.put(k, v.get(k).get(0));
+                String t = v.get(k).get(0);
+                if (t.equals(Intent.NONE) && !k.equals("bsd")) {
+                    throw new CatalogFormatException(where + ": '" + Intent.NONE + "' (no command) is only for 'bsd'");
+                }
+                templates.put(k, t);
             }
         }
         Set<Slot.Kind> allow = EnumSet.noneOf(Slot.Kind.class);

@@ -147,6 +147,10 @@ final class IntentMatcher {
                         + second.intent().id());
             }
         }
+        if (best.intent().declines(context.userland())) {
+            // ranked with its GNU command, so that a weaker intent does not answer in its place
+            return new Outcome(Optional.empty(), best.intent().id() + " has no command on BSD/macOS");
+        }
         double confidence = req.corrected() ? 0.75 : 0.85;
         if (candidates.size() > 1 && candidates.get(1).score() > best.score() - 5) {
             confidence -= 0.1;
@@ -269,7 +273,7 @@ final class IntentMatcher {
             default:
                 break;
         }
-        if (context.userland() == Userland.BSD && t.containsKey("bsd")) {
+        if (context.userland() == Userland.BSD && t.containsKey("bsd") && !intent.declines(Userland.BSD)) {
             return t.get("bsd");
         }
         return t.get("gnu");

@@ -1,9 +1,11 @@
 package dev.caro.backend.offline;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.caro.api.context.Userland;
 import dev.caro.core.eval.DatasetReader;
 import dev.caro.core.eval.EvalCase;
 import java.io.InputStreamReader;
@@ -51,6 +53,7 @@ class CatalogIndexTest {
                 [x.two]
                 when: gadgets
                 gnu: gadgets
+                bsd: -
                 """, "test.intents", true);
         CatalogIndex index = CatalogIndex.read(CatalogIndex.write(parsed));
         assertEquals(2, index.size());
@@ -59,6 +62,8 @@ class CatalogIndexTest {
             assertEquals(parsed.get(k).id(), index.id(k));
             assertEquals(parsed.get(k).category(), index.category(k));
         }
+        assertTrue(index.intent(1).declines(Userland.BSD), "bsd: - read back from the index");
+        assertFalse(index.intent(0).declines(Userland.BSD));
         LazyPatterns when = (LazyPatterns) index.intent(0).when();
         assertEquals(List.of(Set.of("show widget", "list widget"), Set.of()),
                 List.of(Set.copyOf(when.required().get(0)), Set.copyOf(when.required().get(1))));

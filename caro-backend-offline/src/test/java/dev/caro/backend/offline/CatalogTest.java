@@ -2,10 +2,12 @@ package dev.caro.backend.offline;
 
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.caro.api.backend.GenerationRequest;
+import dev.caro.api.context.Userland;
 import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.file.Files;
@@ -91,6 +93,19 @@ class CatalogTest {
         assertTrue(e.getMessage().startsWith("t:1 [x.two]: bad pattern ("), e.getMessage());
         e = assertThrows(CatalogFormatException.class, () -> Catalog.parse("[x.three]\ngnu: ls\n", "t"));
         assertEquals("t:1 [x.three]: needs at least one 'when' and a 'gnu' template", e.getMessage());
+    }
+
+    @Test
+    void aBsdTemplateOfADashMeansNoCommandOnBsd() {
+        List<Intent> intents = Catalog.parse("[x.one]\nwhen: a\ngnu: systemctl --failed\nbsd: -\n\n"
+                + "[x.two]\nwhen: a\ngnu: ls\n", "test.intents");
+        assertEquals("-", intents.get(0).templates().get("bsd"));
+        assertTrue(intents.get(0).declines(Userland.BSD));
+        assertFalse(intents.get(0).declines(Userland.GNU));
+        assertFalse(intents.get(1).declines(Userland.BSD));
+        CatalogFormatException e = assertThrows(CatalogFormatException.class,
+                () -> Catalog.parse("[x.three]\nwhen: a\ngnu: -\n", "t"));
+        assertEquals("t:1 [x.three]: '-' (no command) is only for 'bsd'", e.getMessage());
     }
 
     @Test

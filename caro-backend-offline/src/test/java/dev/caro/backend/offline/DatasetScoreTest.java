@@ -42,7 +42,10 @@ class DatasetScoreTest {
         "nl2cmd-holdout5.jsonl, gnu, 0.94, 0.98", "nl2cmd-holdout6.jsonl, gnu, 0.86, 0.94",
         "nl2cmd-holdout7.jsonl, gnu, 0.89, 0.97", "nl2cmd-holdout8.jsonl, gnu, 0.96, 0.98",
         "nl2cmd-holdout9.jsonl, gnu, 0.75, 0.92",
-        "nl2cmd-system-extra.jsonl, gnu, 0.97, 0.99", "nl2cmd-system-extra.jsonl, bsd, 0.97, 0.99"})
+        "nl2cmd-system-extra.jsonl, gnu, 0.97, 0.99",
+        // BSD: 99.0% until its Linux-only requests (journalctl, systemctl, dmidecode... with no "bsd"
+        // answer, so the Linux command counted right on macOS) were declined there (bsd: -)
+        "nl2cmd-system-extra.jsonl, bsd, 0.85, 0.99"})
     void clearsTheAcceptanceBar(String dataset, String userland, double minAccuracy, double minPrecision)
             throws Exception {
         EvalReport report = score(dataset, userland);

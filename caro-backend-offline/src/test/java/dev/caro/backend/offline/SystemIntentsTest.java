@@ -184,6 +184,7 @@ class SystemIntentsTest {
             when did the box last restart => uptime -s => sysctl -n kern.boottime
             which weekday is halloween 2026 => date -d 2026-10-31 +%A => date -j -f %Y-%m-%d 2026-10-31 +%A
             what weekday was christmas 2024 (2024-12-25) => date -d 2024-12-25 +%A => date -j -f %Y-%m-%d 2024-12-25 +%A
+            convert 15:00 utc to tokyo time => TZ=Asia/Tokyo date -d '15:00 UTC' => TZ=Asia/Tokyo date -r $(date -j -u -f %H:%M '15:00' +%s)
             convert 2025-03-10 14:00 UTC to tokyo time => TZ=Asia/Tokyo date -d '2025-03-10 14:00 UTC' => TZ=Asia/Tokyo date -r $(date -j -u -f '%Y-%m-%d %H:%M' '2025-03-10 14:00' +%s)
             verify app.tar.gz with the checksums in SHA256SUMS => sha256sum -c SHA256SUMS => shasum -a 256 -c SHA256SUMS
             check the downloaded iso against "ubuntu.iso.sha256" => sha256sum -c ubuntu.iso.sha256 => shasum -a 256 -c ubuntu.iso.sha256
@@ -195,6 +196,39 @@ class SystemIntentsTest {
             sha256 of every file in this folder => sha256sum * => shasum -a 256 *
             md5 of every file in this folder => md5sum * => md5 -r *
                                     """;
+
+    /**
+     * Request => GNU command, for tasks whose only command is a Linux tool ({@code bsd: -}): on
+     * macOS they are declined, not answered with the Linux command.
+     */
+    private static final String LINUX_ONLY_TABLE = """
+            which glibc version do i have => ldd --version
+            show the installed ram modules => sudo dmidecode -t memory
+            what command line was the kernel booted with => cat /proc/cmdline
+            show selinux status => sestatus
+            which services slowed down the boot => systemd-analyze blame
+            system logs from the last hour => journalctl --since '1 hour ago'
+            show kernel errors => sudo dmesg --level=err
+            kernel errors since boot => journalctl -k -p err -b
+            which systemd units have failed => systemctl --failed
+            journal errors since yesterday => journalctl -p err --since yesterday
+            error-level log messages today => journalctl -p err --since today
+            critical journal entries since boot => journalctl -p crit -b
+            nginx logs since yesterday => journalctl -u nginx --since yesterday
+            """;
+
+    static Stream<Arguments> linuxOnlyTable() {
+        return LINUX_ONLY_TABLE.lines().map(l -> Arguments.of((Object[]) l.split(" => ")));
+    }
+
+    @ParameterizedTest
+    @MethodSource("linuxOnlyTable")
+    void linuxOnlyTasksAreDeclinedOnBsd(String prompt, String gnu) {
+        assertEquals(gnu, Backends.gnu(prompt));
+        Generation g = Backends.generate(prompt, Backends.BSD);
+        assertTrue(g.isEmpty(), prompt + " -> " + g.candidates());
+        assertTrue(Backends.generate(prompt, Backends.BSD.withShell(ShellKind.FISH)).isEmpty(), prompt + " in fish");
+    }
 
     static Stream<Arguments> gnuTable() {
         return GNU_TABLE.lines().map(l -> Arguments.of((Object[]) l.split(" => ")));

@@ -171,6 +171,17 @@ class TextIntentsTest {
         assertEquals(bsd, Backends.bsd(prompt), prompt);
     }
 
+    /** macOS has neither timeout nor systemctl ({@code bsd: -}): declined there, answered on GNU. */
+    @ParameterizedTest
+    @ValueSource(strings = {"run ./long.sh with a timeout of 5 minutes => timeout 5m ./long.sh",
+        "is the nginx service active => systemctl is-active nginx"})
+    void linuxOnlyCommandsAreDeclinedOnBsd(String line) {
+        String[] p = line.split(" => ");
+        assertEquals(p[1], Backends.gnu(p[0]));
+        Generation g = Backends.generate(p[0], Backends.BSD);
+        assertTrue(g.isEmpty(), p[0] + " -> " + g.candidates());
+    }
+
     /** POSIX-only syntax (a while loop, $(...)) is not offered to fish. */
     @ParameterizedTest
     @ValueSource(strings = {"wait for process 4242 to exit", "change my default shell to fish"})
