@@ -215,6 +215,9 @@ class SystemIntentsTest {
             error-level log messages today => journalctl -p err --since today
             critical journal entries since boot => journalctl -p crit -b
             nginx logs since yesterday => journalctl -u nginx --since yesterday
+            restart nginx => sudo systemctl restart nginx
+            list failed systemd units => systemctl --failed
+            show loaded kernel modules => lsmod
             """;
 
     static Stream<Arguments> linuxOnlyTable() {
