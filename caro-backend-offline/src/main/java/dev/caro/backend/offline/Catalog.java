@@ -86,18 +86,12 @@ final class Catalog {
 
     /** The intents of {@code intents} (a catalog's) in {@code category}, decoding no other indexed one. */
     static List<Intent> inCategory(List<Intent> intents, String category) {
+        Indexed indexed = intents instanceof Indexed i ? i : null;
         List<Intent> out = new ArrayList<>();
-        if (intents instanceof Indexed indexed) {
-            for (int k = 0; k < intents.size(); k++) {
-                if (indexed.category(k).equals(category)) {
-                    out.add(intents.get(k));
-                }
-            }
-            return out;
-        }
-        for (Intent i : intents) {
-            if (i.category().equals(category)) {
-                out.add(i);
+        for (int k = 0; k < intents.size(); k++) {
+            String c = indexed != null ? indexed.category(k) : intents.get(k).category();
+            if (c.equals(category)) {
+                out.add(intents.get(k));
             }
         }
         return out;
