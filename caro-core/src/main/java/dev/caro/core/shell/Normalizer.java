@@ -498,6 +498,10 @@ final class Normalizer {
             Layer root = new Layer(Origin.PIPED_SCRIPT, layer.depth() + 1, append(layer.wrappers(), name), true,
                     layer.background());
             parseNested(stdin.text(), stdin, sc.copy(), root);
+        } else if ((name.equals("at") || name.equals("batch")) && stdin != null) {
+            // at and batch read a script from standard input and run it later with /bin/sh.
+            parseNested(stdin.text(), stdin, sc.copy(), new Layer(Origin.PIPED_SCRIPT, layer.depth() + 1,
+                    append(layer.wrappers(), name), layer.elevated(), true));
         } else if (name.equals("parallel")) {
             unfoldParallel(cmd, sc, layer);
         } else if (!InlineShellCalls.codeOptions(name).isEmpty()) {
@@ -515,7 +519,7 @@ final class Normalizer {
 
     private static boolean isUnfolding(String name) {
         return SHELLS.contains(name) || name.equals("eval") || name.equals("find") || name.equals("ssh")
-                || name.equals("su") || name.equals("watch") || name.equals("parallel")
+                || name.equals("su") || name.equals("watch") || name.equals("parallel") || name.equals("at") || name.equals("batch")
                 || !InlineShellCalls.codeOptions(name).isEmpty();
     }
 

@@ -21,7 +21,8 @@ public final class DockerMassRemoveRule extends BaseRule {
                         + " everything running. Remove the ones you mean by name, or filter (--filter label=...).",
                 List.of("docker rm -f $(docker ps -aq)", "docker ps -q -a | xargs -r docker rm --force",
                         "docker volume rm $(docker volume ls -q)", "docker volume ls -q | xargs -r docker volume rm -f",
-                        "docker system prune -a --volumes -f", "docker volume prune -f", "podman system prune --all --volumes"),
+                        "docker system prune -a --volumes -f", "docker volume prune -f", "podman system prune --all --volumes",
+                        "podman container rm -af", "podman volume rm --all"),
                 List.of("docker rm mycontainer", "docker rmi $(docker images -q -f dangling=true)", "docker ps -a",
                         "docker volume ls", "docker system prune -f", "docker container prune -f", "docker image prune"));
     }
@@ -56,16 +57,16 @@ public final class DockerMassRemoveRule extends BaseRule {
         } else if (first.equals("volume") && second.equals("prune")) {
             report(out, RiskLevel.HIGH, "Deletes every Docker volume not used by a container, with its data.", c.span());
         } else if ((first.equals("volume") && (second.equals("rm") || second.equals("remove")))) {
-            if (Docker.fedEverything(c, ctx, "volumes")) {
+            if (all || Docker.fedEverything(c, ctx, "volumes")) {
                 report(out, RiskLevel.HIGH, "Deletes every Docker volume and the data in it.", c.span());
             }
         } else if (first.equals("rm") || (first.equals("container") && (second.equals("rm") || second.equals("remove")))) {
-            if (Docker.fedEverything(c, ctx, "containers")) {
+            if (all || Docker.fedEverything(c, ctx, "containers")) { // podman and nerdctl take --all
                 report(out, RiskLevel.HIGH, "Removes every container" + (Docker.force(c) ? ", running or stopped" : "")
                         + (c.hasArg("-v") || c.hasArg("--volumes") ? ", with their volumes" : "") + ".", c.span());
             }
         } else if (first.equals("rmi") || (first.equals("image") && (second.equals("rm") || second.equals("remove")))) {
-            if (Docker.fedEverything(c, ctx, "images")) {
+            if (all || Docker.fedEverything(c, ctx, "images")) {
                 report(out, RiskLevel.MODERATE, "Removes every Docker image.", c.span());
             }
         } else if (first.equals("kill") || first.equals("stop")) {

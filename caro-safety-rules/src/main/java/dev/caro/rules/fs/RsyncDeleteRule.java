@@ -60,10 +60,13 @@ public final class RsyncDeleteRule extends BaseRule {
         String abs = dest.literal() ? Targets.absolute(c, ctx, v) : "";
         boolean topSystem = k == PathKind.SYSTEM && abs.split("/").length <= 3 && !abs.startsWith("/var/www")
                 && !abs.startsWith("/srv/") && !abs.startsWith("/opt/") && !abs.startsWith("/mnt/") && !abs.startsWith("/media/");
+        // From an empty folder, or onto every user's home at once, the sync is a recursive delete of the destination.
+        String src = ops.get(ops.size() - 2).source();
+        boolean wipe = src.contains("mktemp") || src.contains("empty") || abs.matches("/(?:home|Users)/?");
         RiskLevel r = switch (k) {
             case ROOT -> RiskLevel.CRITICAL;
-            case HOME -> RiskLevel.HIGH;
-            case SYSTEM -> topSystem ? RiskLevel.HIGH : RiskLevel.SAFE;
+            case HOME -> wipe ? RiskLevel.CRITICAL : RiskLevel.HIGH;
+            case SYSTEM -> topSystem ? (wipe ? RiskLevel.CRITICAL : RiskLevel.HIGH) : RiskLevel.SAFE;
             case UNKNOWN -> RiskLevel.MODERATE;
             default -> RiskLevel.SAFE;
         };

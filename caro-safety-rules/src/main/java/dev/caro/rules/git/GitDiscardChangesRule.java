@@ -20,10 +20,11 @@ public final class GitDiscardChangesRule extends BaseRule {
     private static final Set<String> EVERYTHING = Set.of(".", ":/", "*", "./", ":(top)", "-A");
 
     public GitDiscardChangesRule() {
-        super("caro.git.discard-changes", "Discarding all uncommitted changes (checkout -- ., restore .)", RiskLevel.MODERATE,
+        super("caro.git.discard-changes", "Discarding all uncommitted changes (checkout -- ., restore .)", RiskLevel.HIGH,
                 "Changes that were never committed or stashed cannot be recovered. Stash them first (git stash -u)"
                         + " or restore only the files you mean.",
-                List.of("git checkout -- .", "git restore .", "git checkout .", "git checkout -f main", "git restore --worktree :/"),
+                List.of("git checkout -- .", "git restore .", "git checkout .", "git checkout -f main", "git restore --worktree :/",
+                        "git restore -SW ."),
                 List.of("git checkout -- README.md", "git restore --staged .", "git checkout main", "git restore src/app.js",
                         "git checkout -b feature/x"));
     }
@@ -57,8 +58,13 @@ public final class GitDiscardChangesRule extends BaseRule {
                 }
             }
             case "restore" -> {
-                boolean stagedOnly = g.has("S", "--staged") && !g.has("W", "--worktree");
-                if (all && !stagedOnly) {
+                boolean staged = g.has("S", "--staged");
+                boolean worktree = g.has("W", "--worktree");
+                if (all && staged && worktree) {
+                    // Both the index and the files: what git reset --hard does, staged work included.
+                    report(out, RiskLevel.HIGH, "Restores every file and the index, discarding all staged and unstaged changes"
+                            + " (like git reset --hard).", c.span());
+                } else if (all && !staged) {
                     report(out, RiskLevel.MODERATE, "Restores every file in the working tree, discarding uncommitted changes.", c.span());
                 }
             }

@@ -23,7 +23,8 @@ public final class GitHistoryRewriteRule extends BaseRule {
                         + " (or a bundle) first, and never expire the reflog to fix a problem.",
                 List.of("git filter-branch -f --tree-filter 'rm -f config/secrets.yml' HEAD", "git filter-repo --path secrets --invert-paths",
                         "git reflog expire --expire=now --all", "git gc --prune=now --aggressive", "git stash clear"),
-                List.of("git reflog | head -n 15", "git gc", "git stash list", "git log --all --oneline", "git stash pop"));
+                List.of("git reflog | head -n 15", "git gc", "git stash list", "git log --all --oneline", "git stash pop",
+                        "git filter-branch --help", "git --help reset"));
     }
 
     @Override

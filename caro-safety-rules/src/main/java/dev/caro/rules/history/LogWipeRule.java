@@ -33,10 +33,11 @@ public final class LogWipeRule extends BaseRule {
                 "Logs are how you find out what went wrong or who got in; erasing them destroys that evidence."
                         + " Rotate or compress logs (logrotate, journalctl --vacuum-time=2weeks) instead.",
                 List.of("sudo truncate -s0 /var/log/auth.log", "sudo journalctl --vacuum-time=1s", "wevtutil cl Security",
-                        "> /var/log/syslog", "sudo rm -f /var/log/wtmp", "sudo truncate -s 0 /var/log/*.log", "Clear-EventLog -LogName Security", "sudo journalctl --vacuum-size=1K"),
+                        "> /var/log/syslog", "sudo rm -f /var/log/wtmp", "sudo truncate -s 0 /var/log/*.log", "Clear-EventLog -LogName Security", "sudo journalctl --vacuum-size=1K",
+                        "sudo journalctl --vacuum-files=0"),
                 List.of("sudo journalctl --vacuum-size=500M", "sudo journalctl --vacuum-time=2weeks", "tail -F /var/log/nginx/error.log",
                         "sudo logrotate -f /etc/logrotate.conf", "wevtutil qe System /c:5", "echo started >> /var/log/myapp.log",
-                        "sudo truncate -s 0 /var/log/nginx/access.log"));
+                        "sudo truncate -s 0 /var/log/nginx/access.log", "sudo journalctl --vacuum-files=5"));
     }
 
     @Override
@@ -127,7 +128,8 @@ public final class LogWipeRule extends BaseRule {
             }
         }
         if (files.isPresent() && ZERO_OR_ONE.matcher(files.get().strip()).matches()) {
-            report(out, RiskLevel.MODERATE, "Deletes all but the newest journal file.", c.span());
+            // Like --vacuum-time=1s: every archived journal file goes (the active one is not vacuumed).
+            report(out, RiskLevel.HIGH, "Deletes every archived journal file but the newest.", c.span());
         }
     }
 }

@@ -18,9 +18,15 @@ import java.util.Set;
  * @param deletes whether {@code -delete} is an action
  * @param execs the argv of every {@code -exec}-style action
  * @param aged whether an age or size test ({@code -mtime +30}, {@code -size +1G}) restricts the matches
+ * @param junkOnly whether every name pattern picks leftovers only (backups, swap files, caches, logs)
  */
 public record FindInvocation(List<Word> roots, boolean narrowed, boolean nameFiltered, boolean deletes,
-        List<List<Word>> execs, boolean aged) {
+        List<List<Word>> execs, boolean aged, boolean junkOnly) {
+
+    /** Name patterns of files nobody needs back: editor and package-manager leftovers, caches, logs. */
+    private static final LazyPattern JUNK = LazyPattern.of("(?i).*(?:\\.(?:tmp|temp|bak|old|orig|rej|swp|swo|pyc|pyo|log|cache"
+            + "|part|crdownload|dpkg-old|dpkg-dist|dpkg-bak|rpmsave|rpmnew|ucf-old|ucf-dist)\\*?|~|\\.ds_store|__pycache__|thumbs\\.db|core"
+            + "|core\\.\\*|\\*\\.log\\.\\*|\\.#\\*)");
 
     private static final Set<String> NAME_TESTS = Set.of("-name", "-iname", "-path", "-ipath", "-wholename",
             "-iwholename", "-regex", "-iregex", "-lname", "-ilname");
@@ -58,6 +64,7 @@ public record FindInvocation(List<Word> roots, boolean narrowed, boolean nameFil
         boolean named = false;
         boolean deletes = false;
         boolean aged = false;
+        boolean junk = true;
         List<List<Word>> execs = new ArrayList<>();
         for (; i < a.size(); i++) {
             String v = a.get(i).value().toLowerCase(Locale.ROOT);
@@ -67,6 +74,7 @@ public record FindInvocation(List<Word> roots, boolean narrowed, boolean nameFil
                 if (!pruned && !pattern.equals("*") && !pattern.equals("*.*") && !pattern.equals("./*") && !pattern.equals("/*")) {
                     named = true;
                     narrowed = true;
+                    junk &= JUNK.matcher(pattern).matches();
                 }
             } else if (OTHER_NARROWING.contains(v) || v.startsWith("-newer")) {
                 narrowed = true;
@@ -87,7 +95,7 @@ public record FindInvocation(List<Word> roots, boolean narrowed, boolean nameFil
                 i = j;
             }
         }
-        return Optional.of(new FindInvocation(roots, narrowed, named, deletes, execs, aged));
+        return Optional.of(new FindInvocation(roots, narrowed, named, deletes, execs, aged, named && junk));
     }
 
     /** fd PATTERN [PATH...] -x/--exec CMD: a pattern always narrows. */
@@ -107,7 +115,7 @@ public record FindInvocation(List<Word> roots, boolean narrowed, boolean nameFil
         }
         List<Word> roots = positional.size() > 1 ? positional.subList(1, positional.size()) : List.of();
         boolean named = !positional.isEmpty() && !positional.get(0).value().equals(".") && !positional.get(0).value().isEmpty();
-        return Optional.of(new FindInvocation(roots, named, named, false, execs, false));
+        return Optional.of(new FindInvocation(roots, named, named, false, execs, false, false));
     }
 
     /** The program names run by the exec actions, normalized. */

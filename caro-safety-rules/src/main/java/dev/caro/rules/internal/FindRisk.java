@@ -22,12 +22,30 @@ public final class FindRisk {
         return switch (kind) {
             case ROOT -> RiskLevel.HIGH;
             case DEVICE -> RiskLevel.HIGH;
-            case SYSTEM -> housekeeping(abs) && f.aged() && !emptiesFiles ? RiskLevel.SAFE : RiskLevel.HIGH;
-            case HOME -> f.nameFiltered() && !recursiveRemoval ? RiskLevel.SAFE : RiskLevel.MODERATE;
+            case SYSTEM -> housekeeping(abs) && f.aged() && !emptiesFiles ? RiskLevel.SAFE
+                    : programTree(abs) && !f.junkOnly() ? RiskLevel.CRITICAL : RiskLevel.HIGH;
+            // Only an age, size or type test under the home directory: documents, keys and dotfiles alike.
+            case HOME -> !f.nameFiltered() ? RiskLevel.HIGH : !recursiveRemoval ? RiskLevel.SAFE : RiskLevel.MODERATE;
             case UNKNOWN -> RiskLevel.MODERATE;
             case OUTSIDE_CWD -> recursiveRemoval ? RiskLevel.MODERATE : RiskLevel.SAFE;
             default -> RiskLevel.SAFE;
         };
+    }
+
+    /**
+     * The trees the operating system runs from: deleting files there by anything but a leftover's
+     * name ({@code *.so*}, {@code *.conf}, {@code -mtime +30}) removes programs, libraries or settings.
+     */
+    private static boolean programTree(String abs) {
+        if (abs == null) {
+            return false;
+        }
+        for (String top : new String[] {"/usr", "/bin", "/sbin", "/lib", "/lib32", "/lib64", "/libx32", "/etc", "/boot"}) {
+            if (abs.equals(top) || abs.startsWith(top + "/") && !abs.startsWith("/usr/local/src") && !abs.startsWith("/usr/share/doc")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Directories where deleting old files is routine cleanup. */

@@ -34,10 +34,22 @@ public record GitInvocation(String subcommand, List<Word> args) {
                 i++;
                 continue;
             }
+            if (v.equals("--help")) {
+                return Optional.empty(); // git --help [subcommand] shows a manual page
+            }
             if (v.startsWith("-")) {
                 continue;
             }
-            return Optional.of(new GitInvocation(v.toLowerCase(Locale.ROOT), a.subList(i + 1, a.size())));
+            List<Word> rest = a.subList(i + 1, a.size());
+            for (Word w : rest) {
+                if (w.value().equals("--")) {
+                    break;
+                }
+                if (w.value().equals("--help")) {
+                    return Optional.empty(); // git SUBCOMMAND --help shows its manual page and does nothing else
+                }
+            }
+            return Optional.of(new GitInvocation(v.toLowerCase(Locale.ROOT), rest));
         }
         return Optional.empty();
     }

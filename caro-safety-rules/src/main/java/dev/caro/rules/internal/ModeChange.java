@@ -156,6 +156,33 @@ public record ModeChange(String program, boolean recursive, String spec, List<Wo
         return true;
     }
 
+    /**
+     * Whether the chmod mode clears the set-user-id bit: u-s, -s, a-s, or a symbolic {@code =} or a
+     * three-digit octal mode without it (GNU chmod keeps the bit of a directory, not of a file).
+     */
+    public boolean removesSetuid() {
+        if (!program.equals("chmod")) {
+            return false;
+        }
+        String m = spec.toLowerCase(Locale.ROOT);
+        if (OCTAL.matcher(m).matches()) {
+            return m.length() == 4 && ((m.charAt(0) - '0') & 4) == 0 || m.length() == 3;
+        }
+        for (String clause : m.split(",")) {
+            int op = indexOfOp(clause);
+            if (op < 0) {
+                continue;
+            }
+            String who = clause.substring(0, op);
+            boolean owner = who.isEmpty() || who.contains("u") || who.contains("a");
+            String perms = clause.substring(op + 1);
+            if (owner && (clause.charAt(op) == '-' && perms.contains("s") || clause.charAt(op) == '=' && !perms.contains("s"))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Whether the chmod mode sets the set-user-id bit: u+s, +s, 4755. */
     public boolean setsSetuid() {
         if (!program.equals("chmod")) {

@@ -39,9 +39,36 @@ public final class FirewallDisableRule extends BaseRule {
                 List.of("sudo iptables -F", "sudo iptables -P INPUT DROP", "nohup sudo nft flush ruleset >/dev/null 2>&1 &",
                         "sudo ufw disable", "sudo ufw --force reset", "sudo systemctl stop firewalld",
                         "Set-NetFirewallProfile -Profile Domain,Public,Private -Enabled False", "netsh advfirewall set allprofiles state off",
-                        "sudo firewall-cmd --panic-on"),
+                        "sudo firewall-cmd --panic-on", "sudo iptables -I INPUT 1 -p tcp --dport ssh -j REJECT",
+                        "sudo ip6tables -A INPUT -p tcp -m multiport --dports 80,443,22 -j DROP", "sudo ufw deny 22/tcp"),
                 List.of("sudo iptables -L -n -v", "sudo iptables-save | grep -c '^-A'", "sudo ufw show added", "sudo ufw allow 22/tcp",
-                        "sudo iptables -A INPUT -p tcp --dport 443 -j ACCEPT", "sudo nft list ruleset", "sudo ufw enable"));
+                        "sudo iptables -A INPUT -p tcp --dport 443 -j ACCEPT",
+                        "sudo iptables -A INPUT -s 198.51.100.0/24 -p tcp --dport 22 -j DROP", "sudo iptables -A INPUT -p tcp --dport 22 -j ACCEPT", "sudo nft list ruleset", "sudo ufw enable"));
+    }
+
+    /** An iptables rule for SSH's port (22 or "ssh", alone or in a --dports list) from any source. */
+    private static boolean blocksSsh(List<String> a) {
+        boolean ssh = false;
+        for (int i = 0; i + 1 < a.size(); i++) {
+            String v = a.get(i);
+            if (v.equals("-s") || v.equals("--source") || v.equals("--src-range")) {
+                String src = a.get(i + 1);
+                if (!src.equals("0.0.0.0/0") && !src.equals("::/0")) {
+                    return false; // one network kept out, not everyone
+                }
+            }
+            if (v.equals("--dport") || v.equals("--destination-port") || v.equals("--dports")) {
+                for (String port : a.get(i + 1).split(",")) {
+                    ssh |= port.equals("22") || port.equalsIgnoreCase("ssh") || port.matches("\\d+:\\d+") && covers(port, 22);
+                }
+            }
+        }
+        return ssh;
+    }
+
+    private static boolean covers(String range, int port) {
+        String[] ends = range.split(":");
+        return Integer.parseInt(ends[0]) <= port && port <= Integer.parseInt(ends[1]);
     }
 
     @Override
@@ -72,6 +99,8 @@ public final class FirewallDisableRule extends BaseRule {
             boolean narrowed = a.stream().anyMatch(v -> NARROWING.contains(v));
             if (insert && chainIn && drop && !narrowed) {
                 report(out, RiskLevel.HIGH, "Drops all incoming traffic, including your own SSH session.", c.span());
+            } else if ((insert || a.contains("-A") || a.contains("--append")) && chainIn && drop && blocksSsh(a)) {
+                report(out, RiskLevel.HIGH, "Drops incoming SSH from everywhere, which locks you out of a remote machine.", c.span());
             }
         } else if (n.equals("nft")) {
             String line = String.join(" ", a).toLowerCase(Locale.ROOT);
@@ -87,7 +116,7 @@ public final class FirewallDisableRule extends BaseRule {
             } else if (verb.equals("deny") || verb.equals("reject")) {
                 String target = ops.size() > 1 ? ops.get(ops.size() - 1).value() : "";
                 if (target.equals("ssh") || target.equals("22") || target.startsWith("22/") || target.equals("OpenSSH")) {
-                    report(out, RiskLevel.MODERATE, "Blocks SSH, which can lock you out of a remote machine.", c.span());
+                    report(out, RiskLevel.HIGH, "Blocks SSH, which can lock you out of a remote machine.", c.span());
                 }
             } else if (verb.equals("reset")) {
                 report(out, RiskLevel.MODERATE, "Resets the firewall, deleting every rule and disabling it.", c.span());

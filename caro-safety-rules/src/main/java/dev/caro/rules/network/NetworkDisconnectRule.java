@@ -21,16 +21,20 @@ public final class NetworkDisconnectRule extends BaseRule {
     private static final LazyPattern RADIO_OFF = LazyPattern.of("\\bradio\\s+(all|wifi)\\s+off\\b");
 
     private static final java.util.Set<String> NAMES = java.util.Set.of("ip", "ifconfig", "ifdown", "route", "nmcli", "dhclient",
-            "disable-netadapter", "networksetup");
+            "disable-netadapter", "networksetup", "tc");
+    /** A traffic-control rule that loses every packet: {@code netem loss 100%}. */
+    private static final LazyPattern TOTAL_LOSS = LazyPattern.of("\\bnetem\\b.*\\bloss\\s+(?:random\\s+)?100(?:\\.0+)?%");
 
     public NetworkDisconnectRule() {
         super("caro.network.disconnect", "Taking network interfaces or the default route down", RiskLevel.HIGH,
                 "On a remote machine this cuts off your session and everyone else's, with no way back in. Schedule a"
                         + " rollback first (e.g. a delayed reboot), or use the console.",
                 List.of("sudo ip link set eth0 down", "sudo ip route del default", "sudo nmcli device disconnect eth0",
-                        "sudo ifconfig eth0 down", "nmcli networking off", "sudo ip addr flush dev eth0", "sudo ifdown eth0"),
+                        "sudo ifconfig eth0 down", "nmcli networking off", "sudo ip addr flush dev eth0", "sudo ifdown eth0",
+                        "sudo tc qdisc replace dev ens3 root netem loss 100%"),
                 List.of("ip addr show", "ip route", "nmcli device status", "sudo ip link set eth0 up",
-                        "sudo ip route add 10.0.0.0/8 via 192.168.1.1", "ifconfig -a"));
+                        "sudo ip route add 10.0.0.0/8 via 192.168.1.1", "ifconfig -a",
+                        "sudo tc qdisc add dev eth0 root netem delay 100ms loss 1%", "tc qdisc show dev eth0"));
     }
 
     @Override
@@ -87,6 +91,12 @@ public final class NetworkDisconnectRule extends BaseRule {
                 }
             }
             case "disable-netadapter" -> report(out, RiskLevel.HIGH, "Disables a network adapter.", c.span());
+            case "tc" -> {
+                if ((line.contains("qdisc add") || line.contains("qdisc replace") || line.contains("qdisc change"))
+                        && TOTAL_LOSS.matcher(line).find()) {
+                    report(out, RiskLevel.HIGH, "Drops every packet on the interface, cutting the machine off the network.", c.span());
+                }
+            }
             default -> { }
         }
         return out;

@@ -27,13 +27,17 @@ public final class AclGrantRule extends BaseRule {
     private static final LazyPattern WRITE_ENTRY = LazyPattern.of("(?i)(?:^|,)\\s*(?:d(?:efault)?:)?(o|other|u|user|g|group|m|mask)(?::[^:,]*)?:[r-]*w");
     private static final LazyPattern WINDOWS_SYSTEM = LazyPattern.of("(?i)^[\"']?([a-z]:\\\\?[\"']?$|[a-z]:\\\\(windows|program files|programdata|users)|%systemroot%|%windir%|%programfiles%|\\$env:(windir|systemroot|programfiles))");
 
+    /** The drive's root or Windows' own folder (System32 and the rest), as opposed to programs' and users' folders. */
+    private static final LazyPattern WINDOWS_OS = LazyPattern.of("(?i)^[\"']?([a-z]:\\\\?[\"']?$|[a-z]:\\\\windows|%systemroot%|%windir%|\\$env:(windir|systemroot))");
+
     public AclGrantRule() {
         super("caro.perm.acl-grant", "Granting broad write access through ACLs (setfacl, icacls, takeown)",
-                RiskLevel.HIGH,
+                RiskLevel.CRITICAL,
                 "An ACL that lets other users write to system directories hands them control of the machine."
                         + " Grant the narrowest access to the one account or group that needs it.",
                 List.of("sudo setfacl -R -m u:guest:rwx /etc", "sudo setfacl -R -m o::rwx /var/www",
-                        "setfacl -m o::rw /etc/shadow", "takeown /f C:\\Windows\\System32 /r /d y"),
+                        "setfacl -m o::rw /etc/shadow", "takeown /f C:\\Windows\\System32 /r /d y",
+                        "icacls C:\\Windows /grant \"Everyone:(OI)(CI)M\" /T", "sudo setfacl -R -m o::rwx /usr"),
                 List.of("setfacl -m u:deploy:rx ./releases", "getfacl /etc", "setfacl -m u:ana:rw ./notes.txt",
                         "setfacl -R -m g:devs:rwX ./shared"));
     }
@@ -65,15 +69,16 @@ public final class AclGrantRule extends BaseRule {
             boolean recursive = Args.has(c, "R", "--recursive");
             for (Word w : Args.operands(c, SETFACL_VALUE_OPTS)) {
                 PathKind k = Targets.kind(c, w, ctx);
+                // Everyone writing to / or a whole system tree is chmod -R o+w on it: critical, as the permissions rules judge it.
                 RiskLevel r = switch (k) {
-                    case ROOT -> RiskLevel.HIGH;
-                    case SYSTEM -> others && !recursive ? RiskLevel.MODERATE : RiskLevel.HIGH;
+                    case ROOT -> others ? RiskLevel.CRITICAL : RiskLevel.HIGH;
+                    case SYSTEM -> others ? (recursive ? RiskLevel.CRITICAL : RiskLevel.MODERATE) : RiskLevel.HIGH;
                     case HOME, UNKNOWN -> RiskLevel.MODERATE;
                     case OUTSIDE_CWD -> others && recursive ? RiskLevel.MODERATE : RiskLevel.SAFE;
                     default -> RiskLevel.SAFE;
                 };
                 if (w.value().startsWith("/etc/shadow") || w.value().startsWith("/etc/sudoers")) {
-                    r = RiskLevel.HIGH;
+                    r = others ? RiskLevel.CRITICAL : RiskLevel.HIGH;
                 }
                 report(out, r, "Grants " + (others ? "every user" : "another account") + " write access to "
                         + Targets.describe(k, w) + (recursive ? " and everything under it." : "."), w.span());
@@ -82,7 +87,9 @@ public final class AclGrantRule extends BaseRule {
             String line = String.join(" ", c.args().stream().map(Word::source).toList());
             if (!c.args().isEmpty() && WINDOWS_SYSTEM.matcher(c.args().get(0).source()).find()
                     && line.toLowerCase(Locale.ROOT).contains("/grant") && EveryoneGrant.in(line)) {
-                report(out, RiskLevel.HIGH, "Gives every user control over the system folder " + c.args().get(0).source() + ".", c.span());
+                boolean os = WINDOWS_OS.matcher(c.args().get(0).source()).find();
+                report(out, os ? RiskLevel.CRITICAL : RiskLevel.HIGH, "Gives every user control over the system folder "
+                        + c.args().get(0).source() + (os ? ", so any program can replace Windows' own files." : "."), c.span());
             }
         } else if (n.equals("takeown")) {
             String line = String.join(" ", c.args().stream().map(Word::source).toList());

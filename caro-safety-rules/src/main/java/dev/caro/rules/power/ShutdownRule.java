@@ -28,9 +28,10 @@ public final class ShutdownRule extends BaseRule {
                         + " back. Schedule it with a delay and a message (shutdown -r +5 \"msg\") so it can be cancelled.",
                 List.of("sudo shutdown -P +0", "sudo reboot", "sudo systemctl --no-wall poweroff", "init 0",
                         "sudo systemctl reboot --force --force", "reboot -f", "Stop-Computer -ComputerName web01 -Force",
-                        "shutdown /s /t 0", "ssh db01 'sudo systemctl reboot'"),
+                        "shutdown /s /t 0", "ssh db01 'sudo systemctl reboot'", "echo 'systemctl poweroff' | sudo at 02:00",
+                        "sudo batch <<< 'reboot'"),
                 List.of("sudo shutdown -c \"maintenance postponed\"", "man shutdown", "systemctl status", "echo reboot",
-                        "last reboot", "uptime", "shutdown /a", "systemctl list-timers"));
+                        "last reboot", "uptime", "shutdown /a", "systemctl list-timers", "echo 'make backup' | at 23:00", "atq"));
     }
 
     @Override

@@ -20,13 +20,19 @@ public final class AdminGroupRule extends BaseRule {
             "dseditgroup");
 
     private static final Set<String> ADMIN = Set.of("sudo", "wheel", "admin", "root", "adm", "shadow", "disk", "lxd", "libvirt");
+    /** Root-equivalent for its members, but routinely given to the people who use it. */
+    private static final Set<String> ROOT_EQUIVALENT = Set.of("docker", "podman", "kvm", "lxd", "microk8s");
+    /** Accounts that network-facing services run as: a break-in there should not come with root. */
+    private static final Set<String> SERVICE_ACCOUNTS = Set.of("www-data", "nginx", "apache", "apache2", "httpd", "nobody",
+            "daemon", "mysql", "postgres", "redis", "tomcat", "jenkins", "git", "ftp", "mail", "nodejs", "node");
 
     public AdminGroupRule() {
         super("caro.privilege.admin-group", "Adding accounts to administrator groups", RiskLevel.HIGH,
                 "Members of sudo, wheel or Administrators can do anything on the machine. Grant only the specific"
                         + " commands needed through a sudoers.d rule.",
                 List.of("sudo usermod -aG sudo guest", "sudo gpasswd -a bob wheel", "net localgroup administrators guest /add",
-                        "sudo adduser eve sudo", "Add-LocalGroupMember -Group Administrators -Member guest"),
+                        "sudo adduser eve sudo", "Add-LocalGroupMember -Group Administrators -Member guest",
+                        "sudo usermod -a -G docker jenkins", "sudo adduser nginx docker"),
                 List.of("sudo usermod -aG docker ana", "groups ana", "sudo gpasswd -d bob wheel", "net localgroup administrators",
                         "sudo usermod -aG video ana"));
     }
@@ -52,19 +58,22 @@ public final class AdminGroupRule extends BaseRule {
                         }
                     }
                 }
-                groups.ifPresent(g -> check(g, c, out));
+                List<Word> ops = Args.operands(c, Set.of("-G", "--groups", "-g", "--gid", "-d", "--home", "-s", "--shell",
+                        "-c", "--comment", "-u", "--uid", "-l", "--login", "-e", "--expiredate", "-p", "--password"));
+                String account = ops.isEmpty() ? "" : ops.get(ops.size() - 1).value();
+                groups.ifPresent(g -> check(g, account, c, out));
             }
             case "gpasswd" -> {
                 Optional<String> user = Args.value(c, "-a", "--add").or(() -> Args.value(c, "-M", "--members"));
                 List<Word> ops = Args.operands(c, Set.of("-a", "--add", "-M", "--members", "-d", "--delete", "-A"));
                 if (user.isPresent() && !ops.isEmpty()) {
-                    check(ops.get(ops.size() - 1).value(), c, out);
+                    check(ops.get(ops.size() - 1).value(), user.get(), c, out);
                 }
             }
             case "adduser", "addgroup" -> {
                 List<Word> ops = Args.operands(c);
                 if (ops.size() == 2) {
-                    check(ops.get(1).value(), c, out);
+                    check(ops.get(1).value(), ops.get(0).value(), c, out);
                 }
             }
             case "net" -> {
@@ -91,10 +100,14 @@ public final class AdminGroupRule extends BaseRule {
         return out;
     }
 
-    private void check(String groups, SimpleCommand c, List<Finding> out) {
+    private void check(String groups, String account, SimpleCommand c, List<Finding> out) {
         for (String g : groups.split(",")) {
-            if (ADMIN.contains(g.strip().toLowerCase(Locale.ROOT))) {
+            String group = g.strip().toLowerCase(Locale.ROOT);
+            if (ADMIN.contains(group)) {
                 report(out, RiskLevel.HIGH, "Adds an account to the " + g.strip() + " group, which grants administrator rights.", c.span());
+            } else if (ROOT_EQUIVALENT.contains(group) && SERVICE_ACCOUNTS.contains(account.toLowerCase(Locale.ROOT))) {
+                report(out, RiskLevel.HIGH, "Gives the service account " + account + " the " + g.strip()
+                        + " group, which is as good as root: a break-in to that service owns the machine.", c.span());
             }
         }
     }

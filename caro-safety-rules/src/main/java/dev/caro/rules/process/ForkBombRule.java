@@ -39,7 +39,16 @@ public final class ForkBombRule extends BaseRule {
     /** An endless PowerShell loop header; a process start must follow before the next closing brace. */
     private static final LazyPattern PS_HEADER = LazyPattern.of(
             "(?i)\\b(?:while\\s*+\\(\\s*+\\$true\\s*+\\)|for\\s*+\\(\\s*+;\\s*+;\\s*+\\)|do\\s*+\\{)");
-    private static final LazyPattern PS_START = LazyPattern.of("(?i)\\b(?:start-process|saps|start|powershell|pwsh|cmd)\\b");
+    private static final LazyPattern PS_START = LazyPattern.of(
+            "(?i)\\b(?:start-process|saps|start-job|sajb|start-threadjob|start|powershell|pwsh|cmd)\\b");
+    /** {@code 1..[int]::MaxValue | ForEach-Object { Start-Job ... }}: a PowerShell range too long to ever finish. */
+    private static final LazyPattern PS_HUGE_RANGE = LazyPattern.of(
+            "(?i)\\d++\\s*+\\.\\.\\s*+(?:\\[(?:int|int32|int64|long|uint32)\\]::maxvalue|\\d{7,}+|\\d++e\\d++)\\s*+\\|\\s*+(?:foreach-object|foreach|%)\\s*+\\{");
+    /** An input that never ends, feeding xargs: {@code yes |}, {@code seq inf |}, {@code cat /dev/zero |}. */
+    private static final LazyPattern ENDLESS_INTO_XARGS = LazyPattern.of(
+            "(?:^|[;&|(]\\s*+)(?:yes|seq\\s++inf(?:inity)?|cat\\s++/dev/(?:zero|urandom))\\b[^|;&\\n]*+\\|\\s*+xargs\\b((?:[^|;&\\n]|&(?!&))*+)");
+    /** xargs running without a limit on parallel jobs, or whose command leaves each job in the background. */
+    private static final LazyPattern UNBOUNDED_XARGS = LazyPattern.of("(?:-P\\s*+0\\b|--max-procs[= ]0\\b|&\\s*+['\"])");
     /** {@code for /l %i in (1,0,2) do start}: a cmd.exe loop that never ends. */
     private static final LazyPattern CMD_ENDLESS_FOR = LazyPattern.of(
             "(?i)for\\s++/l\\s++%++\\w\\s++in\\s*+\\(\\s*+\\d++\\s*+,\\s*+0\\s*+,\\s*+\\d++\\s*+\\)\\s*+do\\s++start\\b");
@@ -55,10 +64,12 @@ public final class ForkBombRule extends BaseRule {
                         + " Never run it; to test limits, use a container with a pids limit.",
                 List.of(":(){ :|:& };:", "bomb() { bomb | bomb & }; bomb", "b() { b & b & }; b",
                         "perl -e 'fork() for (1..1e6)'", "python3 -c \"import os;[os.fork() for _ in iter(int,1)]\"",
-                        "while true; do sleep 1 & done", "ruby -e 'loop { fork }'", "%0|%0"),
+                        "while true; do sleep 1 & done", "ruby -e 'loop { fork }'", "%0|%0",
+                        "seq inf | xargs -P0 -n1 sh -c 'sleep 600'", "1..1000000000 | % { Start-Process notepad }"),
                 List.of("echo ':(){ :|:& };:' | wc -c", "countdown() { echo $1; }; countdown 3",
                         "while true; do date; sleep 5; done", "python3 -c 'import os; print(os.cpu_count())'",
-                        "perl -ne 'print if /fork/' src/*.c", "./server & ./worker &"));
+                        "perl -ne 'print if /fork/' src/*.c", "./server & ./worker &",
+                        "yes | head -n 3 | xargs -n1 echo", "1..5 | ForEach-Object { Start-Job { Get-Date } }"));
     }
 
     @Override
@@ -99,6 +110,15 @@ public final class ForkBombRule extends BaseRule {
             report(out, RiskLevel.CRITICAL, "An endless cmd.exe loop starts new windows without limit.",
                     new dev.caro.api.shell.Span(0, src.length()));
         }
+        if (out.isEmpty() && !startsWithPrinter(src) && src.contains("xargs") && endlessXargs(src)) {
+            report(out, RiskLevel.CRITICAL, "Endless input makes xargs start processes without limit (a fork bomb).",
+                    new dev.caro.api.shell.Span(0, src.length()));
+        }
+        if (out.isEmpty() && !startsWithPrinter(src) && src.contains("..") && PS_HUGE_RANGE.matcher(src).find()
+                && startsAfterRange(src)) {
+            report(out, RiskLevel.CRITICAL, "A PowerShell loop over billions of numbers starts a process or job for each one.",
+                    new dev.caro.api.shell.Span(0, src.length()));
+        }
         if (out.isEmpty() && !startsWithPrinter(src) && endlessPowerShellLoop(src)) {
             report(out, RiskLevel.CRITICAL, "An endless PowerShell loop starts new processes without limit.",
                     new dev.caro.api.shell.Span(0, src.length()));
@@ -122,6 +142,28 @@ public final class ForkBombRule extends BaseRule {
             report(out, RiskLevel.CRITICAL, "The " + n + " one-liner forks in a loop (a fork bomb).", c.span());
         }
         return out;
+    }
+
+    /** {@code yes | xargs -P 0 ...}: an endless producer feeding xargs with unlimited parallel jobs or backgrounded ones. */
+    private static boolean endlessXargs(String src) {
+        Matcher m = ENDLESS_INTO_XARGS.matcher(src);
+        while (m.find()) {
+            if (UNBOUNDED_XARGS.matcher(m.group(1)).find()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether a process or job start follows the huge range's block opening, before it closes. */
+    private static boolean startsAfterRange(String src) {
+        Matcher range = PS_HUGE_RANGE.matcher(src);
+        if (!range.find()) {
+            return false;
+        }
+        Matcher start = PS_START.matcher(src);
+        start.region(range.end(), src.length());
+        return start.find();
     }
 
     /** {@code while true; do ... & done}: the first header leaves the most text for the {@code & done}. */

@@ -5,6 +5,7 @@ import dev.caro.api.safety.RiskLevel;
 import dev.caro.api.safety.RuleContext;
 import dev.caro.api.shell.Origin;
 import dev.caro.api.shell.SimpleCommand;
+import dev.caro.api.shell.Span;
 import dev.caro.api.shell.Word;
 import dev.caro.rules.internal.Args;
 import dev.caro.rules.internal.BaseRule;
@@ -20,16 +21,26 @@ import java.util.Set;
 /** Killing every process, init, a whole user's processes, or processes the system needs (sshd, systemd, lsass). */
 public final class MassKillRule extends BaseRule {
 
-    private static final Set<String> COMMAND_NAMES = Set.of("kill", "killall5", "pkill", "killall", "pgrep", "taskkill", "stop-process", "spps");
+    private static final Set<String> COMMAND_NAMES = Set.of("kill", "killall5", "pkill", "killall", "pgrep", "taskkill", "stop-process", "spps",
+            "wmic", "foreach-object", "%", "invoke-cimmethod", "invoke-wmimethod");
 
     private static final LazyPattern NEGATIVE_PID = LazyPattern.of("-\\d{2,}");
+    /** A taskkill filter on the account Windows itself runs as. */
+    private static final LazyPattern SYSTEM_ACCOUNT = LazyPattern.of("username\\s+eq\\s+(?:nt authority\\\\)?system\\b");
 
     private static final Set<String> VITAL = Set.of("sshd", "systemd", "init", "dbus-daemon", "dbus", "xorg", "xwayland",
             "gnome-shell", "plasmashell", "kwin_x11", "kwin_wayland", "gdm", "gdm3", "lightdm", "sddm", "login",
             "systemd-logind", "systemd-journald", "systemd-udevd", "networkmanager", "bash", "zsh", "sh", "sudo",
             "polkitd", "agetty", "launchd", "windowserver", "loginwindow", "kernel_task", "dockerd", "containerd", "kubelet");
-    private static final Set<String> DATA_SERVICES = Set.of("postgres", "postgresql", "mysqld", "mariadbd", "mongod",
-            "redis-server", "elasticsearch", "etcd", "kafka", "java");
+    /** Processes without which the whole system stops: init and the services every login depends on. */
+    private static final Set<String> SYSTEM_CORE = Set.of("systemd", "init", "launchd", "dbus-daemon", "dbus",
+            "systemd-logind", "systemd-journald", "systemd-udevd", "udevd", "kernel_task");
+    /** Databases: SIGKILL skips their clean shutdown, forcing crash recovery and dropping every connection. */
+    private static final Set<String> DATA_SERVICES = Set.of("postgres", "postgresql", "mysqld", "mysql", "mariadbd", "mariadb",
+            "mongod", "redis-server", "elasticsearch", "etcd", "kafka", "clickhouse-server", "cassandra");
+    /** Runtimes whose name matches every program written for them: SIGKILL to all of them hits unrelated work. */
+    private static final Set<String> RUNTIMES = Set.of("java", "python", "python3", "python2", "node", "ruby", "perl", "php",
+            "php-fpm", "dotnet", "beam.smp", "erl");
     private static final Set<String> WINDOWS_VITAL = Set.of("lsass", "csrss", "wininit", "winlogon", "smss",
             "services", "svchost", "system", "dwm");
     private static final Set<String> PKILL_VALUE_OPTS = Set.of("-u", "-U", "-g", "-G", "-P", "-s", "-t", "-F",
@@ -43,10 +54,16 @@ public final class MassKillRule extends BaseRule {
                         + " process you mean by its pid (kill PID) or an exact name.",
                 List.of("kill -9 -1", "kill -KILL 1", "sudo killall5 -9", "sudo pkill -9 -u root",
                         "pkill -KILL -u \"$(id -un)\"", "sudo pkill --signal KILL -x sshd", "ps -e -o pid= | xargs -n 50 sudo kill -s KILL",
-                        "taskkill /F /IM lsass.exe", "Get-Process | Stop-Process -Force", "sudo pkill -KILL -f java"),
+                        "taskkill /F /IM lsass.exe", "Get-Process | Stop-Process -Force", "sudo pkill -KILL -f java",
+                        "pgrep . | xargs -r kill", "kill -9 $(pgrep -f '.*')", "sudo pkill -KILL -x systemd-journald",
+                        "taskkill /F /FI \"USERNAME eq SYSTEM\"", "killall -KILL mysqld",
+                        "ps -ef | grep node | awk '{print $2}' | xargs kill -9", "wmic process where \"name='winlogon.exe'\" call terminate",
+                        "Get-CimInstance Win32_Process | ForEach-Object { $_.Terminate() }"),
                 List.of("kill -s INT 48213", "kill -TERM \"$(cat app.pid)\"", "kill -0 1234", "kill %1",
                         "pkill -USR1 nginx", "pkill -HUP -x sshd", "pkill -f 'node server.js'", "killall firefox", "Stop-Process -Id 4312",
-                        "ps aux | grep defunct | awk '{print $2}' | xargs kill -9"));
+                        "ps aux | grep defunct | awk '{print $2}' | xargs kill -9",
+                        "killall postgres", "wmic process where \"name='notepad.exe'\" call terminate",
+                        "Get-WmiObject Win32_Process -Filter \"Name='notepad.exe'\" | ForEach-Object { $_.Terminate() }"));
     }
 
     @Override
@@ -68,6 +85,8 @@ public final class MassKillRule extends BaseRule {
             }
             case "taskkill" -> taskkill(c, out);
             case "stop-process", "spps" -> stopProcess(c, out);
+            case "wmic" -> wmic(c, out);
+            case "foreach-object", "%", "invoke-cimmethod", "invoke-wmimethod" -> wmiTerminate(c, out);
             default -> { }
         }
         return out;
@@ -107,31 +126,101 @@ public final class MassKillRule extends BaseRule {
                 report(out, RiskLevel.CRITICAL, "Sends SIG" + signal + " to init (pid 1), which brings the system down.", t.span());
             } else if (t.unknownExpansion()) {
                 for (String inner : Substitutions.innerTexts(t.source())) {
-                    List<SimpleCommand> cmds = ctx.parse(inner).commands();
-                    if (listsAllProcesses(cmds)) {
-                        report(out, RiskLevel.CRITICAL, "Sends SIG" + signal + " to every process on the system.", t.span());
-                    }
-                    for (SimpleCommand s : cmds) {
-                        String sn = Names.of(s);
-                        Optional<String> owner = sn.equals("pgrep") ? Args.value(s, "-u", "--euid").or(() -> Args.value(s, "-U", "--uid"))
-                                : Optional.empty();
-                        if (owner.isPresent() && Args.operands(s, PKILL_VALUE_OPTS).isEmpty()) {
-                            boolean root = owner.get().equals("root") || owner.get().equals("0");
-                            report(out, root ? RiskLevel.CRITICAL : RiskLevel.HIGH, "Sends SIG" + signal + " to every process owned by "
-                                    + owner.get() + ".", t.span());
-                        }
-                        if ((sn.equals("pidof") || sn.equals("pgrep")) && !Args.operands(s).isEmpty()
-                                && VITAL.contains(Names.normalize(Args.operands(s).get(Args.operands(s).size() - 1).value()))) {
-                            report(out, RiskLevel.HIGH, "Sends SIG" + signal + " to " + Args.operands(s).get(Args.operands(s).size() - 1).value()
-                                    + ", which the system or your session needs.", t.span());
-                        }
-                    }
+                    pidSources(ctx.parse(inner).commands(), signal, t.span(), out);
                 }
             }
         }
-        if (targets.isEmpty() && (c.origin() == Origin.XARGS || c.wrappers().contains("xargs")) && listsAllProcesses(c.upstream())) {
-            report(out, RiskLevel.CRITICAL, "Sends SIG" + signal + " to every process listed by ps, i.e. all of them.", c.span());
+        if (targets.isEmpty() && (c.origin() == Origin.XARGS || c.wrappers().contains("xargs"))) {
+            pidSources(c.upstream(), signal, c.span(), out);
         }
+    }
+
+    /**
+     * Judges the commands whose output becomes kill's pids (a substitution, or what feeds xargs):
+     * every process listed by ps, a pgrep pattern that matches everything, all of a user's
+     * processes, or a process the system needs.
+     */
+    private void pidSources(List<SimpleCommand> cmds, String signal, Span span, List<Finding> out) {
+        if (listsAllProcesses(cmds)) {
+            report(out, RiskLevel.CRITICAL, "Sends SIG" + signal + " to every process on the system.", span);
+            return;
+        }
+        Optional<String> grepped = grepped(cmds);
+        if (grepped.isPresent() && kill9(signal)) {
+            String target = Names.normalize(grepped.get());
+            if (VITAL.contains(target)) {
+                report(out, vitalRisk(target), "Sends SIG" + signal + " to every " + grepped.get()
+                        + " process, which the system or your session needs.", span);
+            } else if (DATA_SERVICES.contains(target) || RUNTIMES.contains(target)) {
+                report(out, forceKillRisk(target), forceKillMessage(grepped.get(), target), span);
+            }
+        }
+        for (SimpleCommand s : cmds) {
+            String sn = Names.of(s);
+            if (!sn.equals("pgrep") && !sn.equals("pidof")) {
+                continue;
+            }
+            List<Word> patterns = Args.operands(s, PKILL_VALUE_OPTS);
+            Optional<String> owner = sn.equals("pgrep") ? Args.value(s, "-u", "--euid").or(() -> Args.value(s, "-U", "--uid"))
+                    : Optional.empty();
+            if (owner.isPresent() && patterns.isEmpty()) {
+                boolean root = owner.get().equals("root") || owner.get().equals("0");
+                report(out, root ? RiskLevel.CRITICAL : RiskLevel.HIGH, "Sends SIG" + signal + " to every process owned by "
+                        + owner.get() + ".", span);
+            }
+            if (!patterns.isEmpty()) {
+                String p = patterns.get(patterns.size() - 1).value();
+                if (sn.equals("pgrep") && matchesEverything(p)) {
+                    report(out, RiskLevel.CRITICAL, "The pattern '" + p + "' matches every process, so this signals them all.", span);
+                } else if (VITAL.contains(Names.normalize(p))) {
+                    report(out, vitalRisk(p), "Sends SIG" + signal + " to " + p + ", which the system or your session needs.", span);
+                }
+            }
+        }
+    }
+
+    private static RiskLevel forceKillRisk(String target) {
+        return DATA_SERVICES.contains(target) ? RiskLevel.HIGH : RiskLevel.MODERATE;
+    }
+
+    private static String forceKillMessage(String shown, String target) {
+        return DATA_SERVICES.contains(target)
+                ? "Force-kills " + shown + " without a clean shutdown: crash recovery, dropped connections, possible data loss."
+                : "Force-kills every " + shown + " program at once, not just the one you mean, with no chance to clean up.";
+    }
+
+    private static boolean kill9(String signal) {
+        return signal.equals("KILL") || signal.equals("9");
+    }
+
+    /**
+     * The word a {@code ps ... | grep WORD} pipeline selects processes by (the last grep that is not
+     * {@code -v}), when the list comes from ps; empty otherwise.
+     */
+    private static Optional<String> grepped(List<SimpleCommand> cmds) {
+        boolean ps = false;
+        String word = null;
+        for (SimpleCommand u : cmds) {
+            String n = Names.of(u);
+            ps |= n.equals("ps");
+            if (n.equals("grep") || n.equals("egrep") || n.equals("fgrep")) {
+                List<Word> ops = Args.operands(u, Set.of("-e", "-f", "-m", "-A", "-B", "-C"));
+                if (!Args.hasShort(u, 'v') && !Args.hasLong(u, "--invert-match") && !ops.isEmpty()) {
+                    word = ops.get(0).value();
+                }
+            }
+        }
+        return ps && word != null ? Optional.of(word) : Optional.empty();
+    }
+
+    /** A pgrep/pkill pattern every process name or command line matches. */
+    private static boolean matchesEverything(String p) {
+        return p.equals(".") || p.equals(".*") || p.isEmpty() || p.equals("^") || p.equals(".+") || p.equals("$") || p.equals("^.*$");
+    }
+
+    /** Critical for the processes the whole system stands on (init, its journal, login and device managers); high for the rest. */
+    private static RiskLevel vitalRisk(String name) {
+        return SYSTEM_CORE.contains(Names.normalize(name)) ? RiskLevel.CRITICAL : RiskLevel.HIGH;
     }
 
     /** Whether a pipeline lists every pid without filtering: {@code ps -e}, {@code ps aux}, {@code ps -A} with no grep. */
@@ -226,18 +315,18 @@ public final class MassKillRule extends BaseRule {
         for (Word w : Args.operands(c, PKILL_VALUE_OPTS)) {
             String target = Names.normalize(w.value());
             if (VITAL.contains(target) && !reloadOnly) {
-                report(out, RiskLevel.HIGH, "Kills every " + w.value() + " process, which the system or your session needs.", w.span());
+                report(out, vitalRisk(target), "Kills every " + w.value() + " process, which the system or your session needs.", w.span());
                 return;
             }
-            if (kill9 && DATA_SERVICES.contains(target)) {
-                report(out, RiskLevel.MODERATE, "Force-kills " + w.value() + " without a clean shutdown, which can corrupt its data.", w.span());
+            if (kill9 && (DATA_SERVICES.contains(target) || RUNTIMES.contains(target))) {
+                report(out, forceKillRisk(target), forceKillMessage(w.value(), target), w.span());
                 return;
             }
         }
         boolean full = Args.hasShort(c, 'f') || Args.hasLong(c, "--full");
         for (Word w : Args.operands(c, PKILL_VALUE_OPTS)) {
             String p = w.value();
-            if (full && (p.equals(".") || p.equals(".*") || p.isEmpty() || p.equals("^") || p.equals(".+"))
+            if (n.equals("pkill") && matchesEverything(p)
                     || n.equals("killall") && Args.hasShort(c, 'r') && (p.equals(".") || p.equals(".*"))) {
                 report(out, RiskLevel.CRITICAL, "The pattern '" + p + "' matches every process, so this kills them all.", w.span());
                 return;
@@ -263,8 +352,63 @@ public final class MassKillRule extends BaseRule {
                 }
             }
             if (v.equals("/fi") && next.contains("username")) {
-                report(out, RiskLevel.HIGH, "Kills every process of a user.", c.span());
+                boolean system = SYSTEM_ACCOUNT.matcher(next).find();
+                report(out, system ? RiskLevel.CRITICAL : RiskLevel.HIGH, system
+                        ? "Kills every process the system account runs, which crashes Windows." : "Kills every process of a user.", c.span());
             }
+        }
+    }
+
+    /** {@code wmic process [where "name='csrss.exe'"] call terminate} (or {@code delete}). */
+    private void wmic(SimpleCommand c, List<Finding> out) {
+        List<String> a = new ArrayList<>();
+        for (Word w : c.args()) {
+            a.add(w.value().toLowerCase(Locale.ROOT));
+        }
+        if (a.isEmpty() || !a.get(0).equals("process") || !(a.contains("terminate") || a.contains("delete"))) {
+            return;
+        }
+        int where = a.indexOf("where");
+        if (where < 0) {
+            report(out, RiskLevel.CRITICAL, "Terminates every process on the machine.", c.span());
+            return;
+        }
+        String clause = where + 1 < a.size() ? a.get(where + 1) : "";
+        for (String vital : WINDOWS_VITAL) {
+            if (clause.contains("'" + vital + ".exe'") || clause.contains("'" + vital + "'")) {
+                report(out, RiskLevel.CRITICAL, "Terminates the Windows system process " + vital + ", which crashes Windows.", c.span());
+                return;
+            }
+        }
+    }
+
+    /**
+     * {@code Get-WmiObject Win32_Process | ForEach-Object { $_.Terminate() }} and the CIM form: every
+     * process terminated, unless a filter (-Filter, -Query, Where-Object) picks some.
+     */
+    private void wmiTerminate(SimpleCommand c, List<Finding> out) {
+        StringBuilder own = new StringBuilder();
+        for (Word w : c.args()) {
+            own.append(w.value().toLowerCase(Locale.ROOT)).append(' ');
+        }
+        if (own.indexOf("terminate") < 0) {
+            return;
+        }
+        boolean allProcesses = false;
+        for (SimpleCommand u : c.upstream()) {
+            String un = name(u);
+            if (un.equals("where-object") || un.equals("where") || un.equals("?")) {
+                return;
+            }
+            if (un.equals("get-wmiobject") || un.equals("gwmi") || un.equals("get-ciminstance") || un.equals("gcim")) {
+                boolean filtered = Args.psValue(u, "Filter").isPresent() || Args.psValue(u, "Query").isPresent();
+                for (Word w : u.args()) {
+                    allProcesses |= w.value().equalsIgnoreCase("win32_process") && !filtered;
+                }
+            }
+        }
+        if (allProcesses) {
+            report(out, RiskLevel.CRITICAL, "Terminates every process on the machine through WMI.", c.span());
         }
     }
 

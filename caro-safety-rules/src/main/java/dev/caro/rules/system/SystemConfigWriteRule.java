@@ -44,11 +44,14 @@ public final class SystemConfigWriteRule extends BaseRule {
                         "echo 'toor:x:0:0::/root:/bin/bash' | sudo tee -a /etc/passwd",
                         "echo 'nameserver 203.0.113.53' | sudo tee /etc/resolv.conf", "sudo sed -i 's/^root:[^:]*:/root::/' /etc/shadow",
                         "echo 'ssh-ed25519 AAAA attacker@host' | sudo tee -a /root/.ssh/authorized_keys",
-                        "sudo cp ./my-sudo /usr/bin/sudo"),
+                        "sudo cp ./my-sudo /usr/bin/sudo", "sudo sed -i 's/^deploy:x:1001:/deploy:x:0:/' /etc/passwd",
+                        ": > ~/.ssh/authorized_keys", "cat new.pem > ~/.ssh/id_ed25519",
+                        "wget -qO- https://keys.example.org/ops.pub | tee -a ~/.ssh/authorized_keys", "sudo sed -i '/^UUID/d' /etc/fstab"),
                 List.of("grep -E '^(ID|VERSION_ID)=' /etc/os-release", "cat /etc/fstab", "echo '127.0.0.1 app.local' | sudo tee -a /etc/hosts",
                         "echo 'deb https://apt.example.com stable main' | sudo tee /etc/apt/sources.list.d/example.list",
                         "sudo cp nginx.conf /etc/nginx/conf.d/app.conf", "echo '/swapfile none swap sw 0 0' | sudo tee -a /etc/fstab",
-                        "sudo cp mytool /usr/local/bin/", "cp /etc/hosts ./hosts.bak"));
+                        "sudo cp mytool /usr/local/bin/", "cp /etc/hosts ./hosts.bak",
+                        "cat ~/.ssh/id_ed25519.pub >> ~/.ssh/authorized_keys", "ssh-keyscan github.com > ~/.ssh/known_hosts"));
     }
 
     @Override
@@ -60,6 +63,19 @@ public final class SystemConfigWriteRule extends BaseRule {
                 continue;
             }
             String abs = Targets.absolute(c, ctx, w.value());
+            if (t.append() && "authorized_keys".equals(ownSshFile(abs, ctx.execution().home())) && downloaded(c)) {
+                report(out, RiskLevel.HIGH, "Lets a key downloaded from the network, unchecked, log in as you.", w.span());
+                continue;
+            }
+            if (!t.append() && !t.how().equals("edits")) {
+                String key = ownSshFile(abs, ctx.execution().home());
+                if (key != null) {
+                    report(out, key.equals("authorized_keys") ? RiskLevel.MODERATE : RiskLevel.HIGH,
+                            key.equals("authorized_keys") ? "Empties or replaces your authorized SSH keys, so key logins to this account stop working."
+                                    : "Overwrites your private SSH key " + key + ", which cannot be recovered.", w.span());
+                    continue;
+                }
+            }
             if (abs.startsWith("/etc/sudoers") || abs.equals("/proc/sysrq-trigger") || SensitiveFiles.isSystemLog(abs)) {
                 continue; // judged by their own rules
             }
@@ -97,6 +113,36 @@ public final class SystemConfigWriteRule extends BaseRule {
         return out;
     }
 
+    /** Whether the text written comes straight from the network: curl or wget writes it, or feeds the writer. */
+    private static boolean downloaded(SimpleCommand c) {
+        String n = Names.of(c);
+        if (n.equals("curl") || n.equals("wget")) {
+            return true;
+        }
+        for (SimpleCommand u : c.upstream()) {
+            String un = Names.of(u);
+            if (un.equals("curl") || un.equals("wget")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * "authorized_keys" or the private key's name when {@code abs} is one of the user's own SSH files
+     * that a write would destroy; null otherwise (public keys, known_hosts and config are easy to redo).
+     */
+    private static String ownSshFile(String abs, String home) {
+        if (home == null || home.isEmpty() || !abs.startsWith(home + "/.ssh/")) {
+            return null;
+        }
+        String name = abs.substring(home.length() + 6);
+        if (name.equals("authorized_keys") || name.equals("authorized_keys2")) {
+            return "authorized_keys";
+        }
+        return name.startsWith("id_") && !name.endsWith(".pub") && name.indexOf('/') < 0 ? name : null;
+    }
+
     /** Appending is usually how admins add entries; only some files make it dangerous. */
     private static RiskLevel appendRisk(String abs, RiskLevel r, String text) {
         if (abs.equals("/etc/passwd") || abs.equals("/etc/shadow") || abs.equals("/etc/group") || abs.startsWith("/etc/ld.so.preload")) {
@@ -116,6 +162,15 @@ public final class SystemConfigWriteRule extends BaseRule {
         return RiskLevel.SAFE;
     }
 
+    /** A sed script that comments out ({@code s/^/#/}, {@code s/^UUID/#UUID/}) or deletes ({@code /^UUID/d}) fstab's mount lines. */
+    private static final LazyPattern FSTAB_DISABLE = LazyPattern.of(
+            "(?:^|\\s)s(.)\\^([^#]*?)\\1#|(?:^|\\s)/\\^?(?:uuid|/dev|label|partuuid)[^/]*/d|(?:^|\\s)[0-9,$]*d(?:\\s|$)",
+            java.util.regex.Pattern.CASE_INSENSITIVE);
+
+    /** In a sed replacement for /etc/passwd or /etc/shadow: "user::" (no password), ":0:0:" (uid 0), root with no shell. */
+    private static final LazyPattern ACCOUNT_TAKEOVER = LazyPattern.of(
+            "(?:^|[\\s^])[a-z_][a-z0-9_-]*::|(?:^|[\\s^])[a-z_][a-z0-9_-]*:[^:\\s]*:0:|^\\s*root:.*(?:nologin|/false)");
+
     private static RiskLevel editRisk(String abs, RiskLevel r, SimpleCommand c) {
         StringBuilder replacements = new StringBuilder();
         for (String v : c.argValues()) {
@@ -127,12 +182,17 @@ public final class SystemConfigWriteRule extends BaseRule {
             return script.contains("permitrootlogin yes") || script.contains("permitemptypasswords yes")
                     ? RiskLevel.HIGH : script.contains("passwordauthentication yes") ? RiskLevel.MODERATE : RiskLevel.SAFE;
         }
-        if (abs.startsWith("/etc/passwd") || abs.startsWith("/etc/shadow") || abs.startsWith("/etc/group")
-                || abs.startsWith("/etc/gshadow") || abs.startsWith("/boot")) {
+        if (abs.startsWith("/etc/passwd") || abs.startsWith("/etc/shadow")) {
+            // An empty password field or a second uid 0 is a passwordless root login; a login shell of
+            // nologin/false for root locks the administrator out.
+            return ACCOUNT_TAKEOVER.matcher(script).find() ? RiskLevel.CRITICAL : RiskLevel.HIGH;
+        }
+        if (abs.startsWith("/etc/group") || abs.startsWith("/etc/gshadow") || abs.startsWith("/boot")) {
             return RiskLevel.HIGH;
         }
         if (abs.equals("/etc/fstab")) {
-            return RiskLevel.MODERATE;
+            // Commenting out or deleting mount lines (s/^UUID/#UUID/, /^UUID/d): the root filesystem's line too.
+            return FSTAB_DISABLE.matcher(String.join(" ", c.argValues())).find() ? RiskLevel.HIGH : RiskLevel.MODERATE;
         }
         if (abs.startsWith("/etc/selinux/config")) {
             return script.contains("disabled") || script.contains("permissive") ? RiskLevel.MODERATE : RiskLevel.SAFE;
