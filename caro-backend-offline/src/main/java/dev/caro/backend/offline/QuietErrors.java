@@ -17,11 +17,14 @@ final class QuietErrors {
     private static final Pattern PHRASE = Pattern.compile(
             "\\b(?:suppress(?:ing)?|hid(?:e|ing)|silenc(?:e|ing)|mut(?:e|ing)|discard(?:ing)?|squelch(?:ing)?"
             + "|throw(?:ing)? away|ignor(?:e|ing)|get rid of) (?:the |any |all (?:the )?)?"
-            + "(?:(?:permission[- ]denied|access[- ]denied|stderr|error) )?(?:errors?|error messages|messages|warnings|noise)\\b"
+            + "(?:(?:permission[- ]denied|access[- ]denied|permissions?|stderr|error) )?(?:errors?|error messages|messages|warnings|noise)\\b"
             + "(?: (?:about|from) (?:permissions?|(?:unreadable|protected) (?:directories|files)))?"
             + "|\\b(?:send|redirect|pipe) (?:the )?(?:errors|stderr|error output) to /dev/null\\b"
-            + "|\\b(?:no|without (?:the |any )?)(?:permission[- ]denied|access[- ]denied) (?:errors|error messages|messages|noise)\\b"
-            + "|\\bno error (?:messages|output)\\b");
+            + "|\\b(?:no |without (?:the |any |showing (?:the |any )?|seeing (?:the |any )?|printing (?:the |any )?)?)(?:permission[- ]denied|access[- ]denied|permissions?) (?:errors|error messages|messages|noise)\\b"
+            + "|\\bno error (?:messages|output)\\b"
+            + "|\\b(?:i )?(?:dont|do not) (?:want to |need to |wish to |care to )?(?:see|show|print|get|display)"
+            + " (?:the |any )?(?:(?:permission[- ]denied|access[- ]denied|permissions?|stderr) )?(?:errors?|error messages|warnings)\\b"
+            + "|\\b(?:with(?:out)? |and )?(?:the )?(?:permission[- ]denied |access[- ]denied |permission )?errors? (?:hidden|suppressed|silenced|discarded)\\b");
 
     /** The first words of commands whose errors may be discarded. */
     private static final Set<String> READERS = Set.of("find", "du", "grep", "ls", "locate", "wc", "stat", "file",

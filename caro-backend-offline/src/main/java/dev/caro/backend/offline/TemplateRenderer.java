@@ -129,7 +129,11 @@ final class TemplateRenderer implements FindExpression.SlotUse {
         return used.size();
     }
 
+    /** The command text already written around the template part being filled (for quoting). */
+    private String context = "";
+
     private String fill(String t) {
+        String outer = context;
         StringBuilder sb = new StringBuilder();
         int i = 0;
         while (i < t.length()) {
@@ -157,10 +161,64 @@ final class TemplateRenderer implements FindExpression.SlotUse {
                 sb.append(t.substring(i));
                 break;
             }
-            sb.append(placeholder(t.substring(i + 1, j)));
+            String body = t.substring(i + 1, j);
+            context = outer + sb;
+            String v = placeholder(body);
+            sb.append(body.startsWith("=") && fromQuote(body.substring(1)) ? guardRaw(v, outer + sb) : v);
             i = j + 1;
         }
+        context = outer;
         return sb.toString();
+    }
+
+    /**
+     * Whether a raw placeholder ({@code {=name}}) takes its value from a capture of a quoted string ({@code «n»}): such a value may hold spaces or shell syntax
+     * ("'Meeting Notes.docx'"), which a raw placement would split or run. A fallback
+     * ({@code {=a:{=b}}}) is guarded where it is filled. A capture named {@code cmd...} is a command
+     * line the user quoted to be run ("nice 'make -j8'") and stays as written.
+     */
+    private boolean fromQuote(String body) {
+        int colon = body.indexOf(':');
+        String name = (colon < 0 ? body : body.substring(0, colon)).replaceFirst("\\.(?:base|ext)$", "");
+        Capture c = captures.get(name);
+        return c != null && c.end() > c.start() && !name.startsWith("cmd")
+                && req.text().substring(c.start(), c.end()).contains("«");
+    }
+
+    /**
+     * A value from a quoted string placed raw, made safe for where it lands: single-quoted when
+     * needed at word level ({@code mv 'Meeting Notes.docx' b}), its single quotes escaped inside a
+     * single-quoted template part, and {@code \ " $ `} escaped inside a double-quoted one.
+     */
+    static String guardRaw(String value, CharSequence before) {
+        switch (quoteState(before)) {
+            case '\'':
+                return value.replace("'", "'\\''");
+            case '"':
+                return value.replaceAll("([\\\\\"$`])", "\\\\$1");
+            default:
+                return value.isEmpty() ? value : ShellQuote.word(value);
+        }
+    }
+
+    /** The quote open at the end of a piece of POSIX shell text: ' or ", or a space when none. */
+    static char quoteState(CharSequence text) {
+        char open = ' ';
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (open == '\'') {
+                if (c == '\'') {
+                    open = ' ';
+                }
+            } else if (c == '\\') {
+                i++;
+            } else if (c == '"') {
+                open = open == '"' ? ' ' : '"';
+            } else if (c == '\'' && open == ' ') {
+                open = '\'';
+            }
+        }
+        return open;
     }
 
     private String placeholder(String body) {

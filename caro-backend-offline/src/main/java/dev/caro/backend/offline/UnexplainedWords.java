@@ -37,6 +37,7 @@ final class UnexplainedWords {
             "let", "know", "look", "looking", "help", "compute", "calculate", "determine", "figure", "try", "run", "running", "use", "using", "used", "quick",
             "quickly", "real", "really", "actually", "just", "kindly", "thanks", "thank", "hey", "hi", "ok", "okay",
             "whats", "thats", "wheres", "hows", "whos", "am", "im", "ive", "id", "dont", "doesnt", "cant", "can't",
+            "theyre", "youre", "theres", "heres", "were", "its",
             "out", "up", "go", "going", "put", "some", "way", "something", "anything", "everything", "somewhere",
             "anywhere", "everywhere", "whatever", "whichever", "right", "now", "currently", "current", "present",
             "presently", "again", "here", "there", "ones", "kind", "lots", "much", "many", "about", "via",
@@ -77,6 +78,10 @@ final class UnexplainedWords {
     /** Words that describe a time slot ("modified in the last hour"); explained when the request has one. */
     private static final Set<String> TIME_WORDS = Words.set("modified", "changed", "edited", "touched", "updated",
             "created", "altered", "written", "modifed", "old", "older", "newer", "age", "aged");
+
+    /** Words that say a time bound is about the last access; explained when find tests the access time. */
+    private static final Set<String> ACCESS_WORDS = Words.set("accessed", "opened", "read", "used");
+    private static final Pattern ACCESS_TEST = Pattern.compile(" -a(?:time|min) | -newerat ");
 
     /** Share of a category's intents that must name a word for it to count for the whole category. */
     private static final double CATEGORY_SHARE = 0.1;
@@ -121,6 +126,7 @@ final class UnexplainedWords {
             String lower = req.lower().substring(w.start(), w.end()).replace("'", "");
             if (SlotExtractor.STOP.contains(lower) || HARMLESS.contains(lower) || HARMLESS.contains(stem(lower))
                     || timed && TIME_WORDS.contains(lower) || command.startsWith("find ") && FIND_WORDS.contains(lower)
+                    || timed && ACCESS_WORDS.contains(lower) && ACCESS_TEST.matcher(command).find()
                     || dated && DATED_NAMES.contains(lower) || MeaningWords.namedBySlot(req, lower)) {
                 continue;
             }

@@ -112,6 +112,71 @@ class FilesIntentsTest {
             mp4s larger than 1GB under ~/Videos => find ~/Videos -type f -size +1G -name '*.mp4'
             copy all .sh scripts from ~/bin to ~/backup/bin => cp ~/bin/*.sh ~/backup/bin/
             resolve ../shared/lib to an absolute path => readlink -f ../shared/lib
+            files under /data that no one has read in over 60 days => find /data -type f -atime +60
+            which files in ~/archive have not been accessed for more than a year => find ~/archive -type f -atime +365
+            files accessed in the last 2 days in /tmp => find /tmp -type f -atime -2
+            .h and .c files in src => find src -type f \\( -name '*.h' -o -name '*.c' \\)
+            .tmp or .swp files in this folder => find . -type f \\( -name '*.tmp' -o -name '*.swp' \\)
+            files changed more recently than the Makefile => find . -type f -newer Makefile
+            anything in src edited since last.stamp was touched => find src -type f -newer last.stamp
+            what changed in src since build.stamp was last modified => find src -type f -newer build.stamp
+            find all setuid files on the system, no permission errors => find / -type f -perm -4000 2>/dev/null
+            list world-writable files across the whole system without showing permission errors => find / -type f -perm -0002 2>/dev/null
+            how much do all the target folders in ~/src weigh together => find ~/src -type d -name target -prune -print0 | du -sch --files0-from=- | tail -n 1
+            combined size of every .git directory under ~/projects => find ~/projects -type d -name .git -prune -print0 | du -sch --files0-from=- | tail -n 1
+            size of each node_modules folder under ~/code => find ~/code -type d -name node_modules -prune -exec du -sh {} +
+            filesystems more than 90% full => df -h | awk 'NR>1 && $5+0 > 90'
+            which disks are over 75 percent used? => df -h | awk 'NR>1 && $5+0 > 75'
+            list filesystems that are at least 70 percent used => df -h | awk 'NR>1 && $5+0 >= 70'
+            how big is the apt cache => du -sh /var/cache/apt
+            whats the size of the yum cache => du -sh /var/cache/yum
+            how much space is the npm cache taking => du -sh ~/.npm
+            how much space does the maven repository take => du -sh ~/.m2/repository
+            how much disk space is docker using => docker system df
+            total size of all .log files in logs => du -ch -- logs/*.log | tail -n 1
+            zip all the .log files here into logs.zip => zip logs.zip *.log
+            make photos.zip from all the jpg files in ~/Pictures => zip photos.zip ~/Pictures/*.jpg
+            add readme.md to the existing tarball release.tar => tar -rf release.tar readme.md
+            cat app/config.yml out of release.tar => tar -xOf release.tar app/config.yml
+            show me what config/app.ini contains inside deploy.tar.bz2 => tar -xjOf deploy.tar.bz2 config/app.ini
+            tar.gz of ~/notes with todays date in the name => tar -czf "notes-$(date +%F).tar.gz" ~/notes
+            back up /etc into a dated tarball => tar -czf "etc-$(date +%F).tar.gz" /etc
+            create a backup archive of the src folder named with the current date => tar -czf "src-$(date +%F).tar.gz" src
+            extract go.tar.gz into /opt/go and drop the top level directory => tar -xzf go.tar.gz -C /opt/go --strip-components=1
+            unpack logs.tar.xz into the current directory => tar -xJf logs.tar.xz
+            untar data.tar in this directory => tar -xf data.tar
+            extract only the jpg files from photos.zip => unzip photos.zip '*.jpg'
+            extract the .png files from icons.zip into assets => unzip icons.zip '*.png' -d assets
+            get the pdfs out of papers.zip => unzip papers.zip '*.pdf'
+            compress .log files older than 30 days in /var/log/app with gzip => find /var/log/app -type f -name '*.log' -mtime +30 -exec gzip {} +
+            gzip the csv files in exports that are more than a week old => find exports -type f -name '*.csv' -mtime +7 -exec gzip {} +
+            xz all .log files older than 60 days in /srv/logs => find /srv/logs -type f -name '*.log' -mtime +60 -exec xz {} +
+            how large is dump.sql.xz when decompressed => xz -l dump.sql.xz
+            whats the uncompressed size of backup.tar.gz => gzip -l backup.tar.gz
+            check the compression ratio of stats.gz => gzip -lv stats.gz
+            gzip every .json file here at level 1 => gzip -1 *.json
+            gzip -9 all the .sql files => gzip -9 *.sql
+            compress each .log file in logs/ with gzip -9 => gzip -9 logs/*.log
+            compress db.dump with gzip as fast as possible => gzip -1 db.dump
+            xz compress disk.img at level 9 => xz -9 disk.img
+            xz -9 huge.tar => xz -9 huge.tar
+            sha256 checksums for all the .tar.gz files in releases recursively => find releases -type f -name '*.tar.gz' -exec sha256sum {} +
+            check checksums.md5 quietly, printing just mismatches => md5sum -c --quiet checksums.md5
+            one hash for the whole config directory => find config -type f -print0 | sort -z | xargs -0 sha256sum | sha256sum
+            a single md5 hash of everything in ~/photos => find ~/photos -type f -print0 | sort -z | xargs -0 md5sum | md5sum
+            copy a.conf to b.conf unless b.conf already exists => cp -n a.conf b.conf
+            copy data.db to backup.db but dont overwrite it if its there => cp -n data.db backup.db
+            copy app.ini to app.ini.bak if app.ini.bak doesnt exist => cp -n app.ini app.ini.bak
+            download /etc/hosts from server db1 as user admin into this folder => scp admin@db1:/etc/hosts .
+            download ~/notes.txt from laptop2 (login ana) into ~/tmp => scp ana@laptop2:~/notes.txt ~/tmp
+            make a patch of the changes between orig.txt and new.txt called changes.patch => diff -u orig.txt new.txt > changes.patch
+            diff -u main.c main.c.new into main.patch => diff -u main.c main.c.new > main.patch
+            apply fix.patch to server.py => patch server.py < fix.patch
+            copy all of src/ including dotfiles into backup/ => cp -a src/. backup/
+            make report.pdf read-only for all users => chmod a-w report.pdf
+            rename 'Annual Report.pdf' to annual-report.pdf => mv 'Annual Report.pdf' annual-report.pdf
+            copy "my notes.txt" to notes-backup.txt => cp 'my notes.txt' notes-backup.txt
+            rename the folder "old stuff" to archive => mv 'old stuff' archive
             """;
 
     /** Request => GNU command => BSD command. */
@@ -126,6 +191,21 @@ class FilesIntentsTest {
             which folders in /srv are bigger than 2G => sudo du -sh --threshold=2G /srv/*/ => sudo du -sk /srv/*/ | awk '$1 > 2 * 1048576'
             free space on every filesystem except tmpfs => df -h -x tmpfs => df -h -t notmpfs
             tar *.log into logs.tar.gz and delete the logs => tar -czf logs.tar.gz --remove-files *.log => tar -czf logs.tar.gz *.log && rm -- *.log
+            how much space do the venv folders under ~/py use in total => find ~/py -type d -name venv -prune -print0 | du -sch --files0-from=- | tail -n 1 => find ~/py -type d -name venv -prune -exec du -sk {} + | awk '{s+=$1} END {print s/1024 " MB"}'
+            how much room does my trash take => du -sh ~/.local/share/Trash => du -sh ~/.Trash
+            size of my pip cache => du -sh ~/.cache/pip => du -sh ~/Library/Caches/pip
+            how big is the apt package cache => du -sh /var/cache/apt => 
+            md5 of every .iso file under ~/isos => find ~/isos -type f -name '*.iso' -exec md5sum {} + => find ~/isos -type f -name '*.iso' -exec md5 {} +
+            check the sha1 sums in SHA1SUMS, show only failures => sha1sum -c --quiet SHA1SUMS => shasum -a 1 -c --quiet SHA1SUMS
+            check SHA256SUMS ignoring files that are missing => sha256sum -c --ignore-missing SHA256SUMS => shasum -a 256 -c --ignore-missing SHA256SUMS
+            one sha256 for the entire build directory => find build -type f -print0 | sort -z | xargs -0 sha256sum | sha256sum => find build -type f -print0 | sort -z | xargs -0 shasum -a 256 | shasum -a 256
+            move everything in downloads/ to archive/, hidden files too => find downloads -mindepth 1 -maxdepth 1 -exec mv -t archive/ {} + => find downloads -mindepth 1 -maxdepth 1 -exec mv {} archive/ \\;
+            move all files from tmp/ into out/, including dotfiles => find tmp -mindepth 1 -maxdepth 1 -exec mv -t out/ {} + => find tmp -mindepth 1 -maxdepth 1 -exec mv {} out/ \\;
+            make /etc/hosts immutable => sudo chattr +i /etc/hosts => sudo chflags schg /etc/hosts
+            lock /etc/sudoers so even root cant change it (immutable) => sudo chattr +i /etc/sudoers => sudo chflags schg /etc/sudoers
+            make /etc/hosts mutable again => sudo chattr -i /etc/hosts => sudo chflags noschg /etc/hosts
+            is /etc/resolv.conf immutable? => lsattr /etc/resolv.conf => ls -lO /etc/resolv.conf
+            list the xattrs of photo.jpg => getfattr -d photo.jpg => xattr -l photo.jpg
             """;
 
     static Stream<Arguments> gnuTable() {
@@ -133,7 +213,7 @@ class FilesIntentsTest {
     }
 
     static Stream<Arguments> bsdTable() {
-        return BSD_TABLE.lines().map(l -> Arguments.of((Object[]) l.split(" => ")));
+        return BSD_TABLE.lines().map(l -> Arguments.of((Object[]) l.split(" => ?", 3)));
     }
 
     @ParameterizedTest
@@ -208,9 +288,18 @@ class FilesIntentsTest {
         "zip up the src folder into code.zip excluding .class files and encrypt it",
         "is /mnt/photos almost full? email me if so",
         "tar a.txt and b.txt into ab.tar.gz on the server",
-        "compress each .log file in logs/ with gzip -9",
         "hexdump the last 64 bytes of boot.img",
-        "scp the folder /srv/www from web1 to here using port 2222"})
+        "scp the folder /srv/www from web1 to here using port 2222",
+        "zip every .md file here into notes.zip and upload it",
+        "gzip all the log files older than 30 days and then delete them",
+        "make a dated backup of ~/projects and copy it to the server",
+        "make /etc/hosts immutable on web1",
+        "extract the .png files from icons.zip and resize them",
+        "move everything in downloads/ to archive/ except hidden files",
+        "check SHA256SUMS and delete the files that fail",
+        "filesystems more than 90% full on every server",
+        "move everything from build/ into dist/ including hidden files and then delete build",
+        "show the first line of every file inside release.tar"})
     void declinesNearMisses(String prompt) {
         Generation g = Backends.generate(prompt, Backends.GNU);
         assertTrue(g.isEmpty(), prompt + " -> " + g.candidates());

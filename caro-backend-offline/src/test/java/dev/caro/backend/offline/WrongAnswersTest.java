@@ -133,4 +133,65 @@ class WrongAnswersTest {
         assertEquals(command, Backends.gnu(prompt));
         assertEquals(command, Backends.bsd(prompt));
     }
+
+    /**
+     * A quoted name placed by a raw placeholder ({@code mv {=src} {=dst}}) stays one word: it is quoted
+     * at word level and escaped inside a quoted part of the template; a quoted command line to run
+     * ({@code cmd}) stays as written.
+     */
+    @ParameterizedTest
+    @CsvSource(delimiterString = " => ", value = {
+        "rename \"Q3 Budget.xlsx\" to q3-budget.xlsx => mv 'Q3 Budget.xlsx' q3-budget.xlsx",
+        "move \"draft v2.md\" to final.md => mv 'draft v2.md' final.md",
+        "copy \"tax return.pdf\" to \"tax return backup.pdf\" => cp 'tax return.pdf' 'tax return backup.pdf'",
+        "rename 'a.txt' to \"it's done.txt\" => mv a.txt 'it'\\''s done.txt'",
+        "run \"make -j8\" with low priority => nice -n 19 make -j8"})
+    void quotedValuesPlacedRawStayOneWord(String prompt, String command) {
+        assertEquals(command, Backends.gnu(prompt));
+    }
+
+    @Test
+    void rawValuesAreEscapedForTheQuotesAroundThem() {
+        assertEquals("it'\\''s", TemplateRenderer.guardRaw("it's", "grep -E '"));
+        assertEquals("say \\\"hi\\\" for \\$5", TemplateRenderer.guardRaw("say \"hi\" for $5", "git commit -m \""));
+        assertEquals("'two words'", TemplateRenderer.guardRaw("two words", "mv a.txt "));
+        assertEquals(' ', TemplateRenderer.quoteState("grep 'a' \"b\" c\\'"));
+    }
+
+    /** "In the current directory" is where tar extracts anyway: no mkdir -p . && tar -C . */
+    @ParameterizedTest
+    @CsvSource(delimiterString = " => ", value = {
+        "untar media.tar.bz2 in the current dir => tar -xjf media.tar.bz2",
+        "unpack build.tgz into this folder => tar -xzf build.tgz",
+        "extract web.tar.xz to the current directory => tar -xJf web.tar.xz"})
+    void extractingHereNeedsNoTargetDirectory(String prompt, String command) {
+        assertEquals(command, Backends.gnu(prompt));
+    }
+
+    /** "Changed more recently than X" compares with X (-newer); it is not a search for X. */
+    @ParameterizedTest
+    @CsvSource(delimiterString = " => ", value = {
+        "which files have been modified more recently than pom.xml => find . -type f -newer pom.xml",
+        "files in lib updated later than the Makefile => find lib -type f -newer Makefile"})
+    void newerThanAFileIsNotItsName(String prompt, String command) {
+        assertEquals(command, Backends.gnu(prompt));
+    }
+
+    /** A level, a ratio or a directory the request gives is not dropped by a simpler compression or du intent. */
+    @ParameterizedTest
+    @CsvSource(delimiterString = " => ", value = {
+        "gzip -9 every .csv file => gzip -9 *.csv",
+        "xz compress image.raw at level 6 => xz -6 image.raw",
+        "compression ratio of dump.xz => xz -l dump.xz",
+        "total size of all .mp4 files in clips => du -ch -- clips/*.mp4 | tail -n 1"})
+    void optionsOfTheRequestAreKept(String prompt, String command) {
+        assertEquals(command, Backends.gnu(prompt));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"gzip notes.txt at level 5", "gzip -3 *.log",
+        "print the first lines of every file in bundle.tar"})
+    void compressionAndSizeRequestsWithAnUnhandledPartDecline(String prompt) {
+        assertDeclined(prompt);
+    }
 }
