@@ -376,10 +376,11 @@ final class Catalog {
     }
 
     /**
-     * Words of the catalog's patterns, for typo correction: each run of four or more lower-case
-     * letters that stands alone (no letter, digit or {@code _} either side) and does not follow
-     * {@code \\}, {@code ?} or {@code <} (an escape or a group's name). Scanned by hand: a regular
-     * expression over every pattern cost a sixth of an offline request's start.
+     * Words of the catalog, for typo correction: the whole words its patterns ({@code when},
+     * {@code unless}, {@code opt}) can match ({@link PatternWords}: {@code \\bannotat(?:ed|e)}
+     * gives "annotated" and "annotate", not the stem) and the words of four letters or more of its
+     * explanations. Worked out by the build for the built-in intents ({@link CatalogIndex}); read
+     * by hand, as a regular expression over every pattern would slow a user catalog's start.
      */
     Set<String> vocabulary() {
         Set<String> words = new TreeSet<>();
@@ -389,31 +390,36 @@ final class Catalog {
             from = index.size();
         }
         for (int k = from; k < intents.size(); k++) {
-            for (String p : intents.get(k).whenSources()) {
-                addWords(p, words);
+            Intent intent = intents.get(k);
+            for (String p : intent.allSources()) {
+                PatternWords.addTo(p, words);
             }
+            addWords(intent.explanation(), words);
         }
         return words;
     }
 
-    static void addWords(String source, Set<String> words) {
-        int n = source.length();
+    /**
+     * Adds the words of plain text: each run of four or more letters a-z (either case, stored in
+     * lower case) with no letter, digit or {@code _} either side.
+     */
+    static void addWords(String text, Set<String> words) {
+        int n = text.length();
         int i = 0;
         while (i < n) {
-            if (!isWordChar(source.charAt(i))) {
+            if (!isWordChar(text.charAt(i))) {
                 i++;
                 continue;
             }
             int start = i;
-            boolean lower = true;
-            while (i < n && isWordChar(source.charAt(i))) {
-                char c = source.charAt(i);
-                lower &= c >= 'a' && c <= 'z';
+            boolean letters = true;
+            while (i < n && isWordChar(text.charAt(i))) {
+                char c = Character.toLowerCase(text.charAt(i));
+                letters &= c >= 'a' && c <= 'z';
                 i++;
             }
-            char before = start == 0 ? ' ' : source.charAt(start - 1);
-            if (lower && i - start >= 4 && before != '\\' && before != '?' && before != '<') {
-                words.add(source.substring(start, i));
+            if (letters && i - start >= 4) {
+                words.add(text.substring(start, i).toLowerCase(Locale.ROOT));
             }
         }
     }

@@ -49,6 +49,18 @@ record Intent(
 
     /** The {@code when} expressions as written; reading them does not compile lazy patterns. */
     List<String> whenSources() {
-        return when instanceof LazyPatterns lazy ? lazy.sources() : when.stream().map(Pattern::pattern).toList();
+        return sources(when);
+    }
+
+    /** Every pattern as written ({@code when}, {@code unless}, {@code opt}), compiling none. */
+    List<String> allSources() {
+        List<String> out = new java.util.ArrayList<>(sources(when));
+        out.addAll(sources(unless));
+        out.addAll(sources(optional));
+        return out;
+    }
+
+    private static List<String> sources(List<Pattern> patterns) {
+        return patterns instanceof LazyPatterns lazy ? lazy.sources() : patterns.stream().map(Pattern::pattern).toList();
     }
 }

@@ -44,14 +44,10 @@ final class IntentMatcher {
         this.unexplained = new UnexplainedWords(catalog.intents());
     }
 
-    /** The normalizer for a catalog: everyday words plus the catalog's long words. */
+    /** The normalizer for a catalog: the words of its patterns and explanations, and everyday words. */
     static TextNormalizer normalizerFor(Catalog catalog) {
         Set<String> vocab = new TreeSet<>(Words.VOCABULARY);
-        for (String w : catalog.vocabulary()) {
-            if (w.length() >= 7) {
-                vocab.add(w); // long words only: short ones are too close to names people use
-            }
-        }
+        vocab.addAll(catalog.vocabulary());
         vocab.addAll(Words.EXTENSION_NAMES.keySet());
         vocab.addAll(Words.HOME_FOLDERS);
         return new TextNormalizer(vocab);
@@ -228,6 +224,9 @@ final class IntentMatcher {
             if (v != null && g.group(1).startsWith("pattern") && (v.startsWith("-") || GENERIC_NOUN.matcher(v).matches())) {
                 return false; // "grep -i warning", "look for files called x": not the search text
             }
+            if (v != null && g.group(1).startsWith("proc") && NOT_A_PROCESS.matcher(v.strip()).matches()) {
+                return false; // "parent pid of 5120", "oldest process": a relation, not a process name
+            }
         }
         return true;
     }
@@ -239,6 +238,12 @@ final class IntentMatcher {
 
     private static final Pattern GENERIC_NOUN = Pattern.compile(
             "(?i)files?|directories|directory|lines?|text|words?|strings?|anything|something|everything");
+
+    /** Words that say which process of a family or list is meant: never a process name. */
+    private static final Pattern NOT_A_PROCESS = Pattern.compile(
+            "(?i)parent|parents|child|children|oldest|newest|youngest|latest|earliest|older|newer|its|my|our|their|his|her"
+            + "|this|that|these|those|current|running|new|old|every|all|any|each|some|other|zombie|zombies|orphan"
+            + "|background|foreground|main|own|process|processes|pid|pids|same|given|specific|following|previous|last|first");
 
     private static final Pattern GROUP_NAME = Pattern.compile("\\(\\?<([a-zA-Z][a-zA-Z0-9]*)>");
 
