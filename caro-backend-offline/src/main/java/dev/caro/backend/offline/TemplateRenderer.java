@@ -280,6 +280,20 @@ final class TemplateRenderer implements FindExpression.SlotUse {
         return mode == '\'' ? ShellQuote.always(value) : ShellQuote.word(value);
     }
 
+    /**
+     * A captured folder that the slot extractor read as one of the home folders ("from Downloads" is
+     * {@code ~/Downloads}) takes that path; any other capture is used as written.
+     */
+    private String inHome(Capture c) {
+        for (Slot s : req.slots()) {
+            if (s.kind() == Kind.DIR && s.value().startsWith("~/") && s.start() <= c.start() && c.end() <= s.end()
+                    && s.value().substring(2).equalsIgnoreCase(c.value())) {
+                return s.value();
+            }
+        }
+        return c.value();
+    }
+
     private boolean flag(String name) {
         Capture c = captures.get(name);
         if (c != null) {
@@ -310,7 +324,7 @@ final class TemplateRenderer implements FindExpression.SlotUse {
     private String value(String name) {
         Capture c = captures.get(name);
         if (c != null) {
-            return c.value();
+            return inHome(c);
         }
         String derived = DerivedValues.compute(name, captures);
         if (derived != null) {

@@ -79,6 +79,8 @@ class FilesIntentsTest {
             xz compress all the .sql files in dumps/ => xz dumps/*.sql
             last 50 lines of app.log.xz => xzcat app.log.xz | tail -n 50
             move every .jpg from ~/Downloads to ~/Pictures => mv ~/Downloads/*.jpg ~/Pictures/
+            copy the pdf files from Documents into ~/backup => cp ~/Documents/*.pdf ~/backup/
+            move the mp4 videos from Desktop to Videos => mv ~/Desktop/*.mp4 ~/Videos/
             copy all the .txt files from notes to backup => cp notes/*.txt backup/
             mv *.log to /tmp/old => mv *.log /tmp/old/
             make a backup copy of app.conf called app.conf.orig => cp app.conf app.conf.orig

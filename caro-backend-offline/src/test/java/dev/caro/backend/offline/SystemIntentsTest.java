@@ -191,7 +191,7 @@ class SystemIntentsTest {
             sha1 check using release.sha1 => sha1sum -c release.sha1 => shasum -a 1 -c release.sha1
             show the process tree => pstree => pstree
             show the threads of pid 4242 => ps -T -p 4242 => ps -M -p 4242
-            flush the dns cache => resolvectl flush-caches => sudo dscacheutil -flushcache; sudo killall -HUP mDNSResponder
+            flush the dns cache => sudo resolvectl flush-caches => sudo dscacheutil -flushcache; sudo killall -HUP mDNSResponder
             is the firewall enabled => sudo ufw status => /usr/libexec/ApplicationFirewall/socketfilterfw --getglobalstate
             sha256 of every file in this folder => sha256sum * => shasum -a 256 *
             md5 of every file in this folder => md5sum * => md5 -r *
