@@ -32,6 +32,13 @@ final class DerivedValues {
             Map.entry("may", "05"), Map.entry("jun", "06"), Map.entry("jul", "07"), Map.entry("aug", "08"),
             Map.entry("sep", "09"), Map.entry("oct", "10"), Map.entry("nov", "11"), Map.entry("dec", "12"));
 
+    /** Source file kinds named by their language ("python files"): the extension to include. */
+    private static final Map<String, String> LANGUAGE_EXTENSIONS = Map.ofEntries(
+            Map.entry("python", "py"), Map.entry("javascript", "js"), Map.entry("typescript", "ts"),
+            Map.entry("kotlin", "kt"), Map.entry("ruby", "rb"), Map.entry("rust", "rs"), Map.entry("perl", "pl"),
+            Map.entry("shell", "sh"), Map.entry("bash", "sh"), Map.entry("markdown", "md"), Map.entry("yaml", "yml"),
+            Map.entry("golang", "go"), Map.entry("header", "h"), Map.entry("headers", "h"));
+
     private DerivedValues() {}
 
     /** The derived value, or null when its inputs were not captured. */
@@ -50,6 +57,48 @@ final class DerivedValues {
                 // Literal text inside a single-quoted basic regex: its metacharacters are escaped.
                 String p = get(c, "p");
                 return p == null || p.contains("'") ? null : p.replaceAll("([\\\\.\\[\\]*^$])", "\\\\$1");
+            }
+            case "includes": { // "the .c and .h files", "python and js files": one --include per extension
+                String list = get(c, "exts");
+                if (list == null) {
+                    return null;
+                }
+                StringBuilder sb = new StringBuilder();
+                for (String item : list.toLowerCase(Locale.ROOT).split("\\s*(?:,|\\band\\b|\\bor\\b|/)\\s*")) {
+                    String e = item.strip().replaceFirst("^\\*?\\.", "").replaceFirst("\\s*files?$", "");
+                    e = LANGUAGE_EXTENSIONS.getOrDefault(e, e);
+                    if (e.isEmpty()) {
+                        continue;
+                    }
+                    if (!e.matches("[a-z0-9]{1,8}")) {
+                        return null;
+                    }
+                    sb.append(sb.length() == 0 ? "" : " ").append("--include='*.").append(e).append('\'');
+                }
+                return sb.indexOf(" ") < 0 ? null : sb.toString();
+            }
+            case "fcol": { // "the first field", "field 3", "the 2nd column"
+                String n = first(c, "n", "n2");
+                if (n != null) {
+                    return n;
+                }
+                String w = first(c, "w", "w2");
+                return w == null ? null : ORDINALS.get(w.toLowerCase(Locale.ROOT));
+            }
+            case "keepvar": { // "keep PATH", "except for path": the variable's name
+                String k = get(c, "keep");
+                return k == null ? null : k.toUpperCase(Locale.ROOT);
+            }
+            case "toolcli": { // "nodejs" is run as node
+                String t = first(c, "tool", "tool2", "tool3", "tool4");
+                return t == null ? null : t.toLowerCase(Locale.ROOT).equals("nodejs") ? "node" : t.toLowerCase(Locale.ROOT);
+            }
+            case "spaces": { // "4 spaces", "two spaces": that many spaces
+                String n = get(c, "n");
+                if (n == null || !n.matches("[1-8]")) {
+                    return null;
+                }
+                return " ".repeat(Integer.parseInt(n));
             }
             case "tarkind": {
                 String k = first(c, "kind", "kind2");

@@ -125,8 +125,22 @@ class SystemIntentsTest {
             tags sorted by semantic version => git tag --sort=v:refname
             diff src/app.py against origin/develop => git diff origin/develop -- src/app.py
             how is config.yml different on the main branch => git diff main -- config.yml
-            number of commits per author, most first => git shortlog -sn
-            who has made the most commits in this repo => git shortlog -sn
+            number of commits per author, most first => git shortlog -sn HEAD
+            who has made the most commits in this repo => git shortlog -sn HEAD
+            commits per developer, most active first => git shortlog -sn HEAD
+            bring commit 3f2a9c1 over to my current branch => git cherry-pick 3f2a9c1
+            take commit 0badc0de from the release branch onto this branch => git cherry-pick 0badc0de
+            git clean dry run => git clean -n
+            which untracked files and directories would be removed by git clean => git clean -nd
+            preview the untracked folders and files git clean would wipe => git clean -nd
+            git diff -w => git diff -w
+            my unstaged changes ignoring whitespace => git diff -w
+            show the staged diff, disregarding whitespace changes => git diff -w --staged
+            kernel release plus host name => uname -a
+            everything uname knows => uname -a
+            time 23:15 in seoul converted to utc => date -u -d 'TZ="Asia/Seoul" 23:15'
+            push hotfix/login to origin and make it track => git push -u origin hotfix/login
+            push the new branch feat/x and set it as upstream => git push -u origin feat/x
             which systemd units have failed => systemctl --failed
             did any service fail to start => systemctl --failed
             journal errors since yesterday => journalctl -p err --since yesterday
@@ -195,6 +209,9 @@ class SystemIntentsTest {
             is the firewall enabled => sudo ufw status => /usr/libexec/ApplicationFirewall/socketfilterfw --getglobalstate
             sha256 of every file in this folder => sha256sum * => shasum -a 256 *
             md5 of every file in this folder => md5sum * => md5 -r *
+            unix time in milliseconds => date +%s%3N => perl -MTime::HiRes=time -e 'printf "%d\\n", time * 1000'
+            nanoseconds since the epoch => date +%s%N => perl -MTime::HiRes=time -e 'printf "%d\\n", time * 1000000000'
+            what is 2026-01-20 08:00 paris time in utc => date -u -d 'TZ="Europe/Paris" 2026-01-20 08:00' => date -u -r $(TZ=Europe/Paris date -j -f '%Y-%m-%d %H:%M' '2026-01-20 08:00' +%s)
                                     """;
 
     /**
@@ -316,7 +333,16 @@ class SystemIntentsTest {
         "run ./run.sh with FOO set to bar and export it",
         "top by memory and kill the biggest",
         "owner of /etc/passwd and /etc/shadow",
-        "I'd like to kill every java process that belongs to user tomcat except the newest"})
+        "I'd like to kill every java process that belongs to user tomcat except the newest",
+        "apply the patch fix.patch onto this branch",
+        "apply the last 3 commits from develop onto this branch",
+        "git clean the ignored files too, dry run",
+        "diff a.txt and b.txt ignoring whitespace",
+        "git diff between main and develop ignoring whitespace",
+        "change the hostname and kernel",
+        "epoch time in milliseconds of 2026-01-01",
+        "convert 14:30 new york time to utc and to tokyo time",
+        "what time is it in tokyo at 14:30 utc tomorrow"})
     void declinesNearMisses(String prompt) {
         Generation g = Backends.generate(prompt, Backends.GNU);
         assertTrue(g.isEmpty(), prompt + " -> " + g.candidates());

@@ -127,6 +127,48 @@ class TextIntentsTest {
             how many fields are on each line of table.txt => awk '{print NF}' table.txt
             strip all digits from ids.txt => tr -d '[:digit:]' < ids.txt
             count the lines of notes.txt containing todo, case insensitive => grep -ci todo notes.txt
+            grep open_file in the .rs and .toml files => grep -r --include='*.rs' --include='*.toml' open_file .
+            where is load_config used in python and yaml files under app, with line numbers => grep -rn --include='*.py' --include='*.yml' load_config app
+            requests in /var/log/nginx/access.log that returned 403 => awk '$9 == 403' /var/log/nginx/access.log
+            access.log lines with a 3xx status => awk '$9 ~ /^3[0-9][0-9]$/' access.log
+            how many 502s are in access.log => awk '$9 == 502' access.log | wc -l
+            failed ssh logins => grep 'Failed password' /var/log/auth.log
+            how many bad ssh password attempts are in /var/log/secure => grep -c 'Failed password' /var/log/secure
+            git grep -n for getUser => git grep -n getUser
+            look for deprecated in the tracked files only => git grep deprecated
+            show 2 lines that follow each Traceback in worker.log => grep -A 2 Traceback worker.log
+            print lines of words.txt that begin with an uppercase letter => grep '^[A-Z]' words.txt
+            rows of data.txt starting with a number => grep '^[0-9]' data.txt
+            how many times does the word cat occur in story.txt, ignoring case => grep -oiw cat story.txt | wc -l
+            count the files under media by extension => find media -type f -name '*.*' | sed 's|.*/||; s|.*\\.||' | sort | uniq -c | sort -rn
+            how many users have /bin/bash as their login shell => grep -c ':/bin/bash$' /etc/passwd
+            how many distinct hosts in hits.log? the host is the 3rd column => awk '{print $3}' hits.log | sort -u | wc -l
+            ppid of process 4040 => ps -o ppid= -p 4040
+            whats the parent pid of 999 => ps -o ppid= -p 999
+            make nginx reload its config => sudo nginx -s reload
+            send a HUP signal to nginx so it rereads its configuration => sudo nginx -s reload
+            send SIGHUP to rsyslogd => pkill -HUP rsyslogd
+            run make test but kill it if its still running after 20 minutes => timeout 20m make test
+            which jobs are running in this shell => jobs -l
+            is mysqld running and how long has it been up => ps -C mysqld -o pid,etime,args
+            pause process 3131 for now => kill -STOP 3131
+            download https://x.io/f.zip quietly following redirects => curl -sLO https://x.io/f.zip
+            how many established tcp connections are there => ss -Htan state established | wc -l
+            install my ssh key on ci@build.example.com so I can log in without a password => ssh-copy-id ci@build.example.com
+            set up passwordless ssh for deploy@web1.example.com => ssh-copy-id deploy@web1.example.com
+            forward local port 5433 to port 5432 on pg.internal via gw.example.com as ops => ssh -N -L 5433:pg.internal:5432 ops@gw.example.com
+            forward local port 8080 to port 80 on web.example.com over ssh => ssh -L 8080:localhost:80 web.example.com
+            start ./api with an empty environment except for HOME => env -i HOME="$HOME" ./api
+            persist alias gl='git log --oneline' in my zshrc => echo "alias gl='git log --oneline'" >> ~/.zshrc
+            which version of cargo is installed => cargo --version
+            what is my PAGER variable set to => echo "$PAGER"
+            print the EDITOR variable => echo "$EDITOR"
+            show main.c with every tab replaced by 8 spaces => sed 's/\\t/        /g' main.c
+            print list.txt with the spaces turned into newlines => tr ' ' '\\n' < list.txt
+            get the license field from package.json => jq -r '.license' package.json
+            print the second column then the first of kv.txt => awk '{print $2, $1}' kv.txt
+            add the header line date,amount at the top of ledger.csv => sed -i '1i date,amount' ledger.csv
+            orders.json is an array, turn it into csv with the fields id and total => jq -r '.[] | [.id, .total] | @csv' orders.json
             """;
 
     /** Request => GNU command => BSD command. */
@@ -146,6 +188,10 @@ class TextIntentsTest {
             replace /var/www with /srv/www in site.conf in place => sed -i 's|/var/www|/srv/www|g' site.conf => sed -i '' 's|/var/www|/srv/www|g' site.conf
             change ftp: to sftp: in hosts.txt in place => sed -i 's/ftp:/sftp:/g' hosts.txt => sed -i '' 's/ftp:/sftp:/g' hosts.txt
             last 5 lines of app.log.gz => zcat app.log.gz | tail -n 5 => gzip -dc app.log.gz | tail -n 5
+            how long has postgres been running => ps -C postgres -o pid,etime,args => ps -o pid,etime,args -p "$(pgrep -d, -x postgres)"
+            number of sockets in time_wait => ss -Htan state time-wait | wc -l => netstat -an -p tcp | grep -c TIME_WAIT
+            print tabs.txt with the tabs replaced by 2 spaces => sed 's/\\t/  /g' tabs.txt => awk '{gsub(/\\t/, "  ")} 1' tabs.txt
+            prepend the line '# notes' to todo.md => sed -i '1i # notes' todo.md => printf '%s\\n' '# notes' | cat - todo.md > todo.md.tmp && mv todo.md.tmp todo.md
             """;
 
     static Stream<Arguments> gnuTable() {
@@ -242,7 +288,26 @@ class TextIntentsTest {
         "set .version in package.json to 2.0",
         "join the lines of every .txt file into one line with commas",
         "how many non-empty lines are in each file under src",
-        "last 20 lines of server.log that mention refused or timeout"})
+        "last 20 lines of server.log that mention refused or timeout",
+        "grep TODO in the .c and .h files but not in vendor",
+        "requests in access.log that did not return 200",
+        "which ips in access.log got a 404",
+        "which ips had failed ssh logins",
+        "git grep TODO in the history",
+        "parent directory of process 42",
+        "send a HUP signal to apache",
+        "test the nginx configuration",
+        "count the files in src by size",
+        "is the server up and for how long",
+        "jobs scheduled with cron",
+        "forward port 8080 to 80 on the firewall",
+        "run ./app with an empty environment except for PATH and HOME",
+        "remove the alias ll from my zshrc",
+        "install the latest version of node",
+        "replace spaces with tabs in a.txt in place",
+        "swap the first and second columns of data.csv",
+        "add the header id,name at the end of data.csv",
+        "turn data.json into csv with all the fields"})
     void declinesNearMisses(String prompt) {
         Generation g = Backends.generate(prompt, Backends.GNU);
         assertTrue(g.isEmpty(), prompt + " -> " + g.candidates());
