@@ -6,11 +6,11 @@ import dev.caro.api.context.Userland;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -46,8 +46,8 @@ final class IntentMatcher {
 
     /** The normalizer for a catalog: the words of its patterns and explanations, and everyday words. */
     static TextNormalizer normalizerFor(Catalog catalog) {
-        Set<String> vocab = new TreeSet<>(Words.VOCABULARY);
-        vocab.addAll(catalog.vocabulary());
+        Set<String> vocab = new HashSet<>(catalog.vocabulary());
+        vocab.addAll(Words.VOCABULARY);
         vocab.addAll(Words.EXTENSION_NAMES.keySet());
         vocab.addAll(Words.HOME_FOLDERS);
         return new TextNormalizer(vocab);

@@ -1,8 +1,7 @@
 package dev.caro.backend.offline;
 
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -147,10 +146,13 @@ final class TextNormalizer {
             "(?i)\\b(?:user|named|called|group|author|branch|process|by|as|of|kill|pgrep|pkill"
             + "|contain|contains|containing|mention|mentions|mentioning|matching|saying|says|word|string)\\s+$");
 
-    private final Set<String> known;
     private final Set<String> targets;
-    /** The known words by length, so that a typo is compared with words of its length and one either side. */
-    private final List<List<String>> byLength = new ArrayList<>();
+    /**
+     * The known words by first letter and length ({@link #key}), made on the first word to correct:
+     * a slip keeps the first letter and changes the length by one at most, so a typo is compared
+     * with a few dozen words, and a request with no unknown word costs nothing.
+     */
+    private volatile Map<Integer, List<String>> candidates;
 
     /**
      * A normalizer correcting typos towards {@code vocabulary}. {@link #EVERYDAY} words are never
@@ -158,19 +160,32 @@ final class TextNormalizer {
      * ambiguous ("beta" is not corrected to "beat").
      */
     TextNormalizer(Set<String> vocabulary) {
-        Set<String> all = new HashSet<>(vocabulary);
-        all.addAll(EVERYDAY);
-        this.known = Set.copyOf(all);
         this.targets = Set.copyOf(vocabulary);
-        for (String w : known) {
-            while (byLength.size() <= w.length()) {
-                byLength.add(new ArrayList<>());
+    }
+
+    private boolean known(String lower) {
+        return targets.contains(lower) || EVERYDAY.contains(lower);
+    }
+
+    private static int key(char first, int length) {
+        return first * 64 + Math.min(length, 63);
+    }
+
+    private Map<Integer, List<String>> candidates() {
+        Map<Integer, List<String>> m = candidates;
+        if (m == null) {
+            m = new HashMap<>();
+            for (String w : targets) {
+                m.computeIfAbsent(key(w.charAt(0), w.length()), k -> new ArrayList<>()).add(w);
             }
-            byLength.get(w.length()).add(w);
+            for (String w : EVERYDAY) {
+                if (!targets.contains(w)) {
+                    m.computeIfAbsent(key(w.charAt(0), w.length()), k -> new ArrayList<>()).add(w);
+                }
+            }
+            candidates = m;
         }
-        for (List<String> l : byLength) {
-            Collections.sort(l); // the same choice whatever the set's order
-        }
+        return m;
     }
 
     /** The cleaned request. */
@@ -237,14 +252,15 @@ final class TextNormalizer {
         if (mapped != null) {
             return mapped;
         }
-        if (lower.length() < 4 || !word.equals(lower) || known.contains(lower) || Words.NUMBERS.containsKey(lower)
+        if (lower.length() < 4 || !word.equals(lower) || known(lower) || Words.NUMBERS.containsKey(lower)
                 || formOfKnown(lower)) {
             return word;
         }
+        Map<Integer, List<String>> index = candidates();
         String[] best = new String[SLIPS];
         int[] count = new int[SLIPS];
         for (int len = lower.length() - 1; len <= lower.length() + 1; len++) {
-            for (String v : len < byLength.size() ? byLength.get(len) : List.<String>of()) {
+            for (String v : index.getOrDefault(key(lower.charAt(0), len), List.of())) {
                 int kind = slip(lower, v);
                 if (kind > 0) {
                     best[kind] = v;
@@ -281,10 +297,10 @@ final class TextNormalizer {
                 continue;
             }
             String base = lower.substring(0, n);
-            if (known.contains(base) || suffix.startsWith("i") && known.contains(base + "y")
-                    || suffix.charAt(0) != 's' && suffix.charAt(0) != 'l' && known.contains(base + "e")
+            if (known(base) || suffix.startsWith("i") && known(base + "y")
+                    || suffix.charAt(0) != 's' && suffix.charAt(0) != 'l' && known(base + "e")
                     || suffix.charAt(0) != 's' && base.charAt(n - 1) == base.charAt(n - 2)
-                            && known.contains(base.substring(0, n - 1))) {
+                            && known(base.substring(0, n - 1))) {
                 return true;
             }
         }
