@@ -27,6 +27,13 @@ final class SlotExtractor {
             "\\b" + NUM + "\\s*" + UNIT + " (?<cmp>or (?:more|larger|bigger|greater|above|over)"
             + "|or (?:less|smaller|under|below)|and (?:up|above|over|bigger|larger)|plus)\\b");
 
+    /**
+     * What follows an extension in a list of them: "(.o) and .a files", "(.a) files", "(.h), .c or .s
+     * files". A short dot-word before it is an extension even when it is not a known one (".env" aside).
+     */
+    private static final Pattern EXT_LIST_TAIL = Pattern.compile(
+            "(?i)(?:(?:,|, and|, or| and| or|/) \\.[a-z0-9]{1,6})*(?:,|, and|, or| and| or|/)? files\\b");
+
     private static final String TIME_UNIT = "(?<unit>minutes?|hours?|days?|weeks?|months?|years?|fortnight)";
     private static final String AMOUNT = "(?<n>\\d+|" + Words.NUMBER_WORDS + "|a|an)";
     private static final Pattern TIME_WITHIN = Pattern.compile(
@@ -600,7 +607,8 @@ final class SlotExtractor {
             }
             if (dot.matches()) {
                 String e = dot.group("e").toLowerCase(Locale.ROOT);
-                if (Words.EXTENSIONS.contains(e)) {
+                if (Words.EXTENSIONS.contains(e) || e.length() <= 4 && !e.equals("env")
+                        && EXT_LIST_TAIL.matcher(text.substring(end)).lookingAt()) {
                     out.add(new Slot(Kind.EXT, e, start, end));
                 } else {
                     out.add(new Slot(Kind.NAME, t, start, end));

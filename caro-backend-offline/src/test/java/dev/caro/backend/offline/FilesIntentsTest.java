@@ -179,6 +179,31 @@ class FilesIntentsTest {
             rename 'Annual Report.pdf' to annual-report.pdf => mv 'Annual Report.pdf' annual-report.pdf
             copy "my notes.txt" to notes-backup.txt => cp 'my notes.txt' notes-backup.txt
             rename the folder "old stuff" to archive => mv 'old stuff' archive
+            find files with spaces in their names => find . -type f -name '* *'
+            list the named pipes under /run => find /run -type p
+            find socket files in /var/run => find /var/run -type s
+            files in /srv that have no valid group => find /srv -nogroup
+            how many files are in archive.tar.gz => tar -tzf archive.tar.gz | wc -l
+            count the entries in bundle.zip => unzip -Z1 bundle.zip | wc -l
+            delete old.txt from archive.zip => zip -d archive.zip old.txt
+            create backup.tar.gz from the files listed in files.txt => tar -czf backup.tar.gz -T files.txt
+            create a 7z archive of the docs folder => 7z a docs.7z docs
+            zip the project folder with maximum compression into project.zip => zip -9 -r project.zip project
+            decompress notes.txt.gz and keep the .gz file => gunzip -k notes.txt.gz
+            gzip big.csv to stdout and keep the original => gzip -c big.csv > big.csv.gz
+            recompress logs.gz as xz => zcat logs.gz | xz > logs.xz
+            test all the .gz files in this folder for corruption => gzip -t *.gz
+            copy the .txt files to backup/ only if they are newer => cp -u *.txt backup/
+            make a copy of config.yml with todays date appended => cp config.yml "config.yml.$(date +%F)"
+            add the prefix old_ to every .jpg file => for f in *.jpg; do mv -- "$f" "old_$f"; done
+            make all .sh files under scripts executable => find scripts -type f -name '*.sh' -exec chmod +x {} +
+            remove the execute bit from every file in docs but not the folders => find docs -type f -exec chmod a-x {} +
+            which files in /etc were modified after 2025-01-01 => find /etc -type f -newermt 2025-01-01
+            show disk usage of every file and folder in /opt including hidden ones => du -sh /opt/* /opt/.[!.]*
+            how much free space does the current directory's filesystem have => df -h .
+            how full is my home partition => df -h ~
+            .o and .a files under ./build => find ./build -type f \\( -name '*.o' -o -name '*.a' \\)
+            .h, .c or .s files in src => find src -type f \\( -name '*.h' -o -name '*.c' -o -name '*.s' \\)
             """;
 
     /** Request => GNU command => BSD command. */
@@ -208,6 +233,10 @@ class FilesIntentsTest {
             make /etc/hosts mutable again => sudo chattr -i /etc/hosts => sudo chflags noschg /etc/hosts
             is /etc/resolv.conf immutable? => lsattr /etc/resolv.conf => ls -lO /etc/resolv.conf
             list the xattrs of photo.jpg => getfattr -d photo.jpg => xattr -l photo.jpg
+            move files older than 30 days from inbox to old-mail => find inbox -type f -mtime +30 -exec mv -t old-mail/ {} + => find inbox -type f -mtime +30 -exec mv {} old-mail/ \\;
+            copy all .pdf files modified in the last 7 days to ~/recent => find . -type f -name '*.pdf' -mtime -7 -exec cp -t ~/recent/ {} + => find . -type f -name '*.pdf' -mtime -7 -exec cp {} ~/recent/ \\;
+            remove draft.md from docs.tar => tar --delete -f docs.tar draft.md => 
+            recompress access.log.gz to xz => zcat access.log.gz | xz > access.log.xz => gzcat access.log.gz | xz > access.log.xz
             """;
 
     static Stream<Arguments> gnuTable() {
@@ -301,7 +330,13 @@ class FilesIntentsTest {
         "check SHA256SUMS and delete the files that fail",
         "filesystems more than 90% full on every server",
         "move everything from build/ into dist/ including hidden files and then delete build",
-        "show the first line of every file inside release.tar"})
+        "show the first line of every file inside release.tar",
+        "find files with spaces in their names and rename them",
+        "delete old.txt from archive.zip on the server",
+        "how many lines are in the files inside archive.tar.gz",
+        "create a 7z archive of the docs folder with a password",
+        "move files older than 30 days from inbox to old-mail and delete the rest",
+        "make all .sh files under scripts executable for the owner only"})
     void declinesNearMisses(String prompt) {
         Generation g = Backends.generate(prompt, Backends.GNU);
         assertTrue(g.isEmpty(), prompt + " -> " + g.candidates());
