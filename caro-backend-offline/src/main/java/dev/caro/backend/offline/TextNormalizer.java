@@ -308,15 +308,15 @@ final class TextNormalizer {
     }
 
     /**
-     * Whether {@code typed} (four letters or more) is a likely slip for {@code word}, one edit away
-     * and right in its first letter:
+     * Whether {@code typed} (four letters or more) is a likely slip for {@code word}, one edit away:
      * <ul>
-     *   <li>two neighbouring letters swapped ("jounral");
-     *   <li>a letter left out: a vowel, an {@code h} or one of a double letter ("serch", "wich",
-     *       "eror", "compresion"); any letter when eight or more were typed ("enviroment");
-     *   <li>from six letters typed: a letter too many, repeating one beside it or on a key next to
-     *       one beside it ("lisst", "searcxh"), or a wrong one, on a key next to the right one or a
-     *       vowel for a vowel ("executible").
+     *   <li>two neighbouring letters swapped ("jounral", "cpoy");
+     *   <li>with the first letter right, a letter left out: a vowel, an {@code h} or one of a double
+     *       letter ("serch", "wich", "eror", "compresion"); any letter when eight or more were typed
+     *       ("enviroment");
+     *   <li>with the first letter right and six letters or more typed, a letter too many, repeating
+     *       one beside it or on a key next to one beside it ("searrch", "searcxh"), or a wrong one,
+     *       on a key next to the right one or a vowel for a vowel ("executible").
      * </ul>
      * Other letters mostly make a different word ("pure" and "purge", "seen" and "seven",
      * "reverted" and "reversed", "cloned" and "closed"); so does a last letter ("located" and
@@ -341,11 +341,14 @@ final class TextNormalizer {
     static int slip(String typed, String word) {
         int lt = typed.length();
         int lw = word.length();
-        if (lt < 4 || typed.equals(word) || Math.abs(lt - lw) > 1 || typed.charAt(0) != word.charAt(0)) {
+        if (lt < 4 || typed.equals(word) || Math.abs(lt - lw) > 1) {
             return 0;
         }
         if (lt == lw && isSwap(typed, word)) {
-            return SWAPPED;
+            return SWAPPED; // the first two letters too: "cpoy", "sohw"
+        }
+        if (typed.charAt(0) != word.charAt(0)) {
+            return 0;
         }
         int i = 0; // the first difference
         while (i < lt && i < lw && typed.charAt(i) == word.charAt(i)) {

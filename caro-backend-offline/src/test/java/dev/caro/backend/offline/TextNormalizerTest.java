@@ -33,6 +33,8 @@ class TextNormalizerTest {
             list the executible files              | list the executable files
             list the foldres here                  | list the directories here
             a file caled notes                     | a file called notes
+            cpoy a.txt to b.txt                    | copy a.txt to b.txt
+            sohw the disk usage                    | show the disk usage
             """)
     void correctsTheTyposPeopleMake(String typed, String corrected) {
         TextNormalizer.Normalized n = BUILT_IN.normalize(typed);

@@ -20,6 +20,7 @@ class TypoRenderingTest {
             list hiden files in ~/work                | ls -a ~/work                                         | ls -a ~/work
             show the git histroy of README.md         | git log --follow -- README.md                        | git log --follow -- README.md
             sort names.txt alphabeticaly              | sort names.txt                                       | sort names.txt
+            cpoy notes.txt to /tmp/notes.bak          | cp notes.txt /tmp/notes.bak                          | cp notes.txt /tmp/notes.bak
             """)
     void typosAreCorrected(String prompt, String gnu, String bsd) {
         assertEquals(gnu, Backends.gnu(prompt), prompt);
