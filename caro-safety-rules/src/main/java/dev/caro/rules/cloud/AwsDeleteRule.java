@@ -67,6 +67,9 @@ public final class AwsDeleteRule extends BaseRule {
             } else if (action.equals("rb")) {
                 report(out, c.hasArg("--force") ? RiskLevel.HIGH : RiskLevel.MODERATE, "Deletes the bucket " + target
                         + (c.hasArg("--force") ? " and every object in it." : "."), c.span());
+            } else if (action.equals("sync") && c.hasArg("--delete") && ops.size() > 3 && ops.get(3).value().startsWith("s3://")
+                    && (target.contains("empty") || target.contains("mktemp"))) {
+                report(out, RiskLevel.HIGH, "Syncs an empty folder with --delete, which deletes every object in " + ops.get(3).value() + ".", c.span());
             } else if (action.equals("sync") && c.hasArg("--delete") && target.startsWith("s3://") && ops.size() > 3 && ops.get(3).value().startsWith("s3://")) {
                 report(out, RiskLevel.MODERATE, "Syncs between buckets and deletes what the source lacks.", c.span());
             }
@@ -76,8 +79,8 @@ public final class AwsDeleteRule extends BaseRule {
                 || action.equals("schedule-key-deletion")
                 || action.startsWith("remove-") || action.equals("deregister-image")) {
             RiskLevel r = DATA_BEARING.contains(action) ? RiskLevel.HIGH : RiskLevel.MODERATE;
-            if (mass) {
-                r = RiskLevel.CRITICAL;
+            if (mass || c.hasArg("--skip-final-snapshot") && c.hasArg("--delete-automated-backups")) {
+                r = RiskLevel.CRITICAL; // every resource, or a database with no snapshot and no backups left
             }
             if (action.startsWith("remove-") && !mass) {
                 r = RiskLevel.SAFE;

@@ -47,7 +47,9 @@ public final class ClusterWorkloadRemovalRule extends BaseRule {
                         + " Check what runs there first (helm status, kubectl get pods -o wide) and try --dry-run.",
                 List.of("helm uninstall prod-db -n prod", "helm delete web --namespace production",
                         "kubectl drain node-1 --ignore-daemonsets --delete-emptydir-data",
-                        "kubectl scale deployments --all --replicas 0 --namespace production", "kubectl -n shop scale sts -l tier=db --replicas=0", "helm uninstall mongodb --namespace production"),
+                        "kubectl scale deployments --all --replicas 0 --namespace production", "kubectl -n shop scale sts -l tier=db --replicas=0", "helm uninstall mongodb --namespace production",
+                        "kubectl drain $(kubectl get nodes -o name) --ignore-daemonsets",
+                        "kubectl patch pv data-0 -p '{\"spec\":{\"persistentVolumeReclaimPolicy\":\"Delete\"}}'"),
                 List.of("helm list -A", "helm uninstall web --dry-run", "helm uninstall my-release -n dev", "helm status prod-db", "kubectl cordon node-1",
                         "kubectl get nodes", "kubectl drain node-1 --dry-run=client",
                         "kubectl scale deploy/web --replicas=0 -n dev", "kubectl scale deployment --all --replicas=3 -n prod"));
@@ -73,7 +75,12 @@ public final class ClusterWorkloadRemovalRule extends BaseRule {
             report(out, data ? RiskLevel.HIGH : RiskLevel.MODERATE, "Uninstalls the Helm release" + what
                     + (data ? ", a production data store: an outage, and its data may go with it." : " and deletes what it created."), c.span());
         } else if (!n.equals("helm") && verb.equals("drain")) {
-            report(out, RiskLevel.MODERATE, "Evicts every pod from the node" + what + ".", c.span());
+            boolean every = ops.size() > 1 && ops.get(1).source().contains("get node") || Args.value(c, "-l", "--selector").isPresent();
+            report(out, every ? RiskLevel.HIGH : RiskLevel.MODERATE, every ? "Drains every node at once: every workload in the cluster"
+                    + " is evicted with nowhere to run." : "Evicts every pod from the node" + what + ".", c.span());
+        } else if (!n.equals("helm") && verb.equals("patch") && ops.size() > 1 && (ops.get(1).value().equals("pv")
+                || ops.get(1).value().startsWith("persistentvolume")) && String.join(" ", c.argValues()).contains("\"Delete\"")) {
+            report(out, RiskLevel.MODERATE, "Sets a volume's reclaim policy to Delete: its data goes when its claim is released.", c.span());
         } else if (!n.equals("helm") && verb.equals("scale") && zeroReplicas(c)
                 && (c.hasArg("--all") || Args.value(c, "-l", "--selector").isPresent())) {
             report(out, RiskLevel.HIGH, "Scales every matching workload to zero, which stops all of them"

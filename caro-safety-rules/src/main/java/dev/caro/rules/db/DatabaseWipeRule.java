@@ -19,7 +19,9 @@ public final class DatabaseWipeRule extends BaseRule {
 
     private static final Set<String> COMMAND_NAMES = Set.of("redis-cli", "valkey-cli", "keydb-cli", "dragonfly-cli", "mongosh", "mongo", "dropdb",
             "pg_dropcluster", "mysqladmin", "rails", "rake", "php", "artisan", "python*", "manage.py", "bundle", "wp", "prisma",
-            "npx", "django-admin");
+            "npx", "django-admin", "curl");
+    /** An Elasticsearch/OpenSearch URL naming every index: host:9200/_all or /*. */
+    private static final LazyPattern ALL_INDICES = LazyPattern.of("^(?:https?://)?[^/\\s]+/(?:_all|\\*)/?$");
 
     private static final Set<String> REDIS = Set.of("redis-cli", "valkey-cli", "keydb-cli", "dragonfly-cli");
     private static final Set<String> MONGO = Set.of("mongosh", "mongo");
@@ -35,9 +37,11 @@ public final class DatabaseWipeRule extends BaseRule {
                 List.of("redis-cli -h cache.internal -a \"$REDIS_PASS\" FLUSHALL ASYNC", "redis-cli flushdb",
                         "mongosh \"mongodb://db01/shop\" --quiet --eval 'db.getCollectionNames().forEach(c => db[c].drop())'",
                         "mongo shop --eval 'db.dropDatabase()'", "dropdb -h db.internal analytics", "mysqladmin -u root drop shop",
-                        "RAILS_ENV=production bin/rails db:drop"),
+                        "RAILS_ENV=production bin/rails db:drop", "curl -XDELETE http://es01:9200/_all",
+                        "curl -s -X DELETE 'https://search.internal:9200/*'"),
                 List.of("redis-cli INFO memory", "redis-cli GET session:42", "mongosh --eval 'db.stats()'", "dropdb --help",
-                        "createdb analytics", "bin/rails db:migrate", "echo FLUSHALL"));
+                        "createdb analytics", "bin/rails db:migrate", "echo FLUSHALL",
+                        "curl -X DELETE http://localhost:9200/logs-2023.01.01", "curl -s http://localhost:9200/_all/_stats"));
     }
 
     @Override
@@ -49,6 +53,22 @@ public final class DatabaseWipeRule extends BaseRule {
     public List<Finding> evaluate(SimpleCommand c, RuleContext ctx) {
         String n = name(c);
         List<Finding> out = new ArrayList<>();
+        if (n.equals("curl")) {
+            String method = Args.valueBundled(c, "-X", "--request").orElse("");
+            for (Word w : c.args()) {
+                if (w.value().equalsIgnoreCase("-XDELETE")) {
+                    method = "DELETE";
+                }
+            }
+            if (method.equalsIgnoreCase("DELETE")) {
+                for (Word w : Args.operands(c, Set.of("-X", "--request", "-H", "--header", "-d", "--data", "-u", "--user", "-o")))  {
+                    if (ALL_INDICES.matcher(w.value()).matches()) {
+                        report(out, RiskLevel.HIGH, "Deletes every index on the search cluster " + w.value() + ".", w.span());
+                    }
+                }
+            }
+            return out;
+        }
         if (REDIS.contains(n)) {
             for (Word w : c.args()) {
                 String v = w.value().toUpperCase(Locale.ROOT);

@@ -34,7 +34,7 @@ public final class DestructiveSqlRule extends BaseRule {
                         "sqlite3 app.db 'DELETE FROM sessions'", "psql mydb <<'SQL'\nDROP TABLE audit_log;\nSQL"),
                 List.of("psql -d shop -c 'SELECT count(*) FROM orders;'", "grep -c 'DROP DATABASE' migrations/*.sql",
                         "psql -c \"DELETE FROM sessions WHERE expires_at < now()\"", "mysql -e 'SHOW TABLES' shop",
-                        "sqlite3 app.db .tables", "psql -c \"SELECT 'DROP TABLE x' AS hint\"", "mysqldump shop > shop.sql"));
+                        "sqlite3 app.db .tables", "sqlite3 :memory: 'CREATE TABLE t(x); DROP TABLE t'", "psql -c \"SELECT 'DROP TABLE x' AS hint\"", "mysqldump shop > shop.sql"));
     }
 
     @Override
@@ -55,6 +55,9 @@ public final class DestructiveSqlRule extends BaseRule {
         texts.addAll(Args.values(c, "-q", "--query"));
         texts.addAll(Args.values(c, null, "-cmd"));
         texts.addAll(Args.values(c, null, "-execute"));
+        if ((n.startsWith("sqlite") || n.equals("duckdb")) && c.hasArg(":memory:")) {
+            return List.of(); // a database that lives and dies with this one command
+        }
         if (n.startsWith("sqlite") || n.equals("duckdb") || n.equals("bq") || n.equals("cockroach")
                 || n.equals("trino") || n.equals("litecli")) {
             for (Word w : Args.operands(c, Set.of("-cmd", "-separator", "-nullvalue", "-c"))) {

@@ -24,7 +24,7 @@ public final class ShredRule extends BaseRule {
         super("caro.fs.shred", "Shredding devices, system files or the home directory", RiskLevel.CRITICAL,
                 "Shredded data cannot be recovered by any means. Shred only the single file you mean, and never"
                         + " a device unless you are retiring the disk.",
-                List.of("shred -n 3 -z /dev/sda", "sudo shred -vfz /dev/nvme0n1p2", "shred -u /etc/shadow",
+                List.of("shred -n 3 -z /dev/sda", "shred -u ~/.ssh/id_rsa", "sudo shred -vfz /dev/nvme0n1p2", "shred -u /etc/shadow",
                         "shred -u \"$TARGET\"", "sudo shred --iterations=1 /dev/sdb"),
                 List.of("shred -u secret.txt", "shred -u ./keys/old.pem", "echo shred /dev/sda", "man shred"));
     }
@@ -48,10 +48,13 @@ public final class ShredRule extends BaseRule {
                         + " with random data.", w.span());
                 continue;
             }
+            String abs = w.literal() ? Targets.absolute(c, ctx, v) : "";
+            String home = ctx.execution().home();
+            boolean keys = !home.isEmpty() && (abs.startsWith(home + "/.ssh") || abs.startsWith(home + "/.gnupg"));
             RiskLevel r = switch (k) {
                 case ROOT, SYSTEM, HOME -> RiskLevel.CRITICAL;
                 case UNKNOWN -> RiskLevel.HIGH;
-                default -> RiskLevel.SAFE;
+                default -> keys ? RiskLevel.HIGH : RiskLevel.SAFE; // private keys: no backup, no undelete
             };
             report(out, r, "Shreds " + Targets.describe(k, w) + " beyond recovery.", w.span());
         }

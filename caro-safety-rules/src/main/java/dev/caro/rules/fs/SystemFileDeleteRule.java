@@ -27,7 +27,7 @@ public final class SystemFileDeleteRule extends BaseRule {
                 "Without these files the system cannot log anyone in, boot or run programs. Edit the file with"
                         + " the proper tool (vipw, visudo) or restore it from a package instead of deleting it.",
                 List.of("sudo rm -f /etc/passwd", "rm /etc/shadow", "unlink /usr/bin/sudo", "rm -f /*",
-                        "rm ~/*", "sudo rm /etc/*", "rm -f /boot/vmlinuz-6.1.0-18-amd64"),
+                        "rm ~/*", "sudo rm /etc/*", "rm -f /boot/vmlinuz-6.1.0-18-amd64", "sudo rm /lib/x86_64-linux-gnu/libc.so.6"),
                 List.of("rm notes.txt", "rm -f /tmp/lockfile", "sudo rm /etc/nginx/sites-enabled/default",
                         "rm ~/Downloads/setup.exe", "unlink ./current", "rmdir empty-dir"));
     }

@@ -7,6 +7,7 @@ import dev.caro.api.shell.SimpleCommand;
 import dev.caro.api.shell.Word;
 import dev.caro.rules.internal.BaseRule;
 import dev.caro.rules.internal.GitInvocation;
+import dev.caro.rules.internal.LazyPattern;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -29,16 +30,20 @@ public final class GitForcePushRule extends BaseRule {
                 List.of("git push --force origin main", "git push -f", "git push origin +HEAD:master",
                         "git push --delete origin master develop", "git push --mirror origin",
                         "git push --force --no-verify origin \"$(git branch --show-current)\":main",
-                        "git push origin main --force-with-lease", "git push origin :release/2.0"),
+                        "git push origin main --force-with-lease", "git push origin :release/2.0",
+                        "git push origin :refs/tags/v1.4.0", "git push --delete origin v2.0.1"),
                 List.of("git push origin feature/login", "git switch feature/login-form && git push --force-with-lease",
                         "git push --force-with-lease origin feature/x", "git push -u origin HEAD", "git push origin --delete feature/old",
-                        "git push --tags"));
+                        "git push --tags", "git push --dry-run --force origin main", "git push -n -f origin master"));
     }
 
     @Override
     public Set<String> commandNames() {
         return COMMAND_NAMES;
     }
+
+    /** A release tag's name: v1.2.3, 2.0, release-4.1. */
+    private static final LazyPattern TAG_NAME = LazyPattern.of("(?:v|release-?)?\\d+(?:\\.\\d+)+(?:[-+.][\\w.]+)?");
 
     @Override
     public List<Finding> evaluate(SimpleCommand c, RuleContext ctx) {
@@ -48,6 +53,9 @@ public final class GitForcePushRule extends BaseRule {
         }
         GitInvocation g = parsed.get();
         List<Finding> out = new ArrayList<>();
+        if (g.has("n", "--dry-run")) {
+            return out; // reports what it would do, changes nothing
+        }
         if (g.has("", "--mirror")) {
             report(out, RiskLevel.HIGH, "Mirrors to the remote, deleting every remote branch and tag missing locally.", c.span());
             return out;
@@ -82,7 +90,10 @@ public final class GitForcePushRule extends BaseRule {
             }
             String branch = dst.startsWith("refs/heads/") ? dst.substring("refs/heads/".length()) : dst;
             boolean shared = GitInvocation.isSharedBranch(branch) || branch.equals("HEAD");
-            if (deletes) {
+            if (deletes && (dst.startsWith("refs/tags/") || delete && TAG_NAME.matcher(dst).matches())) {
+                report(out, RiskLevel.MODERATE, "Deletes the published tag " + dst.replace("refs/tags/", "")
+                        + " on the remote; anyone who fetched it keeps the old one.", r.span());
+            } else if (deletes) {
                 if (shared) {
                     report(out, RiskLevel.HIGH, "Deletes the shared branch " + branch + " on the remote.", r.span());
                 }

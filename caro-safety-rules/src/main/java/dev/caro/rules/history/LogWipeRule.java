@@ -60,7 +60,7 @@ public final class LogWipeRule extends BaseRule {
             case "clear-eventlog", "remove-eventlog" -> report(out, RiskLevel.HIGH, "Clears a Windows event log.", c.span());
             case "auditctl" -> {
                 if (c.hasArg("-D") || c.hasArg("-e") && c.argValues().contains("0")) {
-                    report(out, RiskLevel.MODERATE, "Turns off or deletes the audit rules.", c.span());
+                    report(out, RiskLevel.HIGH, "Turns off or deletes the audit rules, so nothing is recorded from now on.", c.span());
                 }
             }
             default -> { }

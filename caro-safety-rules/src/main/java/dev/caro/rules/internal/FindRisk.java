@@ -20,7 +20,8 @@ public final class FindRisk {
             return Targets.destructionRisk(kind);
         }
         return switch (kind) {
-            case ROOT -> RiskLevel.HIGH;
+            // From / by a program's name (*.so*, *.py): the system's own files among them.
+            case ROOT -> f.nameFiltered() && !f.junkOnly() ? RiskLevel.CRITICAL : RiskLevel.HIGH;
             case DEVICE -> RiskLevel.HIGH;
             case SYSTEM -> housekeeping(abs) && f.aged() && !emptiesFiles ? RiskLevel.SAFE
                     : programTree(abs) && !f.junkOnly() ? RiskLevel.CRITICAL : RiskLevel.HIGH;

@@ -52,6 +52,11 @@ public final class SensitiveFiles {
             Map.entry("/etc/rc.local", "the boot script"),
             Map.entry("/etc/sysctl.conf", "the kernel settings"));
 
+    /** The dynamic loader and the C library: without them no dynamically linked program starts, sudo and the shell included. */
+    private static final LazyPattern CORE_LIBRARY = LazyPattern.of(
+            "/(?:usr/)?lib(?:64|32|x32)?/(?:[\\w-]+-linux-gnu/)?(?:ld-linux[\\w.-]*\\.so[.\\d]*|ld64\\.so[.\\d]*|libc\\.so[.\\d]*"
+            + "|libc-[\\d.]+\\.so|libpthread\\.so[.\\d]*|libdl\\.so[.\\d]*|libm\\.so[.\\d]*)");
+
     /** Where binaries and libraries live; overwriting them breaks programs. */
     private static final String[] BINARY_DIRS = {"/bin/", "/sbin/", "/usr/bin/", "/usr/sbin/", "/lib/", "/lib64/",
         "/usr/lib/", "/usr/lib64/", "/usr/libexec/", "/lib32/", "/usr/lib32/"};
@@ -69,6 +74,9 @@ public final class SensitiveFiles {
         }
         if (m.isEmpty()) {
             m = find(MODERATE, abs, RiskLevel.MODERATE);
+        }
+        if (m.isEmpty() && CORE_LIBRARY.matcher(abs).matches()) {
+            return Optional.of(new Match(abs, "the library every program loads", RiskLevel.CRITICAL));
         }
         if (m.isEmpty()) {
             for (String d : BINARY_DIRS) {

@@ -40,7 +40,8 @@ public final class FirewallDisableRule extends BaseRule {
                         "sudo ufw disable", "sudo ufw --force reset", "sudo systemctl stop firewalld",
                         "Set-NetFirewallProfile -Profile Domain,Public,Private -Enabled False", "netsh advfirewall set allprofiles state off",
                         "sudo firewall-cmd --panic-on", "sudo iptables -I INPUT 1 -p tcp --dport ssh -j REJECT",
-                        "sudo ip6tables -A INPUT -p tcp -m multiport --dports 80,443,22 -j DROP", "sudo ufw deny 22/tcp"),
+                        "sudo ip6tables -A INPUT -p tcp -m multiport --dports 80,443,22 -j DROP", "sudo ufw deny 22/tcp",
+                        "sudo firewall-cmd --zone=public --add-port=1024-65535/tcp"),
                 List.of("sudo iptables -L -n -v", "sudo iptables-save | grep -c '^-A'", "sudo ufw show added", "sudo ufw allow 22/tcp",
                         "sudo iptables -A INPUT -p tcp --dport 443 -j ACCEPT",
                         "sudo iptables -A INPUT -s 198.51.100.0/24 -p tcp --dport 22 -j DROP", "sudo iptables -A INPUT -p tcp --dport 22 -j ACCEPT", "sudo nft list ruleset", "sudo ufw enable"));
@@ -64,6 +65,14 @@ public final class FirewallDisableRule extends BaseRule {
             }
         }
         return ssh;
+    }
+
+    /** A port range of a thousand ports or more ("1-65535/tcp", "1024-65535"). */
+    private static boolean wideRange(String spec) {
+        String ports = spec.contains("/") ? spec.substring(0, spec.indexOf('/')) : spec;
+        String[] ends = ports.split("[-:]");
+        return ends.length == 2 && ends[0].matches("\\d{1,5}") && ends[1].matches("\\d{1,5}")
+                && Integer.parseInt(ends[1]) - Integer.parseInt(ends[0]) >= 1000;
     }
 
     private static boolean covers(String range, int port) {
@@ -132,6 +141,8 @@ public final class FirewallDisableRule extends BaseRule {
                 report(out, RiskLevel.HIGH, "Drops all network traffic, including your own session.", c.span());
             } else if (a.stream().anyMatch(v -> v.startsWith("--set-default-zone=trusted") || v.equals("--add-source=0.0.0.0/0"))) {
                 report(out, RiskLevel.MODERATE, "Trusts all traffic in the firewall.", c.span());
+            } else if (a.stream().anyMatch(v -> v.startsWith("--add-port=") && wideRange(v.substring("--add-port=".length())))) {
+                report(out, RiskLevel.MODERATE, "Opens thousands of ports at once, every service listening on them included.", c.span());
             }
         } else if (n.equals("systemctl") || n.equals("service")) {
             boolean stop = a.contains("stop") || a.contains("disable") || a.contains("mask");

@@ -37,7 +37,8 @@ public final class AclGrantRule extends BaseRule {
                         + " Grant the narrowest access to the one account or group that needs it.",
                 List.of("sudo setfacl -R -m u:guest:rwx /etc", "sudo setfacl -R -m o::rwx /var/www",
                         "setfacl -m o::rw /etc/shadow", "takeown /f C:\\Windows\\System32 /r /d y",
-                        "icacls C:\\Windows /grant \"Everyone:(OI)(CI)M\" /T", "sudo setfacl -R -m o::rwx /usr"),
+                        "icacls C:\\Windows /grant \"Everyone:(OI)(CI)M\" /T", "sudo setfacl -R -m o::rwx /usr",
+                        "icacls C:\\Windows\\System32 /reset /T /Q"),
                 List.of("setfacl -m u:deploy:rx ./releases", "getfacl /etc", "setfacl -m u:ana:rw ./notes.txt",
                         "setfacl -R -m g:devs:rwX ./shared"));
     }
@@ -90,6 +91,10 @@ public final class AclGrantRule extends BaseRule {
                 boolean os = WINDOWS_OS.matcher(c.args().get(0).source()).find();
                 report(out, os ? RiskLevel.CRITICAL : RiskLevel.HIGH, "Gives every user control over the system folder "
                         + c.args().get(0).source() + (os ? ", so any program can replace Windows' own files." : "."), c.span());
+            } else if (!c.args().isEmpty() && WINDOWS_OS.matcher(c.args().get(0).source()).find()
+                    && line.toLowerCase(Locale.ROOT).contains("/reset") && line.toLowerCase(Locale.ROOT).contains("/t")) {
+                report(out, RiskLevel.CRITICAL, "Resets the permissions of every file under " + c.args().get(0).source()
+                        + " to inherited defaults, removing Windows' own protections.", c.span());
             }
         } else if (n.equals("takeown")) {
             String line = String.join(" ", c.args().stream().map(Word::source).toList());

@@ -30,7 +30,7 @@ public final class RecursivePermissionRule extends BaseRule {
                 RiskLevel.CRITICAL,
                 "Recursive chmod or chown on system directories breaks sudo, ssh and other programs that check"
                         + " permissions, and is very hard to undo. Change only the files that need it.",
-                List.of("chmod -R 777 /", "chmod --recursive ugo+rwx /", "sudo chmod --recursive a+rwx /etc",
+                List.of("chmod -R 777 /", "chmod -R o+w ~/.ssh", "chmod --recursive ugo+rwx /", "sudo chmod --recursive a+rwx /etc",
                         "sudo chown --recursive \"$USER\" /usr/bin /usr/sbin", "sudo find / -xdev -type d -exec chmod 777 {} \\;",
                         "chmod -R 777 ~", "sudo chown -R nobody:nogroup /home/user"),
                 List.of("chmod -R u+rwX ./data", "sudo chown -R \"$USER\":\"$USER\" ./data", "chmod -R go-w ~/.ssh",
@@ -107,7 +107,17 @@ public final class RecursivePermissionRule extends BaseRule {
             case OUTSIDE_CWD -> r = world ? RiskLevel.MODERATE : RiskLevel.SAFE;
             default -> r = RiskLevel.SAFE;
         }
+        if (chmod && world && sshDir(abs, ctx) && !r.atLeast(RiskLevel.HIGH)) {
+            r = RiskLevel.HIGH; // wherever caro runs, even from the home directory itself
+        }
         String what = chmod ? "Recursively changes the permissions of " : "Recursively changes the owner of ";
         report(out, r, what + Targets.describe(k, w) + (world ? " so that anyone can write to it." : "."), w.span());
+    }
+
+    /** ~/.ssh or ~/.gnupg: anyone able to write there can add a login key (and sshd then refuses the keys). */
+    private static boolean sshDir(String abs, RuleContext ctx) {
+        String home = ctx.execution().home();
+        return !home.isEmpty() && (abs.equals(home + "/.ssh") || abs.startsWith(home + "/.ssh/")
+                || abs.equals(home + "/.gnupg") || abs.startsWith(home + "/.gnupg/"));
     }
 }

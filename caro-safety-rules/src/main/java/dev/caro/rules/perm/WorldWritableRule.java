@@ -7,6 +7,7 @@ import dev.caro.api.safety.RuleContext;
 import dev.caro.api.shell.SimpleCommand;
 import dev.caro.api.shell.Word;
 import dev.caro.rules.internal.BaseRule;
+import dev.caro.rules.internal.Devices;
 import dev.caro.rules.internal.ModeChange;
 import dev.caro.rules.internal.SensitiveFiles;
 import dev.caro.rules.internal.Targets;
@@ -25,9 +26,9 @@ public final class WorldWritableRule extends BaseRule {
                 RiskLevel.CRITICAL,
                 "A world-writable system file lets any local user or compromised service take over the machine."
                         + " Grant access to one user or group instead (chown, or a group with chmod g+w).",
-                List.of("chmod 777 /etc/passwd", "sudo chmod o+rw /etc/shadow /etc/gshadow", "chmod a+w /usr/bin/sudo",
+                List.of("chmod 777 /etc/passwd", "sudo chmod 666 /dev/nvme0n1", "sudo chmod o+rw /etc/shadow /etc/gshadow", "chmod a+w /usr/bin/sudo",
                         "chmod 666 /etc/sudoers", "chmod 777 ~", "sudo chmod 777 /"),
-                List.of("chmod 644 file.txt", "chmod 777 ./tmp-output", "chmod +x deploy.sh", "chmod 600 ~/.ssh/id_ed25519",
+                List.of("chmod 644 file.txt", "chmod 777 ./tmp-output", "chmod +x deploy.sh", "chmod 600 ~/.ssh/id_ed25519", "sudo chmod 666 /dev/null",
                         "chmod go= ~/.ssh/config", "chmod 777 /tmp/shared"));
     }
 
@@ -61,6 +62,8 @@ public final class WorldWritableRule extends BaseRule {
             RiskLevel r = switch (k) {
                 case ROOT, SYSTEM -> RiskLevel.CRITICAL;
                 case HOME -> RiskLevel.HIGH;
+                // a disk writable by all bypasses every file permission on it (/dev/null and ttys are meant to be)
+                case DEVICE -> Devices.isHarmless(w.value()) ? RiskLevel.SAFE : RiskLevel.HIGH;
                 default -> s.isPresent() ? RiskLevel.HIGH : RiskLevel.SAFE;
             };
             report(out, r, "Makes " + Targets.describe(k, w) + " writable by every user.", w.span());

@@ -17,7 +17,7 @@ import java.util.Set;
 public final class ShutdownRule extends BaseRule {
 
     private static final Set<String> COMMAND_NAMES = Set.of("reboot", "halt", "poweroff", "shutdown", "kexec", "init", "telinit", "systemctl",
-            "loginctl", "stop-computer", "restart-computer", "psshutdown");
+            "loginctl", "stop-computer", "restart-computer", "psshutdown", "rtcwake");
 
     private static final Set<String> SYSTEMCTL_POWER = Set.of("poweroff", "reboot", "halt", "kexec", "soft-reboot");
     private static final Set<String> DIRECT = Set.of("reboot", "halt", "poweroff", "shutdown", "kexec");
@@ -28,10 +28,10 @@ public final class ShutdownRule extends BaseRule {
                         + " back. Schedule it with a delay and a message (shutdown -r +5 \"msg\") so it can be cancelled.",
                 List.of("sudo shutdown -P +0", "sudo reboot", "sudo systemctl --no-wall poweroff", "init 0",
                         "sudo systemctl reboot --force --force", "reboot -f", "Stop-Computer -ComputerName web01 -Force",
-                        "shutdown /s /t 0", "ssh db01 'sudo systemctl reboot'", "echo 'systemctl poweroff' | sudo at 02:00",
+                        "shutdown /s /t 0", "ssh db01 'sudo systemctl reboot'", "echo 'systemctl poweroff' | sudo at 02:00", "sudo rtcwake -m off -s 600",
                         "sudo batch <<< 'reboot'"),
                 List.of("sudo shutdown -c \"maintenance postponed\"", "man shutdown", "systemctl status", "echo reboot",
-                        "last reboot", "uptime", "shutdown /a", "systemctl list-timers", "echo 'make backup' | at 23:00", "atq"));
+                        "last reboot", "uptime", "shutdown /a", "systemctl list-timers", "echo 'make backup' | at 23:00", "atq", "rtcwake -m show"));
     }
 
     @Override
@@ -57,6 +57,12 @@ public final class ShutdownRule extends BaseRule {
             String what = n.equals("reboot") || (n.equals("shutdown") && Args.has(c, "r", "--reboot")) ? "Reboots " : "Shuts down ";
             report(out, forced ? RiskLevel.HIGH : RiskLevel.MODERATE, what + where
                     + (forced ? " immediately without stopping services cleanly." : "."), c.span());
+        } else if (n.equals("rtcwake")) {
+            String mode = Args.value(c, "-m", "--mode").orElse("standby");
+            if (mode.equals("off") || mode.equals("disk") || mode.equals("mem") || mode.equals("freeze")) {
+                report(out, RiskLevel.MODERATE, (mode.equals("off") ? "Powers off " : "Suspends ") + where
+                        + " until the wake-up time; nobody can reach it meanwhile.", c.span());
+            }
         } else if (n.equals("init") || n.equals("telinit")) {
             List<Word> ops = Args.operands(c);
             if (!ops.isEmpty() && Set.of("0", "6", "1", "s", "S").contains(ops.get(0).value())) {

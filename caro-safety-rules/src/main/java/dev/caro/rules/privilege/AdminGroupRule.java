@@ -32,8 +32,9 @@ public final class AdminGroupRule extends BaseRule {
                         + " commands needed through a sudoers.d rule.",
                 List.of("sudo usermod -aG sudo guest", "sudo gpasswd -a bob wheel", "net localgroup administrators guest /add",
                         "sudo adduser eve sudo", "Add-LocalGroupMember -Group Administrators -Member guest",
-                        "sudo usermod -a -G docker jenkins", "sudo adduser nginx docker"),
-                List.of("sudo usermod -aG docker ana", "groups ana", "sudo gpasswd -d bob wheel", "net localgroup administrators",
+                        "sudo usermod -a -G docker jenkins", "sudo adduser nginx docker",
+                        "sudo usermod -aG docker intern"),
+                List.of("sudo usermod -aG docker $USER", "groups ana", "sudo gpasswd -d bob wheel", "net localgroup administrators",
                         "sudo usermod -aG video ana"));
     }
 
@@ -60,20 +61,20 @@ public final class AdminGroupRule extends BaseRule {
                 }
                 List<Word> ops = Args.operands(c, Set.of("-G", "--groups", "-g", "--gid", "-d", "--home", "-s", "--shell",
                         "-c", "--comment", "-u", "--uid", "-l", "--login", "-e", "--expiredate", "-p", "--password"));
-                String account = ops.isEmpty() ? "" : ops.get(ops.size() - 1).value();
-                groups.ifPresent(g -> check(g, account, c, out));
+                String account = ops.isEmpty() ? "" : ops.get(ops.size() - 1).source();
+                groups.ifPresent(g -> check(g, account, c, out, ctx.execution().user()));
             }
             case "gpasswd" -> {
                 Optional<String> user = Args.value(c, "-a", "--add").or(() -> Args.value(c, "-M", "--members"));
                 List<Word> ops = Args.operands(c, Set.of("-a", "--add", "-M", "--members", "-d", "--delete", "-A"));
                 if (user.isPresent() && !ops.isEmpty()) {
-                    check(ops.get(ops.size() - 1).value(), user.get(), c, out);
+                    check(ops.get(ops.size() - 1).value(), user.get(), c, out, ctx.execution().user());
                 }
             }
             case "adduser", "addgroup" -> {
                 List<Word> ops = Args.operands(c);
                 if (ops.size() == 2) {
-                    check(ops.get(1).value(), ops.get(0).value(), c, out);
+                    check(ops.get(1).value(), ops.get(0).source(), c, out, ctx.execution().user());
                 }
             }
             case "net" -> {
@@ -100,7 +101,13 @@ public final class AdminGroupRule extends BaseRule {
         return out;
     }
 
-    private void check(String groups, String account, SimpleCommand c, List<Finding> out) {
+    /** Whether the account is the one running the command: $USER, $(whoami), $(id -un). */
+    private static boolean self(String account, String me) {
+        return account.equals(me) || account.contains("$USER") || account.contains("${USER}") || account.contains("whoami") || account.contains("id -un")
+                || account.contains("$LOGNAME");
+    }
+
+    private void check(String groups, String account, SimpleCommand c, List<Finding> out, String me) {
         for (String g : groups.split(",")) {
             String group = g.strip().toLowerCase(Locale.ROOT);
             if (ADMIN.contains(group)) {
@@ -108,6 +115,9 @@ public final class AdminGroupRule extends BaseRule {
             } else if (ROOT_EQUIVALENT.contains(group) && SERVICE_ACCOUNTS.contains(account.toLowerCase(Locale.ROOT))) {
                 report(out, RiskLevel.HIGH, "Gives the service account " + account + " the " + g.strip()
                         + " group, which is as good as root: a break-in to that service owns the machine.", c.span());
+            } else if (ROOT_EQUIVALENT.contains(group) && !self(account, me)) { // adding yourself is Docker's own setup step
+                report(out, RiskLevel.MODERATE, "Adds " + (account.isEmpty() ? "an account" : account) + " to the " + g.strip()
+                        + " group, which is as good as root on this machine.", c.span());
             }
         }
     }

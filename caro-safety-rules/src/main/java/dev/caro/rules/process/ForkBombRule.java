@@ -47,6 +47,8 @@ public final class ForkBombRule extends BaseRule {
     /** An input that never ends, feeding xargs: {@code yes |}, {@code seq inf |}, {@code cat /dev/zero |}. */
     private static final LazyPattern ENDLESS_INTO_XARGS = LazyPattern.of(
             "(?:^|[;&|(]\\s*+)(?:yes|seq\\s++inf(?:inity)?|cat\\s++/dev/(?:zero|urandom))\\b[^|;&\\n]*+\\|\\s*+xargs\\b((?:[^|;&\\n]|&(?!&))*+)");
+    /** A script that starts two copies of itself: {@code "$0" & "$0" &}, {@code $0 | $0}. */
+    private static final LazyPattern SELF_SPAWN = LazyPattern.of("\"?\\$0\"?\\s*+&\\s*+\"?\\$0\"?\\s*+&|\\$0\\s*+\\|\\s*+\\$0");
     /** xargs running without a limit on parallel jobs, or whose command leaves each job in the background. */
     private static final LazyPattern UNBOUNDED_XARGS = LazyPattern.of("(?:-P\\s*+0\\b|--max-procs[= ]0\\b|&\\s*+['\"])");
     /** {@code for /l %i in (1,0,2) do start}: a cmd.exe loop that never ends. */
@@ -65,11 +67,13 @@ public final class ForkBombRule extends BaseRule {
                 List.of(":(){ :|:& };:", "bomb() { bomb | bomb & }; bomb", "b() { b & b & }; b",
                         "perl -e 'fork() for (1..1e6)'", "python3 -c \"import os;[os.fork() for _ in iter(int,1)]\"",
                         "while true; do sleep 1 & done", "ruby -e 'loop { fork }'", "%0|%0",
-                        "seq inf | xargs -P0 -n1 sh -c 'sleep 600'", "1..1000000000 | % { Start-Process notepad }"),
+                        "seq inf | xargs -P0 -n1 sh -c 'sleep 600'", "1..1000000000 | % { Start-Process notepad }",
+                        "echo '$0 | $0 &' > x.sh && sh x.sh"),
                 List.of("echo ':(){ :|:& };:' | wc -c", "countdown() { echo $1; }; countdown 3",
                         "while true; do date; sleep 5; done", "python3 -c 'import os; print(os.cpu_count())'",
                         "perl -ne 'print if /fork/' src/*.c", "./server & ./worker &",
-                        "yes | head -n 3 | xargs -n1 echo", "1..5 | ForEach-Object { Start-Job { Get-Date } }"));
+                        "yes | head -n 3 | xargs -n1 echo", "1..5 | ForEach-Object { Start-Job { Get-Date } }",
+                        "printf 'echo \"$0\" started &\\n' > log.sh"));
     }
 
     @Override
@@ -110,6 +114,10 @@ public final class ForkBombRule extends BaseRule {
             report(out, RiskLevel.CRITICAL, "An endless cmd.exe loop starts new windows without limit.",
                     new dev.caro.api.shell.Span(0, src.length()));
         }
+        if (out.isEmpty() && src.contains("$0") && SELF_SPAWN.matcher(src).find() && runsAScript(script)) {
+            report(out, RiskLevel.CRITICAL, "Writes and runs a script that starts two copies of itself each time (a fork bomb).",
+                    new dev.caro.api.shell.Span(0, src.length()));
+        }
         if (out.isEmpty() && !startsWithPrinter(src) && src.contains("xargs") && endlessXargs(src)) {
             report(out, RiskLevel.CRITICAL, "Endless input makes xargs start processes without limit (a fork bomb).",
                     new dev.caro.api.shell.Span(0, src.length()));
@@ -142,6 +150,18 @@ public final class ForkBombRule extends BaseRule {
             report(out, RiskLevel.CRITICAL, "The " + n + " one-liner forks in a loop (a fork bomb).", c.span());
         }
         return out;
+    }
+
+    /** Whether the line runs a script file: {@code ./x.sh}, {@code sh x.sh}, {@code bash x}. */
+    private static boolean runsAScript(ShellScript script) {
+        for (SimpleCommand c : script.commands()) {
+            if (c.nameWord() != null && c.nameWord().value().contains("/") && !c.name().startsWith("/usr/")
+                    && !c.name().startsWith("/bin/")
+                    || Names.SHELLS.contains(Names.of(c)) && !c.args().isEmpty() && !c.args().get(0).value().startsWith("-")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** {@code yes | xargs -P 0 ...}: an endless producer feeding xargs with unlimited parallel jobs or backgrounded ones. */

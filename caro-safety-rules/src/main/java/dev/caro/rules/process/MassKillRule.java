@@ -25,6 +25,8 @@ public final class MassKillRule extends BaseRule {
             "wmic", "foreach-object", "%", "invoke-cimmethod", "invoke-wmimethod");
 
     private static final LazyPattern NEGATIVE_PID = LazyPattern.of("-\\d{2,}");
+    /** A taskkill filter every process passes: status running or not responding aside, any pid. */
+    private static final LazyPattern EVERY_STATUS = LazyPattern.of("^\\s*(?:status\\s+(?:eq\\s+running|ne\\s+\\w+)|pid\\s+(?:gt|ge)\\s+0)\\s*$");
     /** A taskkill filter on the account Windows itself runs as. */
     private static final LazyPattern SYSTEM_ACCOUNT = LazyPattern.of("username\\s+eq\\s+(?:nt authority\\\\)?system\\b");
 
@@ -58,12 +60,14 @@ public final class MassKillRule extends BaseRule {
                         "pgrep . | xargs -r kill", "kill -9 $(pgrep -f '.*')", "sudo pkill -KILL -x systemd-journald",
                         "taskkill /F /FI \"USERNAME eq SYSTEM\"", "killall -KILL mysqld",
                         "ps -ef | grep node | awk '{print $2}' | xargs kill -9", "wmic process where \"name='winlogon.exe'\" call terminate",
-                        "Get-CimInstance Win32_Process | ForEach-Object { $_.Terminate() }"),
+                        "Get-CimInstance Win32_Process | ForEach-Object { $_.Terminate() }", "pgrep -f node | xargs kill -KILL",
+                        "taskkill /F /FI \"STATUS eq RUNNING\"", "Get-Process -Name csrss | Stop-Process -Force"),
                 List.of("kill -s INT 48213", "kill -TERM \"$(cat app.pid)\"", "kill -0 1234", "kill %1",
                         "pkill -USR1 nginx", "pkill -HUP -x sshd", "pkill -f 'node server.js'", "killall firefox", "Stop-Process -Id 4312",
                         "ps aux | grep defunct | awk '{print $2}' | xargs kill -9",
                         "killall postgres", "wmic process where \"name='notepad.exe'\" call terminate",
-                        "Get-WmiObject Win32_Process -Filter \"Name='notepad.exe'\" | ForEach-Object { $_.Terminate() }"));
+                        "Get-WmiObject Win32_Process -Filter \"Name='notepad.exe'\" | ForEach-Object { $_.Terminate() }",
+                        "pkill -TERM -u \"$USER\" -f 'vite dev'", "Get-Process -Name notepad | Stop-Process"));
     }
 
     @Override
@@ -170,10 +174,13 @@ public final class MassKillRule extends BaseRule {
             }
             if (!patterns.isEmpty()) {
                 String p = patterns.get(patterns.size() - 1).value();
+                String target = Names.normalize(p);
                 if (sn.equals("pgrep") && matchesEverything(p)) {
                     report(out, RiskLevel.CRITICAL, "The pattern '" + p + "' matches every process, so this signals them all.", span);
-                } else if (VITAL.contains(Names.normalize(p))) {
+                } else if (VITAL.contains(target)) {
                     report(out, vitalRisk(p), "Sends SIG" + signal + " to " + p + ", which the system or your session needs.", span);
+                } else if (kill9(signal) && (DATA_SERVICES.contains(target) || RUNTIMES.contains(target))) {
+                    report(out, forceKillRisk(target), forceKillMessage(p, target), span);
                 }
             }
         }
@@ -304,7 +311,7 @@ public final class MassKillRule extends BaseRule {
         }
         Optional<String> user = Args.value(c, "-u", "--euid").or(() -> uid(c))
                 .or(() -> Args.value(c, null, "--user"));
-        if (user.isPresent()) {
+        if (user.isPresent() && Args.operands(c, PKILL_VALUE_OPTS).isEmpty()) { // a pattern narrows it to some of them
             String u = user.get();
             boolean root = u.equals("root") || u.equals("0");
             report(out, root ? RiskLevel.CRITICAL : RiskLevel.HIGH, "Kills every process of the user " + u
@@ -350,6 +357,9 @@ public final class MassKillRule extends BaseRule {
                 if (WINDOWS_VITAL.contains(image) || image.equals("*")) {
                     report(out, RiskLevel.CRITICAL, "Kills the Windows system process " + next + ", which forces a restart.", c.span());
                 }
+            }
+            if (v.equals("/fi") && EVERY_STATUS.matcher(next).find()) {
+                report(out, RiskLevel.CRITICAL, "Kills every running process, Windows' own included.", c.span());
             }
             if (v.equals("/fi") && next.contains("username")) {
                 boolean system = SYSTEM_ACCOUNT.matcher(next).find();
@@ -414,6 +424,20 @@ public final class MassKillRule extends BaseRule {
 
     private void stopProcess(SimpleCommand c, List<Finding> out) {
         Optional<Word> nameParam = Args.psValue(c, "Name");
+        for (SimpleCommand u : c.upstream()) {
+            String un = name(u);
+            Optional<Word> listed = un.equals("get-process") || un.equals("gps") || un.equals("ps") ? Args.psValue(u, "Name")
+                    .or(() -> Args.operands(u).isEmpty() ? Optional.empty() : Optional.of(Args.operands(u).get(0))) : Optional.empty();
+            if (listed.isPresent() && nameParam.isEmpty()) {
+                for (String part : listed.get().value().toLowerCase(Locale.ROOT).split(",")) {
+                    String image = part.strip().endsWith(".exe") ? part.strip().substring(0, part.strip().length() - 4) : part.strip();
+                    if (WINDOWS_VITAL.contains(image)) {
+                        report(out, RiskLevel.CRITICAL, "Stops every " + image + " process, which crashes Windows.", c.span());
+                        return;
+                    }
+                }
+            }
+        }
         if (nameParam.isPresent()) {
             for (String part : nameParam.get().value().toLowerCase(Locale.ROOT).split(",")) {
                 if (WINDOWS_VITAL.contains(part.strip()) || part.strip().equals("*")) {

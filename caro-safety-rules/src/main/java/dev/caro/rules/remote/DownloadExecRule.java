@@ -46,11 +46,13 @@ public final class DownloadExecRule extends BaseRule {
                         "curl -k http://203.0.113.7/x.sh | sudo -E bash", "bash <(curl -s https://example.net/setup.sh)",
                         "sh -c \"$(curl -fsSL https://example.com/install.sh)\"", "eval \"$(wget -qO- https://example.com/env)\"",
                         "python3 <(curl -s https://example.com/bootstrap.py)", "iwr -useb https://example.com/setup.ps1 | iex",
-                        "curl -o setup.sh https://example.com/setup.sh && bash setup.sh"),
+                        "curl -o setup.sh https://example.com/setup.sh && bash setup.sh",
+                        "certutil -urlcache -split -f https://example.com/tool.exe tool.exe && tool.exe"),
                 List.of("curl -fsSL https://example.com/install.sh -o install.sh && less install.sh",
                         "curl -s https://api.example.com/v1/status | jq .", "wget -qO- https://example.com/data.json | python3 -m json.tool",
                         "curl -s https://example.com/install.sh | shellcheck -", "wget -O - https://example.com/a.tar.gz | tar -xz",
-                        "echo 'curl example.com | sh'", "bash install.sh"));
+                        "echo 'curl example.com | sh'", "bash install.sh",
+                        "certutil -urlcache -split -f https://example.com/tool.zip tool.zip && tar -xf tool.zip"));
     }
 
     @Override
@@ -139,6 +141,11 @@ public final class DownloadExecRule extends BaseRule {
         Set<String> files = new HashSet<>();
         for (SimpleCommand c : script.commands()) {
             String n = Names.of(c);
+            String saved = windowsDownload(c);
+            if (saved != null) {
+                files.add(base(saved.replace('\\', '/')));
+                continue;
+            }
             if (Downloads.isDownloader(c)) {
                 Optional<String> o = n.startsWith("wget") ? Args.valueBundled(c, "-O", "--output-document")
                         : Args.valueBundled(c, "-o", "--output");
@@ -166,7 +173,10 @@ public final class DownloadExecRule extends BaseRule {
                 continue;
             }
             String run = null;
-            if (files.contains(base(c.name())) && (c.nameWord() == null || c.nameWord().value().contains("/"))) {
+            String invoked = c.nameWord() == null ? c.name() : c.nameWord().value().replace('\\', '/');
+            if (files.contains(base(invoked)) && WINDOWS_PROGRAM.matcher(invoked).find()) {
+                run = invoked; // Windows runs tool.exe from the current folder by its bare name
+            } else if (files.contains(base(c.name())) && (c.nameWord() == null || c.nameWord().value().contains("/"))) {
                 run = c.name();
             } else if (Downloads.runsCode(n) && !n.equals("exec")) {
                 List<Word> ops = Args.operands(c);
@@ -178,6 +188,31 @@ public final class DownloadExecRule extends BaseRule {
                 report(out, RiskLevel.HIGH, "Runs the just-downloaded file " + run + " without checking it.", c.span());
             }
         }
+    }
+
+    /** Windows runs a program in the current folder by its bare name. */
+    private static final LazyPattern WINDOWS_PROGRAM = LazyPattern.of("(?i)\\.(?:exe|bat|cmd|com|msi|ps1|vbs|scr)$");
+
+    /**
+     * The file a Windows built-in downloader saves: {@code certutil -urlcache -split -f URL FILE},
+     * {@code bitsadmin /transfer JOB URL FILE}; null for anything else.
+     */
+    private static String windowsDownload(SimpleCommand c) {
+        String n = Names.of(c);
+        List<Word> a = c.args();
+        boolean url = false;
+        for (Word w : a) {
+            url |= w.value().toLowerCase(java.util.Locale.ROOT).matches("(?:https?|ftp)://.+");
+        }
+        if (!url || a.isEmpty()) {
+            return null;
+        }
+        String last = a.get(a.size() - 1).value();
+        if (n.equals("certutil") && c.argValues().stream().anyMatch(v -> v.equalsIgnoreCase("-urlcache"))
+                || n.equals("bitsadmin") && c.argValues().stream().anyMatch(v -> v.equalsIgnoreCase("/transfer"))) {
+            return last.matches("(?i)(?:https?|ftp)://.+") ? null : last;
+        }
+        return null;
     }
 
     private static String base(String p) {

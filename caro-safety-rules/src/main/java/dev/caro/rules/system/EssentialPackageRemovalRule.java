@@ -34,7 +34,7 @@ public final class EssentialPackageRemovalRule extends BaseRule {
                 List.of("sudo apt-get purge -y python3", "sudo apt remove --purge systemd", "dnf remove -y glibc",
                         "sudo rpm -e --nodeps bash", "sudo pacman -Rdd linux", "sudo dpkg --purge --force-all libc6",
                         "sudo apt-get remove openssh-server"),
-                List.of("sudo apt-get install -y jq", "sudo apt remove nodejs", "pip uninstall -y requests",
+                List.of("sudo apt-get install -y jq", "apt-get -s purge python3", "sudo apt remove nodejs", "pip uninstall -y requests",
                         "dnf remove -y httpd", "sudo apt autoremove", "brew uninstall wget"));
     }
 
@@ -46,6 +46,10 @@ public final class EssentialPackageRemovalRule extends BaseRule {
     @Override
     public List<Finding> evaluate(SimpleCommand c, RuleContext ctx) {
         String n = name(c);
+        boolean apt = n.equals("apt") || n.equals("apt-get") || n.equals("aptitude");
+        if (Args.has(c, apt ? "s" : "", "--simulate", "--dry-run", "--just-print", "--no-act", "--recon", "--assumeno")) {
+            return List.of(); // a simulation prints what would go and removes nothing
+        }
         List<Word> ops = Args.operands(c, Set.of("-o", "-t", "--target-release", "-c", "--config-file", "--root", "-r"));
         List<Word> packages;
         switch (n) {

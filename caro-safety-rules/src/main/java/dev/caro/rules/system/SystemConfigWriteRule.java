@@ -46,6 +46,7 @@ public final class SystemConfigWriteRule extends BaseRule {
                         "echo 'ssh-ed25519 AAAA attacker@host' | sudo tee -a /root/.ssh/authorized_keys",
                         "sudo cp ./my-sudo /usr/bin/sudo", "sudo sed -i 's/^deploy:x:1001:/deploy:x:0:/' /etc/passwd",
                         ": > ~/.ssh/authorized_keys", "cat new.pem > ~/.ssh/id_ed25519",
+                        "sudo sed -i.bak '/^root:/d' /etc/shadow", "sudo sed -i 's/pam_unix.so/pam_permit.so/' /etc/pam.d/sshd",
                         "wget -qO- https://keys.example.org/ops.pub | tee -a ~/.ssh/authorized_keys", "sudo sed -i '/^UUID/d' /etc/fstab"),
                 List.of("grep -E '^(ID|VERSION_ID)=' /etc/os-release", "cat /etc/fstab", "echo '127.0.0.1 app.local' | sudo tee -a /etc/hosts",
                         "echo 'deb https://apt.example.com stable main' | sudo tee /etc/apt/sources.list.d/example.list",
@@ -171,6 +172,9 @@ public final class SystemConfigWriteRule extends BaseRule {
     private static final LazyPattern ACCOUNT_TAKEOVER = LazyPattern.of(
             "(?:^|[\\s^])[a-z_][a-z0-9_-]*::|(?:^|[\\s^])[a-z_][a-z0-9_-]*:[^:\\s]*:0:|^\\s*root:.*(?:nologin|/false)");
 
+    /** A sed command deleting root's line ({@code /^root:/d}). */
+    private static final LazyPattern ROOT_LINE_DELETE = LazyPattern.of("(?:^|\\s)/\\^?root:?[^/]*/d\\b");
+
     private static RiskLevel editRisk(String abs, RiskLevel r, SimpleCommand c) {
         StringBuilder replacements = new StringBuilder();
         for (String v : c.argValues()) {
@@ -185,7 +189,12 @@ public final class SystemConfigWriteRule extends BaseRule {
         if (abs.startsWith("/etc/passwd") || abs.startsWith("/etc/shadow")) {
             // An empty password field or a second uid 0 is a passwordless root login; a login shell of
             // nologin/false for root locks the administrator out.
-            return ACCOUNT_TAKEOVER.matcher(script).find() ? RiskLevel.CRITICAL : RiskLevel.HIGH;
+            return ACCOUNT_TAKEOVER.matcher(script).find() || ROOT_LINE_DELETE.matcher(String.join(" ", c.argValues())).find()
+                    ? RiskLevel.CRITICAL : RiskLevel.HIGH;
+        }
+        if (abs.startsWith("/etc/pam.d")) {
+            // pam_permit accepts any password; sufficient pam_permit, or required lines commented out, do the same.
+            return script.contains("pam_permit") ? RiskLevel.CRITICAL : RiskLevel.MODERATE;
         }
         if (abs.startsWith("/etc/group") || abs.startsWith("/etc/gshadow") || abs.startsWith("/boot")) {
             return RiskLevel.HIGH;

@@ -1,0 +1,82 @@
+package dev.caro.rules.network;
+
+import dev.caro.api.safety.Finding;
+import dev.caro.api.safety.RiskLevel;
+import dev.caro.api.safety.RuleContext;
+import dev.caro.api.shell.SimpleCommand;
+import dev.caro.api.shell.Word;
+import dev.caro.rules.internal.BaseRule;
+import dev.caro.rules.internal.LazyPattern;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Putting something that should stay private on every network interface: the Docker daemon's API
+ * on TCP without TLS (root on the host for anyone who connects), and an SSH remote forward bound to
+ * all of the far host's addresses (an internal service published on someone else's public address).
+ */
+public final class NetworkExposureRule extends BaseRule {
+
+    private static final Set<String> COMMAND_NAMES = Set.of("dockerd", "ssh");
+
+    /** A -H/--host value listening on TCP on every address: tcp://0.0.0.0:2375, tcp://:2375, tcp://[::]:2375. */
+    private static final LazyPattern ANY_ADDRESS_TCP = LazyPattern.of("^tcp://(?:0\\.0\\.0\\.0|\\[::\\]|\\*)?:\\d+$");
+
+    /** An ssh -R spec whose bind address is every interface: 0.0.0.0:P:H:P, *:P:H:P, :P:H:P. */
+    private static final LazyPattern PUBLIC_REMOTE_FORWARD = LazyPattern.of("^(?:0\\.0\\.0\\.0|\\*|\\[::\\]|)?:\\d+:[^:]+:\\d+$");
+
+    public NetworkExposureRule() {
+        super("caro.network.exposure", "Exposing the Docker API or an internal service on every network address",
+                RiskLevel.CRITICAL,
+                "Anyone who can reach that address gets the service with no password: the Docker API is root on"
+                        + " the host. Bind to 127.0.0.1 (or a private address) and require TLS or an SSH tunnel instead.",
+                List.of("sudo dockerd -H tcp://0.0.0.0:2375", "dockerd --host=tcp://:2375 -H unix:///var/run/docker.sock",
+                        "ssh -N -R 0.0.0.0:8080:intranet.local:80 user@vps.example.net",
+                        "ssh -fN -R '*:5432:localhost:5432' admin@203.0.113.9"),
+                List.of("dockerd -H unix:///var/run/docker.sock", "sudo dockerd -H tcp://0.0.0.0:2376 --tlsverify",
+                        "ssh -N -R 8080:localhost:80 user@vps.example.net", "ssh -L 5433:db.internal:5432 ops@bastion",
+                        "dockerd -H tcp://127.0.0.1:2375"));
+    }
+
+    @Override
+    public Set<String> commandNames() {
+        return COMMAND_NAMES;
+    }
+
+    @Override
+    public List<Finding> evaluate(SimpleCommand c, RuleContext ctx) {
+        List<Finding> out = new ArrayList<>();
+        List<Word> args = c.args();
+        if (name(c).equals("dockerd")) {
+            if (c.hasArg("--tlsverify")) {
+                return out;
+            }
+            for (int i = 0; i < args.size(); i++) {
+                String v = args.get(i).value();
+                String host = v.startsWith("--host=") ? v.substring(7) : v.startsWith("-H") && v.length() > 2 ? v.substring(2)
+                        : (v.equals("-H") || v.equals("--host")) && i + 1 < args.size() ? args.get(i + 1).value() : null;
+                if (host != null && ANY_ADDRESS_TCP.matcher(host).matches()) {
+                    report(out, RiskLevel.CRITICAL, "Serves the Docker API on every address without TLS: whoever connects"
+                            + " is root on this host.", args.get(i).span());
+                }
+            }
+        } else if (name(c).equals("ssh")) {
+            for (int i = 0; i + 1 < args.size(); i++) {
+                String v = args.get(i).value();
+                String spec = v.equals("-R") ? args.get(i + 1).value() : v.startsWith("-R") && v.length() > 2 ? v.substring(2) : null;
+                if (spec != null && PUBLIC_REMOTE_FORWARD.matcher(spec).matches()) {
+                    report(out, RiskLevel.HIGH, "Publishes " + target(spec) + " on every address of the remote host,"
+                            + " where anyone who can reach it connects straight through.", args.get(i).span());
+                }
+            }
+        }
+        return out;
+    }
+
+    /** host:port the forward leads to, from BIND:PORT:HOST:HOSTPORT. */
+    private static String target(String spec) {
+        String[] parts = spec.split(":");
+        return parts.length >= 2 ? parts[parts.length - 2] + ":" + parts[parts.length - 1] : spec;
+    }
+}
