@@ -32,6 +32,18 @@ final class DerivedValues {
             Map.entry("may", "05"), Map.entry("jun", "06"), Map.entry("jul", "07"), Map.entry("aug", "08"),
             Map.entry("sep", "09"), Map.entry("oct", "10"), Map.entry("nov", "11"), Map.entry("dec", "12"));
 
+    /** Properties of a process by the words people use for them: the ps -o field (GNU names). */
+    private static final Map<String, String> PS_FIELDS = Map.ofEntries(
+            Map.entry("pid", "pid"), Map.entry("process id", "pid"), Map.entry("ppid", "ppid"),
+            Map.entry("parent pid", "ppid"), Map.entry("parent", "ppid"), Map.entry("user", "user"),
+            Map.entry("owner", "user"), Map.entry("cpu", "%cpu"), Map.entry("cpu usage", "%cpu"),
+            Map.entry("memory", "%mem"), Map.entry("mem", "%mem"), Map.entry("memory usage", "%mem"),
+            Map.entry("rss", "rss"), Map.entry("elapsed time", "etime"), Map.entry("elapsed", "etime"),
+            Map.entry("running time", "etime"), Map.entry("start time", "lstart"), Map.entry("command", "cmd"),
+            Map.entry("cmd", "cmd"), Map.entry("command line", "cmd"), Map.entry("args", "cmd"),
+            Map.entry("arguments", "cmd"), Map.entry("state", "stat"), Map.entry("status", "stat"),
+            Map.entry("nice value", "ni"), Map.entry("nice", "ni"), Map.entry("tty", "tty"));
+
     /** Source file kinds named by their language ("python files"): the extension to include. */
     private static final Map<String, String> LANGUAGE_EXTENSIONS = Map.ofEntries(
             Map.entry("python", "py"), Map.entry("javascript", "js"), Map.entry("typescript", "ts"),
@@ -84,6 +96,24 @@ final class DerivedValues {
                 }
                 String w = first(c, "w", "w2");
                 return w == null ? null : ORDINALS.get(w.toLowerCase(Locale.ROOT));
+            }
+            case "psfields": case "bsdpsfields": { // "pid, elapsed time and command": ps -o pid,etime,cmd
+                String list = first(c, "fields", "fields2");
+                if (list == null) {
+                    return null;
+                }
+                StringBuilder sb = new StringBuilder();
+                for (String item : list.toLowerCase(Locale.ROOT).split("\\s*(?:,\\s*and\\b|,|\\band\\b)\\s*")) {
+                    String f = PS_FIELDS.get(item.strip().replaceFirst("^(?:the|its) ", ""));
+                    if (f == null) {
+                        return null;
+                    }
+                    if (name.equals("bsdpsfields")) {
+                        f = f.equals("cmd") ? "command" : f;
+                    }
+                    sb.append(sb.length() == 0 ? "" : ",").append(f);
+                }
+                return sb.indexOf(",") < 0 ? null : sb.toString();
             }
             case "keepvar": { // "keep PATH", "except for path": the variable's name
                 String k = get(c, "keep");

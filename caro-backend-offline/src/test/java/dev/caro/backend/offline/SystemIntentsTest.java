@@ -141,6 +141,10 @@ class SystemIntentsTest {
             time 23:15 in seoul converted to utc => date -u -d 'TZ="Asia/Seoul" 23:15'
             push hotfix/login to origin and make it track => git push -u origin hotfix/login
             push the new branch feat/x and set it as upstream => git push -u origin feat/x
+            apply the latest stash but keep it => git stash apply
+            rename remote origin to old-origin => git remote rename origin old-origin
+            stage parts of main.go interactively => git add -p main.go
+            branches sorted by latest commit => git branch --sort=-committerdate
             which systemd units have failed => systemctl --failed
             did any service fail to start => systemctl --failed
             journal errors since yesterday => journalctl -p err --since yesterday
@@ -211,6 +215,7 @@ class SystemIntentsTest {
             md5 of every file in this folder => md5sum * => md5 -r *
             unix time in milliseconds => date +%s%3N => perl -MTime::HiRes=time -e 'printf "%d\\n", time * 1000'
             nanoseconds since the epoch => date +%s%N => perl -MTime::HiRes=time -e 'printf "%d\\n", time * 1000000000'
+            what is the date 3 weeks ago => date -d '3 weeks ago' +%F => date -v-3w +%F
             what is 2026-01-20 08:00 paris time in utc => date -u -d 'TZ="Europe/Paris" 2026-01-20 08:00' => date -u -r $(TZ=Europe/Paris date -j -f '%Y-%m-%d %H:%M' '2026-01-20 08:00' +%s)
                                     """;
 
@@ -285,7 +290,7 @@ class SystemIntentsTest {
         "what day of the week is may 40 2027", // no such date
         "turn off ntp",
         "show this years calendar with week numbers",
-        "rename the remote origin to upstream",
+        "rename the remote branch origin/main to main",
         "print the date in tokyo as yyyymmdd", // the format intents answer for the local zone only
         "is nginx service enabled", // one service's state, not the list
         "show the calendar for march 2027 with monday first",
@@ -342,7 +347,10 @@ class SystemIntentsTest {
         "change the hostname and kernel",
         "epoch time in milliseconds of 2026-01-01",
         "convert 14:30 new york time to utc and to tokyo time",
-        "what time is it in tokyo at 14:30 utc tomorrow"})
+        "what time is it in tokyo at 14:30 utc tomorrow",
+        "timestamp like 20250314_153000 for a file name",
+        "apply the second stash and drop it",
+        "rename the branch origin to upstream"})
     void declinesNearMisses(String prompt) {
         Generation g = Backends.generate(prompt, Backends.GNU);
         assertTrue(g.isEmpty(), prompt + " -> " + g.candidates());

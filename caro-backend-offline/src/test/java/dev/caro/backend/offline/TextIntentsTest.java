@@ -169,6 +169,19 @@ class TextIntentsTest {
             print the second column then the first of kv.txt => awk '{print $2, $1}' kv.txt
             add the header line date,amount at the top of ledger.csv => sed -i '1i date,amount' ledger.csv
             orders.json is an array, turn it into csv with the fields id and total => jq -r '.[] | [.id, .total] | @csv' orders.json
+            show the user, cpu and memory of pid 77 => ps -o user,%cpu,%mem -p 77
+            bring job 2 to the foreground => fg %2
+            kill %3 => kill %3
+            whois github.com => whois github.com
+            curl https://x.io with a timeout of 10 seconds => curl --max-time 10 https://x.io
+            wget https://x.io/a.zip to ~/Downloads => wget -P ~/Downloads https://x.io/a.zip
+            post form data user=ann&pw=x to https://x.io/login => curl -d 'user=ann&pw=x' https://x.io/login
+            how many items are in list.json => jq length list.json
+            columns 3 to 5 of sales.csv => cut -d, -f3-5 sales.csv
+            pretty print config.xml => xmllint --format config.xml
+            strip the html tags from index.html => sed 's/<[^>]*>//g' index.html
+            open network connections of pid 4242 => lsof -i -a -p 4242
+            show the matches only for [A-Z]{3} in codes.txt => grep -oE '[A-Z]{3}' codes.txt
             """;
 
     /** Request => GNU command => BSD command. */
@@ -191,6 +204,7 @@ class TextIntentsTest {
             how long has postgres been running => ps -C postgres -o pid,etime,args => ps -o pid,etime,args -p "$(pgrep -d, -x postgres)"
             number of sockets in time_wait => ss -Htan state time-wait | wc -l => netstat -an -p tcp | grep -c TIME_WAIT
             print tabs.txt with the tabs replaced by 2 spaces => sed 's/\\t/  /g' tabs.txt => awk '{gsub(/\\t/, "  ")} 1' tabs.txt
+            process 88's pid, ppid and command => ps -o pid,ppid,cmd -p 88 => ps -o pid,ppid,command -p 88
             prepend the line '# notes' to todo.md => sed -i '1i # notes' todo.md => printf '%s\\n' '# notes' | cat - todo.md > todo.md.tmp && mv todo.md.tmp todo.md
             """;
 
@@ -307,7 +321,15 @@ class TextIntentsTest {
         "replace spaces with tabs in a.txt in place",
         "swap the first and second columns of data.csv",
         "add the header id,name at the end of data.csv",
-        "turn data.json into csv with all the fields"})
+        "turn data.json into csv with all the fields",
+        "grep -c for WARN in app.log ignoring case",
+        "kill the print job 3",
+        "whois lookup of every domain in domains.txt",
+        "length of the name field in data.json",
+        "strip the html tags from page.html in place",
+        "curl https://x.io with a 5 second connect timeout",
+        "columns 2 to 4 of data.tsv",
+        "show only the matching lines for error in a.log and count them"})
     void declinesNearMisses(String prompt) {
         Generation g = Backends.generate(prompt, Backends.GNU);
         assertTrue(g.isEmpty(), prompt + " -> " + g.candidates());
