@@ -141,7 +141,7 @@ class FilesIntentsTest {
             add readme.md to the existing tarball release.tar => tar -rf release.tar readme.md
             cat app/config.yml out of release.tar => tar -xOf release.tar app/config.yml
             show me what config/app.ini contains inside deploy.tar.bz2 => tar -xjOf deploy.tar.bz2 config/app.ini
-            tar.gz of ~/notes with todays date in the name => tar -czf "notes-$(date +%F).tar.gz" ~/notes
+            tar.gz of ~/notes with todays date in the name => tar -czf "notes-$(date +%F).tar.gz" -C ~ notes
             back up /etc into a dated tarball => tar -czf "etc-$(date +%F).tar.gz" /etc
             create a backup archive of the src folder named with the current date => tar -czf "src-$(date +%F).tar.gz" src
             extract go.tar.gz into /opt/go and drop the top level directory => tar -xzf go.tar.gz -C /opt/go --strip-components=1
@@ -204,6 +204,16 @@ class FilesIntentsTest {
             how full is my home partition => df -h ~
             .o and .a files under ./build => find ./build -type f \\( -name '*.o' -o -name '*.a' \\)
             .h, .c or .s files in src => find src -type f \\( -name '*.h' -o -name '*.c' -o -name '*.s' \\)
+            which volumes are above 90%? => df -h | awk 'NR>1 && $5+0 > 90'
+            df filter: over 50% used => df -h | awk 'NR>1 && $5+0 > 50'
+            tar -r notes.md onto journal.tar => tar -rf journal.tar notes.md
+            a tarball of ~/dotfiles with the date in the filename => tar -czf "dotfiles-$(date +%F).tar.gz" -C ~ dotfiles
+            back up ~/mail as a tarball with the date in the name, like mail-2026-01-31.tar.gz => tar -czf "mail-$(date +%F).tar.gz" -C ~ mail
+            gzip logs older than 10 days in /var/log/nginx => find /var/log/nginx -name '*.log' -type f -mtime +10 -exec gzip {} +
+            copy template.env to .env but don't clobber an existing one => cp -n template.env .env
+            grab /home/deploy/app.log from web3 as deploy into the current folder => scp deploy@web3:/home/deploy/app.log .
+            fingerprint the whole src tree with one sha256 => find src -type f -print0 | sort -z | xargs -0 sha256sum | sha256sum
+            print package.json from release.tgz => tar -xzOf release.tgz package.json
             """;
 
     /** Request => GNU command => BSD command. */
@@ -336,7 +346,11 @@ class FilesIntentsTest {
         "how many lines are in the files inside archive.tar.gz",
         "create a 7z archive of the docs folder with a password",
         "move files older than 30 days from inbox to old-mail and delete the rest",
-        "make all .sh files under scripts executable for the owner only"})
+        "make all .sh files under scripts executable for the owner only",
+        "gzip logs older than 10 days in /var/log/nginx on all servers",
+        "verify MD5SUMS and fix the failures",
+        "make data.csv read-only for every user except root",
+        "which disks are over 90% full on every host"})
     void declinesNearMisses(String prompt) {
         Generation g = Backends.generate(prompt, Backends.GNU);
         assertTrue(g.isEmpty(), prompt + " -> " + g.candidates());

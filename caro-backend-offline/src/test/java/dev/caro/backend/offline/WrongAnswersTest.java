@@ -194,4 +194,23 @@ class WrongAnswersTest {
     void compressionAndSizeRequestsWithAnUnhandledPartDecline(String prompt) {
         assertDeclined(prompt);
     }
+
+    /** A path that names a partition, a file sent to a host, a df question: not ~, not a download, not du. */
+    @ParameterizedTest
+    @CsvSource(delimiterString = " => ", value = {
+        "how full is the /var partition? => df -h /var",
+        "how full is my home partition => df -h ~",
+        "copy site.tar.gz to /srv on web4 as user deploy => scp site.tar.gz deploy@web4:/srv/",
+        "download /srv/site.tar.gz from web4 as user deploy into this folder => scp deploy@web4:/srv/site.tar.gz ."})
+    void partitionsAndCopyDirectionsAreRead(String prompt, String command) {
+        assertEquals(command, Backends.gnu(prompt));
+    }
+
+    /** Free space per disk without some filesystem types is df -x, never du --exclude of those names. */
+    @Test
+    void freeSpaceSkippingFilesystemTypesIsNotDuExcluding() {
+        String prompt = "how much space is free on each disk, skip squashfs and tmpfs";
+        String answer = Backends.gnu(prompt);
+        assertTrue(answer.isEmpty() || answer.equals("df -h -x squashfs -x tmpfs"), prompt + " -> " + answer);
+    }
 }
