@@ -182,6 +182,9 @@ class TextIntentsTest {
             strip the html tags from index.html => sed 's/<[^>]*>//g' index.html
             open network connections of pid 4242 => lsof -i -a -p 4242
             show the matches only for [A-Z]{3} in codes.txt => grep -oE '[A-Z]{3}' codes.txt
+            would you show me the 404 requests in /var/log/apache2/access.log => awk '$9 == 404' /var/log/apache2/access.log
+            could you swap the first two columns of pairs.txt => awk '{print $2, $1}' pairs.txt
+            Could you tunnel local port 3307 to port 3306 on mysql.internal through bastion.acme.io as deploy? => ssh -N -L 3307:mysql.internal:3306 deploy@bastion.acme.io
             """;
 
     /** Request => GNU command => BSD command. */
