@@ -232,7 +232,8 @@ class FilesIntentsTest {
             how much room does my trash take => du -sh ~/.local/share/Trash => du -sh ~/.Trash
             size of my pip cache => du -sh ~/.cache/pip => du -sh ~/Library/Caches/pip
             how big is the apt package cache => du -sh /var/cache/apt => 
-            md5 of every .iso file under ~/isos => find ~/isos -type f -name '*.iso' -exec md5sum {} + => find ~/isos -type f -name '*.iso' -exec md5 {} +
+            md5 of every .iso file under ~/isos => find ~/isos -type f -name '*.iso' -exec md5sum {} + => find ~/isos -type f -name '*.iso' -exec md5 -r {} +
+            let user dana read and write plan.txt through an acl => setfacl -m u:dana:rw plan.txt => chmod +a "dana allow read,write" plan.txt
             check the sha1 sums in SHA1SUMS, show only failures => sha1sum -c --quiet SHA1SUMS => shasum -a 1 -c --quiet SHA1SUMS
             check SHA256SUMS ignoring files that are missing => sha256sum -c --ignore-missing SHA256SUMS => shasum -a 256 -c --ignore-missing SHA256SUMS
             one sha256 for the entire build directory => find build -type f -print0 | sort -z | xargs -0 sha256sum | sha256sum => find build -type f -print0 | sort -z | xargs -0 shasum -a 256 | shasum -a 256
