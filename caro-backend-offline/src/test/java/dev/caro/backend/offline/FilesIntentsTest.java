@@ -214,6 +214,10 @@ class FilesIntentsTest {
             grab /home/deploy/app.log from web3 as deploy into the current folder => scp deploy@web3:/home/deploy/app.log .
             fingerprint the whole src tree with one sha256 => find src -type f -print0 | sort -z | xargs -0 sha256sum | sha256sum
             print package.json from release.tgz => tar -xzOf release.tgz package.json
+            show disk usage including hidden files, sorted by size => du -sh ./* ./.[!.]* | sort -h
+            gzip all .txt files older than 3 days but keep the originals => find . -type f -name '*.txt' -mtime +3 -exec gzip -k {} +
+            find .log and .txt files bigger than 1M => find . -type f \\( -name '*.log' -o -name '*.txt' \\) -size +1M
+            one sha1 for all files in config => find config -type f -print0 | sort -z | xargs -0 sha1sum | sha1sum
             """;
 
     /** Request => GNU command => BSD command. */
@@ -351,7 +355,13 @@ class FilesIntentsTest {
         "gzip logs older than 10 days in /var/log/nginx on all servers",
         "verify MD5SUMS and fix the failures",
         "make data.csv read-only for every user except root",
-        "which disks are over 90% full on every host"})
+        "which disks are over 90% full on every host",
+        "total size of every node_modules folder, sorted",
+        "df -h for filesystems over 80% full, excluding tmpfs",
+        "make /etc/hosts immutable and then edit it",
+        "move app.log to /tmp if it is bigger than 1G",
+        "zip all the .log files here into logs.zip except error.log",
+        "print etc/hosts from rootfs.tar.gz with line numbers"})
     void declinesNearMisses(String prompt) {
         Generation g = Backends.generate(prompt, Backends.GNU);
         assertTrue(g.isEmpty(), prompt + " -> " + g.candidates());
