@@ -145,6 +145,9 @@ class SystemIntentsTest {
             rename remote origin to old-origin => git remote rename origin old-origin
             stage parts of main.go interactively => git add -p main.go
             branches sorted by latest commit => git branch --sort=-committerdate
+            show the diff between main and develop => git diff main develop
+            git diff between main and develop ignoring whitespace => git diff -w main develop
+            differences between tag v1 and tag v2 ignoring whitespace => git diff -w v1 v2
             which systemd units have failed => systemctl --failed
             did any service fail to start => systemctl --failed
             journal errors since yesterday => journalctl -p err --since yesterday
@@ -343,14 +346,15 @@ class SystemIntentsTest {
         "apply the last 3 commits from develop onto this branch",
         "git clean the ignored files too, dry run",
         "diff a.txt and b.txt ignoring whitespace",
-        "git diff between main and develop ignoring whitespace",
         "change the hostname and kernel",
         "epoch time in milliseconds of 2026-01-01",
         "convert 14:30 new york time to utc and to tokyo time",
         "what time is it in tokyo at 14:30 utc tomorrow",
         "timestamp like 20250314_153000 for a file name",
         "apply the second stash and drop it",
-        "rename the branch origin to upstream"})
+        "rename the branch origin to upstream",
+        "push all branches to origin and set upstream",
+        "diff between main.py and util.py in the develop branch as a summary"})
     void declinesNearMisses(String prompt) {
         Generation g = Backends.generate(prompt, Backends.GNU);
         assertTrue(g.isEmpty(), prompt + " -> " + g.candidates());
