@@ -79,7 +79,7 @@ public final class AwsDeleteRule extends BaseRule {
                 || action.equals("schedule-key-deletion")
                 || action.startsWith("remove-") || action.equals("deregister-image")) {
             RiskLevel r = DATA_BEARING.contains(action) ? RiskLevel.HIGH : RiskLevel.MODERATE;
-            if (mass || c.hasArg("--skip-final-snapshot") && c.hasArg("--delete-automated-backups")) {
+            if (mass || c.hasArg("--skip-final-snapshot")) {
                 r = RiskLevel.CRITICAL; // every resource, or a database with no snapshot and no backups left
             }
             if (action.startsWith("remove-") && !mass) {

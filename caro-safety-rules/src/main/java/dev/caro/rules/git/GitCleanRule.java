@@ -20,13 +20,28 @@ public final class GitCleanRule extends BaseRule {
         super("caro.git.clean", "git clean -f, which deletes untracked and ignored files", RiskLevel.HIGH,
                 "Untracked files were never committed, so git cannot restore them. Run git clean -n first to see"
                         + " what would go, or stash them with git stash -u.",
-                List.of("git clean -fdx", "git clean -d -x --force --force", "git clean -f", "git clean -ffdX"),
+                List.of("git clean -fdx", "git clean -d -x --force --force", "git clean -f", "git clean -ffdX", "git restore . && git clean -fd"),
                 List.of("git clean -n", "git clean -ndx", "git clean --dry-run -fdx", "git status --ignored", "git clean -i"));
     }
 
     @Override
     public Set<String> commandNames() {
         return COMMAND_NAMES;
+    }
+
+    /** Whether the same line also throws away the tracked changes: checkout -- ., restore ., reset --hard. */
+    private static boolean alsoDiscards(SimpleCommand clean, RuleContext ctx) {
+        for (SimpleCommand c : ctx.script().commands()) {
+            Optional<GitInvocation> g = c == clean ? Optional.empty() : GitInvocation.of(c);
+            if (g.isPresent()) {
+                String sub = g.get().subcommand();
+                if ((sub.equals("checkout") || sub.equals("restore")) && (g.get().hasArg(".") || g.get().hasArg(":/"))
+                        || sub.equals("reset") && g.get().has("", "--hard")) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     @Override
@@ -45,6 +60,11 @@ public final class GitCleanRule extends BaseRule {
                 + gi.args().stream().filter(w -> w.value().startsWith("-") && !w.value().startsWith("--")
                         && w.value().chars().filter(ch -> ch == 'f').count() >= 2).count() * 2;
         List<Finding> out = new ArrayList<>();
+        if (alsoDiscards(c, ctx)) {
+            report(out, RiskLevel.HIGH, "Together with discarding every change, deletes all untracked work: nothing uncommitted"
+                    + " is left (like git reset --hard plus the untracked files).", c.span());
+            return out;
+        }
         report(out, forces >= 2 ? RiskLevel.HIGH : RiskLevel.MODERATE, "Deletes every untracked file"
                 + (dirs ? " and directory" : "") + (ignored ? ", including ignored ones such as .env and local config," : "")
                 + (forces >= 2 ? " and nested repositories" : "") + " in the working tree.", c.span());

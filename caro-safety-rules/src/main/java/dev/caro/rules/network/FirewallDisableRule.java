@@ -17,7 +17,7 @@ import java.util.Set;
 public final class FirewallDisableRule extends BaseRule {
 
     private static final Set<String> COMMAND_NAMES = Set.of("iptables*", "ip6tables*", "nft", "ufw", "firewall-cmd", "systemctl", "service",
-            "set-netfirewallprofile", "netsh", "csrutil", "spctl", "setenforce", "pfctl", "net", "sc", "stop-service",
+            "set-netfirewallprofile", "netsh", "csrutil", "spctl", "setenforce", "sysctl", "pfctl", "net", "sc", "stop-service",
             "set-service", "spsv", "add-mppreference", "set-mppreference");
 
     private static final Set<String> IPTABLES = Set.of("iptables", "ip6tables", "iptables-legacy", "iptables-nft", "ip6tables-legacy",
@@ -41,7 +41,8 @@ public final class FirewallDisableRule extends BaseRule {
                         "Set-NetFirewallProfile -Profile Domain,Public,Private -Enabled False", "netsh advfirewall set allprofiles state off",
                         "sudo firewall-cmd --panic-on", "sudo iptables -I INPUT 1 -p tcp --dport ssh -j REJECT",
                         "sudo ip6tables -A INPUT -p tcp -m multiport --dports 80,443,22 -j DROP", "sudo ufw deny 22/tcp",
-                        "sudo firewall-cmd --zone=public --add-port=1024-65535/tcp"),
+                        "sudo firewall-cmd --zone=public --add-port=1024-65535/tcp",
+                        "sudo sysctl -w kernel.randomize_va_space=0"),
                 List.of("sudo iptables -L -n -v", "sudo iptables-save | grep -c '^-A'", "sudo ufw show added", "sudo ufw allow 22/tcp",
                         "sudo iptables -A INPUT -p tcp --dport 443 -j ACCEPT",
                         "sudo iptables -A INPUT -s 198.51.100.0/24 -p tcp --dport 22 -j DROP", "sudo iptables -A INPUT -p tcp --dport 22 -j ACCEPT", "sudo nft list ruleset", "sudo ufw enable"));
@@ -165,6 +166,8 @@ public final class FirewallDisableRule extends BaseRule {
             report(out, RiskLevel.HIGH, "Turns off macOS System Integrity Protection.", c.span());
         } else if (n.equals("spctl") && (c.hasArg("--master-disable") || c.hasArg("--global-disable"))) {
             report(out, RiskLevel.MODERATE, "Turns off Gatekeeper, so unsigned apps run without a check.", c.span());
+        } else if (n.equals("sysctl") && a.stream().anyMatch(v -> v.replace(" ", "").equals("kernel.randomize_va_space=0"))) {
+            report(out, RiskLevel.MODERATE, "Turns off address space layout randomisation, a defence against memory exploits.", c.span());
         } else if (n.equals("setenforce") && (a.contains("0") || a.stream().anyMatch(v -> v.equalsIgnoreCase("permissive")))) {
             report(out, RiskLevel.MODERATE, "Switches SELinux to permissive, turning its protection off.", c.span());
         } else if (n.equals("pfctl") && c.hasArg("-d")) {

@@ -32,9 +32,10 @@ public final class RecursivePermissionRule extends BaseRule {
                         + " permissions, and is very hard to undo. Change only the files that need it.",
                 List.of("chmod -R 777 /", "chmod -R o+w ~/.ssh", "chmod --recursive ugo+rwx /", "sudo chmod --recursive a+rwx /etc",
                         "sudo chown --recursive \"$USER\" /usr/bin /usr/sbin", "sudo find / -xdev -type d -exec chmod 777 {} \\;",
-                        "chmod -R 777 ~", "sudo chown -R nobody:nogroup /home/user"),
+                        "chmod -R 777 ~", "sudo chown -R nobody:nogroup /home/user", "sudo chown -R nobody /var/lib/mysql"),
                 List.of("chmod -R u+rwX ./data", "sudo chown -R \"$USER\":\"$USER\" ./data", "chmod -R go-w ~/.ssh",
-                        "chmod -R 755 build/", "sudo chown -R www-data:www-data /var/www/app", "chmod 644 file.txt",
+                        "chmod -R 755 build/", "sudo chown -R www-data:www-data /var/www/app", "sudo chown -R postgres:postgres /var/lib/postgresql",
+                        "sudo chown -R root:root /var/lib/docker", "chmod 644 file.txt",
                         "sudo chown -R $USER ~/.npm"));
     }
 
@@ -98,7 +99,7 @@ public final class RecursivePermissionRule extends BaseRule {
                 } else if (chmod) {
                     r = world ? RiskLevel.CRITICAL : m.removesOwnerAccess() ? RiskLevel.MODERATE : RiskLevel.SAFE;
                 } else {
-                    r = RiskLevel.SAFE;
+                    r = takesServiceData(abs, m.spec()) ? RiskLevel.HIGH : RiskLevel.SAFE;
                 }
             }
             case HOME -> r = chmod ? (world ? RiskLevel.CRITICAL : m.removesOwnerAccess() ? RiskLevel.HIGH : RiskLevel.MODERATE)
@@ -112,6 +113,24 @@ public final class RecursivePermissionRule extends BaseRule {
         }
         String what = chmod ? "Recursively changes the permissions of " : "Recursively changes the owner of ";
         report(out, r, what + Targets.describe(k, w) + (world ? " so that anyone can write to it." : "."), w.span());
+    }
+
+    /**
+     * chown -R of a service's data (/var/lib/postgresql, /var/lib/mysql ...) to an owner that is not the
+     * service: it can no longer read or write its own files and will not start.
+     */
+    private static boolean takesServiceData(String abs, String spec) {
+        if (!abs.startsWith("/var/lib/") || abs.length() <= 9) {
+            return false;
+        }
+        String service = abs.substring(9).split("/")[0];
+        String owner = spec.contains(":") ? spec.substring(0, spec.indexOf(':')) : spec;
+        if (owner.isEmpty() || service.length() < 3) {
+            return false;
+        }
+        String stem = service.replaceAll("(?:ql|db|-server|d)$", "");
+        // root owns /var/lib/dpkg, /var/lib/docker and the like, so root is never the wrong owner here
+        return !owner.equals("root") && !owner.startsWith("$") && !owner.contains(stem) && !stem.contains(owner);
     }
 
     /** ~/.ssh or ~/.gnupg: anyone able to write there can add a login key (and sshd then refuses the keys). */

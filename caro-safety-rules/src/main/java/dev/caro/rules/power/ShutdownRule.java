@@ -17,7 +17,7 @@ import java.util.Set;
 public final class ShutdownRule extends BaseRule {
 
     private static final Set<String> COMMAND_NAMES = Set.of("reboot", "halt", "poweroff", "shutdown", "kexec", "init", "telinit", "systemctl",
-            "loginctl", "stop-computer", "restart-computer", "psshutdown", "rtcwake");
+            "loginctl", "stop-computer", "restart-computer", "psshutdown", "rtcwake", "ansible");
 
     private static final Set<String> SYSTEMCTL_POWER = Set.of("poweroff", "reboot", "halt", "kexec", "soft-reboot");
     private static final Set<String> DIRECT = Set.of("reboot", "halt", "poweroff", "shutdown", "kexec");
@@ -28,10 +28,10 @@ public final class ShutdownRule extends BaseRule {
                         + " back. Schedule it with a delay and a message (shutdown -r +5 \"msg\") so it can be cancelled.",
                 List.of("sudo shutdown -P +0", "sudo reboot", "sudo systemctl --no-wall poweroff", "init 0",
                         "sudo systemctl reboot --force --force", "reboot -f", "Stop-Computer -ComputerName web01 -Force",
-                        "shutdown /s /t 0", "ssh db01 'sudo systemctl reboot'", "echo 'systemctl poweroff' | sudo at 02:00", "sudo rtcwake -m off -s 600",
+                        "shutdown /s /t 0", "ssh db01 'sudo systemctl reboot'", "echo 'systemctl poweroff' | sudo at 02:00", "sudo rtcwake -m off -s 600", "ansible all -b -m ansible.builtin.reboot",
                         "sudo batch <<< 'reboot'"),
                 List.of("sudo shutdown -c \"maintenance postponed\"", "man shutdown", "systemctl status", "echo reboot",
-                        "last reboot", "uptime", "shutdown /a", "systemctl list-timers", "echo 'make backup' | at 23:00", "atq", "rtcwake -m show"));
+                        "last reboot", "uptime", "shutdown /a", "systemctl list-timers", "echo 'make backup' | at 23:00", "atq", "rtcwake -m show", "ansible all -m ping"));
     }
 
     @Override
@@ -57,6 +57,19 @@ public final class ShutdownRule extends BaseRule {
             String what = n.equals("reboot") || (n.equals("shutdown") && Args.has(c, "r", "--reboot")) ? "Reboots " : "Shuts down ";
             report(out, forced ? RiskLevel.HIGH : RiskLevel.MODERATE, what + where
                     + (forced ? " immediately without stopping services cleanly." : "."), c.span());
+        } else if (n.equals("ansible")) {
+            String module = Args.value(c, "-m", "--module-name").orElse("command");
+            String cmd = Args.value(c, "-a", "--args").orElse("");
+            boolean power = module.equals("reboot") || module.equals("ansible.builtin.reboot")
+                    || cmd.matches("(?:sudo\\s+)?(?:reboot|poweroff|halt|shutdown\\b.*|systemctl\\s+(?:reboot|poweroff|halt)).*");
+            List<Word> ops = Args.operands(c, Set.of("-m", "--module-name", "-a", "--args", "-i", "--inventory", "-u", "--user",
+                    "-f", "--forks", "-e", "--extra-vars", "-l", "--limit", "--become-user"));
+            String hosts = ops.isEmpty() ? "" : ops.get(0).value();
+            if (power) {
+                boolean fleet = hosts.equals("all") || hosts.equals("*") || hosts.equals("'*'");
+                report(out, fleet ? RiskLevel.HIGH : RiskLevel.MODERATE, (fleet ? "Reboots or shuts down every host in the inventory at once."
+                        : "Reboots or shuts down the hosts of " + hosts + "."), c.span());
+            }
         } else if (n.equals("rtcwake")) {
             String mode = Args.value(c, "-m", "--mode").orElse("standby");
             if (mode.equals("off") || mode.equals("disk") || mode.equals("mem") || mode.equals("freeze")) {

@@ -45,6 +45,9 @@ public final class ForkBombRule extends BaseRule {
     private static final LazyPattern PS_HUGE_RANGE = LazyPattern.of(
             "(?i)\\d++\\s*+\\.\\.\\s*+(?:\\[(?:int|int32|int64|long|uint32)\\]::maxvalue|\\d{7,}+|\\d++e\\d++)\\s*+\\|\\s*+(?:foreach-object|foreach|%)\\s*+\\{");
     /** An input that never ends, feeding xargs: {@code yes |}, {@code seq inf |}, {@code cat /dev/zero |}. */
+    /** {@code yes 'sleep 600 &' | bash}: an endless stream of backgrounded commands fed to a shell. */
+    private static final LazyPattern ENDLESS_INTO_SHELL = LazyPattern.of(
+            "(?:^|[;&|(]\\s*+)yes\\s++(['\"])[^'\"\\n&]*+&[^'\"\\n]*+\\1\\s*+\\|\\s*+(?:sudo\\s++)?(?:ba|da|z|k|mk)?sh\\b");
     private static final LazyPattern ENDLESS_INTO_XARGS = LazyPattern.of(
             "(?:^|[;&|(]\\s*+)(?:yes|seq\\s++inf(?:inity)?|cat\\s++/dev/(?:zero|urandom))\\b[^|;&\\n]*+\\|\\s*+xargs\\b((?:[^|;&\\n]|&(?!&))*+)");
     /** A script that starts two copies of itself: {@code "$0" & "$0" &}, {@code $0 | $0}. */
@@ -68,12 +71,12 @@ public final class ForkBombRule extends BaseRule {
                         "perl -e 'fork() for (1..1e6)'", "python3 -c \"import os;[os.fork() for _ in iter(int,1)]\"",
                         "while true; do sleep 1 & done", "ruby -e 'loop { fork }'", "%0|%0",
                         "seq inf | xargs -P0 -n1 sh -c 'sleep 600'", "1..1000000000 | % { Start-Process notepad }",
-                        "echo '$0 | $0 &' > x.sh && sh x.sh"),
+                        "echo '$0 | $0 &' > x.sh && sh x.sh", "yes 'ping -c1 10.0.0.1 &' | sh"),
                 List.of("echo ':(){ :|:& };:' | wc -c", "countdown() { echo $1; }; countdown 3",
                         "while true; do date; sleep 5; done", "python3 -c 'import os; print(os.cpu_count())'",
                         "perl -ne 'print if /fork/' src/*.c", "./server & ./worker &",
                         "yes | head -n 3 | xargs -n1 echo", "1..5 | ForEach-Object { Start-Job { Get-Date } }",
-                        "printf 'echo \"$0\" started &\\n' > log.sh"));
+                        "printf 'echo \"$0\" started &\\n' > log.sh", "yes 'y' | sh ./install.sh"));
     }
 
     @Override
@@ -116,6 +119,10 @@ public final class ForkBombRule extends BaseRule {
         }
         if (out.isEmpty() && src.contains("$0") && SELF_SPAWN.matcher(src).find() && runsAScript(script)) {
             report(out, RiskLevel.CRITICAL, "Writes and runs a script that starts two copies of itself each time (a fork bomb).",
+                    new dev.caro.api.shell.Span(0, src.length()));
+        }
+        if (out.isEmpty() && src.contains("yes") && ENDLESS_INTO_SHELL.matcher(src).find()) {
+            report(out, RiskLevel.CRITICAL, "yes feeds the shell background jobs forever, so processes pile up without limit.",
                     new dev.caro.api.shell.Span(0, src.length()));
         }
         if (out.isEmpty() && !startsWithPrinter(src) && src.contains("xargs") && endlessXargs(src)) {

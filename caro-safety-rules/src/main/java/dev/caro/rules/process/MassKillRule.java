@@ -61,18 +61,38 @@ public final class MassKillRule extends BaseRule {
                         "taskkill /F /FI \"USERNAME eq SYSTEM\"", "killall -KILL mysqld",
                         "ps -ef | grep node | awk '{print $2}' | xargs kill -9", "wmic process where \"name='winlogon.exe'\" call terminate",
                         "Get-CimInstance Win32_Process | ForEach-Object { $_.Terminate() }", "pgrep -f node | xargs kill -KILL",
-                        "taskkill /F /FI \"STATUS eq RUNNING\"", "Get-Process -Name csrss | Stop-Process -Force"),
+                        "taskkill /F /FI \"STATUS eq RUNNING\"", "Get-Process -Name csrss | Stop-Process -Force",
+                        "for pid in $(ps -e -o pid=); do kill -KILL $pid; done", "kill -9 $$"),
                 List.of("kill -s INT 48213", "kill -TERM \"$(cat app.pid)\"", "kill -0 1234", "kill %1",
                         "pkill -USR1 nginx", "pkill -HUP -x sshd", "pkill -f 'node server.js'", "killall firefox", "Stop-Process -Id 4312",
                         "ps aux | grep defunct | awk '{print $2}' | xargs kill -9",
                         "killall postgres", "wmic process where \"name='notepad.exe'\" call terminate",
                         "Get-WmiObject Win32_Process -Filter \"Name='notepad.exe'\" | ForEach-Object { $_.Terminate() }",
-                        "pkill -TERM -u \"$USER\" -f 'vite dev'", "Get-Process -Name notepad | Stop-Process"));
+                        "pkill -TERM -u \"$USER\" -f 'vite dev'", "Get-Process -Name notepad | Stop-Process", "kill -TERM $$",
+                        "for pid in $(pgrep -f worker.py); do kill $pid; done"));
     }
 
     @Override
     public Set<String> commandNames() {
         return COMMAND_NAMES;
+    }
+
+    /** {@code for p in $(ps -eo pid); do kill -9 "$p"; done}: a loop over every pid on the system that kills each. */
+    private static final LazyPattern KILL_LOOP = LazyPattern.of(
+            "\\bfor\\s++(\\w++)\\s++in\\s++(?:\\$\\(|`)\\s*+(?:sudo\\s++)?ps\\s++(?:-e|-A|aux|ax)[^)`|]*+[)`]\\s*+;?\\s*+do\\b"
+            + "[^;]*?\\bkill\\b[^;]*?\\$\\{?\\1\\b");
+
+    @Override
+    public List<Finding> evaluate(dev.caro.api.shell.ShellScript script, RuleContext ctx) {
+        List<Finding> out = new ArrayList<>();
+        for (SimpleCommand c : script.commands()) {
+            out.addAll(evaluate(c, ctx));
+        }
+        String src = script.source();
+        if (out.isEmpty() && src.contains("for") && src.contains("kill") && KILL_LOOP.matcher(src).find()) {
+            report(out, RiskLevel.CRITICAL, "Loops over every process on the system and kills each one.", new Span(0, src.length()));
+        }
+        return out;
     }
 
     @Override
@@ -124,6 +144,9 @@ public final class MassKillRule extends BaseRule {
             String v = t.value();
             if (v.equals("-1")) {
                 report(out, RiskLevel.CRITICAL, "Sends SIG" + signal + " to every process you can signal (kill -1).", t.span());
+            } else if (t.source().equals("$$") || t.source().equals("\"$$\"")) {
+                report(out, kill9(signal) ? RiskLevel.MODERATE : RiskLevel.SAFE, "Kills this shell with SIG" + signal
+                        + ", so it exits without saving its history.", t.span());
             } else if (v.equals("0")) {
                 report(out, RiskLevel.MODERATE, "Sends SIG" + signal + " to every process in this shell's process group.", t.span());
             } else if (v.equals("1") && !signal.equals("HUP") && !signal.equals("1")) {

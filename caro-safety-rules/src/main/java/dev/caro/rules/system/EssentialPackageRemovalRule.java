@@ -83,6 +83,7 @@ public final class EssentialPackageRemovalRule extends BaseRule {
         }
         List<Finding> out = new ArrayList<>();
         boolean forced = Args.hasLong(c, "--nodeps") || Args.hasLong(c, "--force-all") || Args.hasLong(c, "--force-remove-essential")
+                || Args.hasLong(c, "--allow-remove-essential")
                 || (n.equals("pacman") && c.argValues().stream().anyMatch(v -> v.startsWith("-R") && v.indexOf('d') != v.lastIndexOf('d')));
         for (Word p : packages) {
             if (ESSENTIAL.matcher(p.value()).matches()) {

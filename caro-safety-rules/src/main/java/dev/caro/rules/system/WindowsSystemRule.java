@@ -28,6 +28,7 @@ public final class WindowsSystemRule extends BaseRule {
                         + " Export the key (reg export) or create a restore point first, and change only the value you need.",
                 List.of("reg delete HKLM\\SYSTEM\\CurrentControlSet\\Services /f", "vssadmin delete shadows /all /quiet",
                         "wmic shadowcopy delete", "bcdedit /set {default} recoveryenabled no", "wbadmin delete catalog -quiet",
+                        "bcdedit /delete {default} /f",
                         "reg delete HKLM\\SOFTWARE\\Contoso /f"),
                 List.of("reg query HKLM\\SOFTWARE\\Microsoft\\Windows\\CurrentVersion", "reg delete HKCU\\Software\\MyApp\\Cache /f",
                         "vssadmin list shadows", "bcdedit /enum", "reg export HKLM\\SOFTWARE\\Contoso backup.reg"));
@@ -94,7 +95,9 @@ public final class WindowsSystemRule extends BaseRule {
             }
             case "bcdedit" -> {
                 String line = String.join(" ", a);
-                if (line.contains("/delete") || line.contains("recoveryenabled no") || line.contains("bootstatuspolicy ignoreallfailures")) {
+                if (line.contains("/delete") && (line.contains("{current}") || line.contains("{default}") || line.contains("{bootmgr}"))) {
+                    report(out, RiskLevel.CRITICAL, "Deletes the boot entry Windows starts from, so it will not boot again.", c.span());
+                } else if (line.contains("/delete") || line.contains("recoveryenabled no") || line.contains("bootstatuspolicy ignoreallfailures")) {
                     report(out, RiskLevel.HIGH, "Changes the Windows boot configuration so it cannot recover.", c.span());
                 }
             }
