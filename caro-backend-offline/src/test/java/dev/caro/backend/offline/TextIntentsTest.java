@@ -68,7 +68,7 @@ class TextIntentsTest {
             search logs recursively for timeout with line numbers => grep -rn timeout logs
             which files in docs dont contain copyright => grep -rL copyright docs
             dedupe names.txt without sorting => awk '!seen[$0]++' names.txt
-            what is the hostname for 1.1.1.1 => dig +short -x 1.1.1.1
+            what is the hostname for 1.1.1.1 => dig -x 1.1.1.1
             trim every line of notes.txt in place => sed -i 's/^[[:space:]]*//;s/[[:space:]]*$//' notes.txt
             show the child processes of pid 42 => pstree -p 42
             print 4 lines before panic in kern.log => grep -B 4 panic kern.log
