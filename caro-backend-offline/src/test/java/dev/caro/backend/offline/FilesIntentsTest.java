@@ -218,6 +218,8 @@ class FilesIntentsTest {
             gzip all .txt files older than 3 days but keep the originals => find . -type f -name '*.txt' -mtime +3 -exec gzip -k {} +
             find .log and .txt files bigger than 1M => find . -type f \\( -name '*.log' -o -name '*.txt' \\) -size +1M
             one sha1 for all files in config => find config -type f -print0 | sort -z | xargs -0 sha1sum | sha1sum
+            dump var/log/x.log from img.tar to stdout without writing to disk => tar -xOf img.tar var/log/x.log
+            verify app.sha256 and only show the failures => sha256sum -c --quiet app.sha256
             """;
 
     /** Request => GNU command => BSD command. */
