@@ -42,7 +42,31 @@ class TextIntentsTest {
             strip the first 2 characters from each line of codes.txt => cut -c3- codes.txt
             print codes.txt starting at line 5 => tail -n +5 codes.txt
             append 'export X=1' to setup.sh => echo 'export X=1' >> setup.sh
-            kill every process of user alice => pkill -u alice
+            kill every process of user alice => sudo pkill -u alice
+            get the version field out of package.json => jq -r '.version' package.json
+            print the longest line in poem.txt => awk 'length($0) > max {max = length($0); line = $0} END {print line}' poem.txt
+            kill all processes belonging to the user guest => sudo pkill -u guest
+            A records for example.net, addresses only => dig +short A example.net
+            MX records of gmail.com, just the values => dig +short MX gmail.com
+            reverse dns lookup of 1.1.1.1 => host 1.1.1.1
+            show the full history of lib/parser.py, following it across renames => git log --follow lib/parser.py
+            show commit history for src/main.c => git log --follow -- src/main.c
+            our nightly backup.sh sometimes hangs forever. run it, but kill it if it's still going after 2 hours => timeout 2h ./backup.sh
+            run ./deploy.sh and kill it after 10 minutes => timeout 10m ./deploy.sh
+            list running processes ordered by when they started => ps -eo pid,lstart,cmd --sort=start_time
+            show processes sorted by start time => ps -eo pid,lstart,cmd --sort=start_time
+            what will the date and time be 3 hours from now => date -d '+3 hours'
+            what time will it be in 45 minutes => date -d '+45 minutes'
+            turn 2024-06-15 08:30:00 into a unix timestamp => date -d '2024-06-15 08:30:00' +%s
+            convert 2023-01-01 to epoch seconds => date -d '2023-01-01' +%s
+            list the available timezones in Europe => timedatectl list-timezones | grep Europe
+            list all the aliases defined in my shell => alias
+            ping 192.168.1.1 20 times, half a second apart => ping -c 20 -i 0.5 192.168.1.1
+            ping 8.8.8.8 5 times every 2 seconds => ping -c 5 -i 2 8.8.8.8
+            grep 'segfault' in kern.log and show the 5 lines after each hit => grep -A 5 segfault kern.log
+            grep error in app.log and show the 3 lines before each match => grep -B 3 error app.log
+            how many commits were made today => git rev-list --count --since=midnight HEAD
+            how many commits did I make today => git rev-list --count --since=midnight HEAD
             how much ram does pid 4321 use => ps -o rss= -p 4321
             what is the parent of process 77 => ps -o ppid= -p 77
             when did process 555 start => ps -o lstart= -p 555
@@ -68,7 +92,7 @@ class TextIntentsTest {
             search logs recursively for timeout with line numbers => grep -rn timeout logs
             which files in docs dont contain copyright => grep -rL copyright docs
             dedupe names.txt without sorting => awk '!seen[$0]++' names.txt
-            what is the hostname for 1.1.1.1 => dig -x 1.1.1.1
+            what is the hostname for 1.1.1.1 => host 1.1.1.1
             trim every line of notes.txt in place => sed -i 's/^[[:space:]]*//;s/[[:space:]]*$//' notes.txt
             show the child processes of pid 42 => pstree -p 42
             print 4 lines before panic in kern.log => grep -B 4 panic kern.log
@@ -332,7 +356,10 @@ class TextIntentsTest {
         "strip the html tags from page.html in place",
         "curl https://x.io with a 5 second connect timeout",
         "columns 2 to 4 of data.tsv",
-        "show only the matching lines for error in a.log and count them"})
+        "show only the matching lines for error in a.log and count them",
+        "get the field out of config.json",
+        "run backup.sh every 2 hours",
+        "how many commits were made yesterday"})
     void declinesNearMisses(String prompt) {
         Generation g = Backends.generate(prompt, Backends.GNU);
         assertTrue(g.isEmpty(), prompt + " -> " + g.candidates());
