@@ -122,7 +122,7 @@ class FilesIntentsTest {
             files changed more recently than the Makefile => find . -type f -newer Makefile
             anything in src edited since last.stamp was touched => find src -type f -newer last.stamp
             what changed in src since build.stamp was last modified => find src -type f -newer build.stamp
-            find all setuid files on the system, no permission errors => find / -type f -perm -4000 2>/dev/null
+            find all setuid files on the system, no permission errors => sudo find / -type f -perm -4000 2>/dev/null
             list world-writable files across the whole system without showing permission errors => find / -type f -perm -0002 2>/dev/null
             how much do all the target folders in ~/src weigh together => find ~/src -type d -name target -prune -print0 | du -sch --files0-from=- | tail -n 1
             combined size of every .git directory under ~/projects => find ~/projects -type d -name .git -prune -print0 | du -sch --files0-from=- | tail -n 1
@@ -220,6 +220,17 @@ class FilesIntentsTest {
             one sha1 for all files in config => find config -type f -print0 | sort -z | xargs -0 sha1sum | sha1sum
             dump var/log/x.log from img.tar to stdout without writing to disk => tar -xOf img.tar var/log/x.log
             verify app.sha256 and only show the failures => sha256sum -c --quiet app.sha256
+            setuid programs under /usr/local/bin => find /usr/local/bin -type f -perm -4000
+            bzip2 video.mov at the best compression, keep the original => bzip2 -k -9 video.mov
+            compress dump.sql with bzip2 as tight as possible => bzip2 -9 dump.sql
+            bzip2 -9 notes.txt => bzip2 -9 notes.txt
+            print the CRC checksum and byte count of package.deb => cksum package.deb
+            crc and size of firmware.bin => cksum firmware.bin
+            unzip "Holiday Photos.zip" quietly and overwrite anything that already exists => unzip -o -q 'Holiday Photos.zip'
+            extract site.zip silently, overwriting existing files => unzip -o -q site.zip
+            how many gigabytes are free on /home => df -h /home
+            find every __pycache__ directory below here => find . -type d -name __pycache__
+            list the node_modules folders beneath here => find . -type d -name node_modules
             """;
 
     /** Request => GNU command => BSD command. */
@@ -253,6 +264,12 @@ class FilesIntentsTest {
             move files older than 30 days from inbox to old-mail => find inbox -type f -mtime +30 -exec mv -t old-mail/ {} + => find inbox -type f -mtime +30 -exec mv {} old-mail/ \\;
             copy all .pdf files modified in the last 7 days to ~/recent => find . -type f -name '*.pdf' -mtime -7 -exec cp -t ~/recent/ {} + => find . -type f -name '*.pdf' -mtime -7 -exec cp {} ~/recent/ \\;
             remove draft.md from docs.tar => tar --delete -f docs.tar draft.md => 
+            what's the single largest file in /var/log? => find /var/log -type f -printf '%s %p\\n' | sort -nr | head -n 1 => find /var/log -type f -exec stat -f '%z %N' {} + | sort -nr | head -n 1
+            biggest file in ~/Downloads => find ~/Downloads -type f -printf '%s %p\\n' | sort -nr | head -n 1 => find ~/Downloads -type f -exec stat -f '%z %N' {} + | sort -nr | head -n 1
+            which is the largest single file under /srv => find /srv -type f -printf '%s %p\\n' | sort -nr | head -n 1 => find /srv -type f -exec stat -f '%z %N' {} + | sort -nr | head -n 1
+            make a 500 MB file of random data called random.bin => head -c 500M /dev/urandom > random.bin => dd if=/dev/urandom of=random.bin bs=1m count=500
+            generate a 10mb file filled with random bytes named noise.dat => head -c 10M /dev/urandom > noise.dat => dd if=/dev/urandom of=noise.dat bs=1m count=10
+            write 2 GB of random data to disk.img => head -c 2G /dev/urandom > disk.img => dd if=/dev/urandom of=disk.img bs=1g count=2
             recompress access.log.gz to xz => zcat access.log.gz | xz > access.log.xz => gzcat access.log.gz | xz > access.log.xz
             """;
 
@@ -363,7 +380,11 @@ class FilesIntentsTest {
         "make /etc/hosts immutable and then edit it",
         "move app.log to /tmp if it is bigger than 1G",
         "zip all the .log files here into logs.zip except error.log",
-        "print etc/hosts from rootfs.tar.gz with line numbers"})
+        "print etc/hosts from rootfs.tar.gz with line numbers",
+        "make a random 500 MB file of text lines called lorem.txt",
+        "the largest file in each folder under /srv",
+        "bzip2 the logs at the best compression and email them",
+        "unzip site.zip quietly into /var/www and overwrite everything there"})
     void declinesNearMisses(String prompt) {
         Generation g = Backends.generate(prompt, Backends.GNU);
         assertTrue(g.isEmpty(), prompt + " -> " + g.candidates());

@@ -51,6 +51,56 @@ class WrongAnswersTest {
         assertEquals("git log --follow -- app.py", Backends.gnu("show the history of app.py"));
     }
 
+    /** "The single largest file" is one file: head -n 1, with the exact byte size to compare. */
+    @ParameterizedTest
+    @ValueSource(strings = {"what's the single largest file in /var/log?", "the very biggest file under /var/log",
+        "show me the largest file in /var/log", "which is the largest single file in /var/log"})
+    void theLargestFileIsOneFile(String prompt) {
+        assertEquals("find /var/log -type f -printf '%s %p\\n' | sort -nr | head -n 1", Backends.gnu(prompt));
+    }
+
+    @Test
+    void theLargestFilesAreStillTen() {
+        assertEquals("find /var/log -type f -exec du -h {} + | sort -rh | head -n 10",
+                Backends.gnu("what are the largest files in /var/log"));
+    }
+
+    /** A file "of random data" must hold random bytes: fallocate only reserves (zeroed) space. */
+    @ParameterizedTest
+    @ValueSource(strings = {"make a 500 MB file of random data called random.bin",
+        "create random.bin, 500M of random bytes", "generate a 500mb file full of random data named random.bin"})
+    void aFileOfRandomDataIsNotAllocated(String prompt) {
+        assertEquals("head -c 500M /dev/urandom > random.bin", Backends.gnu(prompt));
+    }
+
+    @Test
+    void aFileOfASizeIsStillAllocated() {
+        assertEquals("fallocate -l 500M random.bin", Backends.gnu("make a 500 MB file called random.bin"));
+    }
+
+    /** Archives and installers are often served through redirects (mirrors, release pages): follow them. */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "downlod https://example.com/archive.tar.gz and save it as latest.tar.gz|curl -L -o latest.tar.gz https://example.com/archive.tar.gz",
+        "fetch https://example.com/tool.zip into tool.zip|curl -L -o tool.zip https://example.com/tool.zip",
+        "grab https://example.com/data.json as data.json, following redirects|curl -L -o data.json https://example.com/data.json",
+        "download https://example.com/data.csv and save it as input.csv|curl -o input.csv https://example.com/data.csv"})
+    void downloadsOfArchivesFollowRedirects(String prompt, String command) {
+        assertEquals(command, Backends.gnu(prompt));
+    }
+
+    /** A sweep of the whole system for setuid files runs as root, to read every directory. */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "list all setuid binaries on the system|sudo find / -type f -perm -4000 2>/dev/null",
+        "find every setuid binary on the whole system|sudo find / -type f -perm -4000 2>/dev/null",
+        "suid executables across the entire machine|sudo find / -type f -perm -4000 2>/dev/null",
+        "list suid files|find / -type f -perm -4000 2>/dev/null",
+        "setuid files in /usr/bin|find /usr/bin -type f -perm -4000"})
+    void setuidSweeps(String prompt, String command) {
+        assertEquals(command, Backends.gnu(prompt));
+    }
+
     /** Folders bigger than a size mean their contents (du), not find's -size of the directory entry. */
     @ParameterizedTest
     @ValueSource(strings = {"which folders in /srv are bigger than 2G and older than a year",
