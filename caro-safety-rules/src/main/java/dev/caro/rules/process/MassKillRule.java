@@ -376,7 +376,7 @@ public final class MassKillRule extends BaseRule {
             String v = a.get(i).value().toLowerCase(Locale.ROOT);
             String next = a.get(i + 1).value().toLowerCase(Locale.ROOT);
             if (v.equals("/im")) {
-                String image = next.endsWith(".exe") ? next.substring(0, next.length() - 4) : next;
+                String image = image(next);
                 if (WINDOWS_VITAL.contains(image) || image.equals("*")) {
                     report(out, RiskLevel.CRITICAL, "Kills the Windows system process " + next + ", which forces a restart.", c.span());
                 }
@@ -445,6 +445,12 @@ public final class MassKillRule extends BaseRule {
         }
     }
 
+    /** A Windows process name as the vital list spells it: lower case, trimmed, without ".exe". */
+    private static String image(String name) {
+        String n = name.strip().toLowerCase(Locale.ROOT);
+        return n.endsWith(".exe") ? n.substring(0, n.length() - 4) : n;
+    }
+
     private void stopProcess(SimpleCommand c, List<Finding> out) {
         Optional<Word> nameParam = Args.psValue(c, "Name");
         for (SimpleCommand u : c.upstream()) {
@@ -453,7 +459,7 @@ public final class MassKillRule extends BaseRule {
                     .or(() -> Args.operands(u).isEmpty() ? Optional.empty() : Optional.of(Args.operands(u).get(0))) : Optional.empty();
             if (listed.isPresent() && nameParam.isEmpty()) {
                 for (String part : listed.get().value().toLowerCase(Locale.ROOT).split(",")) {
-                    String image = part.strip().endsWith(".exe") ? part.strip().substring(0, part.strip().length() - 4) : part.strip();
+                    String image = image(part);
                     if (WINDOWS_VITAL.contains(image)) {
                         report(out, RiskLevel.CRITICAL, "Stops every " + image + " process, which crashes Windows.", c.span());
                         return;
