@@ -29,6 +29,10 @@ final class IntentMatcher {
 
     private record Scored(Intent intent, String command, int score, String ignored) {}
 
+    /** A rendered intent before its words are checked against what the other intents claim. */
+    private record Pending(Intent intent, String command, int score, String ignored, List<int[]> spans,
+            Map<String, TemplateRenderer.Capture> captures, Set<Integer> claims) {}
+
     private static final Pattern POSIX_ONLY = Pattern.compile("\\$\\(|\\$\\{|\\$\\(\\(|<<<|\\bfor \\w+ in\\b|\\bwhile\\b|`");
 
     /** When set, receives a line per intent that matched, for diagnostics. */
@@ -68,8 +72,7 @@ final class IntentMatcher {
         ParsedRequest req = ParsedRequest.of(normalizer.normalize(prompt));
         boolean bsd = context.userland() == Userland.BSD;
         List<int[]> quiet = QuietErrors.spans(req.lower());
-        List<Scored> candidates = new ArrayList<>();
-        List<Scored> leftovers = new ArrayList<>();
+        List<Pending> pending = new ArrayList<>();
         for (Intent intent : catalog.candidates(req.lower())) {
             Map<String, TemplateRenderer.Capture> captures = new HashMap<>();
             List<int[]> spans = new ArrayList<>();
@@ -103,6 +106,7 @@ final class IntentMatcher {
                 continue; // it would read compressed bytes as text
             }
             command = Optional.of(decompressed);
+            List<int[]> patternSpans = List.copyOf(spans);
             if (!quiet.isEmpty()) {
                 String q = QuietErrors.apply(command.get());
                 if (q != null) {
@@ -115,14 +119,27 @@ final class IntentMatcher {
             if (ignored == null) {
                 ignored = ListedItems.leftOut(req.text(), command.get());
             }
+            int score = intent.priority() * 1000 + matched + 10 * r.usedCount();
+            pending.add(new Pending(intent, command.get(), score, ignored, spans, captures,
+                    unexplained.claims(intent, req, patternSpans, captures)));
+        }
+        List<Scored> candidates = new ArrayList<>();
+        List<Scored> leftovers = new ArrayList<>();
+        for (Pending p : pending) {
+            String ignored = p.ignored();
             if (ignored == null) {
-                ignored = unexplained.first(intent, command.get(), req, spans, captures);
+                Set<Integer> claimedByOthers = new HashSet<>();
+                for (Pending other : pending) {
+                    if (other != p && !other.command().equals(p.command())) {
+                        claimedByOthers.addAll(other.claims());
+                    }
+                }
+                ignored = unexplained.first(p.intent(), p.command(), req, p.spans(), p.captures(), claimedByOthers);
             }
             if (trace != null && ignored != null) {
-                trace.add("  ignores " + ignored);
+                trace.add("  " + p.intent().id() + " ignores " + ignored);
             }
-            int score = intent.priority() * 1000 + matched + 10 * r.usedCount();
-            Scored s = new Scored(intent, command.get(), score, ignored);
+            Scored s = new Scored(p.intent(), p.command(), p.score(), ignored);
             (ignored == null ? candidates : leftovers).add(s);
         }
         if (candidates.isEmpty()) {

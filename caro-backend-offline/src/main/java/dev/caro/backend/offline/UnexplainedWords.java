@@ -63,6 +63,14 @@ final class UnexplainedWords {
             // people a purpose clause names ("so people can only delete their own files")
             "people", "others", "anyone", "anybody", "nobody", "somebody", "everybody", "been", "being");
 
+    /**
+     * Harmless words that still carry a meaning when another intent's pattern names them: "first"
+     * is filler for {@code grep} unless {@code head} or {@code grep -m 1} was asked for.
+     */
+    static final Set<String> CLAIMABLE = Words.set("first", "last", "top", "most", "recent", "latest", "single",
+            "next", "version", "alphabetically", "alphabetical", "order", "units", "level", "extension",
+            "extensions", "installed", "available", "full", "entire");
+
     /** Names of days that a request gives the date of as well: "christmas 2025 (2025-12-25)". */
     private static final Set<String> DATED_NAMES = Words.set("christmas", "xmas", "halloween", "valentines",
             "birthday", "anniversary", "deadline", "independence", "thanksgiving", "easter");
@@ -86,25 +94,73 @@ final class UnexplainedWords {
     /** Share of a category's intents that must name a word for it to count for the whole category. */
     private static final double CATEGORY_SHARE = 0.1;
 
+    /** Share of a category's intents that must name a word for it to be generic there, even where another intent claims it. */
+    private static final double GENERIC_SHARE = 0.35;
+
     private final List<Intent> intents;
     private final Map<String, Set<String>> byIntent = new ConcurrentHashMap<>();
     private final Map<String, Set<String>> byCategory = new ConcurrentHashMap<>();
+    private final Map<String, Set<String>> core = new ConcurrentHashMap<>();
+    private final Map<String, Set<String>> genericByCategory = new ConcurrentHashMap<>();
 
     /** @param intents the catalog, whose categories give the shared vocabularies */
     UnexplainedWords(List<Intent> intents) {
         this.intents = intents;
     }
 
-    /** The first word of {@code req} that {@code intent}, rendered as {@code command}, leaves unexplained, or null. */
+    /**
+     * The first word of {@code req} that {@code intent}, rendered as {@code command}, leaves unexplained, or null.
+     * {@code claimed} holds the offsets of words that another matching intent, with another command,
+     * {@linkplain #claims claims}: such a word is explained only by a capture, a slot, a span or the
+     * intent's own words, never by being harmless or common in the category ("the first line
+     * containing listen" is not {@code grep listen} while {@code head} claims "first"; "the same
+     * sha256" is not {@code cmp} while {@code sha256sum} claims "sha256").
+     */
     String first(Intent intent, String command, ParsedRequest req, List<int[]> spans,
-            Map<String, TemplateRenderer.Capture> captures) {
-        List<String> words = of(intent, command, req, spans, captures);
+            Map<String, TemplateRenderer.Capture> captures, Set<Integer> claimed) {
+        List<String> words = of(intent, command, req, spans, captures, claimed);
         return words.isEmpty() ? null : words.get(0);
+    }
+
+    /**
+     * The offsets of the words of {@code req} that {@code intent} claims: words inside the spans its
+     * patterns matched that one of its captures covers or its own patterns, commands or explanation
+     * name, other than stopwords and the generic {@link #HARMLESS} words (a {@link #CLAIMABLE} one counts).
+     */
+    Set<Integer> claims(Intent intent, ParsedRequest req, List<int[]> patternSpans,
+            Map<String, TemplateRenderer.Capture> captures) {
+        Set<Integer> out = new HashSet<>();
+        List<int[]> captured = new ArrayList<>();
+        for (TemplateRenderer.Capture c : captures.values()) {
+            captured.add(new int[] {c.start(), c.end()});
+        }
+        Set<String> own = null;
+        Matcher w = WORD.matcher(req.text());
+        while (w.find()) {
+            if (!overlaps(patternSpans, w.start(), w.end())) {
+                continue;
+            }
+            String lower = req.lower().substring(w.start(), w.end()).replace("'", "");
+            if (SlotExtractor.STOP.contains(lower) || HARMLESS.contains(lower) && !CLAIMABLE.contains(lower)) {
+                continue;
+            }
+            if (overlaps(captured, w.start(), w.end())) {
+                out.add(w.start());
+                continue;
+            }
+            if (own == null) {
+                own = byIntent.computeIfAbsent(intent.id(), id -> vocabulary(intent));
+            }
+            if (own.contains(stem(lower)) || prefixed(own, lower)) {
+                out.add(w.start());
+            }
+        }
+        return out;
     }
 
     /** Every unexplained word of {@code req}, lower case, in order. */
     List<String> of(Intent intent, String command, ParsedRequest req, List<int[]> spans,
-            Map<String, TemplateRenderer.Capture> captures) {
+            Map<String, TemplateRenderer.Capture> captures, Set<Integer> claimed) {
         List<int[]> covered = new ArrayList<>(spans);
         for (Slot s : req.slots()) {
             covered.add(new int[] {s.start(), s.end()});
@@ -124,10 +180,23 @@ final class UnexplainedWords {
                 continue;
             }
             String lower = req.lower().substring(w.start(), w.end()).replace("'", "");
-            if (SlotExtractor.STOP.contains(lower) || HARMLESS.contains(lower) || HARMLESS.contains(stem(lower))
+            if (SlotExtractor.STOP.contains(lower)
                     || timed && TIME_WORDS.contains(lower) || command.startsWith("find ") && FIND_WORDS.contains(lower)
                     || timed && ACCESS_WORDS.contains(lower) && ACCESS_TEST.matcher(command).find()
                     || dated && DATED_NAMES.contains(lower) || MeaningWords.namedBySlot(req, lower)) {
+                continue;
+            }
+            if (claimed.contains(w.start())) {
+                // its own words, not those of an optional pattern that did not match ("first 5 matches")
+                Set<String> own = new HashSet<>(core.computeIfAbsent(intent.id(), id -> vocabulary(intent, false)));
+                addWords(own, command);
+                own.addAll(generic(intent.category()));
+                if (!own.contains(stem(lower)) && !prefixed(own, lower)) {
+                    out.add(lower);
+                }
+                continue;
+            }
+            if (HARMLESS.contains(lower) || HARMLESS.contains(stem(lower))) {
                 continue;
             }
             if (vocabulary == null) {
@@ -145,32 +214,61 @@ final class UnexplainedWords {
     /** The words that at least two intents and a tenth of the intents of {@code category} name. */
     private Set<String> category(String category) {
         return byCategory.computeIfAbsent(category, cat -> {
-            Map<String, Integer> counts = new HashMap<>();
-            int size = 0;
-            for (Intent i : Catalog.inCategory(intents, cat)) {
-                if (i.category().equals(cat)) {
-                    size++;
-                    for (String word : byIntent.computeIfAbsent(i.id(), id -> vocabulary(i))) {
-                        counts.merge(word, 1, Integer::sum);
-                    }
-                }
-            }
             Set<String> out = new HashSet<>();
-            for (Map.Entry<String, Integer> e : counts.entrySet()) {
-                if (e.getValue() >= 2 && e.getValue() >= CATEGORY_SHARE * size) {
-                    out.add(e.getKey());
+            shares(cat).forEach((word, share) -> {
+                if (share >= CATEGORY_SHARE) {
+                    out.add(word);
                 }
-            }
+            });
             return out;
         });
     }
 
+    /** The words that at least two intents and {@link #GENERIC_SHARE} of the intents of {@code category} name. */
+    private Set<String> generic(String category) {
+        return genericByCategory.computeIfAbsent(category, cat -> {
+            Set<String> out = new HashSet<>();
+            shares(cat).forEach((word, share) -> {
+                if (share >= GENERIC_SHARE) {
+                    out.add(word);
+                }
+            });
+            return out;
+        });
+    }
+
+    /** For each word that two or more intents of {@code category} name, the share of the category's intents naming it. */
+    private Map<String, Double> shares(String category) {
+        Map<String, Integer> counts = new HashMap<>();
+        int size = 0;
+        for (Intent i : Catalog.inCategory(intents, category)) {
+            if (i.category().equals(category)) {
+                size++;
+                for (String word : byIntent.computeIfAbsent(i.id(), id -> vocabulary(i))) {
+                    counts.merge(word, 1, Integer::sum);
+                }
+            }
+        }
+        Map<String, Double> out = new HashMap<>();
+        for (Map.Entry<String, Integer> e : counts.entrySet()) {
+            if (e.getValue() >= 2) {
+                out.put(e.getKey(), e.getValue() / (double) size);
+            }
+        }
+        return out;
+    }
+
     /** The stems of the words an intent names in its patterns, commands, explanation and id. */
     private static Set<String> vocabulary(Intent intent) {
+        return vocabulary(intent, true);
+    }
+
+    /** The stems of the words an intent names, those of its optional patterns only when {@code optional}. */
+    private static Set<String> vocabulary(Intent intent, boolean optional) {
         Set<String> out = new HashSet<>();
         addWords(out, intent.id());
         addWords(out, intent.explanation());
-        for (List<Pattern> list : List.of(intent.when(), intent.optional())) {
+        for (List<Pattern> list : optional ? List.of(intent.when(), intent.optional()) : List.of(intent.when())) {
             for (String s : list instanceof LazyPatterns lazy ? lazy.sources() : list.stream().map(Pattern::pattern).toList()) {
                 addWords(out, s);
             }
@@ -212,7 +310,7 @@ final class UnexplainedWords {
         return c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '_';
     }
 
-    private static boolean explained(Set<String> vocabulary, String word) {
+    static boolean explained(Set<String> vocabulary, String word) {
         if (word.indexOf('-') > 0) {
             for (String part : word.split("-")) {
                 if (!part.isEmpty() && !SlotExtractor.STOP.contains(part) && !HARMLESS.contains(part)
@@ -225,10 +323,16 @@ final class UnexplainedWords {
         if (vocabulary.contains(stem(word)) || prefixed(vocabulary, word)) {
             return true;
         }
-        if (word.length() >= 3) {
+        if (word.length() >= 4 || word.length() == 3 && word.chars().anyMatch(Character::isDigit)) {
             for (String v : vocabulary) {
                 if (v.startsWith(word)) {
-                    return true; // "md5" in md5sum
+                    return true; // "md5" in md5sum, "gzip" in gzipped; not "kil" in kill
+                }
+            }
+        } else if (word.length() == 3) {
+            for (String suffix : new String[] {"s", "es", "ed", "ing"}) {
+                if (vocabulary.contains(word + suffix)) {
+                    return true; // "add" in "adds", which is too short to lose its "s" to the stem
                 }
             }
         }

@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.caro.api.backend.Generation;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -43,5 +45,87 @@ class UnexplainedWordsTest {
         "sort numbers.txt numerically in reverse => sort -n -r numbers.txt"})
     void answersWhenEveryWordIsExplained(String prompt, String command) {
         assertEquals(command, Backends.gnu(prompt));
+    }
+
+    /** A small catalog: grep by a search word, head of the first lines, and filler intents of a category. */
+    private static final String CLAIMS = """
+            [t.grep]
+            category: text
+            when: \\bcontaining (?<p>\\w+)\\b
+            gnu: grep {=p} {file}
+            explain: Prints matching lines.
+
+            [t.head]
+            category: text
+            when: \\bfirst lines?\\b
+            gnu: head -n 1 {file}
+            explain: Prints the first line.
+
+            [t.compare]
+            category: files
+            when: \\bsame\\b
+            when: (?<a>\\w+\\.\\w+) and (?<b>\\w+\\.\\w+)
+            gnu: cmp -s {=a} {=b}
+            explain: Compares two files.
+
+            [t.hash]
+            category: sums
+            when: \\b(?<algo>sha1|md5)\\b
+            gnu: {=algo}sum {files}
+            explain: Prints the hashes.
+            """;
+
+    /** Two filler intents of the "files" category that name "sha1", a fifth of it: its words explain "sha1". */
+    private static final String FILLERS = """
+            [t.f1]
+            category: files
+            when: \\bsha1 list\\b
+            gnu: ls
+            explain: Lists.
+
+            [t.f2]
+            category: files
+            when: \\bsha1 tree\\b
+            gnu: tree
+            explain: Shows a tree.
+            """ + "\n" + java.util.stream.IntStream.range(3, 11)
+            .mapToObj(i -> "[t.f" + i + "]\ncategory: files\nwhen: \\bfiller" + i + "\\b\ngnu: true\nexplain: Nothing.\n")
+            .collect(java.util.stream.Collectors.joining("\n"));
+
+    private static String answer(String catalog, String prompt) {
+        IntentMatcher m = new IntentMatcher(Catalog.of(Catalog.parse(catalog, "test.intents")));
+        return m.match(prompt, Backends.GNU).answer().map(IntentMatcher.Answer::command)
+                .orElse("declined: " + m.match(prompt, Backends.GNU).reason());
+    }
+
+    @Test
+    void aWordAnotherIntentClaimsIsNotHarmlessFiller() {
+        // "first" is filler for grep on its own...
+        String grepOnly = CLAIMS.substring(0, CLAIMS.indexOf("[t.head]"));
+        assertEquals("grep foo a.txt", answer(grepOnly, "the first line containing foo in a.txt"));
+        // ...but head claims it, and head would ignore "foo": neither answers
+        assertEquals("declined: closest task is t.grep but it would ignore 'first'",
+                answer(CLAIMS, "the first line containing foo in a.txt"));
+        assertEquals("grep foo a.txt", answer(CLAIMS, "lines containing foo in a.txt"));
+    }
+
+    @Test
+    void aWordAnotherIntentClaimsIsNotExplainedByTheCategory() {
+        String catalog = CLAIMS + "\n" + FILLERS;
+        // the category names "sha1" often enough to explain it for t.compare...
+        String noHash = catalog.replace("[t.hash]", "[t.hash]\nunless: .");
+        assertEquals("cmp -s a.iso b.iso", answer(noHash, "are a.iso and b.iso the same sha1"));
+        // ...but t.hash claims it (a capture): the hashes answer
+        assertEquals("sha1sum a.iso b.iso", answer(catalog, "are a.iso and b.iso the same sha1"));
+        assertEquals("cmp -s a.iso b.iso", answer(catalog, "are a.iso and b.iso the same"));
+    }
+
+    @Test
+    void aThreeLetterWordIsExplainedByItsInflectionsNotByAnyLongerWord() {
+        assertTrue(UnexplainedWords.explained(Set.of("md5sum"), "md5"));
+        assertTrue(UnexplainedWords.explained(Set.of("adds"), "add"));
+        assertTrue(UnexplainedWords.explained(Set.of("gzipped"), "gzip"));
+        assertTrue(!UnexplainedWords.explained(Set.of("kill"), "kil"));
+        assertTrue(!UnexplainedWords.explained(Set.of("address"), "add"));
     }
 }
