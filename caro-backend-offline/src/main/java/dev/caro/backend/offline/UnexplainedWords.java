@@ -224,10 +224,14 @@ final class UnexplainedWords {
         });
     }
 
-    /** The words that at least two intents and {@link #GENERIC_SHARE} of the intents of {@code category} name. */
+    /**
+     * The words of the category's name ("network") and the words that at least two intents and
+     * {@link #GENERIC_SHARE} of the intents of {@code category} name.
+     */
     private Set<String> generic(String category) {
         return genericByCategory.computeIfAbsent(category, cat -> {
             Set<String> out = new HashSet<>();
+            addWords(out, cat);
             shares(cat).forEach((word, share) -> {
                 if (share >= GENERIC_SHARE) {
                     out.add(word);
