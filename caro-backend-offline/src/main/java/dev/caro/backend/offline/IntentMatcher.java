@@ -194,6 +194,7 @@ final class IntentMatcher {
             total += m.end() - m.start();
             spans.add(new int[] {m.start(), m.end()});
             collect(p, m, req, captures);
+            moreSpans(m, spans);
         }
         String masked = req.maskedText();
         for (Pattern p : intent.unless()) {
@@ -206,9 +207,25 @@ final class IntentMatcher {
             if (m != null) {
                 spans.add(new int[] {m.start(), m.end()});
                 collect(p, m, req, captures);
+                moreSpans(m, spans);
             }
         }
         return total;
+    }
+
+    /**
+     * Adds the spans of the later matches of {@code m}'s pattern: each alternative a request says
+     * is covered ("the contents of ... without extracting"), not only the first; their groups are
+     * not captured.
+     */
+    private static void moreSpans(Matcher m, List<int[]> spans) {
+        int from = Math.max(m.end(), m.start() + 1);
+        while (from < m.regionEnd() && m.find(from)) {
+            if (m.end() > m.start()) {
+                spans.add(new int[] {m.start(), m.end()});
+            }
+            from = Math.max(m.end(), m.start() + 1);
+        }
     }
 
     /**

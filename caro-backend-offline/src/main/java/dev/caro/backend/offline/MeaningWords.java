@@ -28,7 +28,8 @@ final class MeaningWords {
             "staged", "unstaged", "untracked", "stash", "upstream", "tomorrow", "yesterday", "week",
             "month", "year", "hour", "hours", "minute", "minutes", "seconds", "utc", "timezone", "header",
             "headers", "column", "columns", "field", "fields", "json", "yaml", "xml", "average", "sum", "max",
-            "min", "maximum", "minimum", "frequency", "often", "iso", "rfc", "numbered");
+            "min", "maximum", "minimum", "frequency", "often", "iso", "rfc", "numbered",
+            "without", "except", "excluding", "exclude", "skip", "skipping", "ignoring", "besides");
 
     /**
      * Phrases of ordinary words that ask for a modifier or a computation: "with line numbers" is

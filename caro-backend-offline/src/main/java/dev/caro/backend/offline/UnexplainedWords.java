@@ -182,6 +182,13 @@ final class UnexplainedWords {
             String lower = req.lower().substring(w.start(), w.end()).replace("'", "");
             if (SlotExtractor.STOP.contains(lower)
                     || timed && TIME_WORDS.contains(lower) || command.startsWith("find ") && FIND_WORDS.contains(lower)
+            String negation = req.lower().substring(w.start(), w.end());
+            if (NEGATIONS.contains(negation) && !overlaps(captured(captures), w.start(), w.end())
+                    && !overlaps(slots(req), w.start(), w.end())
+                    && !named(byIntent.computeIfAbsent(intent.id(), id -> vocabulary(intent)), negation)) {
+                out.add(negation); // "list files without hidden ones" is not ls -a, though ".*" spans "without"
+                continue;
+            }
                     || timed && ACCESS_WORDS.contains(lower) && ACCESS_TEST.matcher(command).find()
                     || dated && DATED_NAMES.contains(lower) || MeaningWords.namedBySlot(req, lower)) {
                 continue;

@@ -128,4 +128,41 @@ class UnexplainedWordsTest {
         assertTrue(!UnexplainedWords.explained(Set.of("kill"), "kil"));
         assertTrue(!UnexplainedWords.explained(Set.of("address"), "add"));
     }
+
+    @Test
+    void aNegationMustBeNamedByTheIntentNotJustSpannedByIt() {
+        String catalog = """
+                [t.hidden]
+                category: files
+                when: \\blist\\b.*\\bhidden\\b
+                gnu: ls -a
+                explain: Lists all entries.
+
+                [t.visible]
+                category: files
+                when: \\blist\\b.*\\bwithout (?:the )?hidden\\b
+                gnu: ls
+                explain: Lists the visible entries.
+                """;
+        // t.hidden's ".*" spans "without", but t.hidden never names it
+        assertEquals("ls", answer(catalog, "list the files here without hidden ones"));
+        String hiddenOnly = catalog.substring(0, catalog.indexOf("[t.visible]"));
+        assertEquals("declined: closest task is t.hidden but it would ignore 'without'",
+                answer(hiddenOnly, "list the files here without hidden ones"));
+        assertEquals("ls -a", answer(hiddenOnly, "list the hidden files here"));
+    }
+
+    @Test
+    void everyMatchOfAPatternCoversTheRequestNotOnlyTheFirst() {
+        String catalog = """
+                [t.overwrite]
+                category: archives
+                when: \\bunzip (?<z>\\w+\\.zip)\\b
+                opt: \\bexisting files\\b|\\bwithout (?:asking|prompting)\\b
+                gnu: unzip -o {=z}
+                explain: Extracts, replacing files.
+                """;
+        // the opt's first match covers "existing files", its second "without asking"
+        assertEquals("unzip -o a.zip", answer(catalog, "unzip a.zip over existing files without asking"));
+    }
 }
