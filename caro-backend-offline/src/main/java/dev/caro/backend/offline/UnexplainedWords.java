@@ -71,6 +71,13 @@ final class UnexplainedWords {
             "next", "version", "alphabetically", "alphabetical", "order", "units", "level", "extension",
             "extensions", "installed", "available", "full", "entire");
 
+    /**
+     * Words that take something away from a request: the intent must name them in its own patterns,
+     * commands or explanation, whatever span covers them.
+     */
+    static final Set<String> NEGATIONS = Words.set("without", "except", "excluding", "exclude", "skip", "skipping",
+            "ignoring", "besides");
+
     /** Names of days that a request gives the date of as well: "christmas 2025 (2025-12-25)". */
     private static final Set<String> DATED_NAMES = Words.set("christmas", "xmas", "halloween", "valentines",
             "birthday", "anniversary", "deadline", "independence", "thanksgiving", "easter");
@@ -175,13 +182,6 @@ final class UnexplainedWords {
         Set<String> vocabulary = null;
         Matcher w = WORD.matcher(text);
         while (w.find()) {
-            if (overlaps(covered, w.start(), w.end()) || w.start() > 0 && "./~-_@$«0123456789".indexOf(text.charAt(w.start() - 1)) >= 0
-                    || w.end() < text.length() && "./=@".indexOf(text.charAt(w.end())) >= 0) {
-                continue;
-            }
-            String lower = req.lower().substring(w.start(), w.end()).replace("'", "");
-            if (SlotExtractor.STOP.contains(lower)
-                    || timed && TIME_WORDS.contains(lower) || command.startsWith("find ") && FIND_WORDS.contains(lower)
             String negation = req.lower().substring(w.start(), w.end());
             if (NEGATIONS.contains(negation) && !overlaps(captured(captures), w.start(), w.end())
                     && !overlaps(slots(req), w.start(), w.end())
@@ -189,6 +189,13 @@ final class UnexplainedWords {
                 out.add(negation); // "list files without hidden ones" is not ls -a, though ".*" spans "without"
                 continue;
             }
+            if (overlaps(covered, w.start(), w.end()) || w.start() > 0 && "./~-_@$«0123456789".indexOf(text.charAt(w.start() - 1)) >= 0
+                    || w.end() < text.length() && "./=@".indexOf(text.charAt(w.end())) >= 0) {
+                continue;
+            }
+            String lower = req.lower().substring(w.start(), w.end()).replace("'", "");
+            if (SlotExtractor.STOP.contains(lower)
+                    || timed && TIME_WORDS.contains(lower) || command.startsWith("find ") && FIND_WORDS.contains(lower)
                     || timed && ACCESS_WORDS.contains(lower) && ACCESS_TEST.matcher(command).find()
                     || dated && DATED_NAMES.contains(lower) || MeaningWords.namedBySlot(req, lower)) {
                 continue;
@@ -369,6 +376,26 @@ final class UnexplainedWords {
             }
         }
         return s;
+    }
+
+    private static boolean named(Set<String> vocabulary, String word) {
+        return vocabulary.contains(stem(word)) || vocabulary.contains(word) || prefixed(vocabulary, word);
+    }
+
+    private static List<int[]> slots(ParsedRequest req) {
+        List<int[]> out = new ArrayList<>();
+        for (Slot s : req.slots()) {
+            out.add(new int[] {s.start(), s.end()});
+        }
+        return out;
+    }
+
+    private static List<int[]> captured(Map<String, TemplateRenderer.Capture> captures) {
+        List<int[]> out = new ArrayList<>();
+        for (TemplateRenderer.Capture c : captures.values()) {
+            out.add(new int[] {c.start(), c.end()});
+        }
+        return out;
     }
 
     private static boolean overlaps(List<int[]> spans, int start, int end) {
