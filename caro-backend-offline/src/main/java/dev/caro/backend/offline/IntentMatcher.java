@@ -194,7 +194,7 @@ final class IntentMatcher {
             total += m.end() - m.start();
             spans.add(new int[] {m.start(), m.end()});
             collect(p, m, req, captures);
-            moreSpans(m, spans);
+            moreSpans(p, m, spans);
         }
         String masked = req.maskedText();
         for (Pattern p : intent.unless()) {
@@ -207,7 +207,7 @@ final class IntentMatcher {
             if (m != null) {
                 spans.add(new int[] {m.start(), m.end()});
                 collect(p, m, req, captures);
-                moreSpans(m, spans);
+                moreSpans(p, m, spans);
             }
         }
         return total;
@@ -215,14 +215,28 @@ final class IntentMatcher {
 
     /**
      * Adds the spans of the later matches of {@code m}'s pattern: each alternative a request says
-     * is covered ("the contents of ... without extracting"), not only the first; their groups are
-     * not captured.
+     * is covered ("the contents of ... without extracting"), not only the first. A later match
+     * covers its words but not the values of its named groups, which nothing captures: in "the
+     * owner to deploy and the group to www", a second "to (?<g>...)" leaves "www" unexplained.
+     * A group that is the whole match is a flag ("(?<w>whole words?)"), and its words are covered.
      */
-    private static void moreSpans(Matcher m, List<int[]> spans) {
+    private static void moreSpans(Pattern p, Matcher m, List<int[]> spans) {
+        List<String> groups = new ArrayList<>();
+        Matcher g = GROUP_NAME.matcher(p.pattern());
+        while (g.find()) {
+            groups.add(g.group(1));
+        }
         int from = Math.max(m.end(), m.start() + 1);
         while (from < m.regionEnd() && m.find(from)) {
-            if (m.end() > m.start()) {
-                spans.add(new int[] {m.start(), m.end()});
+            int at = m.start();
+            for (String name : groups) {
+                if (m.start(name) >= at && (m.start(name) > m.start() || m.end(name) < m.end())) { // not a flag
+                    spans.add(new int[] {at, m.start(name)});
+                    at = m.end(name);
+                }
+            }
+            if (m.end() > at) {
+                spans.add(new int[] {at, m.end()});
             }
             from = Math.max(m.end(), m.start() + 1);
         }

@@ -185,6 +185,7 @@ final class UnexplainedWords {
             String negation = req.lower().substring(w.start(), w.end());
             if (NEGATIONS.contains(negation) && !overlaps(captured(captures), w.start(), w.end())
                     && !overlaps(slots(req), w.start(), w.end())
+                    && !(command.contains("2>/dev/null") && overlaps(QuietErrors.spans(req.lower()), w.start(), w.end()))
                     && !named(byIntent.computeIfAbsent(intent.id(), id -> vocabulary(intent)), negation)) {
                 out.add(negation); // "list files without hidden ones" is not ls -a, though ".*" spans "without"
                 continue;
