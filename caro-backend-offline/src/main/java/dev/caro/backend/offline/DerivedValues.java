@@ -350,6 +350,22 @@ final class DerivedValues {
                 }
                 return y + "-" + MONTHS.get(m.toLowerCase(Locale.ROOT).substring(0, 3)) + "-" + pad(d);
             }
+            case "sedsep": { // s/a/b/g, or s|a|b|g when a or b holds a slash
+                String from = get(c, "from");
+                String to = get(c, "to");
+                String both = (from == null ? "" : from) + (to == null ? "" : to);
+                return !both.contains("/") ? "/" : !both.contains("|") ? "|" : null;
+            }
+            case "shdir": { // a login shell's directory in /etc/passwd: /bin/bash (or /usr/bin/bash), /usr/sbin/nologin
+                String sh = first(c, "sh", "sh2", "sh3");
+                return sh == null ? null : sh.equals("nologin") || sh.equals("false") ? "/" : "/bin/";
+            }
+            case "dfmt": { // "like 15/03/2024 14:05" or "as dd/mm/yyyy hh:mm": date's +FORMAT argument
+                String ex = get(c, "ex");
+                String layout = get(c, "layout");
+                String format = ex != null ? DateLayouts.fromExample(ex) : layout != null ? DateLayouts.fromLayout(layout) : null;
+                return format == null ? null : ShellQuote.word("+" + format);
+            }
             default: return null;
         }
     }

@@ -80,6 +80,8 @@ final class ListedItems {
 
     private static boolean uses(String command, String item) {
         String bare = item.startsWith("~/") ? item.substring(2) : item;
-        return Pattern.compile("(?<![\\w.])" + Pattern.quote(bare) + "(?![\\w])").matcher(command).find();
+        // "-f1,3" uses both 1 and 3: a value attached to a one-letter option counts
+        return Pattern.compile("(?:(?<![\\w.])|(?<=(?<![\\w-])-[a-z]))" + Pattern.quote(bare) + "(?![\\w])")
+                .matcher(command).find();
     }
 }

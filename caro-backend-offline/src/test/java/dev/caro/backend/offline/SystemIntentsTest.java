@@ -122,7 +122,7 @@ class SystemIntentsTest {
             chown /srv/app and everything in it to user app, group app => sudo chown -R app:app /srv/app
             set the sticky bit on /srv/upload so users cannot delete each others files => chmod +t /srv/upload
             git tags sorted by version, newest first => git tag --sort=-v:refname
-            tags sorted by semantic version => git tag --sort=v:refname
+            tags sorted by semantic version => git tag --sort=version:refname
             diff src/app.py against origin/develop => git diff origin/develop -- src/app.py
             how is config.yml different on the main branch => git diff main -- config.yml
             number of commits per author, most first => git shortlog -sn HEAD
