@@ -18,6 +18,11 @@ public final class CloudPublicAccessRule extends BaseRule {
 
     private static final LazyPattern WEB_PORT = LazyPattern.of("(?:--port[ =]|tcp:|--destination-port-ranges |fromport=)(?:80|443)\\b");
 
+    /** A bucket itself (gs://name, gs://name/, gs://name/**), not one object in it. */
+    private static final LazyPattern WHOLE_BUCKET = LazyPattern.of("^gs://[^/\\s]++/?(?:\\*\\*?)?$");
+    /** A policy statement for everyone: "Principal":"*" or {"AWS":"*"}. */
+    private static final LazyPattern PUBLIC_PRINCIPAL = LazyPattern.of("\"principal\"\\s*+:\\s*+(?:\"\\*\"|\\{\\s*+\"aws\"\\s*+:\\s*+\"\\*\")");
+
     public CloudPublicAccessRule() {
         super("caro.cloud.public-access", "Opening cloud storage, ports or admin rights to anyone", RiskLevel.CRITICAL,
                 "Public buckets are found and scraped within hours, and public-write buckets get filled with"
@@ -26,11 +31,13 @@ public final class CloudPublicAccessRule extends BaseRule {
                         "aws s3api delete-public-access-block --bucket data", "gsutil iam ch allUsers:objectAdmin gs://uploads",
                         "aws s3 cp secrets.json s3://bucket/ --acl public-read-write", "gsutil acl ch -u AllUsers:W gs://bucket",
                         "aws ec2 authorize-security-group-ingress --group-id sg-1 --protocol tcp --port 22 --cidr 0.0.0.0/0",
-                        "aws iam attach-user-policy --user-name intern --policy-arn arn:aws:iam::aws:policy/AdministratorAccess"),
+                        "aws iam attach-user-policy --user-name intern --policy-arn arn:aws:iam::aws:policy/AdministratorAccess",
+                        "gsutil iam ch allUsers:objectViewer gs://hr-documents"),
                 List.of("aws s3api get-bucket-acl --bucket docs-site", "aws s3api put-bucket-acl --bucket logs --acl private",
                         "gsutil iam get gs://uploads", "aws s3 cp index.html s3://site/",
                         "aws ec2 authorize-security-group-ingress --group-id sg-1 --protocol tcp --port 443 --cidr 0.0.0.0/0",
-                        "aws ec2 authorize-security-group-ingress --group-id sg-1 --protocol tcp --port 22 --cidr 203.0.113.4/32"));
+                        "aws ec2 authorize-security-group-ingress --group-id sg-1 --protocol tcp --port 22 --cidr 203.0.113.4/32",
+                        "gsutil iam ch user:ana@example.com:objectViewer gs://hr-documents", "gsutil iam ch -d allUsers gs://hr-documents"));
     }
 
     @Override
@@ -77,19 +84,25 @@ public final class CloudPublicAccessRule extends BaseRule {
                     || line.contains("blockpublicpolicy=false")) {
                 report(out, RiskLevel.HIGH, "Removes the bucket's protection against public access.", c.span());
             } else if (line.contains("put-bucket-acl") && line.contains("public-read")) {
-                report(out, RiskLevel.MODERATE, "Makes the whole bucket readable by anyone on the internet.", c.span());
+                report(out, RiskLevel.HIGH, "Makes the whole bucket readable by anyone on the internet.", c.span());
+            } else if (line.contains("put-bucket-policy") && PUBLIC_PRINCIPAL.matcher(line).find()) {
+                report(out, RiskLevel.HIGH, "Sets a bucket policy that lets anyone on the internet (Principal \"*\") in.", c.span());
             }
         } else if (n.equals("gsutil") || n.equals("gcloud")) {
-            if (line.contains("allusers") || line.contains("allauthenticatedusers")) {
+            boolean removes = c.argValues().contains("-d") || line.contains("remove-iam-policy-binding"); // takes the grant away
+            if ((line.contains("allusers") || line.contains("allauthenticatedusers")) && !removes) {
                 boolean write = line.contains(":w") || line.contains("admin") || line.contains("writer") || line.contains("creator")
                         || line.contains("editor") || line.contains("owner");
-                report(out, write ? RiskLevel.HIGH : RiskLevel.MODERATE, "Grants everyone on the internet "
-                        + (write ? "write" : "read") + " access.", c.span());
+                boolean wholeBucket = line.contains(" iam ") || line.contains("defacl") || line.contains("add-iam-policy-binding")
+                        || c.argValues().stream().anyMatch(v -> WHOLE_BUCKET.matcher(v).matches());
+                report(out, write || wholeBucket ? RiskLevel.HIGH : RiskLevel.MODERATE, "Grants everyone on the internet "
+                        + (write ? "write" : "read") + " access" + (wholeBucket && !write ? " to every object in the bucket." : "."), c.span());
             }
         } else if (n.equals("az")) {
-            if (line.contains("--public-access blob") || line.contains("--public-access container")
-                    || line.contains("--allow-blob-public-access true")) {
-                report(out, RiskLevel.MODERATE, "Makes Azure storage readable by anyone on the internet.", c.span());
+            if (line.contains("--public-access blob") || line.contains("--public-access container")) {
+                report(out, RiskLevel.HIGH, "Makes an Azure storage container readable by anyone on the internet.", c.span());
+            } else if (line.contains("--allow-blob-public-access true")) {
+                report(out, RiskLevel.MODERATE, "Allows Azure storage containers to be made public.", c.span());
             }
         }
         return out;

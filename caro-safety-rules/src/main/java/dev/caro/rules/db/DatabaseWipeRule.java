@@ -13,15 +13,22 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Matcher;
 
 /** Whole-database wipes outside SQL: redis FLUSHALL/FLUSHDB, MongoDB drops, dropdb, mysqladmin drop, framework db resets. */
 public final class DatabaseWipeRule extends BaseRule {
 
     private static final Set<String> COMMAND_NAMES = Set.of("redis-cli", "valkey-cli", "keydb-cli", "dragonfly-cli", "mongosh", "mongo", "dropdb",
             "pg_dropcluster", "mysqladmin", "rails", "rake", "php", "artisan", "python*", "manage.py", "bundle", "wp", "prisma",
-            "npx", "django-admin", "curl");
+            "npx", "django-admin", "curl", "http", "https", "xh", "xhs", "wget");
     /** An Elasticsearch/OpenSearch URL naming every index: host:9200/_all or /*. */
-    private static final LazyPattern ALL_INDICES = LazyPattern.of("^(?:https?://)?[^/\\s]+/(?:_all|\\*)/?$");
+    private static final LazyPattern ALL_INDICES = LazyPattern.of("^(?:https?://)?[^/\\s]*+/(?:_all|\\*)/?(?:\\?.*)?$");
+    /** An index or data stream pattern: host:9200/logs-*, /_data_stream/metrics-*, /logs-2024.*,old-*. */
+    private static final LazyPattern INDEX_PATTERN = LazyPattern.of(
+            "^(?:https?://)?[^/\\s]*+/(?:_data_stream/)?([^/?#\\s_][^/?#\\s]*\\*[^/?#\\s]*)/?(?:\\?.*)?$");
+    /** A delete-by-query that matches every document. */
+    private static final LazyPattern DELETE_ALL_DOCS = LazyPattern.of("\"match_all\"\\s*+:\\s*+\\{\\s*+\\}");
+    private static final Set<String> HTTP_CLIENTS = Set.of("http", "https", "xh", "xhs");
 
     private static final Set<String> REDIS = Set.of("redis-cli", "valkey-cli", "keydb-cli", "dragonfly-cli");
     private static final Set<String> MONGO = Set.of("mongosh", "mongo");
@@ -38,10 +45,26 @@ public final class DatabaseWipeRule extends BaseRule {
                         "mongosh \"mongodb://db01/shop\" --quiet --eval 'db.getCollectionNames().forEach(c => db[c].drop())'",
                         "mongo shop --eval 'db.dropDatabase()'", "dropdb -h db.internal analytics", "mysqladmin -u root drop shop",
                         "RAILS_ENV=production bin/rails db:drop", "curl -XDELETE http://es01:9200/_all",
-                        "curl -s -X DELETE 'https://search.internal:9200/*'"),
+                        "curl -s -X DELETE 'https://search.internal:9200/*'", "curl -XDELETE \"http://localhost:9200/logs-*\"",
+                        "http DELETE :9200/filebeat-*"),
                 List.of("redis-cli INFO memory", "redis-cli GET session:42", "mongosh --eval 'db.stats()'", "dropdb --help",
                         "createdb analytics", "bin/rails db:migrate", "echo FLUSHALL",
-                        "curl -X DELETE http://localhost:9200/logs-2023.01.01", "curl -s http://localhost:9200/_all/_stats"));
+                        "curl -X DELETE http://localhost:9200/logs-2023.01.01", "curl -s http://localhost:9200/_all/_stats",
+                        "curl -s 'http://localhost:9200/logs-*/_search?size=1'", "curl -s 'localhost:9200/_cat/indices/logs-*?v'"));
+    }
+
+    /** A DELETE of every index, or of every index matching a pattern, on a search cluster. */
+    private void searchIndexDelete(Word w, List<Finding> out) {
+        String url = w.value();
+        if (!url.contains("/")) {
+            return;
+        }
+        Matcher pattern = INDEX_PATTERN.matcher(url);
+        if (ALL_INDICES.matcher(url).matches()) {
+            report(out, RiskLevel.HIGH, "Deletes every index on the search cluster " + url + ".", w.span());
+        } else if (pattern.matches()) {
+            report(out, RiskLevel.HIGH, "Deletes every index matching " + pattern.group(1) + " on the search cluster.", w.span());
+        }
     }
 
     @Override
@@ -60,12 +83,27 @@ public final class DatabaseWipeRule extends BaseRule {
                     method = "DELETE";
                 }
             }
+            List<Word> urls = Args.operands(c, Set.of("-X", "--request", "-H", "--header", "-d", "--data", "-u", "--user", "-o"));
             if (method.equalsIgnoreCase("DELETE")) {
-                for (Word w : Args.operands(c, Set.of("-X", "--request", "-H", "--header", "-d", "--data", "-u", "--user", "-o")))  {
-                    if (ALL_INDICES.matcher(w.value()).matches()) {
-                        report(out, RiskLevel.HIGH, "Deletes every index on the search cluster " + w.value() + ".", w.span());
-                    }
+                urls.forEach(w -> searchIndexDelete(w, out));
+            }
+            List<String> bodies = new ArrayList<>(Args.values(c, "-d", "--data"));
+            bodies.addAll(Args.values(c, null, "--data-raw"));
+            bodies.addAll(Args.values(c, null, "--data-binary"));
+            String body = String.join(" ", bodies);
+            for (Word w : urls) {
+                if (w.value().contains("/_delete_by_query") && DELETE_ALL_DOCS.matcher(body).find()) {
+                    report(out, RiskLevel.HIGH, "Deletes every document of " + w.value() + " (match_all).", w.span());
                 }
+            }
+            return out;
+        }
+        if (HTTP_CLIENTS.contains(n) || n.equals("wget")) {
+            List<Word> ops = Args.operands(c);
+            boolean delete = n.equals("wget") ? c.argValues().stream().anyMatch(v -> v.equalsIgnoreCase("--method=DELETE"))
+                    : !ops.isEmpty() && ops.get(0).value().equalsIgnoreCase("DELETE");
+            if (delete) {
+                ops.forEach(w -> searchIndexDelete(w, out));
             }
             return out;
         }

@@ -44,7 +44,7 @@ public final class RecursiveDeleteRule extends BaseRule {
                         + " (gio trash, trash-put) so it can be restored.",
                 List.of("rm -rf /", "sudo /usr/bin/rm -r --force --no-preserve-root -- /", "rm -rf ~",
                         "rm -f -r -- \"$HOME\"/*", "rm --recursive --force /etc/systemd", "rm -rf \"$BUILD_DIR\"/",
-                        "rm -rf ../other-project", "rm -rf .git"),
+                        "rm -rf ../other-project", "rm -rf .git", "rm -rf ~/Documents ~/Pictures"),
                 List.of("rm -rf ./build", "rm -rf node_modules dist .cache", "rm -r /tmp/scratch",
                         "echo rm -rf /", "rm -f notes.txt", "rm -rf \"$(mktemp -d)\"", "rm -ri ~/Downloads/old"));
     }
@@ -126,6 +126,11 @@ public final class RecursiveDeleteRule extends BaseRule {
             }
             if (interactive && r == RiskLevel.MODERATE) {
                 r = RiskLevel.SAFE; // rm -ri asks before each file
+            }
+            if (r == RiskLevel.MODERATE && k == PathKind.OUTSIDE_CWD && dir != null && Targets.personalFolder(c, ctx, dir)) {
+                report(out, RiskLevel.HIGH, "Recursively deletes " + Targets.absolute(c, ctx, dir)
+                        + ", a whole folder of your own files in the home directory.", w.span());
+                continue;
             }
             if (isGitDir(w.value())) {
                 report(out, RiskLevel.HIGH, "Recursively deletes the repository data " + Targets.display(w)

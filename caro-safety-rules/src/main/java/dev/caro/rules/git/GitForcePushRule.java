@@ -3,6 +3,7 @@ package dev.caro.rules.git;
 import dev.caro.api.safety.Finding;
 import dev.caro.api.safety.RiskLevel;
 import dev.caro.api.safety.RuleContext;
+import dev.caro.api.shell.Origin;
 import dev.caro.api.shell.SimpleCommand;
 import dev.caro.api.shell.Word;
 import dev.caro.rules.internal.BaseRule;
@@ -12,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Matcher;
 
 /**
  * Pushes that rewrite or delete remote history: --force, +refspec, --mirror, --delete and :branch.
@@ -31,10 +33,13 @@ public final class GitForcePushRule extends BaseRule {
                         "git push --delete origin master develop", "git push --mirror origin",
                         "git push --force --no-verify origin \"$(git branch --show-current)\":main",
                         "git push origin main --force-with-lease", "git push origin :release/2.0",
-                        "git push origin :refs/tags/v1.4.0", "git push --delete origin v2.0.1"),
+                        "git push origin :refs/tags/v1.4.0", "git push --delete origin v2.0.1",
+                        "git tag -l | xargs git push --delete origin", "git push --prune origin 'refs/heads/*:refs/heads/*'"),
                 List.of("git push origin feature/login", "git switch feature/login-form && git push --force-with-lease",
                         "git push --force-with-lease origin feature/x", "git push -u origin HEAD", "git push origin --delete feature/old",
-                        "git push --tags", "git push --dry-run --force origin main", "git push -n -f origin master"));
+                        "git push --tags", "git push --dry-run --force origin main", "git push -n -f origin master",
+                        "git fetch --prune origin", "git push --dry-run --prune origin 'refs/heads/*:refs/heads/*'",
+                        "git tag -l | xargs -n1 echo"));
     }
 
     @Override
@@ -58,6 +63,19 @@ public final class GitForcePushRule extends BaseRule {
         }
         if (g.has("", "--mirror")) {
             report(out, RiskLevel.HIGH, "Mirrors to the remote, deleting every remote branch and tag missing locally.", c.span());
+            return out;
+        }
+        List<Word> pushed = g.operands(VALUE_OPTS);
+        if (g.has("", "--prune")) {
+            boolean wide = g.has("", "--all", "--branches", "--tags")
+                    || pushed.stream().skip(1).anyMatch(w -> w.value().contains("*"));
+            report(out, wide ? RiskLevel.HIGH : RiskLevel.MODERATE, "Pushes with --prune, deleting every remote "
+                    + (wide ? "branch or tag" : "ref") + " that does not exist locally.", c.span());
+        }
+        Optional<String> listed = listedRefs(c, pushed);
+        if (listed.isPresent() && (g.has("d", "--delete") || pushed.stream().anyMatch(w -> w.value().startsWith(":")))) {
+            report(out, listed.get().startsWith("every") ? RiskLevel.HIGH : RiskLevel.MODERATE,
+                    "Deletes on the remote " + listed.get() + ".", c.span());
             return out;
         }
         boolean force = g.has("f", "--force");
@@ -104,5 +122,44 @@ public final class GitForcePushRule extends BaseRule {
             }
         }
         return out;
+    }
+
+    /** Programs that list a repository's tags or branches. */
+    /** A filter in the pipeline that keeps only some of the listed refs. */
+    private static final LazyPattern FILTER = LazyPattern.of("(?:^|\\|\\s*+)(?:e?grep|rg|sed|awk|head|tail|sort\\s[^|]*-u)\\b");
+    private static final LazyPattern REF_LISTING = LazyPattern.of("\\bgit\\s++(?:tag|branch|for-each-ref|ls-remote|show-ref)\\b([^|)`]*+)");
+
+    /**
+     * The refs a push takes from a listing rather than by name: {@code git tag -l | xargs git push
+     * --delete origin}, {@code git push origin --delete $(git tag)}. "every tag ..." when nothing but
+     * the listing chooses them, "the tags ... lists" when a pattern or filter narrows the list.
+     */
+    private static Optional<String> listedRefs(SimpleCommand c, List<Word> pushed) {
+        String listing = null;
+        if (c.origin() == Origin.XARGS || c.wrappers().contains("xargs")) {
+            StringBuilder up = new StringBuilder();
+            for (SimpleCommand u : c.upstream()) {
+                up.append(u.nameWord() == null ? "" : u.nameWord().value()).append(' ').append(String.join(" ", u.argValues())).append(" | ");
+            }
+            listing = up.toString();
+        } else {
+            for (Word w : pushed) {
+                if (w.source().contains("$(") || w.source().contains("`")) {
+                    listing = w.source();
+                }
+            }
+        }
+        if (listing == null) {
+            return Optional.empty();
+        }
+        Matcher m = REF_LISTING.matcher(listing);
+        if (!m.find()) {
+            return Optional.empty();
+        }
+        String what = listing.contains(" tag") || listing.contains("refs/tags") || listing.contains("--tags") ? "tags" : "branches";
+        boolean filtered = FILTER.matcher(listing).find() || listing.contains("--merged") || listing.contains("--contains")
+                || m.group(1).matches(".*(?:-l|--list)\\s++\\S.*|.*\\s[^-\\s][^\\s]*\\*.*|.*--(?:points-at|no-contains)\\b.*");
+        return Optional.of(filtered ? "the " + what + " the listing picks" : "every " + (what.equals("tags") ? "tag" : "branch")
+                + " the listing holds (all " + what + ")");
     }
 }

@@ -19,9 +19,13 @@ import java.util.Set;
  * @param execs the argv of every {@code -exec}-style action
  * @param aged whether an age or size test ({@code -mtime +30}, {@code -size +1G}) restricts the matches
  * @param junkOnly whether every name pattern picks leftovers only (backups, swap files, caches, logs)
+ * @param olderOnly whether the only tests that narrow the matches pick files older than some age
+ *     ({@code -mtime +7}, {@code -mmin +600}): after a while that is nearly everything
  */
 public record FindInvocation(List<Word> roots, boolean narrowed, boolean nameFiltered, boolean deletes,
-        List<List<Word>> execs, boolean aged, boolean junkOnly) {
+        List<List<Word>> execs, boolean aged, boolean junkOnly, boolean olderOnly) {
+
+    private static final Set<String> AGE_TESTS = Set.of("-mtime", "-mmin", "-atime", "-amin", "-ctime", "-cmin");
 
     /** Name patterns of files nobody needs back: editor and package-manager leftovers, caches, logs. */
     private static final LazyPattern JUNK = LazyPattern.of("(?i).*(?:\\.(?:tmp|temp|bak|old|orig|rej|swp|swo|pyc|pyo|log|cache"
@@ -65,6 +69,7 @@ public record FindInvocation(List<Word> roots, boolean narrowed, boolean nameFil
         boolean deletes = false;
         boolean aged = false;
         boolean junk = true;
+        boolean older = true;
         List<List<Word>> execs = new ArrayList<>();
         for (; i < a.size(); i++) {
             String v = a.get(i).value().toLowerCase(Locale.ROOT);
@@ -79,6 +84,7 @@ public record FindInvocation(List<Word> roots, boolean narrowed, boolean nameFil
             } else if (OTHER_NARROWING.contains(v) || v.startsWith("-newer")) {
                 narrowed = true;
                 aged |= v.startsWith("-newer") || v.endsWith("time") || v.endsWith("min") || v.equals("-size");
+                older &= AGE_TESTS.contains(v) && i + 1 < a.size() && a.get(i + 1).value().startsWith("+");
             } else if (v.equals("-delete")) {
                 deletes = true;
             } else if (EXECS.contains(v)) {
@@ -95,7 +101,8 @@ public record FindInvocation(List<Word> roots, boolean narrowed, boolean nameFil
                 i = j;
             }
         }
-        return Optional.of(new FindInvocation(roots, narrowed, named, deletes, execs, aged, named && junk));
+        return Optional.of(new FindInvocation(roots, narrowed, named, deletes, execs, aged, named && junk,
+                narrowed && !named && older));
     }
 
     /** fd PATTERN [PATH...] -x/--exec CMD: a pattern always narrows. */
@@ -115,7 +122,7 @@ public record FindInvocation(List<Word> roots, boolean narrowed, boolean nameFil
         }
         List<Word> roots = positional.size() > 1 ? positional.subList(1, positional.size()) : List.of();
         boolean named = !positional.isEmpty() && !positional.get(0).value().equals(".") && !positional.get(0).value().isEmpty();
-        return Optional.of(new FindInvocation(roots, named, named, false, execs, false, false));
+        return Optional.of(new FindInvocation(roots, named, named, false, execs, false, false, false));
     }
 
     /** The program names run by the exec actions, normalized. */

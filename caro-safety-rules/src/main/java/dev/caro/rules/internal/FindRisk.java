@@ -21,12 +21,14 @@ public final class FindRisk {
         }
         return switch (kind) {
             // From / by a program's name (*.so*, *.py): the system's own files among them.
-            case ROOT -> f.nameFiltered() && !f.junkOnly() ? RiskLevel.CRITICAL : RiskLevel.HIGH;
+            case ROOT -> f.nameFiltered() && !f.junkOnly() || f.olderOnly() ? RiskLevel.CRITICAL : RiskLevel.HIGH;
             case DEVICE -> RiskLevel.HIGH;
             case SYSTEM -> housekeeping(abs) && f.aged() && !emptiesFiles ? RiskLevel.SAFE
                     : programTree(abs) && !f.junkOnly() ? RiskLevel.CRITICAL : RiskLevel.HIGH;
-            // Only an age, size or type test under the home directory: documents, keys and dotfiles alike.
-            case HOME -> !f.nameFiltered() ? RiskLevel.HIGH : !recursiveRemoval ? RiskLevel.SAFE : RiskLevel.MODERATE;
+            // Only an age, size or type test under the home directory: documents, keys and dotfiles alike;
+            // "older than a week" is most of it.
+            case HOME -> f.olderOnly() ? RiskLevel.CRITICAL : !f.nameFiltered() ? RiskLevel.HIGH
+                    : !recursiveRemoval ? RiskLevel.SAFE : RiskLevel.MODERATE;
             case UNKNOWN -> RiskLevel.MODERATE;
             case OUTSIDE_CWD -> recursiveRemoval ? RiskLevel.MODERATE : RiskLevel.SAFE;
             default -> RiskLevel.SAFE;

@@ -156,6 +156,33 @@ public final class Targets {
         return !home.equals("/") && abs.startsWith(home + "/");
     }
 
+    /** Folders directly in a home directory that hold the person's own files, mail, keys or settings. */
+    private static final LazyPattern PERSONAL_FOLDER = LazyPattern.of("(?i)(?:Documents|Desktop|Pictures|Photos|Music|Videos|Movies"
+            + "|Downloads|Dropbox|OneDrive|Google Drive|Nextcloud|Mail|Maildir|Notes|Projects?|src|code|repos|workspace|Library"
+            + "|\\.ssh|\\.gnupg|\\.password-store|\\.mozilla|\\.thunderbird|\\.config|\\.local|\\.kube|\\.aws)");
+
+    /**
+     * Whether {@code path} is one of the home directory's own top-level folders of personal data
+     * ({@code ~/Documents}, {@code ~/Pictures}, {@code ~/.ssh}), not something deeper inside one.
+     */
+    public static boolean personalFolder(SimpleCommand c, RuleContext ctx, String path) {
+        String home = collapse(ctx.execution().home());
+        String abs = absolute(c, ctx, path);
+        if (home.equals("/") || !abs.startsWith(home + "/")) {
+            return false;
+        }
+        String rest = abs.substring(home.length() + 1);
+        if (rest.startsWith("{") && rest.endsWith("}")) { // ~/{Documents,Pictures}: bash expands the braces
+            for (String one : rest.substring(1, rest.length() - 1).split(",")) {
+                if (PERSONAL_FOLDER.matcher(one).matches()) {
+                    return true;
+                }
+            }
+            return false;
+        }
+        return PERSONAL_FOLDER.matcher(rest).matches();
+    }
+
     /** Whether {@code path} is a proper ancestor of the working directory (deleting it deletes the project too). */
     public static boolean ancestorOfCwd(SimpleCommand c, RuleContext ctx, String path) {
         String abs = absolute(c, ctx, path);

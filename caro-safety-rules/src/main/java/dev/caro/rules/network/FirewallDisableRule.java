@@ -3,6 +3,7 @@ package dev.caro.rules.network;
 import dev.caro.api.safety.Finding;
 import dev.caro.api.safety.RiskLevel;
 import dev.caro.api.safety.RuleContext;
+import dev.caro.api.shell.ShellScript;
 import dev.caro.api.shell.SimpleCommand;
 import dev.caro.api.shell.Word;
 import dev.caro.rules.internal.Args;
@@ -42,10 +43,13 @@ public final class FirewallDisableRule extends BaseRule {
                         "sudo firewall-cmd --panic-on", "sudo iptables -I INPUT 1 -p tcp --dport ssh -j REJECT",
                         "sudo ip6tables -A INPUT -p tcp -m multiport --dports 80,443,22 -j DROP", "sudo ufw deny 22/tcp",
                         "sudo firewall-cmd --zone=public --add-port=1024-65535/tcp",
-                        "sudo sysctl -w kernel.randomize_va_space=0"),
+                        "sudo sysctl -w kernel.randomize_va_space=0",
+                        "sudo ufw default deny incoming && sudo ufw --force enable", "sudo firewall-cmd --set-default-zone=drop"),
                 List.of("sudo iptables -L -n -v", "sudo iptables-save | grep -c '^-A'", "sudo ufw show added", "sudo ufw allow 22/tcp",
                         "sudo iptables -A INPUT -p tcp --dport 443 -j ACCEPT",
-                        "sudo iptables -A INPUT -s 198.51.100.0/24 -p tcp --dport 22 -j DROP", "sudo iptables -A INPUT -p tcp --dport 22 -j ACCEPT", "sudo nft list ruleset", "sudo ufw enable"));
+                        "sudo iptables -A INPUT -s 198.51.100.0/24 -p tcp --dport 22 -j DROP", "sudo iptables -A INPUT -p tcp --dport 22 -j ACCEPT", "sudo nft list ruleset", "sudo ufw enable",
+                        "sudo ufw allow OpenSSH && sudo ufw default deny incoming && sudo ufw --force enable",
+                        "sudo ufw default deny incoming", "sudo firewall-cmd --get-default-zone"));
     }
 
     /** An iptables rule for SSH's port (22 or "ssh", alone or in a --dports list) from any source. */
@@ -84,6 +88,45 @@ public final class FirewallDisableRule extends BaseRule {
     @Override
     public Set<String> commandNames() {
         return COMMAND_NAMES;
+    }
+
+    /**
+     * Adds what only the whole line shows: ufw switched on with incoming traffic denied by default
+     * and no rule that lets SSH in, which drops the session that ran it on a remote machine.
+     */
+    @Override
+    public List<Finding> evaluate(ShellScript script, RuleContext ctx) {
+        List<Finding> out = new ArrayList<>();
+        SimpleCommand enable = null;
+        boolean denyIncoming = false;
+        boolean sshAllowed = false;
+        for (SimpleCommand c : script.commands()) {
+            out.addAll(evaluate(c, ctx));
+            if (!name(c).equals("ufw")) {
+                continue;
+            }
+            List<String> ops = Args.operands(c).stream().map(w -> w.value().toLowerCase(Locale.ROOT)).toList();
+            String verb = ops.isEmpty() ? "" : ops.get(0);
+            if (verb.equals("enable")) {
+                enable = c;
+            } else if (verb.equals("default") && ops.size() > 1 && (ops.get(1).equals("deny") || ops.get(1).equals("reject"))
+                    && (ops.size() < 3 || ops.get(2).startsWith("in"))) {
+                denyIncoming = true;
+            } else if ((verb.equals("allow") || verb.equals("limit")) && ops.stream().anyMatch(FirewallDisableRule::sshPort)) {
+                sshAllowed = true;
+            }
+        }
+        if (enable != null && denyIncoming && !sshAllowed) {
+            report(out, RiskLevel.HIGH, "Turns on ufw denying all incoming traffic with no rule for SSH, which cuts off"
+                    + " a remote session; run 'ufw allow OpenSSH' first.", enable.span());
+        }
+        return out;
+    }
+
+    /** An SSH port spec as ufw takes it: 22, 22/tcp, ssh, OpenSSH, or a port number after "port". */
+    private static boolean sshPort(String v) {
+        return v.equals("22") || v.startsWith("22/") || v.equals("ssh") || v.startsWith("ssh/") || v.equals("openssh")
+                || v.contains("openssh");
     }
 
     @Override
@@ -140,6 +183,10 @@ public final class FirewallDisableRule extends BaseRule {
         } else if (n.equals("firewall-cmd")) {
             if (c.hasArg("--panic-on")) {
                 report(out, RiskLevel.HIGH, "Drops all network traffic, including your own session.", c.span());
+            } else if (a.stream().anyMatch(v -> v.equals("--set-default-zone=drop") || v.equals("--set-default-zone=block"))) {
+                report(out, RiskLevel.HIGH, "Makes drop/block the default zone, which lets no SSH in and cuts off remote sessions.", c.span());
+            } else if (a.stream().anyMatch(v -> v.equals("--remove-service=ssh") || v.equals("--remove-port=22/tcp"))) {
+                report(out, RiskLevel.HIGH, "Removes SSH from the firewall zone, which locks you out of a remote machine.", c.span());
             } else if (a.stream().anyMatch(v -> v.startsWith("--set-default-zone=trusted") || v.equals("--add-source=0.0.0.0/0"))) {
                 report(out, RiskLevel.MODERATE, "Trusts all traffic in the firewall.", c.span());
             } else if (a.stream().anyMatch(v -> v.startsWith("--add-port=") && wideRange(v.substring("--add-port=".length())))) {

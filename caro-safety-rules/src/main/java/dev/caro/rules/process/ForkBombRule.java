@@ -50,8 +50,17 @@ public final class ForkBombRule extends BaseRule {
             "(?:^|[;&|(]\\s*+)yes\\s++(['\"])[^'\"\\n&]*+&[^'\"\\n]*+\\1\\s*+\\|\\s*+(?:sudo\\s++)?(?:ba|da|z|k|mk)?sh\\b");
     private static final LazyPattern ENDLESS_INTO_XARGS = LazyPattern.of(
             "(?:^|[;&|(]\\s*+)(?:yes|seq\\s++inf(?:inity)?|cat\\s++/dev/(?:zero|urandom))\\b[^|;&\\n]*+\\|\\s*+xargs\\b((?:[^|;&\\n]|&(?!&))*+)");
-    /** A script that starts two copies of itself: {@code "$0" & "$0" &}, {@code $0 | $0}. */
-    private static final LazyPattern SELF_SPAWN = LazyPattern.of("\"?\\$0\"?\\s*+&\\s*+\"?\\$0\"?\\s*+&|\\$0\\s*+\\|\\s*+\\$0");
+    /** A script that starts copies of itself: {@code "$0" & "$0"}, {@code $0 | $0}, {@code sh "$0" && sh "$0"}. */
+    private static final LazyPattern SELF_SPAWN = LazyPattern.of(
+            "(?:(?:ba|da|z|k)?sh\\s++)?\"?(?:\\$0|\\$\\{0\\}|\\$\\{?BASH_SOURCE(?:\\[0\\])?\\}?)\"?\\s*+(?:&&?|\\|\\|?)\\s*+"
+            + "(?:(?:ba|da|z|k)?sh\\s++)?\"?(?:\\$0|\\$\\{0\\}|\\$\\{?BASH_SOURCE(?:\\[0\\])?\\}?)");
+    /** Starting a process without waiting for it: Popen, spawn, a backgrounded system(). */
+    private static final LazyPattern CODE_SPAWN = LazyPattern.of("\\bPopen\\s*+\\(|os\\.spawn\\w*|posix_spawn|\\bProcess\\s*+\\("
+            + "|Process\\.spawn|\\bspawn\\s*+\\(|\\bsystem\\s*+\\(?\\s*+[\"'][^\"'\\n]*&\\s*+[\"']");
+    /** A loop that never ends by itself: while True, for(;;), loop, itertools.count, a count in the millions. */
+    private static final LazyPattern CODE_ENDLESS = LazyPattern.of("\\bwhile\\s*+\\(?\\s*+(?:True|1|true|!0)\\s*+\\)?\\s*+[:{]"
+            + "|\\bwhile\\s*+\\(?\\s*+(?:True|1|true)\\b|for\\s*+\\(\\s*+;\\s*+;\\s*+\\)|\\bloop\\s*+(?:do\\b|\\{)"
+            + "|iter\\s*+\\(\\s*+int\\s*+,\\s*+1\\s*+\\)|itertools\\.count|Float::INFINITY|\\buntil\\s++false|\\d{7,}|\\b1e\\d++|10\\s*+\\*\\*\\s*+\\d");
     /** xargs running without a limit on parallel jobs, or whose command leaves each job in the background. */
     private static final LazyPattern UNBOUNDED_XARGS = LazyPattern.of("(?:-P\\s*+0\\b|--max-procs[= ]0\\b|&\\s*+['\"])");
     /** {@code for /l %i in (1,0,2) do start}: a cmd.exe loop that never ends. */
@@ -71,12 +80,16 @@ public final class ForkBombRule extends BaseRule {
                         "perl -e 'fork() for (1..1e6)'", "python3 -c \"import os;[os.fork() for _ in iter(int,1)]\"",
                         "while true; do sleep 1 & done", "ruby -e 'loop { fork }'", "%0|%0",
                         "seq inf | xargs -P0 -n1 sh -c 'sleep 600'", "1..1000000000 | % { Start-Process notepad }",
-                        "echo '$0 | $0 &' > x.sh && sh x.sh", "yes 'ping -c1 10.0.0.1 &' | sh"),
+                        "echo '$0 | $0 &' > x.sh && sh x.sh", "yes 'ping -c1 10.0.0.1 &' | sh",
+                        "printf '%s\\n' '#!/bin/sh' '\"$0\" & \"$0\"' > r.sh && chmod +x r.sh && ./r.sh",
+                        "python3 -c 'import subprocess\nwhile True: subprocess.Popen([\"sleep\", \"60\"])'"),
                 List.of("echo ':(){ :|:& };:' | wc -c", "countdown() { echo $1; }; countdown 3",
                         "while true; do date; sleep 5; done", "python3 -c 'import os; print(os.cpu_count())'",
                         "perl -ne 'print if /fork/' src/*.c", "./server & ./worker &",
                         "yes | head -n 3 | xargs -n1 echo", "1..5 | ForEach-Object { Start-Job { Get-Date } }",
-                        "printf 'echo \"$0\" started &\\n' > log.sh", "yes 'y' | sh ./install.sh"));
+                        "printf 'echo \"$0\" started &\\n' > log.sh", "yes 'y' | sh ./install.sh",
+                        "python3 -c 'import subprocess; subprocess.Popen([\"make\", \"watch\"])'",
+                        "python3 -c 'import subprocess\nfor f in [\"a\", \"b\"]: subprocess.run([\"gzip\", f])'"));
     }
 
     @Override
@@ -117,7 +130,7 @@ public final class ForkBombRule extends BaseRule {
             report(out, RiskLevel.CRITICAL, "An endless cmd.exe loop starts new windows without limit.",
                     new dev.caro.api.shell.Span(0, src.length()));
         }
-        if (out.isEmpty() && src.contains("$0") && SELF_SPAWN.matcher(src).find() && runsAScript(script)) {
+        if (out.isEmpty() && (src.contains("$0") || src.contains("${0}") || src.contains("BASH_SOURCE")) && SELF_SPAWN.matcher(src).find() && runsAScript(script)) {
             report(out, RiskLevel.CRITICAL, "Writes and runs a script that starts two copies of itself each time (a fork bomb).",
                     new dev.caro.api.shell.Span(0, src.length()));
         }
@@ -155,6 +168,12 @@ public final class ForkBombRule extends BaseRule {
         if (code.isPresent() && !Names.SHELLS.contains(n) && !n.startsWith("awk") && CODE_FORK.matcher(code.get()).find()
                 && CODE_LOOP.matcher(code.get()).find()) {
             report(out, RiskLevel.CRITICAL, "The " + n + " one-liner forks in a loop (a fork bomb).", c.span());
+        }
+        if (out.isEmpty() && code.isPresent() && !Names.SHELLS.contains(n) && !n.startsWith("awk")
+                && CODE_SPAWN.matcher(code.get()).find() && CODE_ENDLESS.matcher(code.get()).find()
+                && !code.get().contains(".wait(") && !code.get().contains(".communicate(") && !code.get().contains("waitpid")) {
+            report(out, RiskLevel.CRITICAL, "The " + n + " one-liner starts new processes in an endless loop without"
+                    + " waiting for them (a fork bomb).", c.span());
         }
         return out;
     }
