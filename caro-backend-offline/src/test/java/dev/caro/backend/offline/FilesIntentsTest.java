@@ -124,8 +124,8 @@ class FilesIntentsTest {
             what changed in src since build.stamp was last modified => find src -type f -newer build.stamp
             find all setuid files on the system, no permission errors => sudo find / -type f -perm -4000 2>/dev/null
             list world-writable files across the whole system without showing permission errors => find / -type f -perm -0002 2>/dev/null
-            how much do all the target folders in ~/src weigh together => find ~/src -type d -name target -prune -print0 | du -sch --files0-from=- | tail -n 1
-            combined size of every .git directory under ~/projects => find ~/projects -type d -name .git -prune -print0 | du -sch --files0-from=- | tail -n 1
+            how much do all the target folders in ~/src weigh together => find ~/src -type d -name target -prune -exec du -sch {} + | tail -n 1
+            combined size of every .git directory under ~/projects => find ~/projects -type d -name .git -prune -exec du -sch {} + | tail -n 1
             size of each node_modules folder under ~/code => find ~/code -type d -name node_modules -prune -exec du -sh {} +
             filesystems more than 90% full => df -h | awk 'NR>1 && $5+0 > 90'
             which disks are over 75 percent used? => df -h | awk 'NR>1 && $5+0 > 75'
@@ -141,9 +141,9 @@ class FilesIntentsTest {
             add readme.md to the existing tarball release.tar => tar -rf release.tar readme.md
             cat app/config.yml out of release.tar => tar -xOf release.tar app/config.yml
             show me what config/app.ini contains inside deploy.tar.bz2 => tar -xjOf deploy.tar.bz2 config/app.ini
-            tar.gz of ~/notes with todays date in the name => tar -czf "notes-$(date +%F).tar.gz" -C ~ notes
-            back up /etc into a dated tarball => tar -czf "etc-$(date +%F).tar.gz" /etc
-            create a backup archive of the src folder named with the current date => tar -czf "src-$(date +%F).tar.gz" src
+            tar.gz of ~/notes with todays date in the name => tar -czf notes-$(date +%F).tar.gz -C ~ notes
+            back up /etc into a dated tarball => sudo tar -czf etc-$(date +%F).tar.gz /etc
+            create a backup archive of the src folder named with the current date => tar -czf src-$(date +%F).tar.gz src
             extract go.tar.gz into /opt/go and drop the top level directory => tar -xzf go.tar.gz -C /opt/go --strip-components=1
             unpack logs.tar.xz into the current directory => tar -xJf logs.tar.xz
             untar data.tar in this directory => tar -xf data.tar
@@ -194,7 +194,7 @@ class FilesIntentsTest {
             recompress logs.gz as xz => zcat logs.gz | xz > logs.xz
             test all the .gz files in this folder for corruption => gzip -t *.gz
             copy the .txt files to backup/ only if they are newer => cp -u *.txt backup/
-            make a copy of config.yml with todays date appended => cp config.yml "config.yml.$(date +%F)"
+            make a copy of config.yml with todays date appended => cp config.yml config.yml.$(date +%F)
             add the prefix old_ to every .jpg file => for f in *.jpg; do mv -- "$f" "old_$f"; done
             make all .sh files under scripts executable => find scripts -type f -name '*.sh' -exec chmod +x {} +
             remove the execute bit from every file in docs but not the folders => find docs -type f -exec chmod a-x {} +
@@ -207,8 +207,8 @@ class FilesIntentsTest {
             which volumes are above 90%? => df -h | awk 'NR>1 && $5+0 > 90'
             df filter: over 50% used => df -h | awk 'NR>1 && $5+0 > 50'
             tar -r notes.md onto journal.tar => tar -rf journal.tar notes.md
-            a tarball of ~/dotfiles with the date in the filename => tar -czf "dotfiles-$(date +%F).tar.gz" -C ~ dotfiles
-            back up ~/mail as a tarball with the date in the name, like mail-2026-01-31.tar.gz => tar -czf "mail-$(date +%F).tar.gz" -C ~ mail
+            a tarball of ~/dotfiles with the date in the filename => tar -czf dotfiles-$(date +%F).tar.gz -C ~ dotfiles
+            back up ~/mail as a tarball with the date in the name, like mail-2026-01-31.tar.gz => tar -czf mail-$(date +%F).tar.gz -C ~ mail
             gzip logs older than 10 days in /var/log/nginx => find /var/log/nginx -name '*.log' -type f -mtime +10 -exec gzip {} +
             copy template.env to .env but don't clobber an existing one => cp -n template.env .env
             grab /home/deploy/app.log from web3 as deploy into the current folder => scp deploy@web3:/home/deploy/app.log .
@@ -245,7 +245,7 @@ class FilesIntentsTest {
             which folders in /srv are bigger than 2G => sudo du -sh --threshold=2G /srv/*/ => sudo du -sk /srv/*/ | awk '$1 > 2 * 1048576'
             free space on every filesystem except tmpfs => df -h -x tmpfs => df -h -t notmpfs
             tar *.log into logs.tar.gz and delete the logs => tar -czf logs.tar.gz --remove-files *.log => tar -czf logs.tar.gz *.log && rm -- *.log
-            how much space do the venv folders under ~/py use in total => find ~/py -type d -name venv -prune -print0 | du -sch --files0-from=- | tail -n 1 => find ~/py -type d -name venv -prune -exec du -sk {} + | awk '{s+=$1} END {print s/1024 " MB"}'
+            how much space do the venv folders under ~/py use in total => find ~/py -type d -name venv -prune -exec du -sch {} + | tail -n 1 => find ~/py -type d -name venv -prune -exec du -sk {} + | awk '{s+=$1} END {print s/1024 " MB"}'
             how much room does my trash take => du -sh ~/.local/share/Trash => du -sh ~/.Trash
             size of my pip cache => du -sh ~/.cache/pip => du -sh ~/Library/Caches/pip
             how big is the apt package cache => du -sh /var/cache/apt => 

@@ -323,7 +323,6 @@ class SystemIntentsTest {
         "make EDITOR=vim permanent for all users",
         "edit ~/.bashrc",
         "verify the gpg signature of SHA256SUMS",
-        "create SHA256SUMS for all the isos",
         "kill every python process owned by alice on server2",
         "stop the \"backup.sh\" cron job",
         "who owns this repo on github",
