@@ -38,9 +38,9 @@ public final class AclGrantRule extends BaseRule {
                 List.of("sudo setfacl -R -m u:guest:rwx /etc", "sudo setfacl -R -m o::rwx /var/www",
                         "setfacl -m o::rw /etc/shadow", "takeown /f C:\\Windows\\System32 /r /d y",
                         "icacls C:\\Windows /grant \"Everyone:(OI)(CI)M\" /T", "sudo setfacl -R -m o::rwx /usr",
-                        "icacls C:\\Windows\\System32 /reset /T /Q"),
+                        "icacls C:\\Windows\\System32 /reset /T /Q", "icacls C:\\ /reset /T /C /Q"),
                 List.of("setfacl -m u:deploy:rx ./releases", "getfacl /etc", "setfacl -m u:ana:rw ./notes.txt",
-                        "setfacl -R -m g:devs:rwX ./shared"));
+                        "setfacl -R -m g:devs:rwX ./shared", "icacls C:\\ /save acl-backup.txt /T", "icacls D:\\projects\\app /reset /T"));
     }
 
     @Override
@@ -85,22 +85,39 @@ public final class AclGrantRule extends BaseRule {
                         + Targets.describe(k, w) + (recursive ? " and everything under it." : "."), w.span());
             }
         } else if (n.equals("icacls") || n.equals("cacls")) {
-            String line = String.join(" ", c.args().stream().map(Word::source).toList());
-            if (!c.args().isEmpty() && WINDOWS_SYSTEM.matcher(c.args().get(0).source()).find()
+            List<String> tokens = cmdTokens(c);
+            String line = String.join(" ", tokens);
+            String target = tokens.isEmpty() ? "" : tokens.get(0);
+            if (WINDOWS_SYSTEM.matcher(target).find()
                     && line.toLowerCase(Locale.ROOT).contains("/grant") && EveryoneGrant.in(line)) {
-                boolean os = WINDOWS_OS.matcher(c.args().get(0).source()).find();
+                boolean os = WINDOWS_OS.matcher(target).find();
                 report(out, os ? RiskLevel.CRITICAL : RiskLevel.HIGH, "Gives every user control over the system folder "
-                        + c.args().get(0).source() + (os ? ", so any program can replace Windows' own files." : "."), c.span());
-            } else if (!c.args().isEmpty() && WINDOWS_OS.matcher(c.args().get(0).source()).find()
+                        + target + (os ? ", so any program can replace Windows' own files." : "."), c.span());
+            } else if (WINDOWS_OS.matcher(target).find()
                     && line.toLowerCase(Locale.ROOT).contains("/reset") && line.toLowerCase(Locale.ROOT).contains("/t")) {
-                report(out, RiskLevel.CRITICAL, "Resets the permissions of every file under " + c.args().get(0).source()
+                report(out, RiskLevel.CRITICAL, "Resets the permissions of every file under " + target
                         + " to inherited defaults, removing Windows' own protections.", c.span());
             }
         } else if (n.equals("takeown")) {
+            List<String> tokens = cmdTokens(c);
             String line = String.join(" ", c.args().stream().map(Word::source).toList());
-            if (WINDOWS_SYSTEM.matcher(LEADING_F.matcher(line).replaceFirst("")).find()) {
+            int f = tokens.stream().map(t -> t.toLowerCase(Locale.ROOT)).toList().indexOf("/f");
+            if (WINDOWS_SYSTEM.matcher(LEADING_F.matcher(line).replaceFirst("")).find()
+                    || f >= 0 && f + 1 < tokens.size() && WINDOWS_SYSTEM.matcher(tokens.get(f + 1)).find()) {
                 report(out, RiskLevel.HIGH, "Takes ownership of a Windows system folder.", c.span());
             }
+        }
+        return out;
+    }
+
+    /**
+     * The arguments as cmd.exe sees them: a POSIX shell reads {@code C:\ /reset} as one word with an
+     * escaped space, but for cmd.exe the backslash ends the path {@code C:\} and {@code /reset} is a switch.
+     */
+    private static List<String> cmdTokens(SimpleCommand c) {
+        List<String> out = new ArrayList<>();
+        for (Word w : c.args()) {
+            out.addAll(List.of(w.source().split("(?<=\\\\) ")));
         }
         return out;
     }

@@ -4,11 +4,15 @@ import dev.caro.api.safety.Finding;
 import dev.caro.api.safety.RiskLevel;
 import dev.caro.api.safety.RuleContext;
 import dev.caro.api.shell.Origin;
+import dev.caro.api.shell.ShellScript;
 import dev.caro.api.shell.SimpleCommand;
+import dev.caro.api.shell.Span;
 import dev.caro.api.shell.Word;
 import dev.caro.rules.internal.Args;
 import dev.caro.rules.internal.BaseRule;
+import dev.caro.rules.internal.LazyPattern;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -17,7 +21,12 @@ import java.util.Set;
 public final class ShutdownRule extends BaseRule {
 
     private static final Set<String> COMMAND_NAMES = Set.of("reboot", "halt", "poweroff", "shutdown", "kexec", "init", "telinit", "systemctl",
-            "loginctl", "stop-computer", "restart-computer", "psshutdown", "rtcwake", "ansible");
+            "loginctl", "stop-computer", "restart-computer", "psshutdown", "rtcwake", "ansible", "pssh", "parallel-ssh", "pdsh", "clush");
+
+    /** Tools that run one command on many hosts. */
+    private static final Set<String> FLEET_SHELLS = Set.of("pssh", "parallel-ssh", "pdsh", "clush");
+    private static final LazyPattern POWER_COMMAND = LazyPattern.of(
+            "(?:^|[\\s;&|'\"])(?:reboot|poweroff|halt|shutdown|systemctl\\s++(?:reboot|poweroff|halt)|init\\s++[06])\\b");
 
     private static final Set<String> SYSTEMCTL_POWER = Set.of("poweroff", "reboot", "halt", "kexec", "soft-reboot");
     private static final Set<String> DIRECT = Set.of("reboot", "halt", "poweroff", "shutdown", "kexec");
@@ -29,14 +38,45 @@ public final class ShutdownRule extends BaseRule {
                 List.of("sudo shutdown -P +0", "sudo reboot", "sudo systemctl --no-wall poweroff", "init 0",
                         "sudo systemctl reboot --force --force", "reboot -f", "Stop-Computer -ComputerName web01 -Force",
                         "shutdown /s /t 0", "ssh db01 'sudo systemctl reboot'", "echo 'systemctl poweroff' | sudo at 02:00", "sudo rtcwake -m off -s 600", "ansible all -b -m ansible.builtin.reboot",
-                        "sudo batch <<< 'reboot'"),
+                        "sudo batch <<< 'reboot'", "for h in web01 web02; do ssh \"$h\" sudo reboot; done",
+                        "pssh -h hosts.txt -i 'sudo reboot'"),
                 List.of("sudo shutdown -c \"maintenance postponed\"", "man shutdown", "systemctl status", "echo reboot",
-                        "last reboot", "uptime", "shutdown /a", "systemctl list-timers", "echo 'make backup' | at 23:00", "atq", "rtcwake -m show", "ansible all -m ping"));
+                        "last reboot", "uptime", "shutdown /a", "systemctl list-timers", "echo 'make backup' | at 23:00", "atq", "rtcwake -m show", "ansible all -m ping",
+                        "for h in web01 web02; do ssh \"$h\" uptime; done", "pssh -h hosts.txt -i uptime"));
     }
 
     @Override
     public Set<String> commandNames() {
         return COMMAND_NAMES;
+    }
+
+    /**
+     * Adds what only the whole line shows: the same reboot or shutdown sent over ssh to several
+     * hosts, by a loop or from a list through xargs, takes them all down at once.
+     */
+    @Override
+    public List<Finding> evaluate(ShellScript script, RuleContext ctx) {
+        List<Finding> out = new ArrayList<>();
+        Set<String> hosts = new LinkedHashSet<>();
+        boolean listed = false;
+        SimpleCommand carrier = null;
+        for (SimpleCommand c : script.commands()) {
+            List<Finding> found = evaluate(c, ctx);
+            out.addAll(found);
+            if (c.origin() != Origin.REMOTE) {
+                carrier = c;
+            } else if (!found.isEmpty() && carrier != null) {
+                List<Word> ops = Args.operands(carrier);
+                hosts.add(ops.isEmpty() ? "" : ops.get(0).value());
+                listed |= carrier.origin() == Origin.XARGS || carrier.origin() == Origin.BODY && !ops.isEmpty() && !ops.get(0).literal();
+            }
+        }
+        if (hosts.size() >= 2 || listed) {
+            report(out, RiskLevel.HIGH, "Reboots or shuts down several remote machines at once"
+                    + (hosts.size() >= 2 ? " (" + String.join(", ", hosts) + ")" : "") + ", so a service they share goes down.",
+                    new Span(0, script.source().length()));
+        }
+        return out;
     }
 
     @Override
@@ -69,6 +109,10 @@ public final class ShutdownRule extends BaseRule {
                 boolean fleet = hosts.equals("all") || hosts.equals("*") || hosts.equals("'*'");
                 report(out, fleet ? RiskLevel.HIGH : RiskLevel.MODERATE, (fleet ? "Reboots or shuts down every host in the inventory at once."
                         : "Reboots or shuts down the hosts of " + hosts + "."), c.span());
+            }
+        } else if (FLEET_SHELLS.contains(n)) {
+            if (POWER_COMMAND.matcher(String.join(" ", c.argValues())).find()) {
+                report(out, RiskLevel.HIGH, "Reboots or shuts down every host " + n + " reaches, all at once.", c.span());
             }
         } else if (n.equals("rtcwake")) {
             String mode = Args.value(c, "-m", "--mode").orElse("standby");
