@@ -92,6 +92,35 @@ class TextSystemClassesTest {
             run ./job.sh with a totally empty environment => env -i ./job.sh
             copy ~/.ssh/id_rsa.pub to the clipboard => xclip -selection clipboard < ~/.ssh/id_rsa.pub || pbcopy < ~/.ssh/id_rsa.pub
             put the contents of notes.txt on the clipboard => xclip -selection clipboard < notes.txt || pbcopy < notes.txt
+            upload data.json as a form field called payload to https://api.example.com/in => curl -F 'payload=@data.json' https://api.example.com/in
+            how much ram is installed in this machine => free -h || sysctl -n hw.memsize
+            delete lines 3 to 8 of notes.txt, editing the file in place => sed -i '3,8d' notes.txt || sed -i '' '3,8d' notes.txt
+            squeeze repeated spaces in a.txt down to one space => tr -s ' ' < a.txt
+            how many times does the word "is" appear in essay.txt, ignoring case, whole words only => grep -oiw is essay.txt | wc -l
+            count occurrences of "foo" in a.txt, whole words only => grep -ow foo a.txt | wc -l
+            kill all of alice's processes => sudo pkill -u alice
+            is python3 installed? what version => command -v python3 && python3 --version
+            line nums of FIXME in util.py => grep -n FIXME util.py
+            first line containing panic in kern.log, with its line number => grep -n -m 1 panic kern.log
+            create an annotated tag v1.4.0 with the message "Release 1.4" and push it to origin => git tag -a v1.4.0 -m 'Release 1.4' && git push origin v1.4.0
+            tag the current commit v3.1 with message "three one" and push the tag => git tag -a v3.1 -m 'three one' && git push origin v3.1
+            list processes with nginx in the name => pgrep -l nginx
+            show the processes with java in their name, with their pids => pgrep -l java
+            WARN lines in app.log but hide the ones that also mention Retry => grep WARN app.log | grep -v Retry
+            show ERROR lines from server.log, excluding those that contain timeout => grep ERROR server.log | grep -v timeout
+            how many accounts are in /etc/passwd => wc -l /etc/passwd
+            how many processes is the www-data user running => ps -u www-data --no-headers | wc -l || pgrep -u www-data | wc -l
+            what directory is process 4321 running in => pwdx 4321 || lsof -a -d cwd -p 4321
+            working directory of pid 777 => pwdx 777 || lsof -a -d cwd -p 777
+            mac address of wlan0 => ip link show wlan0 || ifconfig wlan0 | grep ether
+            merge a.txt and b.txt line by line, separated by a comma => paste -d, a.txt b.txt
+            combine ids.txt and names.txt side by side with a semicolon between => paste -d';' ids.txt names.txt
+            print everything between the BEGIN PGP and END PGP lines in key.asc => sed -n '/BEGIN PGP/,/END PGP/p' key.asc
+            show me the EDITOR and PAGER variables => printenv EDITOR PAGER
+            sort names.txt in byte order using the C locale => LC_ALL=C sort names.txt
+            which package installed /usr/bin/curl => dpkg -S /usr/bin/curl || -
+            how long does ./test.sh take to run => time ./test.sh
+            I just edited ~/.zshrc, how do I apply it in this shell => source ~/.zshrc
             """;
 
     static Stream<Arguments> table() {
@@ -127,7 +156,18 @@ class TextSystemClassesTest {
         "paste the clipboard into notes.txt",
         "copy the output of ls to the clipboard",
         "pids of everything listening on ports 3000 and 4000",
-        "rss of every process of user bob in total"})
+        "rss of every process of user bob in total",
+        "the first Exception in app.log with its line number",
+        "terminate all of the processes",
+        "kill processes with java in their name",
+        "how many users in /etc/passwd have a home directory",
+        "parent directory of process 42",
+        "set EDITOR and PAGER to vim",
+        "which package installed /usr/bin/curl on fedora",
+        "how long has ./server.sh been running",
+        "line numbers of todo items",
+        "upload report.csv to s3",
+        "tag v2 and push"})
     void declinesNearMisses(String prompt) {
         Generation g = Backends.generate(prompt, Backends.GNU);
         assertTrue(g.isEmpty(), prompt + " -> " + g.candidates());
