@@ -367,7 +367,7 @@ final class Catalog {
         List<Pattern> out = new ArrayList<>();
         for (String s : sources) {
             try {
-                out.add(Pattern.compile(s, Pattern.CASE_INSENSITIVE));
+                out.add(Pattern.compile(Gaps.mark(s), Pattern.CASE_INSENSITIVE));
             } catch (PatternSyntaxException e) {
                 throw new CatalogFormatException(where + ": bad pattern " + s + ": " + e.getDescription());
             }

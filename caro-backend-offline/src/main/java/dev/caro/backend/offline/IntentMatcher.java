@@ -192,7 +192,7 @@ final class IntentMatcher {
                 return -1;
             }
             total += m.end() - m.start();
-            spans.add(new int[] {m.start(), m.end()});
+            Gaps.addSpans(p, m, spans);
             collect(p, m, req, captures);
             moreSpans(p, m, spans);
         }
@@ -205,7 +205,7 @@ final class IntentMatcher {
         for (Pattern p : intent.optional()) {
             Matcher m = findUseful(p, req);
             if (m != null) {
-                spans.add(new int[] {m.start(), m.end()});
+                Gaps.addSpans(p, m, spans);
                 collect(p, m, req, captures);
                 moreSpans(p, m, spans);
             }
@@ -228,16 +228,14 @@ final class IntentMatcher {
         }
         int from = Math.max(m.end(), m.start() + 1);
         while (from < m.regionEnd() && m.find(from)) {
-            int at = m.start();
+            List<int[]> pieces = new ArrayList<>();
+            Gaps.addSpans(p, m, pieces);
             for (String name : groups) {
-                if (m.start(name) >= at && (m.start(name) > m.start() || m.end(name) < m.end())) { // not a flag
-                    spans.add(new int[] {at, m.start(name)});
-                    at = m.end(name);
+                if (m.start(name) >= 0 && (m.start(name) > m.start() || m.end(name) < m.end())) { // not a flag
+                    pieces = Gaps.without(pieces, m.start(name), m.end(name));
                 }
             }
-            if (m.end() > at) {
-                spans.add(new int[] {at, m.end()});
-            }
+            spans.addAll(pieces);
             from = Math.max(m.end(), m.start() + 1);
         }
     }

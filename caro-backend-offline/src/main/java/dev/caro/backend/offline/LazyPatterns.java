@@ -40,7 +40,7 @@ final class LazyPatterns extends AbstractList<Pattern> implements RandomAccess {
     public Pattern get(int index) {
         Pattern p = compiled.get(index);
         if (p == null) {
-            p = Pattern.compile(sources.get(index), Pattern.CASE_INSENSITIVE);
+            p = Pattern.compile(Gaps.mark(sources.get(index)), Pattern.CASE_INSENSITIVE);
             compiled.set(index, p);
         }
         return p;
