@@ -18,6 +18,9 @@ import org.junit.jupiter.params.provider.ValueSource;
  * (SHA256SUMS), checksums of a whole tree, rsync to a host with compression, dated copies (into a
  * directory, unquoted like the datasets write them), dated tarballs of system directories as root,
  * "without its top-level folder", each folder's size here, one total for every directory named X.
+ * Round 8 (sets 13-14's misses): lines of a compressed file, du to a depth sorted, zip -m, tar -xp
+ * (as root when owners are kept), chown -h of a link itself, diff -u of "a vs b", tar -C "without the
+ * full path", diff -rq of "dir-a/ and dir-b/", shred "so it cannot be recovered", -nouser.
  */
 class FilesRound7Test {
 
@@ -60,6 +63,23 @@ class FilesRound7Test {
             unpack site.tgz without its top level directory => tar -xzf site.tgz --strip-components=1 =>
             size of each folder here, biggest first => du -h --max-depth=1 | sort -rh => du -h -d 1 | sort -rh
             how much do all the build folders under ~/src take up together => find ~/src -type d -name build -prune -exec du -sch {} + | tail -n 1 => find ~/src -type d -name build -prune -exec du -sk {} + | awk '{s+=$1} END {print s/1024 " MB"}'
+            how many lines does access.log.gz have, without unpacking it => zcat access.log.gz | wc -l => gzcat access.log.gz | wc -l
+            count the lines of trace.zst without decompressing it to disk => zstdcat trace.zst | wc -l =>
+            du of /var two levels deep, biggest first => sudo du -h -d 2 /var | sort -rh =>
+            what's eating space in ~/data? one level deep, sorted => du -h -d 1 ~/data | sort -h =>
+            zip all the .csv files into data.zip and remove the originals => zip -m data.zip *.csv =>
+            extract backup.tar.gz into /opt/app preserving permissions => tar -xzpf backup.tar.gz -C /opt/app =>
+            restore www.tar to /var/www keeping owners and permissions => sudo tar -xpf www.tar -C /var/www =>
+            change the ownership of the symlink ./current itself to www-data => sudo chown -h www-data ./current =>
+            unified diff of old.conf against new.conf => diff -u old.conf new.conf =>
+            archive /srv/www/site into site.tar.gz without the full path => tar -czf site.tar.gz -C /srv/www site =>
+            which files differ between build-a/ and build-b/? names only => diff -rq build-a/ build-b/ =>
+            shred notes.txt so it can't be recovered => shred -u notes.txt =>
+            give b.ini exactly the same permissions as a.ini => chmod --reference=a.ini b.ini => chmod "$(stat -f %Lp a.ini)" b.ini
+            files in /data whose owner account no longer exists => find /data -nouser =>
+            apparent size of the sparse file disk.qcow2, not the blocks it uses => du -sh --apparent-size disk.qcow2 => du -shA disk.qcow2
+            list the contents of site.tar.gz with sizes, don't extract => tar -tvzf site.tar.gz =>
+            back up my ~/.bashrc as ~/.bashrc.bak => cp ~/.bashrc ~/.bashrc.bak =>
             """;
 
     static Stream<Arguments> table() {
@@ -89,7 +109,14 @@ class FilesRound7Test {
         "sync build/ from web2:/srv/app to here with compression",
         "copy /etc/hosts into my home dir with today's date in the name and edit it",
         "sha1 of every file under build except the .map files",
-        "how much disk does vm.img use compared to its apparent size on the server"})
+        "how much disk does vm.img use compared to its apparent size on the server",
+        "extract backup.tar.gz into /opt/app preserving permissions on the server",
+        "zip all the .csv files into data.zip and remove the originals older than a week",
+        "change the owner of the symlink ./current itself to www-data recursively",
+        "du of /var two levels deep, biggest first, excluding /var/lib",
+        "archive /srv/www/site into site.tar.gz without the full path and upload it",
+        "unified diff of old.conf against new.conf ignoring whitespace",
+        "count the lines of trace.zst and gzip it"})
     void declinesNearMisses(String prompt) {
         Generation g = Backends.generate(prompt, Backends.GNU);
         assertTrue(g.isEmpty(), prompt + " -> " + g.candidates());
