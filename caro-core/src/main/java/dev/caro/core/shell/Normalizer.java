@@ -502,6 +502,9 @@ final class Normalizer {
             // at and batch read a script from standard input and run it later with /bin/sh.
             parseNested(stdin.text(), stdin, sc.copy(), new Layer(Origin.PIPED_SCRIPT, layer.depth() + 1,
                     append(layer.wrappers(), name), layer.elevated(), true));
+        } else if ((name.equals("crontab") && (args.isEmpty() || args.get(args.size() - 1).value().equals("-"))
+                || name.equals("tee")) && stdin != null) {
+            unfoldCron(cmd, sc, layer, stdin);
         } else if (name.equals("parallel")) {
             unfoldParallel(cmd, sc, layer);
         } else if (!InlineShellCalls.codeOptions(name).isEmpty()) {
@@ -515,6 +518,28 @@ final class Normalizer {
                 parseNested(join(rest), rest.size() == 1 ? rest.get(0) : null, spanOf(rest), sc.copy(), l, null);
             }
         }
+    }
+
+    /**
+     * {@code echo '* * * * * rm -rf /' | crontab -} or {@code ... | sudo tee /etc/cron.d/job}: the
+     * entries cron will run later are checked as shell (the schedule blanked, offsets kept).
+     */
+    private void unfoldCron(SimpleCommand cmd, Scope sc, Layer layer, Text stdin) {
+        CronTable.Kind kind = null;
+        if (cmd.name().equals("crontab")) {
+            kind = CronTable.Kind.USER;
+        } else {
+            for (Word a : cmd.args()) {
+                CronTable.Kind k = a.value().startsWith("-") ? null : CronTable.of(PathNames.normalize(a.value()));
+                kind = k != null ? k : kind;
+            }
+        }
+        if (kind == null) {
+            return;
+        }
+        boolean root = layer.elevated() || kind != CronTable.Kind.USER;
+        parseNested(CronTable.commands(stdin.text(), kind), stdin, sc.copy(), new Layer(Origin.PIPED_SCRIPT, layer.depth() + 1,
+                append(layer.wrappers(), cmd.name()), root, true));
     }
 
     private static boolean isUnfolding(String name) {

@@ -155,7 +155,14 @@ class NormalizerTest {
                 Arguments.of("echo 'import os; os.system(\"reboot\")' | python3", Origin.SHELL_STRING,
                         List.of("direct: echo [import os; os.system(\"reboot\")]", "direct: python3", "shell_string: reboot")),
                 Arguments.of("ruby -e '%x(dd if=/dev/zero of=/dev/sda)'", Origin.SHELL_STRING,
-                        List.of("direct: ruby [-e] [%x(dd if=/dev/zero of=/dev/sda)]", "shell_string: dd [if=/dev/zero] [of=/dev/sda]")));
+                        List.of("direct: ruby [-e] [%x(dd if=/dev/zero of=/dev/sda)]", "shell_string: dd [if=/dev/zero] [of=/dev/sda]")),
+                Arguments.of("echo '*/5 * * * * rm -rf ~' | crontab -", Origin.PIPED_SCRIPT,
+                        List.of("direct: echo [*/5 * * * * rm -rf ~]", "direct: crontab [-]", "piped_script: rm [-rf] [/home/user]")),
+                Arguments.of("echo '@reboot root rm -rf /' | sudo tee -a /etc/cron.d/job", Origin.PIPED_SCRIPT,
+                        List.of("direct: echo [@reboot root rm -rf /]", "direct: tee [-a] [/etc/cron.d/job]", "piped_script: rm [-rf] [/]")),
+                Arguments.of("printf 'MAILTO=x\\n0 3 * * * root rm -rf /\\n' | sudo tee /etc/crontab", Origin.PIPED_SCRIPT,
+                        List.of("direct: printf [MAILTO=x\\n0 3 * * * root rm -rf /\\n]", "direct: tee [/etc/crontab]",
+                                "piped_script: rm [-rf] [/]")));
     }
 
     @ParameterizedTest(name = "{0}")

@@ -75,6 +75,9 @@ public final class FindDeleteRule extends BaseRule {
             PathKind k = Targets.kind(c, root, ctx);
             String abs = root.literal() ? Targets.absolute(c, ctx, root.value()) : null;
             RiskLevel r = FindRisk.of(k, abs, f, recursive, empties);
+            if (k == PathKind.OUTSIDE_CWD && abs != null && !f.narrowed() && Targets.personalFolder(c, ctx, abs)) {
+                r = RiskLevel.HIGH; // ~/Documents, ~/.ssh: a whole folder of the person's own files
+            }
             report(out, r, verb + " " + (f.narrowed() ? "the matching files under " : "everything under ")
                     + Targets.describe(k, root) + ".", root.span());
         }

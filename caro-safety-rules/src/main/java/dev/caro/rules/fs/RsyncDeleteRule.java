@@ -68,6 +68,9 @@ public final class RsyncDeleteRule extends BaseRule {
             case HOME -> wipe ? RiskLevel.CRITICAL : RiskLevel.HIGH;
             case SYSTEM -> topSystem ? (wipe ? RiskLevel.CRITICAL : RiskLevel.HIGH) : RiskLevel.SAFE;
             case UNKNOWN -> RiskLevel.MODERATE;
+            // an empty source wipes the folder: ~/Documents is a person's own files, elsewhere outside the project a plain delete
+            case OUTSIDE_CWD -> !wipe ? RiskLevel.SAFE : !abs.isEmpty() && Targets.personalFolder(c, ctx, abs) ? RiskLevel.HIGH
+                    : RiskLevel.MODERATE;
             default -> RiskLevel.SAFE;
         };
         report(out, r, "Syncs into " + Targets.describe(k, dest) + " with --delete, removing everything the source lacks.", dest.span());

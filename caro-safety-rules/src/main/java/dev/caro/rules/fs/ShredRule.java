@@ -56,6 +56,10 @@ public final class ShredRule extends BaseRule {
                 case UNKNOWN -> RiskLevel.HIGH;
                 default -> keys ? RiskLevel.HIGH : RiskLevel.SAFE; // private keys: no backup, no undelete
             };
+            if (r == RiskLevel.SAFE && k == PathKind.OUTSIDE_CWD && !abs.isEmpty()
+                    && Targets.personalFolder(c, ctx, abs.endsWith("/*") ? abs.substring(0, abs.length() - 2) : abs)) {
+                r = RiskLevel.HIGH; // every file of ~/Documents, ~/Pictures
+            }
             report(out, r, "Shreds " + Targets.describe(k, w) + " beyond recovery.", w.span());
         }
         return out;

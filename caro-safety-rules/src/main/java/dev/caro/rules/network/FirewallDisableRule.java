@@ -27,6 +27,10 @@ public final class FirewallDisableRule extends BaseRule {
             "ip6tables", "pf", "shorewall", "csf", "fail2ban", "apparmor", "auditd", "clamav-daemon", "falcon-sensor", "crowdstrike",
             "rsyslog", "syslog-ng", "systemd-journald");
 
+    /** An nftables input chain whose default policy drops: "hook input priority 0; policy drop;". */
+    private static final LazyPattern NFT_INPUT_DROP = LazyPattern.of("hook\\s++input\\b[^}]*?policy\\s++drop");
+    /** An nftables rule anywhere on the line that lets SSH in. */
+    private static final LazyPattern NFT_SSH_ACCEPT = LazyPattern.of("dport\\s++(?:\\{[^}]*+)?\\b(?:22|ssh)\\b[^;&|]*?accept");
     private static final Set<String> NARROWING = Set.of("-p", "--protocol", "-s", "--source", "-d", "--destination", "--dport",
             "--sport", "-i", "--in-interface", "-m", "--match", "--src-range", "--dports", "-o");
     private static final Set<String> WINDOWS_SECURITY = Set.of("windefend", "mpssvc", "wscsvc", "sense", "eventlog", "bfe", "wdnissvc");
@@ -44,7 +48,8 @@ public final class FirewallDisableRule extends BaseRule {
                         "sudo ip6tables -A INPUT -p tcp -m multiport --dports 80,443,22 -j DROP", "sudo ufw deny 22/tcp",
                         "sudo firewall-cmd --zone=public --add-port=1024-65535/tcp",
                         "sudo sysctl -w kernel.randomize_va_space=0",
-                        "sudo ufw default deny incoming && sudo ufw --force enable", "sudo firewall-cmd --set-default-zone=drop"),
+                        "sudo ufw default deny incoming && sudo ufw --force enable", "sudo firewall-cmd --set-default-zone=drop",
+                        "sudo nft add chain inet filter input '{ type filter hook input priority 0; policy drop; }'"),
                 List.of("sudo iptables -L -n -v", "sudo iptables-save | grep -c '^-A'", "sudo ufw show added", "sudo ufw allow 22/tcp",
                         "sudo iptables -A INPUT -p tcp --dport 443 -j ACCEPT",
                         "sudo iptables -A INPUT -s 198.51.100.0/24 -p tcp --dport 22 -j DROP", "sudo iptables -A INPUT -p tcp --dport 22 -j ACCEPT", "sudo nft list ruleset", "sudo ufw enable",
@@ -160,6 +165,9 @@ public final class FirewallDisableRule extends BaseRule {
             if (line.contains("flush ruleset") || line.startsWith("flush table") || line.startsWith("delete table")
                     || line.contains("flush chain")) {
                 report(out, RiskLevel.HIGH, "Removes nftables firewall rules (" + line + ").", c.span());
+            } else if (NFT_INPUT_DROP.matcher(line).find() && !NFT_SSH_ACCEPT.matcher(ctx.script().source()).find()) {
+                report(out, RiskLevel.HIGH, "Makes the input chain drop everything by default, SSH included, which cuts off"
+                        + " remote sessions.", c.span());
             }
         } else if (n.equals("ufw")) {
             List<Word> ops = Args.operands(c);

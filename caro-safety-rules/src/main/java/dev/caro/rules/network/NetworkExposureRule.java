@@ -3,11 +3,14 @@ package dev.caro.rules.network;
 import dev.caro.api.safety.Finding;
 import dev.caro.api.safety.RiskLevel;
 import dev.caro.api.safety.RuleContext;
+import dev.caro.api.shell.ShellScript;
 import dev.caro.api.shell.SimpleCommand;
+import dev.caro.api.shell.Span;
 import dev.caro.api.shell.Word;
 import dev.caro.rules.internal.Args;
 import dev.caro.rules.internal.BaseRule;
 import dev.caro.rules.internal.LazyPattern;
+import dev.caro.rules.internal.Writes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -20,7 +23,8 @@ import java.util.regex.Matcher;
  */
 public final class NetworkExposureRule extends BaseRule {
 
-    private static final Set<String> COMMAND_NAMES = Set.of("dockerd", "ssh", "socat", "ncat", "nc", "docker", "podman", "nerdctl");
+    private static final Set<String> COMMAND_NAMES = Set.of("dockerd", "ssh", "socat", "ncat", "nc", "docker", "podman", "nerdctl",
+            "tee", "sed", "gsed", "echo", "printf", "cat"); // the last six write Docker's configuration
 
     /** A container runtime's API socket. */
     private static final LazyPattern RUNTIME_SOCKET = LazyPattern.of("(?i)(?:docker|containerd|podman|crio|cri-dockerd)\\.sock");
@@ -32,6 +36,10 @@ public final class NetworkExposureRule extends BaseRule {
     /** A -H/--host value listening on TCP on every address: tcp://0.0.0.0:2375, tcp://:2375, tcp://[::]:2375. */
     private static final LazyPattern ANY_ADDRESS_TCP = LazyPattern.of("^tcp://(?:0\\.0\\.0\\.0|\\[::\\]|\\*)?:\\d+$");
 
+    /** Docker's daemon settings or its systemd unit. */
+    private static final LazyPattern DOCKER_CONFIG = LazyPattern.of("/etc/docker/daemon\\.json|docker\\.service|/etc/default/docker");
+    /** tcp://0.0.0.0:2375, tcp://:2375 or tcp://[::]:2375 anywhere in the text. */
+    private static final LazyPattern ANY_ADDRESS_IN_TEXT = LazyPattern.of("tcp://(?:0\\.0\\.0\\.0|\\[::\\]|\\*)?:\\d++");
     /** An ssh -R spec whose bind address is every interface: 0.0.0.0:P:H:P, *:P:H:P, :P:H:P. */
     private static final LazyPattern PUBLIC_REMOTE_FORWARD = LazyPattern.of("^(?:0\\.0\\.0\\.0|\\*|\\[::\\]|)?:\\d+:[^:]+:\\d+$");
 
@@ -45,11 +53,14 @@ public final class NetworkExposureRule extends BaseRule {
                         "ssh -fN -R '*:5432:localhost:5432' admin@203.0.113.9",
                         "socat TCP-LISTEN:2375,reuseaddr,fork UNIX-CONNECT:/var/run/docker.sock",
                         "docker run -d -v /var/run/docker.sock:/var/run/docker.sock -p 2375:2375 alpine/socat"
-                                + " TCP-LISTEN:2375,fork UNIX-CONNECT:/var/run/docker.sock"),
+                                + " TCP-LISTEN:2375,fork UNIX-CONNECT:/var/run/docker.sock",
+                        "echo '{\"hosts\": [\"tcp://0.0.0.0:2375\"]}' | sudo tee /etc/docker/daemon.json"),
                 List.of("dockerd -H unix:///var/run/docker.sock", "sudo dockerd -H tcp://0.0.0.0:2376 --tlsverify",
                         "ssh -N -R 8080:localhost:80 user@vps.example.net", "ssh -L 5433:db.internal:5432 ops@bastion",
                         "dockerd -H tcp://127.0.0.1:2375", "socat - UNIX-CONNECT:/var/run/docker.sock",
-                        "socat TCP-LISTEN:8080,fork TCP:localhost:80"));
+                        "socat TCP-LISTEN:8080,fork TCP:localhost:80",
+                        "echo '{\"hosts\": [\"unix:///var/run/docker.sock\", \"tcp://127.0.0.1:2375\"]}' | sudo tee /etc/docker/daemon.json",
+                        "grep tcp:// /etc/docker/daemon.json"));
     }
 
     @Override
@@ -126,6 +137,27 @@ public final class NetworkExposureRule extends BaseRule {
         report(out, loopback ? RiskLevel.HIGH : RiskLevel.CRITICAL, "Relays the container runtime's API socket to a TCP port"
                 + (loopback ? " on this machine: any local user who connects is root." : " on the network: whoever connects is root on this host."),
                 c.span());
+    }
+
+    /**
+     * Adds what only the whole line shows: a TCP listener on every address written into Docker's own
+     * configuration ({@code /etc/docker/daemon.json}, the docker.service unit or a drop-in for it).
+     */
+    @Override
+    public List<Finding> evaluate(ShellScript script, RuleContext ctx) {
+        List<Finding> out = new ArrayList<>();
+        boolean writesConfig = false;
+        for (SimpleCommand c : script.commands()) {
+            out.addAll(evaluate(c, ctx));
+            writesConfig |= Writes.of(c).stream().anyMatch(t -> DOCKER_CONFIG.matcher(t.target().value()).find());
+        }
+        String src = script.source();
+        if (out.isEmpty() && writesConfig && src.contains("tcp://") && !src.contains("tlsverify")
+                && ANY_ADDRESS_IN_TEXT.matcher(src).find()) {
+            report(out, RiskLevel.CRITICAL, "Configures the Docker daemon to serve its API on every address without TLS:"
+                    + " whoever connects is root on this host.", new Span(0, src.length()));
+        }
+        return out;
     }
 
     /** host:port the forward leads to, from BIND:PORT:HOST:HOSTPORT. */
