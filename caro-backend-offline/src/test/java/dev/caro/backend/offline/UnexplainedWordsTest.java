@@ -42,7 +42,9 @@ class UnexplainedWordsTest {
         "pretty-print config.json => jq . config.json",
         // an opt pattern names the words an intent covers
         "show free space on all mounted drives in human readable form => df -h",
-        "sort numbers.txt numerically in reverse => sort -n -r numbers.txt"})
+        "sort numbers.txt numerically in reverse => sort -n -r numbers.txt",
+        // "one directory below" was left over once; the top-level intent now reads it as a second level
+        "list .conf files in /etc, but only at the top level and one directory below it => find /etc -maxdepth 2 -type f -name '*.conf'"})
     void answersWhenEveryWordIsExplained(String prompt, String command) {
         assertEquals(command, Backends.gnu(prompt));
     }
