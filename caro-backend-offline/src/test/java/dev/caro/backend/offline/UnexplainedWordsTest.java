@@ -22,8 +22,7 @@ class UnexplainedWordsTest {
         "how many subfolders are directly inside ~/projects? => directly",
         "copy config.yaml to config.yaml.orig, but dereference symlinks => dereference", // "don't clobber it" is cp -n
         "serach /home for a file called \"notes.txt\", any capitalisation => capitalisation",
-        "compress video.raw with gzip on all cores => cores",
-        "list .conf files in /etc, but only at the top level and one directory below it => below"})
+        "compress video.raw with gzip on all cores => cores"})
     void declinesWhenAMeaningfulWordIsLeftOver(String prompt, String word) {
         Generation g = Backends.generate(prompt, Backends.GNU);
         assertEquals(java.util.List.of(), g.candidates(), prompt);
