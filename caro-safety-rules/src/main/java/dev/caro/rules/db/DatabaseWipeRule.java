@@ -20,7 +20,7 @@ public final class DatabaseWipeRule extends BaseRule {
 
     private static final Set<String> COMMAND_NAMES = Set.of("redis-cli", "valkey-cli", "keydb-cli", "dragonfly-cli", "mongosh", "mongo", "dropdb",
             "pg_dropcluster", "mysqladmin", "rails", "rake", "php", "artisan", "python*", "manage.py", "bundle", "wp", "prisma",
-            "npx", "django-admin", "curl", "http", "https", "xh", "xhs", "wget");
+            "npx", "django-admin", "curl", "http", "https", "xh", "xhs", "wget", "etcdctl", "consul", "vault");
     /** An Elasticsearch/OpenSearch URL naming every index: host:9200/_all or /*. */
     private static final LazyPattern ALL_INDICES = LazyPattern.of("^(?:https?://)?[^/\\s]*+/(?:_all|\\*)/?(?:\\?.*)?$");
     /** An index or data stream pattern: host:9200/logs-*, /_data_stream/metrics-*, /logs-2024.*,old-*. */
@@ -46,11 +46,12 @@ public final class DatabaseWipeRule extends BaseRule {
                         "mongo shop --eval 'db.dropDatabase()'", "dropdb -h db.internal analytics", "mysqladmin -u root drop shop",
                         "RAILS_ENV=production bin/rails db:drop", "curl -XDELETE http://es01:9200/_all",
                         "curl -s -X DELETE 'https://search.internal:9200/*'", "curl -XDELETE \"http://localhost:9200/logs-*\"",
-                        "http DELETE :9200/filebeat-*"),
+                        "http DELETE :9200/filebeat-*", "ETCDCTL_API=3 etcdctl del \"\" --prefix"),
                 List.of("redis-cli INFO memory", "redis-cli GET session:42", "mongosh --eval 'db.stats()'", "dropdb --help",
                         "createdb analytics", "bin/rails db:migrate", "echo FLUSHALL",
                         "curl -X DELETE http://localhost:9200/logs-2023.01.01", "curl -s http://localhost:9200/_all/_stats",
-                        "curl -s 'http://localhost:9200/logs-*/_search?size=1'", "curl -s 'localhost:9200/_cat/indices/logs-*?v'"));
+                        "curl -s 'http://localhost:9200/logs-*/_search?size=1'", "curl -s 'localhost:9200/_cat/indices/logs-*?v'",
+                        "etcdctl get \"\" --prefix --keys-only", "etcdctl del /app/feature-flags/beta", "vault secrets list"));
     }
 
     /** A DELETE of every index, or of every index matching a pattern, on a search cluster. */
@@ -105,6 +106,10 @@ public final class DatabaseWipeRule extends BaseRule {
             if (delete) {
                 ops.forEach(w -> searchIndexDelete(w, out));
             }
+            return out;
+        }
+        if (n.equals("etcdctl") || n.equals("consul") || n.equals("vault")) {
+            keyValueWipe(c, n, out);
             return out;
         }
         if (REDIS.contains(n)) {
@@ -162,5 +167,32 @@ public final class DatabaseWipeRule extends BaseRule {
     private static String shorten(String s) {
         String one = s.strip().replace('\n', ' ');
         return one.length() > 50 ? one.substring(0, 47) + "..." : one;
+    }
+
+    /**
+     * Key-value stores holding a cluster's state or secrets: {@code etcdctl del "" --prefix} (every
+     * key, Kubernetes included), {@code consul kv delete -recurse} without a prefix, {@code vault
+     * secrets disable} (the engine and every secret in it).
+     */
+    private void keyValueWipe(SimpleCommand c, String n, List<Finding> out) {
+        List<String> ops = Args.operands(c).stream().map(Word::value).toList();
+        if (n.equals("etcdctl") && !ops.isEmpty() && (ops.get(0).equals("del") || ops.get(0).equals("delete"))) {
+            String key = ops.size() > 1 ? ops.get(1) : "";
+            boolean all = (c.hasArg("--prefix") || c.argValues().stream().anyMatch(v -> v.startsWith("--from-key"))) && (key.isEmpty() || key.equals("/") || key.equals("\\0"));
+            if (all) {
+                report(out, RiskLevel.HIGH, "Deletes every key in etcd, the whole state of the cluster that uses it.", c.span());
+            } else if (c.hasArg("--prefix") && key.startsWith("/registry")) {
+                report(out, RiskLevel.HIGH, "Deletes Kubernetes objects straight from etcd under " + key + ".", c.span());
+            }
+        } else if (n.equals("consul") && ops.size() >= 2 && ops.get(0).equals("kv") && ops.get(1).equals("delete")
+                && (c.hasArg("-recurse") || c.hasArg("--recurse"))) {
+            String key = ops.size() > 2 ? ops.get(2) : "";
+            if (key.isEmpty() || key.equals("/")) {
+                report(out, RiskLevel.HIGH, "Deletes every key in Consul's key-value store.", c.span());
+            }
+        } else if (n.equals("vault") && ops.size() >= 2 && ops.get(0).equals("secrets") && ops.get(1).equals("disable")) {
+            report(out, RiskLevel.HIGH, "Disables the Vault secrets engine " + (ops.size() > 2 ? ops.get(2) + " " : "")
+                    + "and deletes every secret stored in it.", c.span());
+        }
     }
 }

@@ -51,6 +51,9 @@ public final class MoveSystemPathRule extends BaseRule {
         for (Word w : Writes.sources(c, VALUE_OPTS)) {
             PathKind k = Targets.kind(c, w, ctx);
             String abs = w.literal() ? Targets.absolute(c, ctx, w.value()) : "";
+            if (abs.startsWith("/var/lib/") && !toNull) {
+                continue; // moving a database's data directory to another disk is routine (with the service stopped)
+            }
             boolean essential = k == PathKind.ROOT || k == PathKind.HOME || ESSENTIAL.contains(abs);
             boolean program = !abs.isEmpty() && (dev.caro.rules.internal.SensitiveFiles.inBinaryDir(abs)
                     || dev.caro.rules.internal.SensitiveFiles.lookup(abs).map(m -> m.risk().atLeast(RiskLevel.HIGH)).orElse(false));
@@ -62,6 +65,10 @@ public final class MoveSystemPathRule extends BaseRule {
                         "Moves " + Targets.describe(k, w) + " away, which breaks everything that relies on it.", w.span());
             } else if (program && !abs.startsWith("/usr/local/")) {
                 report(out, RiskLevel.HIGH, "Moves the system file " + abs + " away, which breaks what depends on it.", w.span());
+            } else if (!abs.isEmpty()) {
+                // /etc/resolv.conf, /etc/hosts: DNS and name lookups stop until it is put back
+                dev.caro.rules.internal.SensitiveFiles.lookup(abs).filter(m -> m.path().equals(abs)).ifPresent(m -> report(out,
+                        RiskLevel.MODERATE, "Moves " + m.what() + " (" + abs + ") away, which breaks what reads it.", w.span()));
             }
         }
         return out;

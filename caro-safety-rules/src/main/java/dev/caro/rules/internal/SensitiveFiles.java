@@ -38,6 +38,13 @@ public final class SensitiveFiles {
             Map.entry("/etc/selinux/config", "the SELinux configuration"),
             Map.entry("/root/.ssh/authorized_keys", "root's authorized SSH keys"),
             Map.entry("/root/.ssh", "root's SSH keys"),
+            Map.entry("/var/lib/mysql", "the MySQL data files"),
+            Map.entry("/var/lib/postgresql", "the PostgreSQL data files"),
+            Map.entry("/var/lib/pgsql", "the PostgreSQL data files"),
+            Map.entry("/var/lib/mongodb", "the MongoDB data files"),
+            Map.entry("/var/lib/redis", "the Redis data files"),
+            Map.entry("/var/lib/etcd", "the etcd data files"),
+            Map.entry("/var/lib/elasticsearch", "the Elasticsearch data files"),
 
             Map.entry("/etc/machine-id", "the machine id"));
 
