@@ -14,13 +14,23 @@ final class DateLayouts {
 
     private static final Pattern EXAMPLE = Pattern.compile(
             "(\\d{1,4})([/.-])(\\d{1,2})\\2(\\d{1,4})(?:[ T](\\d{1,2}):(\\d{2})(:\\d{2})?)?");
+    private static final Pattern COMPACT = Pattern.compile("(\\d{4})(\\d{2})(\\d{2})(?:([_T-]?)(\\d{6}))?");
     private static final Pattern LAYOUT = Pattern.compile(
             "(dd|mm|yyyy|yy)([/.-])(dd|mm|yyyy|yy)\\2(dd|mm|yyyy|yy)(?: (hh):(mm)(:ss)?)?");
 
     private DateLayouts() {}
 
-    /** The format for an example date such as "15/03/2024 14:05" or "2024-03-15", or null. */
+    /** The format for an example date such as "15/03/2024 14:05", "2024-03-15" or "20240615_143000", or null. */
     static String fromExample(String example) {
+        Matcher compact = COMPACT.matcher(example.strip());
+        if (compact.matches()) {
+            int month = Integer.parseInt(compact.group(2));
+            int day = Integer.parseInt(compact.group(3));
+            if (month < 1 || month > 12 || day < 1 || day > 31) {
+                return null;
+            }
+            return "%Y%m%d" + (compact.group(5) == null ? "" : compact.group(4) + "%H%M%S");
+        }
         Matcher m = EXAMPLE.matcher(example.strip());
         if (!m.matches()) {
             return null;

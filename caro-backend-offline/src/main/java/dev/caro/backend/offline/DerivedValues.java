@@ -356,6 +356,10 @@ final class DerivedValues {
                 String both = (from == null ? "" : from) + (to == null ? "" : to);
                 return !both.contains("/") ? "/" : !both.contains("|") ? "|" : null;
             }
+            case "isoq": { // a date given bare or quoted ("2024-06-15 14:30"); a quote must hold one
+                String d = first(c, "d", "d2");
+                return d != null && d.strip().matches("\\d{4}-\\d{2}-\\d{2}(?:[ tT]\\d{2}:\\d{2}(?::\\d{2})?)?") ? d.strip() : null;
+            }
             case "shdir": { // a login shell's directory in /etc/passwd: /bin/bash (or /usr/bin/bash), /usr/sbin/nologin
                 String sh = first(c, "sh", "sh2", "sh3");
                 return sh == null ? null : sh.equals("nologin") || sh.equals("false") ? "/" : "/bin/";

@@ -38,7 +38,8 @@ final class TextNormalizer {
             Map.entry("megs", "mb"), Map.entry("meg", "mb"), Map.entry("mem", "memory"), Map.entry("ram", "memory"),
             Map.entry("repo", "repository"), Map.entry("biggets", "biggest"), Map.entry("lagest", "largest"),
             Map.entry("modifed", "modified"), Map.entry("modfied", "modified"), Map.entry("cant", "cannot"), Map.entry("extrat", "extract"),
-            Map.entry("kil", "kill"), Map.entry("nums", "numbers"));
+            Map.entry("kil", "kill"), Map.entry("nums", "numbers"),
+            Map.entry("sytem", "system"));
 
     /**
      * Everyday words, never "corrected": real words one slip away from a catalog word ("fastest" is

@@ -121,6 +121,25 @@ class TextSystemClassesTest {
             which package installed /usr/bin/curl => dpkg -S /usr/bin/curl || -
             how long does ./test.sh take to run => time ./test.sh
             I just edited ~/.zshrc, how do I apply it in this shell => source ~/.zshrc
+            uppercase the 2nd column of people.csv, leave the rest alone => awk -F, -v OFS=, '{$2=toupper($2)} 1' people.csv
+            search hosts.log for 192.168.0.1, the dots should match literally => grep -F 192.168.0.1 hosts.log
+            grep for a.b.c in list.txt as a fixed string => grep -F a.b.c list.txt
+            does https://example.com/login return 200? follow redirects => curl -sL -o /dev/null -w '%{http_code}\\n' https://example.com/login
+            how do i find readable text containing 'serial' inside the binary app.bin => strings app.bin | grep serial
+            print the words in dict.txt that are exactly seven letters long => grep -E '^[[:alpha:]]{7}$' dict.txt
+            find files under ./src that contain both "TODO" and "FIXME" => grep -rl TODO ./src | xargs grep -l FIXME
+            urls.txt has one url per line; print only the last component of each (after the final /) => awk -F/ '{print $NF}' urls.txt
+            print the basename of every path in list.txt => awk -F/ '{print $NF}' list.txt
+            errors from the nginx service in the journal since yesterday => journalctl -u nginx --since yesterday -p err || -
+            warnings from docker in the logs since today => journalctl -u docker --since today -p warning || -
+            watch memory usage in megabytes, refreshing every 5 seconds => free -m -s 5 || -
+            convert "2025-01-31 08:00" to a unix timestamp => date -d '2025-01-31 08:00' +%s || -
+            a timestamp i can put in a filename, like 20250131_235959 => date +%Y%m%d_%H%M%S
+            wait until pid 5151 exits, then print finished => while kill -0 5151 2>/dev/null; do sleep 1; done; echo finished
+            is the sytem clock synced with ntp => timedatectl status || -
+            journal errors for nginx since yesterday => journalctl -u nginx --since yesterday -p err || -
+            timestamp like 20250314_153000 for a file name => date +%Y%m%d_%H%M%S
+            lines in access.log with status 404, its the standard combined format => awk '$9 == 404' access.log
             """;
 
     static Stream<Arguments> table() {
@@ -167,7 +186,10 @@ class TextSystemClassesTest {
         "how long has ./server.sh been running",
         "line numbers of todo items",
         "upload report.csv to s3",
-        "tag v2 and push"})
+        "tag v2 and push",
+        "uppercase the header of data.csv",
+        "count words with exactly 5 letters in a.txt",
+        "convert \"next friday\" to a unix timestamp"})
     void declinesNearMisses(String prompt) {
         Generation g = Backends.generate(prompt, Backends.GNU);
         assertTrue(g.isEmpty(), prompt + " -> " + g.candidates());
