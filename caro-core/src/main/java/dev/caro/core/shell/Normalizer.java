@@ -505,6 +505,8 @@ final class Normalizer {
         } else if ((name.equals("crontab") && (args.isEmpty() || args.get(args.size() - 1).value().equals("-"))
                 || name.equals("tee")) && stdin != null) {
             unfoldCron(cmd, sc, layer, stdin);
+        } else if (CONTAINER_CLIS.contains(name) && !args.isEmpty() && args.get(0).value().equals("exec")) {
+            unfoldContainerExec(cmd, sc, layer);
         } else if (name.equals("parallel")) {
             unfoldParallel(cmd, sc, layer);
         } else if (!InlineShellCalls.codeOptions(name).isEmpty()) {
@@ -649,6 +651,39 @@ final class Normalizer {
         } else if (stdin != null) {
             parseNested(stdin.text(), stdin, remote, l);
         }
+    }
+
+    private static final Set<String> CONTAINER_CLIS = Set.of("docker", "podman", "nerdctl", "kubectl", "oc");
+
+    /**
+     * {@code docker exec [OPTIONS] CONTAINER CMD ...} and {@code kubectl exec POD -- CMD ...}: the
+     * command runs in another machine's (the container's) file system, judged like an ssh command.
+     * Each argument is passed as written (with its quotes), since exec does not re-split it.
+     */
+    private void unfoldContainerExec(SimpleCommand cmd, Scope sc, Layer layer) {
+        List<Word> args = cmd.args();
+        int commandAt;
+        if (cmd.name().equals("kubectl") || cmd.name().equals("oc")) {
+            commandAt = -1;
+            for (int i = 1; i < args.size(); i++) {
+                if (args.get(i).value().equals("--")) {
+                    commandAt = i + 1;
+                    break;
+                }
+            }
+        } else {
+            int i = Wrappers.skipOptions(args, 1, "euw", Set.of("--env", "--env-file", "--user", "--workdir", "--detach-keys"));
+            commandAt = i < 0 || i >= args.size() ? -1 : i + 1; // after the container's name
+        }
+        if (commandAt < 0 || commandAt >= args.size()) {
+            return;
+        }
+        List<Word> rest = args.subList(commandAt, args.size());
+        StringBuilder text = new StringBuilder();
+        for (Word w : rest) {
+            text.append(text.length() > 0 ? " " : "").append(w.source());
+        }
+        parseNested(text.toString(), null, spanOf(rest), new Scope(new HashMap<>(sc.vars), null), layer.nest(Origin.REMOTE), null);
     }
 
     /** {@code su -c STRING}; returns whether there was a string to run. */

@@ -162,7 +162,12 @@ class NormalizerTest {
                         List.of("direct: echo [@reboot root rm -rf /]", "direct: tee [-a] [/etc/cron.d/job]", "piped_script: rm [-rf] [/]")),
                 Arguments.of("printf 'MAILTO=x\\n0 3 * * * root rm -rf /\\n' | sudo tee /etc/crontab", Origin.PIPED_SCRIPT,
                         List.of("direct: printf [MAILTO=x\\n0 3 * * * root rm -rf /\\n]", "direct: tee [/etc/crontab]",
-                                "piped_script: rm [-rf] [/]")));
+                                "piped_script: rm [-rf] [/]")),
+                Arguments.of("kubectl exec -it redis-0 -- redis-cli FLUSHALL", Origin.REMOTE,
+                        List.of("direct: kubectl [exec] [-it] [redis-0] [--] [redis-cli] [FLUSHALL]", "remote: redis-cli [FLUSHALL]")),
+                Arguments.of("docker exec -u root db psql -c 'DROP DATABASE app'", Origin.REMOTE,
+                        List.of("direct: docker [exec] [-u] [root] [db] [psql] [-c] [DROP DATABASE app]",
+                                "remote: psql [-c] [DROP DATABASE app]")));
     }
 
     @ParameterizedTest(name = "{0}")
