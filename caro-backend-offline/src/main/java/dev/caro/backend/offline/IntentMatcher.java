@@ -70,77 +70,19 @@ final class IntentMatcher {
             return new Outcome(Optional.empty(), "the offline backend does not write cmd.exe commands");
         }
         ParsedRequest req = ParsedRequest.of(normalizer.normalize(prompt));
-        boolean bsd = context.userland() == Userland.BSD;
         List<int[]> quiet = QuietErrors.spans(req.lower());
         List<Pending> pending = new ArrayList<>();
         for (Intent intent : catalog.candidates(req.lower())) {
-            Map<String, TemplateRenderer.Capture> captures = new HashMap<>();
-            List<int[]> spans = new ArrayList<>();
-            int matched = matches(intent, req, captures, spans);
-            if (matched < 0) {
-                continue;
+            Pending p = render(intent, req, context, quiet);
+            if (p != null) {
+                pending.add(p);
             }
-            String template = template(intent, context);
-            if (template == null) {
-                continue;
-            }
-            if (trace != null) {
-                trace.add(intent.id() + " matched " + matched + " captures " + captures.keySet());
-            }
-            TemplateRenderer r = new TemplateRenderer(req, captures, bsd);
-            r.coverModifiers(spans);
-            Optional<String> command = r.render(template);
-            if (trace != null) {
-                trace.add("  rendered " + command + " unused " + r.unused(intent.allow()));
-            }
-            if (command.isEmpty()) {
-                continue;
-            }
-            if (context.shell() == ShellKind.FISH && !intent.templates().containsKey("fish")
-                    && POSIX_ONLY.matcher(command.get()).find()) {
-                continue;
-            }
-            command = Optional.of(ExtendedGrep.apply(req.text(), command.get()));
-            String decompressed = CompressedInput.apply(command.get(), bsd, req);
-            if (decompressed == null) {
-                continue; // it would read compressed bytes as text
-            }
-            command = Optional.of(decompressed);
-            List<int[]> patternSpans = List.copyOf(spans);
-            if (!quiet.isEmpty()) {
-                String q = QuietErrors.apply(command.get());
-                if (q != null) {
-                    command = Optional.of(q);
-                    spans.addAll(quiet);
-                }
-            }
-            List<Slot> unused = r.unused(intent.allow());
-            String ignored = unused.isEmpty() ? MeaningWords.ignored(req, spans, captures) : describe(req, unused);
-            if (ignored == null) {
-                ignored = ListedItems.leftOut(req.text(), command.get());
-            }
-            int score = intent.priority() * 1000 + matched + 10 * r.usedCount();
-            pending.add(new Pending(intent, command.get(), score, ignored, spans, captures,
-                    unexplained.claims(intent, req, patternSpans, captures)));
         }
         List<Scored> candidates = new ArrayList<>();
         List<Scored> leftovers = new ArrayList<>();
         for (Pending p : pending) {
-            String ignored = p.ignored();
-            if (ignored == null) {
-                Set<Integer> claimedByOthers = new HashSet<>();
-                for (Pending other : pending) {
-                    if (other != p && !other.command().equals(p.command())) {
-                        claimedByOthers.addAll(other.claims());
-                    }
-                }
-                ignored = unexplained.first(p.intent(), p.command(), req, p.spans(), p.captures(), claimedByOthers);
-            }
-            if (trace != null && ignored != null) {
-                trace.add("  " + p.intent().id() + " ignores " + ignored);
-            }
-            Scored s = new Scored(p.intent(), p.command(), p.score(), ignored);
-            (ignored == null ? candidates : leftovers).add(s);
+            Scored s = judge(p, pending, req);
+            (s.ignored() == null ? candidates : leftovers).add(s);
         }
         if (candidates.isEmpty()) {
             if (!leftovers.isEmpty()) {
@@ -169,6 +111,80 @@ final class IntentMatcher {
             confidence -= 0.1;
         }
         return new Outcome(Optional.of(new Answer(best.intent(), best.command(), confidence)), "");
+    }
+
+    /**
+     * The intent's command for the request, with what it would ignore of the slots, meaning words
+     * and listed items, or null when it does not apply (no match, no template for the shell, a
+     * text tool on compressed input).
+     */
+    private Pending render(Intent intent, ParsedRequest req, ExecutionContext context, List<int[]> quiet) {
+        boolean bsd = context.userland() == Userland.BSD;
+        Map<String, TemplateRenderer.Capture> captures = new HashMap<>();
+        List<int[]> spans = new ArrayList<>();
+        int matched = matches(intent, req, captures, spans);
+        if (matched < 0) {
+            return null;
+        }
+        String template = template(intent, context);
+        if (template == null) {
+            return null;
+        }
+        if (trace != null) {
+            trace.add(intent.id() + " matched " + matched + " captures " + captures.keySet());
+        }
+        TemplateRenderer r = new TemplateRenderer(req, captures, bsd);
+        r.coverModifiers(spans);
+        Optional<String> rendered = r.render(template);
+        if (trace != null) {
+            trace.add("  rendered " + rendered + " unused " + r.unused(intent.allow()));
+        }
+        if (rendered.isEmpty()) {
+            return null;
+        }
+        String command = rendered.get();
+        if (context.shell() == ShellKind.FISH && !intent.templates().containsKey("fish")
+                && POSIX_ONLY.matcher(command).find()) {
+            return null;
+        }
+        command = CompressedInput.apply(ExtendedGrep.apply(req.text(), command), bsd, req);
+        if (command == null) {
+            return null; // it would read compressed bytes as text
+        }
+        List<int[]> patternSpans = List.copyOf(spans);
+        if (!quiet.isEmpty()) {
+            String q = QuietErrors.apply(command);
+            if (q != null) {
+                command = q;
+                spans.addAll(quiet);
+            }
+        }
+        List<Slot> unused = r.unused(intent.allow());
+        String ignored = unused.isEmpty() ? MeaningWords.ignored(req, spans, captures) : describe(req, unused);
+        if (ignored == null) {
+            ignored = ListedItems.leftOut(req.text(), command);
+        }
+        int score = intent.priority() * 1000 + matched + 10 * r.usedCount();
+        return new Pending(intent, command, score, ignored, spans, captures,
+                unexplained.claims(intent, req, patternSpans, captures));
+    }
+
+    /** {@code p} scored, with the first word it ignores: its own findings, then the words the others claim. */
+    private Scored judge(Pending p, List<Pending> all, ParsedRequest req) {
+        String ignored = p.ignored();
+        if (ignored == null) {
+            Set<Integer> claimedByOthers = new HashSet<>();
+            for (Pending other : all) {
+                if (other != p && !other.command().equals(p.command())) {
+                    claimedByOthers.addAll(other.claims());
+                }
+            }
+            ignored = unexplained.first(p.intent(), p.command(), req, p.spans(), p.captures(), claimedByOthers);
+        }
+        if (trace != null && ignored != null) {
+            trace.add("  " + p.intent().id() + " ignores " + ignored);
+        }
+        return new Scored(p.intent(), p.command(), p.score(), ignored);
     }
 
     private static String describe(ParsedRequest req, List<Slot> unused) {
