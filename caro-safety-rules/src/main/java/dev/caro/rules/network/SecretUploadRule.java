@@ -6,6 +6,7 @@ import dev.caro.api.safety.RuleContext;
 import dev.caro.api.shell.Redirect;
 import dev.caro.api.shell.SimpleCommand;
 import dev.caro.api.shell.Word;
+import dev.caro.rules.internal.Args;
 import dev.caro.rules.internal.BaseRule;
 import dev.caro.rules.internal.LazyPattern;
 import dev.caro.rules.internal.Names;
@@ -73,6 +74,11 @@ public final class SecretUploadRule extends BaseRule {
                 report(out, RiskLevel.HIGH, "Sends the secret file " + file + " to another host.", args.get(i).span());
             }
         }
+        for (Word w : args) {
+            if ((w.source().contains("$(env)") || w.source().contains("$(printenv)") || w.source().contains("`env`")) && !remoteIsLocal(c)) {
+                report(out, RiskLevel.HIGH, "Sends every environment variable (tokens, keys, passwords) to another host.", w.span());
+            }
+        }
         for (Redirect r : c.redirects()) {
             if ((r.operator().equals("<") || r.fd() == 0 && !r.writesFile()) && secret(c, ctx, r.target().value())) {
                 report(out, RiskLevel.HIGH, "Sends the secret file " + r.target().value() + " over the network.", r.span());
@@ -80,6 +86,10 @@ public final class SecretUploadRule extends BaseRule {
         }
         for (SimpleCommand u : c.upstream()) {
             String un = Names.of(u);
+            if ((un.equals("env") || un.equals("printenv") || un.equals("export") && u.hasArg("-p")) && Args.operands(u).isEmpty()
+                    && !remoteIsLocal(c)) {
+                report(out, RiskLevel.HIGH, "Sends every environment variable (tokens, keys, passwords) to another host.", c.span());
+            }
             if ((un.equals("tcpdump") || un.equals("tshark") || un.equals("dumpcap")) && !remoteIsLocal(c)) {
                 report(out, RiskLevel.HIGH, "Streams captured network traffic (passwords, cookies, tokens) to another host.", c.span());
             }
