@@ -39,7 +39,8 @@ final class TextNormalizer {
             Map.entry("repo", "repository"), Map.entry("biggets", "biggest"), Map.entry("lagest", "largest"),
             Map.entry("modifed", "modified"), Map.entry("modfied", "modified"), Map.entry("cant", "cannot"), Map.entry("extrat", "extract"),
             Map.entry("kil", "kill"), Map.entry("nums", "numbers"),
-            Map.entry("sytem", "system"));
+            Map.entry("sytem", "system"),
+            Map.entry("orignal", "original"));
 
     /**
      * Everyday words, never "corrected": real words one slip away from a catalog word ("fastest" is

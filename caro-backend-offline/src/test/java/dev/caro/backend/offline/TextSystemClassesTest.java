@@ -140,6 +140,16 @@ class TextSystemClassesTest {
             journal errors for nginx since yesterday => journalctl -u nginx --since yesterday -p err || -
             timestamp like 20250314_153000 for a file name => date +%Y%m%d_%H%M%S
             lines in access.log with status 404, its the standard combined format => awk '$9 == 404' access.log
+            the first Exception in app.log with its line number => grep -n -m 1 Exception app.log
+            first Traceback in app.log => grep -m 1 Traceback app.log
+            remove duplicate lines from names.txt but keep the orignal order => awk '!seen[$0]++' names.txt
+            I accidentally committed secrets.json. Stop tracking it but leave the file on disk => git rm --cached secrets.json
+            stop tracking config/local.yml but keep it locally => git rm --cached config/local.yml
+            throw away all uncommitted changes and untracked files => git reset --hard && git clean -fd
+            make PAGER=less stick for future sessions, I use zsh => echo 'export PAGER=less' >> ~/.zshrc
+            make EDITOR=vim stick for future sessions => echo 'export EDITOR=vim' >> ~/.bashrc
+            search every python file for "import os" and show the 3 lines after each hit => grep -r -A 3 --include='*.py' 'import os' .
+            search every .go file under src for panic and show 2 lines after each hit => grep -r -A 2 --include='*.go' panic src
             """;
 
     static Stream<Arguments> table() {
@@ -176,7 +186,6 @@ class TextSystemClassesTest {
         "copy the output of ls to the clipboard",
         "pids of everything listening on ports 3000 and 4000",
         "rss of every process of user bob in total",
-        "the first Exception in app.log with its line number",
         "terminate all of the processes",
         "kill processes with java in their name",
         "how many users in /etc/passwd have a home directory",
@@ -187,6 +196,8 @@ class TextSystemClassesTest {
         "line numbers of todo items",
         "upload report.csv to s3",
         "tag v2 and push",
+        "stop tracking the build directory",
+        "discard the untracked files only",
         "uppercase the header of data.csv",
         "count words with exactly 5 letters in a.txt",
         "convert \"next friday\" to a unix timestamp"})
