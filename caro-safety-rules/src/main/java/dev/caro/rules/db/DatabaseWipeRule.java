@@ -8,6 +8,7 @@ import dev.caro.api.shell.Word;
 import dev.caro.rules.internal.Args;
 import dev.caro.rules.internal.BaseRule;
 import dev.caro.rules.internal.LazyPattern;
+import dev.caro.rules.internal.Names;
 import dev.caro.rules.internal.Stdin;
 import java.util.ArrayList;
 import java.util.List;
@@ -118,6 +119,16 @@ public final class DatabaseWipeRule extends BaseRule {
                 if (v.equals("FLUSHALL") || v.equals("FLUSHDB")) {
                     report(out, RiskLevel.HIGH, "Runs " + v + ", deleting every key" + (v.equals("FLUSHALL") ? " in every database" : "")
                             + " on the Redis server.", w.span());
+                }
+            }
+            boolean deletes = c.argValues().stream().anyMatch(v -> v.equalsIgnoreCase("del") || v.equalsIgnoreCase("unlink"));
+            for (SimpleCommand u : c.upstream()) {
+                List<String> ua = u.argValues();
+                boolean scan = ua.contains("--scan") || ua.stream().anyMatch(v -> v.equalsIgnoreCase("keys"));
+                String pattern = Args.value(u, null, "--pattern").orElse(ua.stream().anyMatch(v -> v.equalsIgnoreCase("keys"))
+                        ? ua.get(ua.size() - 1) : "*");
+                if (deletes && REDIS.contains(Names.of(u)) && scan && pattern.equals("*")) {
+                    report(out, RiskLevel.HIGH, "Deletes every key the scan lists, the whole Redis database.", c.span());
                 }
             }
             String in = Stdin.text(c).orElse("").toUpperCase(Locale.ROOT);
