@@ -177,15 +177,19 @@ final class UnexplainedWords {
         }
         boolean timed = req.slots().stream().anyMatch(s -> s.kind() == Slot.Kind.TIME);
         boolean dated = ISO_DATE.matcher(req.text()).find();
+        // what a negation may be part of: a slot ("skip node_modules"), a capture, "without errors" for 2>/dev/null
+        List<int[]> negatable = new ArrayList<>(covered.subList(spans.size(), covered.size()));
+        if (command.contains("2>/dev/null")) {
+            negatable.addAll(QuietErrors.spans(req.lower()));
+        }
         String text = req.text();
         List<String> out = new ArrayList<>();
         Set<String> vocabulary = null;
+        Set<String> own = null;
         Matcher w = WORD.matcher(text);
         while (w.find()) {
             String negation = req.lower().substring(w.start(), w.end());
-            if (NEGATIONS.contains(negation) && !overlaps(captured(captures), w.start(), w.end())
-                    && !overlaps(slots(req), w.start(), w.end())
-                    && !(command.contains("2>/dev/null") && overlaps(QuietErrors.spans(req.lower()), w.start(), w.end()))
+            if (NEGATIONS.contains(negation) && !overlaps(negatable, w.start(), w.end())
                     && !named(byIntent.computeIfAbsent(intent.id(), id -> vocabulary(intent)), negation)) {
                 out.add(negation); // "list files without hidden ones" is not ls -a, though ".*" spans "without"
                 continue;
@@ -202,10 +206,12 @@ final class UnexplainedWords {
                 continue;
             }
             if (claimed.contains(w.start())) {
-                // its own words, not those of an optional pattern that did not match ("first 5 matches")
-                Set<String> own = new HashSet<>(core.computeIfAbsent(intent.id(), id -> vocabulary(intent, false)));
-                addWords(own, command);
-                own.addAll(generic(intent.category()));
+                if (own == null) {
+                    // its own words, not those of an optional pattern that did not match ("first 5 matches")
+                    own = new HashSet<>(core.computeIfAbsent(intent.id(), id -> vocabulary(intent, false)));
+                    addWords(own, command);
+                    own.addAll(generic(intent.category()));
+                }
                 if (!own.contains(stem(lower)) && !prefixed(own, lower)) {
                     out.add(lower);
                 }
@@ -381,22 +387,6 @@ final class UnexplainedWords {
 
     private static boolean named(Set<String> vocabulary, String word) {
         return vocabulary.contains(stem(word)) || vocabulary.contains(word) || prefixed(vocabulary, word);
-    }
-
-    private static List<int[]> slots(ParsedRequest req) {
-        List<int[]> out = new ArrayList<>();
-        for (Slot s : req.slots()) {
-            out.add(new int[] {s.start(), s.end()});
-        }
-        return out;
-    }
-
-    private static List<int[]> captured(Map<String, TemplateRenderer.Capture> captures) {
-        List<int[]> out = new ArrayList<>();
-        for (TemplateRenderer.Capture c : captures.values()) {
-            out.add(new int[] {c.start(), c.end()});
-        }
-        return out;
     }
 
     private static boolean overlaps(List<int[]> spans, int start, int end) {
