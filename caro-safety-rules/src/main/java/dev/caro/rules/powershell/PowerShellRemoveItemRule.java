@@ -76,7 +76,12 @@ public final class PowerShellRemoveItemRule extends BaseRule {
         }
         for (Word w : targets) {
             PathKind k = WindowsPaths.kind(w);
-            report(out, Targets.destructionRisk(k), "Recursively deletes " + Targets.describe(k, w.source()) + ".", w.span());
+            RiskLevel r = Targets.destructionRisk(k);
+            if (r.compareTo(RiskLevel.HIGH) < 0 && WindowsPaths.personalFolder(w.source())) {
+                report(out, RiskLevel.HIGH, "Recursively deletes " + w.source() + ", a whole folder of your own files.", w.span());
+                continue;
+            }
+            report(out, r, "Recursively deletes " + Targets.describe(k, w.source()) + ".", w.span());
         }
         return out;
     }

@@ -19,6 +19,16 @@ final class WindowsPaths {
 
     private WindowsPaths() {}
 
+    /** A top-level folder of a Windows profile that holds the person's own files: ~\Documents, C:\Users\ana\Pictures. */
+    private static final LazyPattern PERSONAL_FOLDER = LazyPattern.of("(?i)^[\"']?(?:~|\\$home|\\$env:userprofile|%userprofile%"
+            + "|[a-z]:\\\\users\\\\[^\\\\/\"']++)[\\\\/](?:Documents|Desktop|Pictures|Music|Videos|Downloads|OneDrive[^\\\\/\"']*+|\\.ssh)"
+            + "[\\\\/]?[\"']?$");
+
+    /** Whether the path is one of a profile's own folders of personal files. */
+    static boolean personalFolder(String source) {
+        return PERSONAL_FOLDER.matcher(source).matches();
+    }
+
     static PathKind kind(Word w) {
         String s = w.source();
         if (DRIVE_ROOT.matcher(s).matches()) {
