@@ -80,6 +80,16 @@ class FilesRound7Test {
             apparent size of the sparse file disk.qcow2, not the blocks it uses => du -sh --apparent-size disk.qcow2 => du -shA disk.qcow2
             list the contents of site.tar.gz with sizes, don't extract => tar -tvzf site.tar.gz =>
             back up my ~/.bashrc as ~/.bashrc.bak => cp ~/.bashrc ~/.bashrc.bak =>
+            bzip2 each txt in drafts, just that folder, not subfolders => bzip2 drafts/*.txt =>
+            give ana write access to notes.md using an acl => setfacl -m u:ana:w notes.md => chmod +a "ana allow write" notes.md
+            show etc/motd from inside base.tar.gz without extracting anything => tar -xzOf base.tar.gz etc/motd =>
+            is there a folder called migrations in this repo? => find . -type d -name migrations =>
+            do we have a file named Dockerfile anywhere in this project => find . -type f -name Dockerfile =>
+            does app.bin have the sha1 2fd4e1c67a2d28fced849ee1bb76e7391b93eb12 => echo '2fd4e1c67a2d28fced849ee1bb76e7391b93eb12  app.bin' | sha1sum -c - => [ "$(shasum -a 1 app.bin | cut -d' ' -f1)" = 2fd4e1c67a2d28fced849ee1bb76e7391b93eb12 ] && echo OK || echo MISMATCH
+            is the md5 of tool.deb 0cc175b9c0f1b6a831c399e269772661? => echo '0cc175b9c0f1b6a831c399e269772661  tool.deb' | md5sum -c - => [ "$(md5 -q tool.deb)" = 0cc175b9c0f1b6a831c399e269772661 ] && echo OK || echo MISMATCH
+            decompress all files ending with .xz in dumps => unxz dumps/*.xz =>
+            unzstd everything ending in .zst => unzstd *.zst =>
+            symlinks in /opt/bin that point to files which no longer exist => find /opt/bin -xtype l => find /opt/bin -type l ! -exec test -e {} \\; -print
             """;
 
     static Stream<Arguments> table() {
@@ -116,7 +126,11 @@ class FilesRound7Test {
         "du of /var two levels deep, biggest first, excluding /var/lib",
         "archive /srv/www/site into site.tar.gz without the full path and upload it",
         "unified diff of old.conf against new.conf ignoring whitespace",
-        "count the lines of trace.zst and gzip it"})
+        "count the lines of trace.zst and gzip it",
+        "is there a file named config.yml anywhere in this project that mentions redis",
+        "does setup.exe match the md5 5d41402abc4b2a76b9719d911017c592 on the server",
+        "give bob read and write on report.xlsx with an ACL and email him",
+        "gunzip everything ending in .gz under logs, recursively"})
     void declinesNearMisses(String prompt) {
         Generation g = Backends.generate(prompt, Backends.GNU);
         assertTrue(g.isEmpty(), prompt + " -> " + g.candidates());
