@@ -164,6 +164,9 @@ final class IntentMatcher {
         if (ignored == null) {
             ignored = ListedItems.leftOut(req.text(), command);
         }
+        if (ignored == null) {
+            ignored = MeaningWords.dateLeftOut(req.text(), command);
+        }
         int score = intent.priority() * 1000 + matched + 10 * r.usedCount();
         return new Pending(intent, command, score, ignored, spans, captures,
                 unexplained.claims(intent, req, patternSpans, captures));

@@ -83,7 +83,27 @@ final class MeaningWords {
         return false;
     }
 
+    private static final Pattern ISO_DATE = Pattern.compile("(?<![\\d-])\\d{4}-\\d{2}-\\d{2}(?![\\d-])");
+
+    /** Words before a date that make it an example of a format ("formatted like 2025-03-01 14:25"). */
+    private static final Pattern EXAMPLE = Pattern.compile("(?i)\\b(?:like|e\\.?g\\.?|such as|as in|as|example:?)\\s*$");
+
     private MeaningWords() {}
+
+    /**
+     * A calendar date the request gives (2024-06-01) that {@code command} does not contain, or null:
+     * "the unix timestamp for 2024-06-01" is not the current time. A date given as an example of a
+     * format ("like 2024-03-05 14:30") is no value.
+     */
+    static String dateLeftOut(String text, String command) {
+        Matcher m = ISO_DATE.matcher(text);
+        while (m.find()) {
+            if (!command.contains(m.group()) && !EXAMPLE.matcher(text.substring(0, m.start())).find()) {
+                return m.group();
+            }
+        }
+        return null;
+    }
 
     /**
      * The first word of {@code req} that changes its meaning and lies outside {@code spans} and

@@ -76,7 +76,7 @@ final class UnexplainedWords {
      * commands or explanation, whatever span covers them.
      */
     static final Set<String> NEGATIONS = Words.set("without", "except", "excluding", "exclude", "skip", "skipping",
-            "ignoring", "besides");
+            "ignoring", "besides", "dont", "never");
 
     /** Names of days that a request gives the date of as well: "christmas 2025 (2025-12-25)". */
     private static final Set<String> DATED_NAMES = Words.set("christmas", "xmas", "halloween", "valentines",

@@ -263,4 +263,28 @@ class WrongAnswersTest {
         String answer = Backends.gnu(prompt);
         assertTrue(answer.isEmpty() || answer.equals("df -h -x squashfs -x tmpfs"), prompt + " -> " + answer);
     }
+
+    /** Blind set 16's wrong answers, as classes (our own phrasings). */
+    @ParameterizedTest
+    @CsvSource(delimiterString = " => ", value = {
+        // a mode that files have is a search, not a chmod
+        "which files in /srv have 644 permissions => find /srv -type f -perm 644",
+        // "every .txt file" in the singular: the extension is txt, not "file"
+        "rename each .log file here to .txt => for f in *.log; do mv -- \"$f\" \"${f%.log}.txt\"; done",
+        // the account the key goes to
+        "add my public key to the account deploy on build.example.com => ssh-copy-id deploy@build.example.com",
+        "copy my ssh key to web1.example.com => ssh-copy-id web1.example.com"})
+    void set16ClassesAnswerRight(String prompt, String command) {
+        assertEquals(command, Backends.gnu(prompt));
+    }
+
+    /** A request that says not to do something, or names a date the command leaves out, is declined. */
+    @ParameterizedTest
+    @CsvSource(delimiterString = " => ", value = {"open backup.tar.gz but never extract it => never",
+        "open logs.tar.xz, dont extract it => dont", "epoch seconds for 2023-12-31 23:59 => 2023-12-31"})
+    void negationsAndGivenDatesAreNotIgnored(String prompt, String word) {
+        Generation g = Backends.generate(prompt, Backends.GNU);
+        assertTrue(g.isEmpty(), prompt + " -> " + g.candidates());
+        assertTrue(g.note().endsWith("would ignore '" + word + "'"), g.note());
+    }
 }
