@@ -264,7 +264,7 @@ class WrongAnswersTest {
         assertTrue(answer.isEmpty() || answer.equals("df -h -x squashfs -x tmpfs"), prompt + " -> " + answer);
     }
 
-    /** Blind set 16's wrong answers, as classes (our own phrasings). */
+    /** Blind sets 16 and 17's wrong answers, as classes (our own phrasings). */
     @ParameterizedTest
     @CsvSource(delimiterString = " => ", value = {
         // a mode that files have is a search, not a chmod
@@ -273,8 +273,12 @@ class WrongAnswersTest {
         "rename each .log file here to .txt => for f in *.log; do mv -- \"$f\" \"${f%.log}.txt\"; done",
         // the account the key goes to
         "add my public key to the account deploy on build.example.com => ssh-copy-id deploy@build.example.com",
-        "copy my ssh key to web1.example.com => ssh-copy-id web1.example.com"})
-    void set16ClassesAnswerRight(String prompt, String command) {
+        "copy my ssh key to web1.example.com => ssh-copy-id web1.example.com",
+        // blind set 17: a directory written with a slash, an archive into a system directory itself
+        "make all the .py files in tools/ executable => chmod +x tools/*.py",
+        "untar go1.22.tar.gz into /usr/local => sudo tar -xzf go1.22.tar.gz -C /usr/local",
+        "unpack app.tar.gz into /opt/app => mkdir -p /opt/app && tar -xzf app.tar.gz -C /opt/app"})
+    void blindSetClassesAnswerRight(String prompt, String command) {
         assertEquals(command, Backends.gnu(prompt));
     }
 
