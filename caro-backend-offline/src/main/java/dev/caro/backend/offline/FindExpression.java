@@ -12,6 +12,11 @@ import java.util.function.Predicate;
  */
 final class FindExpression {
 
+    /** The request asks for names in any mix of upper and lower case. */
+    static final String ANY_CASE = "\\bcase[- ]?insensitive(?:ly)?\\b|\\bignor\\w* (?:the )?case\\b|\\b(?:in )?any case\\b"
+            + "|\\bregardless of (?:the )?case\\b|\\bupper or lower ?case\\b|\\bno matter (?:the|what) case\\b";
+
+
     private FindExpression() {}
 
     /**
@@ -73,6 +78,9 @@ final class FindExpression {
             names.add(namedPattern);
         }
         names = new ArrayList<>(new java.util.LinkedHashSet<>(names)); // "a file named Makefile" is one name
+        if (mentions(lower, ANY_CASE)) {
+            names.replaceAll(n -> n.startsWith("-name ") ? "-i" + n.substring(1) : n); // "in any case": -iname
+        }
         if (names.size() == 1) {
             parts.add(names.get(0));
         } else if (names.size() > 1) {
@@ -155,7 +163,8 @@ final class FindExpression {
             return ""; // "hidden files and folders": both kinds
         }
         boolean dirs = mentions(l, "\\b(?:directories|subdirectories|directory (?:names|tree))\\b")
-                && !mentions(l, "\\b(?:in|under|inside|within|into|from|of|skip|ignore|excluding|and) (?:the |all |its |any )?(?:sub)?directories\\b");
+                && !mentions(l, "\\b(?:in|under|inside|within|into|from|of|skip|ignore|excluding|and) (?:the |all |its |any )?(?:sub)?directories\\b")
+                && !mentions(l, "\\b(?:\\d+|one|two|three|four|five) (?:sub)?directories (?:deep|down)\\b"); // a depth
         boolean emptyDir = mentions(l, "\\bempty (?:sub)?directories\\b|\\bempty (?:directory|directories)\\b");
         boolean files = mentions(l, "\\bfiles?\\b|\\bimages?\\b|\\bphotos?\\b|\\bvideos?\\b|\\bpictures?\\b|\\bscripts?\\b"
                 + "|\\bdocuments?\\b|\\blogs\\b|\\bpics\\b|\\bmovies\\b|\\bsongs\\b")

@@ -130,7 +130,7 @@ final class TextNormalizer {
             "term", "terms", "test", "tests", "text", "than", "thank", "thanks", "that", "their", "them", "then",
             "there", "these", "they", "thing", "things", "think", "thinks", "this", "those", "though", "threats",
             "three", "through", "time", "times", "tiny", "title", "today", "together", "token", "told", "took",
-            "tool", "tools", "total", "touch", "traced", "tracing", "track", "trail", "trailing", "training",
+            "tool", "tools", "total", "touch", "traced", "tracing", "track", "trail", "trailing", "training", "treat", "treated", "treating",
             "trash", "tree", "tried", "true", "trust", "trying", "turn", "turned", "type", "typed", "types",
             "unblock", "undated", "under", "undo", "unit", "unites", "units", "unless", "unloads", "until",
             "update", "updated", "upper", "usage", "used", "useful", "user", "users", "uses", "using", "usual",

@@ -282,6 +282,22 @@ class WrongAnswersTest {
         assertEquals(command, Backends.gnu(prompt));
     }
 
+    /** Near misses of blind sets 16 and 17, as classes (our own phrasings). */
+    @ParameterizedTest
+    @CsvSource(delimiterString = " => ", value = {
+        // names in any case are -iname; "N folders deep" is a depth, not a search for directories
+        "locate readme.md in any case, at most 3 folders deep => find . -maxdepth 3 -iname readme.md",
+        "find files called todo.txt under ~/notes, ignore case => find ~/notes -iname todo.txt",
+        "remove lines containing TRACE from run.log, edit it in place => sed -i '/TRACE/d' run.log",
+        "convert 1700000000 epoch seconds to a date => date -d @1700000000",
+        "average of the 2nd column in data.csv, no header => awk -F, '{s+=$2} END {print s/NR}' data.csv",
+        // "treat" is a word, not a typo of "threat"; "rn" is "right now"
+        "search big.txt for 10.1.1.1, treat the dots literally => grep -F 10.1.1.1 big.txt",
+        "what time is it in tokyo rn => TZ=Asia/Tokyo date"})
+    void blindSetNearMissesAnswerRight(String prompt, String command) {
+        assertEquals(command, Backends.gnu(prompt));
+    }
+
     /** A request that says not to do something, or names a date the command leaves out, is declined. */
     @ParameterizedTest
     @CsvSource(delimiterString = " => ", value = {"open backup.tar.gz but never extract it => never",
