@@ -21,11 +21,14 @@ import java.util.regex.Pattern;
  * its patterns, commands, rendered command, id or explanation, or a word that at least two intents
  * and a tenth of the intents of its category name (so "compress" is explained for every
  * compression intent, "push" is not for {@code git branch}). Words are compared by a crude stem,
- * a request word that starts a named word ("md5" in {@code md5sum}) and a named fragment of five
- * letters or more that starts a request word ("director" in {@code director(?:y|ies)}) count too;
- * a hyphenated word is explained when each of its parts is. Any other word probably carries a
- * meaning the command does not reflect ("without crossing filesystems", "with the bearer token",
- * "directly inside", "any capitalisation").
+ * a request word of four letters or more (or with a digit) that starts a named word ("md5" in
+ * {@code md5sum}) and a named fragment of five letters or more that starts a request word
+ * ("director" in {@code director(?:y|ies)}) count too; a hyphenated word is explained when each of
+ * its parts is. Any other word probably carries a meaning the command does not reflect ("without
+ * crossing filesystems", "with the bearer token", "directly inside", "any capitalisation").
+ * Two stricter cases: a word another matching intent {@linkplain #claims claims} is explained only
+ * by the intent's own words; a {@link #NEGATIONS negation} must be named by the intent, or be part
+ * of a slot, a capture or a quiet-errors phrase, whatever span covers it.
  */
 final class UnexplainedWords {
 
