@@ -240,13 +240,16 @@ final class IntentMatcher {
      * A group that is the whole match is a flag ("(?<w>whole words?)"), and its words are covered.
      */
     private static void moreSpans(Pattern p, Matcher m, List<int[]> spans) {
-        List<String> groups = new ArrayList<>();
-        Matcher g = GROUP_NAME.matcher(p.pattern());
-        while (g.find()) {
-            groups.add(g.group(1));
-        }
+        List<String> groups = null; // read from the pattern only when it matches again
         int from = Math.max(m.end(), m.start() + 1);
         while (from < m.regionEnd() && m.find(from)) {
+            if (groups == null) {
+                groups = new ArrayList<>();
+                Matcher g = GROUP_NAME.matcher(p.pattern());
+                while (g.find()) {
+                    groups.add(g.group(1));
+                }
+            }
             List<int[]> pieces = new ArrayList<>();
             Gaps.addSpans(p, m, pieces);
             for (String name : groups) {

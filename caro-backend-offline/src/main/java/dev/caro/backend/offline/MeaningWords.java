@@ -15,8 +15,12 @@ import java.util.regex.Pattern;
  */
 final class MeaningWords {
 
+    /** Words that take something away from a request ("without hidden ones", "skip node_modules"). */
+    static final Set<String> EXCLUSIONS = Words.set("without", "except", "excluding", "exclude", "skip", "skipping",
+            "ignoring", "besides");
+
     /** Operations and modifiers that a command must reflect when the user says them. */
-    static final Set<String> WORDS = Words.set(
+    static final Set<String> WORDS = Words.set(EXCLUSIONS,
             "delete", "deletes", "remove", "removes", "erase", "wipe", "purge", "rename", "move", "replace",
             "substitute", "update", "append", "prepend", "overwrite", "truncate", "encrypt", "decrypt", "decode",
             "upload", "install", "uninstall", "restart", "reboot", "shutdown", "mount", "unmount", "merge",
@@ -28,8 +32,7 @@ final class MeaningWords {
             "staged", "unstaged", "untracked", "stash", "upstream", "tomorrow", "yesterday", "week",
             "month", "year", "hour", "hours", "minute", "minutes", "seconds", "utc", "timezone", "header",
             "headers", "column", "columns", "field", "fields", "json", "yaml", "xml", "average", "sum", "max",
-            "min", "maximum", "minimum", "frequency", "often", "iso", "rfc", "numbered",
-            "without", "except", "excluding", "exclude", "skip", "skipping", "ignoring", "besides");
+            "min", "maximum", "minimum", "frequency", "often", "iso", "rfc", "numbered");
 
     /**
      * Phrases of ordinary words that ask for a modifier or a computation: "with line numbers" is

@@ -78,8 +78,7 @@ final class UnexplainedWords {
      * Words that take something away from a request: the intent must name them in its own patterns,
      * commands or explanation, whatever span covers them.
      */
-    static final Set<String> NEGATIONS = Words.set("without", "except", "excluding", "exclude", "skip", "skipping",
-            "ignoring", "besides", "dont", "never");
+    static final Set<String> NEGATIONS = Words.set(MeaningWords.EXCLUSIONS, "dont", "never");
 
     /** Names of days that a request gives the date of as well: "christmas 2025 (2025-12-25)". */
     private static final Set<String> DATED_NAMES = Words.set("christmas", "xmas", "halloween", "valentines",
@@ -140,10 +139,7 @@ final class UnexplainedWords {
     Set<Integer> claims(Intent intent, ParsedRequest req, List<int[]> patternSpans,
             Map<String, TemplateRenderer.Capture> captures) {
         Set<Integer> out = new HashSet<>();
-        List<int[]> captured = new ArrayList<>();
-        for (TemplateRenderer.Capture c : captures.values()) {
-            captured.add(new int[] {c.start(), c.end()});
-        }
+        List<int[]> captured = spans(captures);
         Set<String> own = null;
         Matcher w = WORD.matcher(req.text());
         while (w.find()) {
@@ -161,7 +157,7 @@ final class UnexplainedWords {
             if (own == null) {
                 own = byIntent.computeIfAbsent(intent.id(), id -> vocabulary(intent));
             }
-            if (own.contains(stem(lower)) || prefixed(own, lower)) {
+            if (named(own, lower)) {
                 out.add(w.start());
             }
         }
@@ -175,9 +171,7 @@ final class UnexplainedWords {
         for (Slot s : req.slots()) {
             covered.add(new int[] {s.start(), s.end()});
         }
-        for (TemplateRenderer.Capture c : captures.values()) {
-            covered.add(new int[] {c.start(), c.end()});
-        }
+        covered.addAll(spans(captures));
         boolean timed = req.slots().stream().anyMatch(s -> s.kind() == Slot.Kind.TIME);
         boolean dated = ISO_DATE.matcher(req.text()).find();
         // what a negation may be part of: a slot ("skip node_modules"), a capture, "without errors" for 2>/dev/null
@@ -215,7 +209,7 @@ final class UnexplainedWords {
                     addWords(own, command);
                     own.addAll(generic(intent.category()));
                 }
-                if (!own.contains(stem(lower)) && !prefixed(own, lower)) {
+                if (!named(own, lower)) {
                     out.add(lower);
                 }
                 continue;
@@ -348,7 +342,7 @@ final class UnexplainedWords {
             }
             return true;
         }
-        if (vocabulary.contains(stem(word)) || prefixed(vocabulary, word)) {
+        if (named(vocabulary, word)) {
             return true;
         }
         if (word.length() >= 4 || word.length() == 3 && word.chars().anyMatch(Character::isDigit)) {
@@ -388,8 +382,17 @@ final class UnexplainedWords {
         return s;
     }
 
+    /** Whether {@code vocabulary} (stems) names {@code word}: its stem, or a fragment of five letters or more it starts with. */
     private static boolean named(Set<String> vocabulary, String word) {
-        return vocabulary.contains(stem(word)) || vocabulary.contains(word) || prefixed(vocabulary, word);
+        return vocabulary.contains(stem(word)) || prefixed(vocabulary, word);
+    }
+
+    private static List<int[]> spans(Map<String, TemplateRenderer.Capture> captures) {
+        List<int[]> out = new ArrayList<>();
+        for (TemplateRenderer.Capture c : captures.values()) {
+            out.add(new int[] {c.start(), c.end()});
+        }
+        return out;
     }
 
     private static boolean overlaps(List<int[]> spans, int start, int end) {

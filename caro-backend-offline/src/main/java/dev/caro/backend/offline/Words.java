@@ -99,6 +99,13 @@ final class Words {
         return Set.copyOf(java.util.Arrays.asList(words));
     }
 
+    /** {@code base} and {@code more} together. */
+    static Set<String> set(Set<String> base, String... more) {
+        Set<String> out = new java.util.HashSet<>(base);
+        out.addAll(java.util.Arrays.asList(more));
+        return Set.copyOf(out);
+    }
+
     static int number(String s) {
         String t = s.strip().toLowerCase(Locale.ROOT);
         Integer n = NUMBERS.get(t);
