@@ -17,6 +17,10 @@ final class FindExpression {
             + "|\\bregardless of (?:the )?case\\b|\\bupper or lower ?case\\b|\\bno matter (?:the|what) case\\b";
 
 
+    /** The request says how deep to look: below the starting directory's own entries, or only at them. */
+    private static final String DEPTH_SAID = "\\b(?:directly|immediately|right) (?:inside|in|under|within)\\b|\\btop[- ]level\\b|\\brecursive(?:ly)?\\b|\\bsub ?(?:folders?|dir(?:ectorie)?s?|directory)\\b"
+            + "|\\banywhere\\b|\\beverywhere\\b|\\bunder\\b|\\bbelow\\b|\\bnested\\b|\\bdeep\\b|\\bwhole\\b|\\bentire\\b|\\btree\\b";
+
     private FindExpression() {}
 
     /**
@@ -50,6 +54,9 @@ final class FindExpression {
         }
         if (mentions(lower, "\\b(?:hidden|dot) ?files\\b")) {
             parts.add("-name '.*'");
+            if (start.equals("~") && req.slots().stream().noneMatch(k -> k.kind() == Kind.DEPTH) && !mentions(lower, DEPTH_SAID)) {
+                pre.add("-maxdepth 1"); // the hidden files "in my home" are the dotfiles at its top
+            }
         }
         if (mentions(lower, "\\bworld[- ]writ(?:e)?able\\b|\\bwritable by (?:everyone|anyone|others|all)\\b")) {
             parts.add("-perm -0002");

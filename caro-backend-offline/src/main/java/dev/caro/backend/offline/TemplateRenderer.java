@@ -27,6 +27,9 @@ final class TemplateRenderer implements FindExpression.SlotUse {
 
     private static final Pattern ABSOLUTE_FILE = Pattern.compile("/(?:etc|var/log|proc|dev|sys|usr/share)/.+|.+/.+/.+");
 
+    /** Words joined by dots, nothing else a regular expression would read specially. */
+    private static final Pattern DOTTED_NAME = Pattern.compile("[\\w-]+(?:\\.[\\w-]+)+");
+
     private final ParsedRequest req;
     private final Map<String, Capture> captures;
     private final boolean bsd;
@@ -317,8 +320,19 @@ final class TemplateRenderer implements FindExpression.SlotUse {
             case "glob": return has(Kind.GLOB);
             case "bsd": return bsd;
             case "rootdir": return "/".equals(lastDir);
+            case "fixed": return dottedLiteral();
             default: return false;
         }
+    }
+
+    /**
+     * Whether the search pattern is a dotted name such as {@code os.Exit}, {@code 10.0.0.5} or
+     * {@code console.log}: its dots are meant literally, so grep takes it as a fixed string
+     * ({@code -F}) rather than as a regular expression whose dots match any character.
+     */
+    private boolean dottedLiteral() {
+        Capture p = captures.get("pattern");
+        return p != null && !captures.containsKey("alt") && DOTTED_NAME.matcher(p.value()).matches();
     }
 
     private String value(String name) {

@@ -231,6 +231,10 @@ class FilesIntentsTest {
             how many gigabytes are free on /home => df -h /home
             find every __pycache__ directory below here => find . -type d -name __pycache__
             list the node_modules folders beneath here => find . -type d -name node_modules
+            show the hidden files in my home folder, files only => find ~ -maxdepth 1 -type f -name '.*'
+            find hidden files (no directories) in my home directory => find ~ -maxdepth 1 -type f -name '.*'
+            find hidden files anywhere under my home, files only => find ~ -type f -name '.*'
+            find hidden files in my home dir recursively, not folders => find ~ -type f -name '.*'
             """;
 
     /** Request => GNU command => BSD command. */

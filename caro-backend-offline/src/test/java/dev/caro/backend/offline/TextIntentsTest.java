@@ -209,6 +209,12 @@ class TextIntentsTest {
             would you show me the 404 requests in /var/log/apache2/access.log => awk '$9 == 404' /var/log/apache2/access.log
             could you swap the first two columns of pairs.txt => awk '{print $2, $1}' pairs.txt
             Could you tunnel local port 3307 to port 3306 on mysql.internal through bastion.acme.io as deploy? => ssh -N -L 3307:mysql.internal:3306 deploy@bastion.acme.io
+            which rust files call unwrap => grep -rl --include='*.rs' unwrap .
+            list the c files that define parse_args => grep -rl --include='*.c' parse_args .
+            which ts files invoke setTimeout => grep -rl --include='*.ts' setTimeout .
+            which js files call JSON.parse => grep -rl -F --include='*.js' JSON.parse .
+            which files under conf mention db.internal.lan => grep -rl -F db.internal.lan conf
+            which files in /etc mention 192.168.0.10 => grep -rl -F 192.168.0.10 /etc
             """;
 
     /** Request => GNU command => BSD command. */
