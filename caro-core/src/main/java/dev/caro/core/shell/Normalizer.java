@@ -511,6 +511,8 @@ final class Normalizer {
             unfoldParallel(cmd, sc, layer);
         } else if (!InlineShellCalls.codeOptions(name).isEmpty()) {
             unfoldInlineCode(cmd, sc, layer, stdin);
+        } else if (name.equals("for") && !args.isEmpty() && args.get(0).value().startsWith("/")) {
+            unfoldCmdFor(cmd, sc, layer);
         } else if (name.equals("watch")) {
             int i = Wrappers.skipOptions(args, 0, "n", Set.of("--interval"));
             if (i >= 0 && i < args.size()) {
@@ -518,6 +520,24 @@ final class Normalizer {
                 Layer l = new Layer(Origin.SHELL_STRING, layer.depth() + 1, append(layer.wrappers(), "watch"),
                         layer.elevated(), layer.background());
                 parseNested(join(rest), rest.size() == 1 ? rest.get(0) : null, spanOf(rest), sc.copy(), l, null);
+            }
+        }
+    }
+
+    /**
+     * cmd.exe's {@code for /F "tokens=*" %l in ('wevtutil el') do wevtutil cl "%l"}, which a POSIX
+     * shell reads as a command named {@code for}: the command after {@code do} runs once per item,
+     * so it is checked as a command of its own (the loop variable stays unknown).
+     */
+    private void unfoldCmdFor(SimpleCommand cmd, Scope sc, Layer layer) {
+        List<Word> args = cmd.args();
+        for (int i = 0; i < args.size() - 1; i++) {
+            if (args.get(i).value().equalsIgnoreCase("do")) {
+                List<Word> body = args.subList(i + 1, args.size());
+                Layer l = new Layer(Origin.SHELL_STRING, layer.depth() + 1, append(layer.wrappers(), "for"),
+                        layer.elevated(), layer.background());
+                parseNested(join(body), body.size() == 1 ? body.get(0) : null, spanOf(body), sc.copy(), l, null);
+                return;
             }
         }
     }
@@ -1026,15 +1046,30 @@ final class Normalizer {
         }
         String op = p.operator();
         if (op.startsWith(":-") || op.startsWith(":=") || op.startsWith(":?")) {
-            return known && !value.isEmpty() ? value : null;
+            return known && !value.isEmpty() ? value : known || op.startsWith(":?") ? null : fallback(op.substring(2));
         }
         if (op.startsWith("-") || op.startsWith("=") || op.startsWith("?")) {
-            return known ? value : null;
+            return known ? value : op.startsWith("?") ? null : fallback(op.substring(1));
         }
         if (op.startsWith("#") && op.length() == 1) {
             return known ? String.valueOf(value.length()) : null;
         }
         return null;
+    }
+
+    /**
+     * The default of {@code ${NAME:-default}} for a variable caro does not know: what the shell
+     * uses when it is unset, the likeliest value ({@code ${RM:-rm} -rf ~}). Null when the default
+     * itself needs expanding or quoting.
+     */
+    private static String fallback(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '$' || c == '`' || c == '\\' || c == '"' || c == '\'') {
+                return null;
+            }
+        }
+        return text;
     }
 
     static boolean hasGlob(String text) {

@@ -217,6 +217,21 @@ class NormalizerTest {
         assertEquals("$BUILD_DIR/", unknown.args().get(1).value());
         assertTrue(unknown.args().get(1).unknownExpansion());
         assertFalse(only(parse("rm -rf ./build"), "rm").args().get(1).unknownExpansion());
+        // An unknown variable with a default takes the default: what the shell uses when it is unset.
+        assertEquals("[-rf] [/home/user/.config]", args(only(parse("${RM:-rm} -rf ~/.config"), "rm")));
+        assertEquals("[-rf] [/] [build]", args(only(parse("rm -rf ${DIR-/} \"${OUT:=build}\""), "rm")));
+        // ...unless the default needs expanding itself, or the form stops the shell instead (:?).
+        assertTrue(only(parse("rm -rf ${DIR:-$X}"), "rm").args().get(1).unknownExpansion());
+        assertTrue(only(parse("rm -rf \"${DIR:?unset}\""), "rm").args().get(1).unknownExpansion());
+    }
+
+    @Test
+    void unfoldsTheBodyOfACmdForLoop() {
+        // A POSIX shell reads cmd.exe's loop as a command named for (and its quoted list as a loop of its own).
+        assertEquals(List.of("body: 'wevtutil [el']",
+                        "direct: for [/F] [tokens=*] [%l] [in] [('wevtutil el')] [do] [wevtutil] [cl] [%l]",
+                        "shell_string: wevtutil [cl] [%l]"),
+                render(parse("for /F \"tokens=*\" %l in ('wevtutil el') do wevtutil cl \"%l\"")));
     }
 
     @Test
