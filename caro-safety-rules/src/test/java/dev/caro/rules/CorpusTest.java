@@ -38,7 +38,8 @@ class CorpusTest {
     @ParameterizedTest
     @ValueSource(strings = {"rules-corpus.jsonl", "rules-variants.jsonl", "shared-sample.jsonl", "blind-2026-12-02.jsonl",
         "blind-2026-12-03a.jsonl", "blind-2026-12-03b.jsonl", "blind-2026-12-03c.jsonl",
-        "blind-2026-12-03d.jsonl", "blind-2026-12-03e.jsonl"})
+        "blind-2026-12-03d.jsonl", "blind-2026-12-03e.jsonl",
+        "blind-2026-12-03f.jsonl"})
     void meetsTheRecallAndFalseAlarmBars(String name) {
         check(name, CONTEXT, "user in /home/user/project");
     }
@@ -46,7 +47,8 @@ class CorpusTest {
     @ParameterizedTest
     @ValueSource(strings = {"rules-corpus.jsonl", "rules-variants.jsonl", "shared-sample.jsonl", "blind-2026-12-02.jsonl",
         "blind-2026-12-03a.jsonl", "blind-2026-12-03b.jsonl", "blind-2026-12-03c.jsonl",
-        "blind-2026-12-03d.jsonl", "blind-2026-12-03e.jsonl"})
+        "blind-2026-12-03d.jsonl", "blind-2026-12-03e.jsonl",
+        "blind-2026-12-03f.jsonl"})
     void meetsTheBarsAsRootInAShallowCheckout(String name) {
         check(name, ROOT_CONTEXT, "root in /work/main");
     }

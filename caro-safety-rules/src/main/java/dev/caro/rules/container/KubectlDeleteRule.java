@@ -3,11 +3,13 @@ package dev.caro.rules.container;
 import dev.caro.api.safety.Finding;
 import dev.caro.api.safety.RiskLevel;
 import dev.caro.api.safety.RuleContext;
+import dev.caro.api.shell.Origin;
 import dev.caro.api.shell.SimpleCommand;
 import dev.caro.api.shell.Word;
 import dev.caro.rules.internal.Args;
 import dev.caro.rules.internal.BaseRule;
 import dev.caro.rules.internal.LazyPattern;
+import dev.caro.rules.internal.Names;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -57,6 +59,9 @@ public final class KubectlDeleteRule extends BaseRule {
         if (Kubernetes.dryRun(c)) {
             return List.of();
         }
+        if (ops.size() == 1 && (c.origin() == Origin.XARGS || c.wrappers().contains("xargs"))) {
+            return listed(c);
+        }
         boolean all = Args.has(c, "", "--all");
         boolean allNs = c.hasArg("-A") || Args.hasLong(c, "--all-namespaces");
         List<Finding> out = new ArrayList<>();
@@ -80,5 +85,25 @@ public final class KubectlDeleteRule extends BaseRule {
                     + ", which may take stored data or the node's workloads with it.", c.span());
         }
         return out;
+    }
+
+    /** {@code kubectl get ns -o name | xargs kubectl delete}: every resource the listing names goes. */
+    private List<Finding> listed(SimpleCommand c) {
+        for (SimpleCommand u : c.upstream()) {
+            List<Word> got = Args.operands(u, VALUE_OPTS);
+            if (!Kubernetes.KUBECTL.contains(Names.of(u)) || got.size() < 2 || !got.get(0).value().equals("get")) {
+                continue;
+            }
+            String kinds = got.get(1).value().toLowerCase(Locale.ROOT);
+            boolean heavy = kinds.startsWith("ns") || kinds.startsWith("namespace") || kinds.startsWith("project");
+            for (String k : COMMA_OR_SLASH.split(kinds)) {
+                heavy |= HEAVY.contains(k);
+            }
+            List<Finding> out = new ArrayList<>();
+            report(out, heavy ? RiskLevel.HIGH : RiskLevel.MODERATE, "Deletes every " + kinds
+                    + " that 'kubectl get' lists, whatever is in them.", c.span());
+            return out;
+        }
+        return List.of();
     }
 }

@@ -6,6 +6,7 @@ import dev.caro.api.safety.RuleContext;
 import dev.caro.api.shell.SimpleCommand;
 import dev.caro.api.shell.Word;
 import dev.caro.rules.internal.Devices;
+import dev.caro.rules.internal.LazyPattern;
 import dev.caro.rules.internal.Targets;
 import java.util.Optional;
 
@@ -17,6 +18,9 @@ final class DeviceTarget {
      * @param description how a message names it
      */
     record Judged(RiskLevel risk, String description) {}
+
+    /** What find -exec gets from a find that walks /dev: caro reads its {} as DIR/{}. */
+    private static final LazyPattern FOUND_DEVICE = LazyPattern.of("/dev(?:/[^{}]*)?/\\{\\}");
 
     private DeviceTarget() {}
 
@@ -32,6 +36,10 @@ final class DeviceTarget {
         String v = w.value();
         if (Devices.isHarmless(v)) {
             return Optional.empty();
+        }
+        if (FOUND_DEVICE.matcher(v).matches()) {
+            // find /dev ... -exec wipefs -a {} \; runs on every device find lists there, disks included
+            return Optional.of(new Judged(RiskLevel.CRITICAL, "every device find lists under " + v.substring(0, v.length() - 3)));
         }
         if (Devices.isStorage(v)) {
             return Optional.of(Devices.isWholeDisk(v)

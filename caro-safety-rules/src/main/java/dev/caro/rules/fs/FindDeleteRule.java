@@ -75,6 +75,9 @@ public final class FindDeleteRule extends BaseRule {
             PathKind k = Targets.kind(c, root, ctx);
             String abs = root.literal() ? Targets.absolute(c, ctx, root.value()) : null;
             RiskLevel r = FindRisk.of(k, abs, f, recursive, empties);
+            if (r == RiskLevel.SAFE && root.literal() && Targets.leavesCwd(root.value())) {
+                r = RiskLevel.MODERATE; // find .. reaches the folders beside this one, wherever it is
+            }
             if (k == PathKind.OUTSIDE_CWD && abs != null && !f.narrowed() && Targets.personalFolder(c, ctx, abs)) {
                 r = RiskLevel.HIGH; // ~/Documents, ~/.ssh: a whole folder of the person's own files
             }

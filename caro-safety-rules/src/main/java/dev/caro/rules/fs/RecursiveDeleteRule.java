@@ -124,6 +124,12 @@ public final class RecursiveDeleteRule extends BaseRule {
                     && CACHE.matcher(w.value()).find()) {
                 r = RiskLevel.SAFE; // caches are rebuilt on demand
             }
+            if (r == RiskLevel.SAFE && !interactive && w.literal() && Targets.leavesCwd(w.value())
+                    && !CACHE.matcher("/" + w.value()).find()) {
+                // ../other-project is another project whatever the parent is (even when it is /tmp)
+                report(out, RiskLevel.MODERATE, "Recursively deletes " + w.value() + ", outside the working directory.", w.span());
+                continue;
+            }
             if (interactive && r == RiskLevel.MODERATE) {
                 r = RiskLevel.SAFE; // rm -ri asks before each file
             }

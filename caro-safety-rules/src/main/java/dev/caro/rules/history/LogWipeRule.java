@@ -33,10 +33,10 @@ public final class LogWipeRule extends BaseRule {
                 "Logs are how you find out what went wrong or who got in; erasing them destroys that evidence."
                         + " Rotate or compress logs (logrotate, journalctl --vacuum-time=2weeks) instead.",
                 List.of("sudo truncate -s0 /var/log/auth.log", "sudo journalctl --vacuum-time=1s", "wevtutil cl Security",
-                        "> /var/log/syslog", "sudo rm -f /var/log/wtmp", "sudo truncate -s 0 /var/log/*.log", "Clear-EventLog -LogName Security", "sudo journalctl --vacuum-size=1K",
+                        "> /var/log/syslog", "sudo rm -f /var/log/wtmp", "sudo truncate -s 0 /var/log/*.log", "Clear-EventLog -LogName Security", "sudo journalctl --vacuum-size=1K", "sudo log erase --all",
                         "sudo journalctl --vacuum-files=0"),
                 List.of("sudo journalctl --vacuum-size=500M", "sudo journalctl --vacuum-time=2weeks", "tail -F /var/log/nginx/error.log",
-                        "sudo logrotate -f /etc/logrotate.conf", "wevtutil qe System /c:5", "echo started >> /var/log/myapp.log",
+                        "sudo logrotate -f /etc/logrotate.conf", "wevtutil qe System /c:5", "log show --last 1h", "echo started >> /var/log/myapp.log",
                         "sudo truncate -s 0 /var/log/nginx/access.log", "sudo journalctl --vacuum-files=5"));
     }
 
@@ -49,7 +49,9 @@ public final class LogWipeRule extends BaseRule {
             case "wevtutil" -> {
                 List<Word> ops = Args.operands(c);
                 if (!ops.isEmpty() && (ops.get(0).value().equalsIgnoreCase("cl") || ops.get(0).value().equalsIgnoreCase("clear-log"))) {
-                    report(out, RiskLevel.HIGH, "Clears the Windows " + (ops.size() > 1 ? ops.get(1).value() + " " : "") + "event log.", c.span());
+                    String log = ops.size() > 1 ? ops.get(1).value() : "";
+                    report(out, RiskLevel.HIGH, log.isEmpty() || log.contains("%") || log.contains("$")
+                            ? "Clears Windows event logs." : "Clears the Windows " + log + " event log.", c.span());
                 }
             }
             case "fsutil" -> {
@@ -58,6 +60,12 @@ public final class LogWipeRule extends BaseRule {
                 }
             }
             case "clear-eventlog", "remove-eventlog" -> report(out, RiskLevel.HIGH, "Clears a Windows event log.", c.span());
+            case "log" -> { // macOS: log erase --all / --ttl
+                List<Word> ops = Args.operands(c);
+                if (!ops.isEmpty() && ops.get(0).value().equals("erase")) {
+                    report(out, RiskLevel.HIGH, "Erases the macOS unified log.", c.span());
+                }
+            }
             case "auditctl" -> {
                 if (c.hasArg("-D") || c.hasArg("-e") && c.argValues().contains("0")) {
                     report(out, RiskLevel.HIGH, "Turns off or deletes the audit rules, so nothing is recorded from now on.", c.span());

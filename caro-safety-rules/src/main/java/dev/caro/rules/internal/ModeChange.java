@@ -41,6 +41,7 @@ public record ModeChange(String program, boolean recursive, String spec, List<Wo
         boolean recursive = false;
         String spec = null;
         boolean reference = false;
+        boolean awaitingReference = false;
         List<Word> files = new ArrayList<>();
         boolean end = false;
         for (Word w : args) {
@@ -57,7 +58,16 @@ public record ModeChange(String program, boolean recursive, String spec, List<Wo
                 }
                 if (v.startsWith("--reference")) {
                     reference = true;
+                    awaitingReference = v.equals("--reference");
+                    if (v.startsWith("--reference=")) {
+                        spec = referenceMode(v.substring("--reference=".length()));
+                    }
                 }
+                continue;
+            }
+            if (awaitingReference) {
+                awaitingReference = false;
+                spec = referenceMode(v);
                 continue;
             }
             if (spec == null && !reference) {
@@ -67,6 +77,14 @@ public record ModeChange(String program, boolean recursive, String spec, List<Wo
             }
         }
         return new ModeChange(program, recursive, spec == null ? "" : spec, files);
+    }
+
+    /**
+     * The mode {@code --reference=FILE} copies when caro knows it: the shared temporary directories
+     * are 1777 on every system; anything else is unknown (null).
+     */
+    private static String referenceMode(String file) {
+        return file.matches("/(?:var/)?tmp/?|/dev/shm/?") ? "1777" : null;
     }
 
     /** Whether the chmod mode lets everyone write: 777, 666, o+w, a+rwx, ugo=rwx. */

@@ -161,6 +161,17 @@ public final class Targets {
             + "|Downloads|Dropbox|OneDrive|Google Drive|Nextcloud|Mail|Maildir|Notes|Projects?|src|code|repos|workspace|Library"
             + "|\\.ssh|\\.gnupg|\\.password-store|\\.mozilla|\\.thunderbird|\\.config|\\.local|\\.kube|\\.aws)");
 
+    /** A relative path that climbs out of the working directory: {@code ..}, {@code ../x}, {@code ./../x}. */
+    private static final LazyPattern LEAVES_CWD = LazyPattern.of("(?:\\./)*+\\.\\.(?:/|$)");
+
+    /**
+     * Whether the path as written leaves the working directory through {@code ..}: another project or
+     * folder beside it, wherever the working directory happens to be (even inside /tmp).
+     */
+    public static boolean leavesCwd(String written) {
+        return LEAVES_CWD.matcher(written).lookingAt();
+    }
+
     /**
      * Whether {@code path} is one of the home directory's own top-level folders of personal data
      * ({@code ~/Documents}, {@code ~/Pictures}, {@code ~/.ssh}), not something deeper inside one.

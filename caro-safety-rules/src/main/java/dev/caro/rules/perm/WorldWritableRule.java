@@ -24,7 +24,10 @@ public final class WorldWritableRule extends BaseRule {
 
     /** A private key or a credentials file in a home directory (public keys, known_hosts and config are meant to be readable). */
     private static final LazyPattern PRIVATE_KEY = LazyPattern.of("/\\.ssh/(?:id_[^/]*+(?<!\\.pub)|[^/]*\\.pem|[^/]*\\.key)$"
-            + "|/\\.gnupg/(?:private-keys|secring)|/\\.aws/credentials$|/\\.kube/config$|/\\.pgpass$|/\\.netrc$|/\\.docker/config\\.json$");
+            + "|/\\.gnupg/(?:private-keys|secring)|/\\.aws/credentials$|/\\.kube/config$|/\\.pgpass$|/\\.netrc$|/\\.docker/config\\.json$"
+            // the machine's own keys: TLS, the SSH host keys, certificate authorities'
+            + "|^/etc/(?:ssl|pki/tls|pki/CA)/private/[^/]+$|^/etc/ssh/ssh_host_[^/]*_key$|^/etc/letsencrypt/(?:live|archive)/.*/privkey[^/]*\\.pem$"
+            + "|^/etc/.*\\.key$");
 
     /** SSH files that are meant to be readable: public keys, authorized_keys, known_hosts. */
     private static final LazyPattern PUBLIC_SSH_FILE = LazyPattern.of("/\\.ssh/(?:[^/]*\\.pub|authorized_keys2?|known_hosts)$");
@@ -35,9 +38,11 @@ public final class WorldWritableRule extends BaseRule {
                 "A world-writable system file lets any local user or compromised service take over the machine."
                         + " Grant access to one user or group instead (chown, or a group with chmod g+w).",
                 List.of("chmod 777 /etc/passwd", "sudo chmod 666 /dev/nvme0n1", "sudo chmod o+rw /etc/shadow /etc/gshadow", "chmod a+w /usr/bin/sudo",
-                        "chmod 666 /etc/sudoers", "chmod 777 ~", "sudo chmod 777 /", "chmod 644 ~/.ssh/id_ed25519"),
+                        "chmod 666 /etc/sudoers", "chmod 777 ~", "sudo chmod 777 /", "chmod 644 ~/.ssh/id_ed25519",
+                        "sudo chmod 644 /etc/ssl/private/site.key", "sudo chmod 0644 /etc/ssh/ssh_host_rsa_key"),
                 List.of("chmod 644 file.txt", "chmod 777 ./tmp-output", "chmod +x deploy.sh", "chmod 600 ~/.ssh/id_ed25519", "chmod 644 ~/.ssh/id_ed25519.pub", "sudo chmod 666 /dev/null",
-                        "chmod go= ~/.ssh/config", "chmod 777 /tmp/shared"));
+                        "chmod go= ~/.ssh/config", "chmod 777 /tmp/shared",
+                        "sudo chmod 600 /etc/ssl/private/site.key", "sudo chmod 644 /etc/ssh/ssh_host_rsa_key.pub"));
     }
 
     @Override

@@ -17,7 +17,7 @@ import java.util.Set;
 public final class AdminGroupRule extends BaseRule {
 
     private static final Set<String> COMMAND_NAMES = Set.of("usermod", "useradd", "gpasswd", "adduser", "addgroup", "net", "add-localgroupmember",
-            "dseditgroup");
+            "dseditgroup", "dscl");
 
     private static final Set<String> ADMIN = Set.of("sudo", "wheel", "admin", "root", "adm", "shadow", "disk", "lxd", "libvirt");
     /** Root-equivalent for its members, but routinely given to the people who use it. */
@@ -33,9 +33,9 @@ public final class AdminGroupRule extends BaseRule {
                 List.of("sudo usermod -aG sudo guest", "sudo gpasswd -a bob wheel", "net localgroup administrators guest /add",
                         "sudo adduser eve sudo", "Add-LocalGroupMember -Group Administrators -Member guest",
                         "sudo usermod -a -G docker jenkins", "sudo adduser nginx docker",
-                        "sudo usermod -aG docker intern"),
+                        "sudo usermod -aG docker intern", "sudo dscl . -append /Groups/admin GroupMembership guest"),
                 List.of("sudo usermod -aG docker $USER", "groups ana", "sudo gpasswd -d bob wheel", "net localgroup administrators",
-                        "sudo usermod -aG video ana"));
+                        "sudo usermod -aG video ana", "dscl . -read /Groups/admin GroupMembership"));
     }
 
     @Override
@@ -93,6 +93,12 @@ public final class AdminGroupRule extends BaseRule {
             case "dseditgroup" -> {
                 String line = String.join(" ", c.argValues()).toLowerCase(Locale.ROOT);
                 if (line.contains("admin") && line.contains("-a")) {
+                    report(out, RiskLevel.HIGH, "Adds an account to the macOS admin group.", c.span());
+                }
+            }
+            case "dscl" -> { // dscl . -append /Groups/admin GroupMembership guest
+                String line = String.join(" ", c.argValues()).toLowerCase(Locale.ROOT);
+                if (line.matches(".*-(?:append|merge|create) /groups/(?:admin|wheel)\\b.*groupmembership.*")) {
                     report(out, RiskLevel.HIGH, "Adds an account to the macOS admin group.", c.span());
                 }
             }

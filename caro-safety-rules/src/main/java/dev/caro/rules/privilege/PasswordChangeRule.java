@@ -29,7 +29,8 @@ public final class PasswordChangeRule extends BaseRule {
                         + " passwd interactively with a strong password, and sudo rules instead of extra root users.",
                 List.of("sudo passwd -d root", "echo 'root:root' | sudo chpasswd", "sudo usermod -p '' root",
                         "sudo useradd -o -u 0 -g 0 toor", "sudo usermod -u 0 bob", "net user administrator /active:yes",
-                        "sudo passwd --delete ana", "sudo usermod -s /usr/sbin/nologin root", "sudo passwd -l root"),
+                        "sudo passwd --delete ana", "sudo usermod -s /usr/sbin/nologin root", "sudo passwd -l root",
+                        "net user administrator Winter2024 /active:yes"),
                 List.of("passwd", "sudo passwd -l guest", "sudo useradd -m -s /bin/bash ana", "sudo usermod -aG docker ana",
                         "passwd --status", "sudo usermod -L former-employee", "chsh -s /bin/zsh"));
     }
@@ -76,7 +77,11 @@ public final class PasswordChangeRule extends BaseRule {
             case "net" -> {
                 String line = String.join(" ", c.argValues()).toLowerCase(Locale.ROOT);
                 if (line.startsWith("user administrator") && line.contains("/active:yes")) {
-                    report(out, RiskLevel.MODERATE, "Enables the built-in Administrator account.", c.span());
+                    List<String> words = c.argValues();
+                    boolean password = words.size() > 2 && !words.get(2).startsWith("/");
+                    report(out, password ? RiskLevel.HIGH : RiskLevel.MODERATE, password
+                            ? "Enables the built-in Administrator account with a password typed on the command line."
+                            : "Enables the built-in Administrator account.", c.span());
                 }
             }
             default -> { }

@@ -44,12 +44,15 @@ public final class ForkBombRule extends BaseRule {
     /** {@code 1..[int]::MaxValue | ForEach-Object { Start-Job ... }}: a PowerShell range too long to ever finish. */
     private static final LazyPattern PS_HUGE_RANGE = LazyPattern.of(
             "(?i)\\d++\\s*+\\.\\.\\s*+(?:\\[(?:int|int32|int64|long|uint32)\\]::maxvalue|\\d{7,}+|\\d++e\\d++)\\s*+\\|\\s*+(?:foreach-object|foreach|%)\\s*+\\{");
-    /** An input that never ends, feeding xargs: {@code yes |}, {@code seq inf |}, {@code cat /dev/zero |}. */
     /** {@code yes 'sleep 600 &' | bash}: an endless stream of backgrounded commands fed to a shell. */
     private static final LazyPattern ENDLESS_INTO_SHELL = LazyPattern.of(
             "(?:^|[;&|(]\\s*+)yes\\s++(['\"])[^'\"\\n&]*+&[^'\"\\n]*+\\1\\s*+\\|\\s*+(?:sudo\\s++)?(?:ba|da|z|k|mk)?sh\\b");
+    /**
+     * An input that never ends, or runs to hundreds of thousands of lines, feeding xargs: {@code yes |},
+     * {@code seq inf |}, {@code seq 1 1000000 |}, {@code cat /dev/zero |}.
+     */
     private static final LazyPattern ENDLESS_INTO_XARGS = LazyPattern.of(
-            "(?:^|[;&|(]\\s*+)(?:yes|seq\\s++inf(?:inity)?|cat\\s++/dev/(?:zero|urandom))\\b[^|;&\\n]*+\\|\\s*+xargs\\b((?:[^|;&\\n]|&(?!&))*+)");
+            "(?:^|[;&|(]\\s*+)(?:yes|seq\\s++(?:inf(?:inity)?|(?:-?\\d++\\s++){0,2}(?:\\d{6,}+|\\d++e\\d++))|cat\\s++/dev/(?:zero|urandom))\\b[^|;&\\n]*+\\|\\s*+xargs\\b((?:[^|;&\\n]|&(?!&))*+)");
     /** A script that starts copies of itself: {@code "$0" & "$0"}, {@code $0 | $0}, {@code sh "$0" && sh "$0"}. */
     private static final LazyPattern SELF_SPAWN = LazyPattern.of(
             "(?:(?:ba|da|z|k)?sh\\s++)?\"?(?:\\$0|\\$\\{0\\}|\\$\\{?BASH_SOURCE(?:\\[0\\])?\\}?)\"?\\s*+(?:&&?|\\|\\|?)\\s*+"
@@ -79,14 +82,14 @@ public final class ForkBombRule extends BaseRule {
                 List.of(":(){ :|:& };:", "bomb() { bomb | bomb & }; bomb", "b() { b & b & }; b",
                         "perl -e 'fork() for (1..1e6)'", "python3 -c \"import os;[os.fork() for _ in iter(int,1)]\"",
                         "while true; do sleep 1 & done", "ruby -e 'loop { fork }'", "%0|%0",
-                        "seq inf | xargs -P0 -n1 sh -c 'sleep 600'", "1..1000000000 | % { Start-Process notepad }",
+                        "seq inf | xargs -P0 -n1 sh -c 'sleep 600'", "seq 500000 | xargs -P 0 -I{} sleep 900", "1..1000000000 | % { Start-Process notepad }",
                         "echo '$0 | $0 &' > x.sh && sh x.sh", "yes 'ping -c1 10.0.0.1 &' | sh",
                         "printf '%s\\n' '#!/bin/sh' '\"$0\" & \"$0\"' > r.sh && chmod +x r.sh && ./r.sh",
                         "python3 -c 'import subprocess\nwhile True: subprocess.Popen([\"sleep\", \"60\"])'"),
                 List.of("echo ':(){ :|:& };:' | wc -c", "countdown() { echo $1; }; countdown 3",
                         "while true; do date; sleep 5; done", "python3 -c 'import os; print(os.cpu_count())'",
                         "perl -ne 'print if /fork/' src/*.c", "./server & ./worker &",
-                        "yes | head -n 3 | xargs -n1 echo", "1..5 | ForEach-Object { Start-Job { Get-Date } }",
+                        "yes | head -n 3 | xargs -n1 echo", "seq 1 1000000 | xargs -n 1000 echo | wc -l", "1..5 | ForEach-Object { Start-Job { Get-Date } }",
                         "printf 'echo \"$0\" started &\\n' > log.sh", "yes 'y' | sh ./install.sh",
                         "python3 -c 'import subprocess; subprocess.Popen([\"make\", \"watch\"])'",
                         "python3 -c 'import subprocess\nfor f in [\"a\", \"b\"]: subprocess.run([\"gzip\", f])'"));

@@ -139,14 +139,17 @@ public final class DownloadExecRule extends BaseRule {
     /** curl -o F URL … then sh F / ./F / python F. */
     private void downloadThenRun(ShellScript script, List<Finding> out) {
         Set<String> files = new HashSet<>();
+        boolean bareIp = false; // a file came from a bare IP address: no name, no certificate, nobody to hold to account
         for (SimpleCommand c : script.commands()) {
             String n = Names.of(c);
             String saved = windowsDownload(c);
             if (saved != null) {
                 files.add(base(saved.replace('\\', '/')));
+                bareIp |= Downloads.namesBareIp(c);
                 continue;
             }
             if (Downloads.isDownloader(c)) {
+                bareIp |= Downloads.namesBareIp(c);
                 Optional<String> o = n.startsWith("wget") ? Args.valueBundled(c, "-O", "--output-document")
                         : Args.valueBundled(c, "-o", "--output");
                 for (dev.caro.api.shell.Redirect r : c.redirects()) {
@@ -185,7 +188,9 @@ public final class DownloadExecRule extends BaseRule {
                 }
             }
             if (run != null) {
-                report(out, RiskLevel.HIGH, "Runs the just-downloaded file " + run + " without checking it.", c.span());
+                boolean critical = c.elevated() || bareIp;
+                report(out, critical ? RiskLevel.CRITICAL : RiskLevel.HIGH, "Runs the just-downloaded file " + run
+                        + (critical ? (c.elevated() ? " as root" : " from a bare IP address") : "") + " without checking it.", c.span());
             }
         }
     }

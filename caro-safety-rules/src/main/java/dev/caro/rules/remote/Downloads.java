@@ -35,13 +35,18 @@ final class Downloads {
     /** Whether a downloader among {@code cmds} fetches from a bare IP address. */
     static boolean fromBareIp(List<SimpleCommand> cmds) {
         for (SimpleCommand c : cmds) {
-            if (!isDownloader(c)) {
-                continue;
+            if (isDownloader(c) && namesBareIp(c)) {
+                return true;
             }
-            for (Word w : c.args()) {
-                if (BARE_IP_URL.matcher(w.value()).find() || BARE_IP.matcher(w.value()).matches()) {
-                    return true;
-                }
+        }
+        return false;
+    }
+
+    /** Whether an argument of {@code c} is a URL or address with a bare IP instead of a host name. */
+    static boolean namesBareIp(SimpleCommand c) {
+        for (Word w : c.args()) {
+            if (BARE_IP_URL.matcher(w.value()).find() || BARE_IP.matcher(w.value()).matches()) {
+                return true;
             }
         }
         return false;

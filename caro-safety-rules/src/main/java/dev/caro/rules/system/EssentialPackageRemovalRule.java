@@ -25,6 +25,9 @@ public final class EssentialPackageRemovalRule extends BaseRule {
             + "|zlib1g|base-files|base-passwd|ubuntu-minimal|findutils|tar|gzip|procps|mount|e2fsprogs|udev|dbus"
             + "|libpam.*|pam|network-manager|networkmanager|netplan\\.io|ifupdown|glibc-common|filesystem|setup|bash-completion-never"
             + "|\\*|.*\\*)(?::\\w+)?");
+    /** Packages every program or the boot itself needs: removing them breaks the machine at once, forced or not. */
+    private static final LazyPattern CORE = LazyPattern.of("(?i)(?:libc6|libc-bin|glibc|glibc-common|coreutils|libstdc\\+\\+6|zlib1g"
+            + "|base-files|filesystem|linux-image.*|kernel|kernel-core|systemd|systemd-sysv|init|bash|dpkg|rpm)(?::\\w+)?");
     private static final Set<String> APT_REMOVE = Set.of("remove", "purge", "autoremove", "erase", "rm", "del", "uninstall");
 
     public EssentialPackageRemovalRule() {
@@ -87,7 +90,8 @@ public final class EssentialPackageRemovalRule extends BaseRule {
                 || (n.equals("pacman") && c.argValues().stream().anyMatch(v -> v.startsWith("-R") && v.indexOf('d') != v.lastIndexOf('d')));
         for (Word p : packages) {
             if (ESSENTIAL.matcher(p.value()).matches()) {
-                report(out, forced ? RiskLevel.CRITICAL : RiskLevel.HIGH, "Removes the essential package " + p.value()
+                report(out, forced || CORE.matcher(p.value()).matches() ? RiskLevel.CRITICAL : RiskLevel.HIGH,
+                        "Removes the essential package " + p.value()
                         + ", which the system needs to run.", p.span());
             }
         }
