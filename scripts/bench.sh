@@ -9,17 +9,24 @@
 # Needs GNU time (/usr/bin/time) and a built caro (./mvnw -q package -DskipTests; CARO_TARGET
 # selects another build folder). Uses a throw-away cache directory, so the class data sharing
 # archive is recorded fresh for each Java and the user's own cache is left alone.
+#
+# The rows without "-server" run caro in its own process (CARO_CLI_SERVER=off); the "-server" rows
+# are answered by the resident CLI server, started by a first call and warmed up before measuring.
+# The server lives in a throw-away run directory and is stopped at the end.
 set -eu
 runs=${1:-10}
 root=$(CDPATH= cd -- "$(dirname -- "$0")/.." && pwd)
 caro="$root/caro"
 work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-mkdir -p "$work/hello" "$work/home"
+stop_servers() { for p in "$work"/run/caro/cli-*.pid; do [ -f "$p" ] && kill "$(cat "$p")" 2>/dev/null; done; return 0; }
+trap 'stop_servers; rm -rf "$work"' EXIT
+mkdir -p "$work/hello" "$work/home" "$work/run"
+chmod 700 "$work/run"
 cat > "$work/hello/Hello.java" <<'JAVA'
 public class Hello { public static void main(String[] args) { System.out.println("hello"); } }
 JAVA
 export XDG_CACHE_HOME="$work/cache" XDG_CONFIG_HOME="$work/config" XDG_STATE_HOME="$work/state" XDG_DATA_HOME="$work/data"
+export XDG_RUNTIME_DIR="$work/run" CARO_CLI_SERVER_IDLE=900
 flags="-XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xshare:auto -Xss4m"
 
 # median of column $1 (1-based) of file $2
@@ -38,25 +45,37 @@ for jh in ${BENCH_JAVA_HOMES:-${JAVA_HOME:-$(dirname "$(dirname "$(readlink -f "
   "$jh/bin/javac" -d "$work/hello" "$work/hello/Hello.java"
   rm -rf "$work/cache" && rm -f "$work"/case-*
   # First run records the class data sharing archive in the background (not '--version'); wait for it.
-  JAVA_HOME="$jh" CARO_JAVA="" "$caro" --help >/dev/null
+  JAVA_HOME="$jh" CARO_JAVA="" CARO_CLI_SERVER=off "$caro" --help >/dev/null
   i=0; while [ -d "$work/cache/caro/cds/.recording" ] && [ $i -lt 300 ]; do sleep 1; i=$((i+1)); done
-  i=0
-  while [ $i -lt "$runs" ]; do
-    measure case-1-floor "$java" $flags -cp "$work/hello" Hello
-    measure case-2-version env JAVA_HOME="$jh" "$caro" --version
-    measure case-3-help env JAVA_HOME="$jh" "$caro" --help
-    measure case-4-check env JAVA_HOME="$jh" "$caro" check 'rm -rf /'
-    measure case-5-offline env JAVA_HOME="$jh" "$caro" -b offline -q "list files"
-    measure case-6-check-nocds env JAVA_HOME="$jh" CARO_CDS=off "$caro" check 'rm -rf /'
-    measure case-7-offline-nocds env JAVA_HOME="$jh" CARO_CDS=off "$caro" -b offline -q "list files"
+  # The first served line starts the resident server in the background; wait for it, then warm it up.
+  stop_servers
+  JAVA_HOME="$jh" "$caro" check 'rm -rf /' >/dev/null || true
+  i=0; while ! ls "$work"/run/caro/cli-*.pid >/dev/null 2>&1 && [ $i -lt 100 ]; do sleep 0.1; i=$((i+1)); done
+  i=0; while [ $i -lt 10 ]; do
+    JAVA_HOME="$jh" "$caro" check 'rm -rf /' >/dev/null || true
+    JAVA_HOME="$jh" "$caro" -b offline -q "list files" >/dev/null || true
     i=$((i+1))
   done
+  i=0
+  while [ $i -lt "$runs" ]; do
+    measure case-01-floor "$java" $flags -cp "$work/hello" Hello
+    measure case-02-version env JAVA_HOME="$jh" CARO_CLI_SERVER=off "$caro" --version
+    measure case-03-help env JAVA_HOME="$jh" CARO_CLI_SERVER=off "$caro" --help
+    measure case-04-check env JAVA_HOME="$jh" CARO_CLI_SERVER=off "$caro" check 'rm -rf /'
+    measure case-05-offline env JAVA_HOME="$jh" CARO_CLI_SERVER=off "$caro" -b offline -q "list files"
+    measure case-06-check-nocds env JAVA_HOME="$jh" CARO_CLI_SERVER=off CARO_CDS=off "$caro" check 'rm -rf /'
+    measure case-07-offline-nocds env JAVA_HOME="$jh" CARO_CLI_SERVER=off CARO_CDS=off "$caro" -b offline -q "list files"
+    measure case-08-check-server env JAVA_HOME="$jh" "$caro" check 'rm -rf /'
+    measure case-09-offline-server env JAVA_HOME="$jh" "$caro" -b offline -q "list files"
+    i=$((i+1))
+  done
+  stop_servers
   echo
   echo "$version; $runs runs each, alternating; $(nproc) CPUs; load average $(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo '?')"
   echo
   echo "| case | wall (median) | CPU user+sys (median) | peak RSS (median) | wall / floor | CPU / floor |"
   echo "|---|---|---|---|---|---|"
-  fw=$(median 1 "$work/case-1-floor"); fc=$(median 2 "$work/case-1-floor")
+  fw=$(median 1 "$work/case-01-floor"); fc=$(median 2 "$work/case-01-floor")
   for f in "$work"/case-*; do
     name=$(basename "$f" | sed 's/^case-[0-9]*-//')
     w=$(median 1 "$f"); c=$(median 2 "$f"); r=$(median 3 "$f")

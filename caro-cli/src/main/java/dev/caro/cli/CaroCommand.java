@@ -62,7 +62,7 @@ final class CaroCommand implements Callable<Integer> {
     @Option(names = "--timeout", paramLabel = "SECONDS", description = "How long a backend may take (default 60).")
     void timeout(String v) { session.flag(ConfigKey.TIMEOUT, v); }
 
-    @Option(names = "--no-daemon", description = "Load the model in this process instead of the background model server (same as CARO_NO_DAEMON=1).")
+    @Option(names = "--no-daemon", description = "Load the model in this process instead of the background model server, and answer without the resident CLI server (same as CARO_NO_DAEMON=1).")
     void noDaemon(boolean v) { session.noDaemon(v); }
 
     @Option(names = {"-x", "--execute"}, description = "Run the command if the safety mode allows it.")

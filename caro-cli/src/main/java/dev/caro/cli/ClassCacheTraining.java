@@ -46,6 +46,7 @@ final class ClassCacheTraining {
             for (List<String> run : RUNS) {
                 run(home, run.toArray(new String[0]));
             }
+            throughServer(home);
         } finally {
             delete(home);
         }
@@ -54,13 +55,65 @@ final class ClassCacheTraining {
 
     /** Runs one command line and returns its exit code; its output is discarded. */
     static int run(Path home, String... args) {
-        Map<String, String> env = new HashMap<>(System.getenv());
-        env.put("HOME", home.toString());
-        env.keySet().removeIf(k -> k.startsWith("XDG_") || k.startsWith("CARO_"));
-        CliEnvironment cli = new CliEnvironment(Map.copyOf(env), new ByteArrayInputStream(new byte[0]),
+        Map<String, String> env = trainingEnv(home);
+        CliEnvironment cli = new CliEnvironment(env, new ByteArrayInputStream(new byte[0]),
                 new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()), false, false,
                 ContextDetector.current(), CaroPaths.from(env, home), false);
         return Main.run(cli, args);
+    }
+
+    /**
+     * The client's path ({@link Launch}): finding the socket, connecting, sending a line and
+     * reading the answer, against a server in this process on a socket in {@code home}. Without it
+     * the client's socket classes would be read from the JDK's modules at every start.
+     */
+    static int throughServer(Path home) throws IOException {
+        Map<String, String> env = new HashMap<>(trainingEnv(home));
+        env.put("XDG_RUNTIME_DIR", home.toString());
+        String base = CliServerFiles.baseIfPrivate(env);
+        if (base == null || !CliServerFiles.preparePrivate(Path.of(base).getParent()) || !CliServerFiles.makePipes(base)) {
+            return -1; // no mkfifo: the client's path stays out of the archive
+        }
+        Files.writeString(Path.of(base + ".pid"), ProcessHandle.current().pid() + "\n");
+        try (CliServer server = new CliServer(base)) {
+            ServeOne serving = new ServeOne(server);
+            serving.start();
+            int code = Launch.exchange(base, 1, Launch.request(1, new String[] {"check", "rm -rf /"}, Map.copyOf(env), "",
+                    home.toString(), home.toString()),
+                    new java.util.ArrayList<>(), 10_000);
+            serving.join(1_000);
+            return code;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return -1;
+        }
+    }
+
+    /** The server's side of one exchange, on a thread of its own (a daemon: it cannot block the exit). */
+    static final class ServeOne extends Thread {
+        private final CliServer server;
+
+        ServeOne(CliServer server) {
+            super("caro-cli-server-once");
+            this.server = server;
+            setDaemon(true);
+        }
+
+        @Override
+        public void run() {
+            try {
+                server.serveOne();
+            } catch (IOException e) {
+                // the client gives up after its deadline
+            }
+        }
+    }
+
+    private static Map<String, String> trainingEnv(Path home) {
+        Map<String, String> env = new HashMap<>(System.getenv());
+        env.put("HOME", home.toString());
+        env.keySet().removeIf(k -> k.startsWith("XDG_") || k.startsWith("CARO_"));
+        return Map.copyOf(env);
     }
 
     private static void delete(Path dir) throws IOException {

@@ -2,6 +2,7 @@ package dev.caro.cli;
 
 import dev.caro.core.config.CaroPaths;
 import dev.caro.core.context.ContextDetector;
+import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -35,7 +36,34 @@ public record CliEnvironment(Map<String, String> env, InputStream in, PrintWrite
 
     /** The real process: terminal flags come from the launcher ({@code -Dcaro.tty=in,out,err}). */
     public static CliEnvironment system(PrintWriter out, PrintWriter err) {
-        String tty = System.getProperty("caro.tty");
+        return of(System.getenv(), System.getProperty("caro.tty"), ContextDetector.current(), System.getProperty("user.home"),
+                System.in, out, err, true, new SttyTerminal());
+    }
+
+    /**
+     * A client's process as the resident CLI server sees it ({@link CliServer}): its variables,
+     * working directory, home and terminal flags, never the server's own; no standard input (the
+     * server answers no line that reads it) and no terminal to switch.
+     *
+     * @param tty the client's {@code -Dcaro.tty}
+     * @param userDir the client's working directory ({@code user.dir})
+     * @param userHome the client's {@code user.home}
+     */
+    static CliEnvironment forClient(Map<String, String> env, String tty, String userDir, String userHome,
+            PrintWriter out, PrintWriter err) {
+        Map<String, String> props = Map.of(
+                "os.name", System.getProperty("os.name", ""),
+                "os.version", System.getProperty("os.version", ""),
+                "os.arch", System.getProperty("os.arch", ""),
+                "user.dir", userDir,
+                "user.home", userHome,
+                "user.name", System.getProperty("user.name", "")); // the same user: the socket is owner-only
+        ContextDetector detector = new ContextDetector(env, props, Path.of("/etc/os-release"));
+        return of(env, tty, detector, userHome, new ByteArrayInputStream(new byte[0]), out, err, false, TerminalModes.NONE);
+    }
+
+    private static CliEnvironment of(Map<String, String> env, String tty, ContextDetector detector, String userHome,
+            InputStream stdin, PrintWriter out, PrintWriter err, boolean inheritIo, TerminalModes terminal) {
         boolean in;
         boolean outTty;
         boolean errTty;
@@ -48,13 +76,12 @@ public record CliEnvironment(Map<String, String> env, InputStream in, PrintWrite
             outTty = in;
             errTty = in;
         }
-        Map<String, String> env = System.getenv();
         // $HOME wins over the JVM's user.home (taken from the password database), as in other tools.
         String homeVar = env.get("HOME");
         Path home = homeVar != null && !homeVar.isBlank() && Path.of(homeVar).isAbsolute()
-                ? Path.of(homeVar) : Path.of(System.getProperty("user.home"));
-        return new CliEnvironment(env, System.in, out, err, in, outTty, ContextDetector.current(),
-                CaroPaths.from(env, home), true, errTty, new SttyTerminal());
+                ? Path.of(homeVar) : Path.of(userHome);
+        return new CliEnvironment(env, stdin, out, err, in, outTty, detector, CaroPaths.from(env, home), inheritIo, errTty,
+                terminal);
     }
 
     /** Whether colors may be used on standard output. */

@@ -14,6 +14,21 @@ public final class Main {
     private Main() {}
 
     public static void main(String[] args) {
+        int code = runHere(args);
+        if (code >= 0) {
+            // Native model libraries may leave non-daemon threads behind; end the process explicitly.
+            System.exit(code);
+        }
+    }
+
+    /**
+     * Runs caro in this process on its real streams and environment, as {@link #main} does, and
+     * returns the exit code, or -1 after {@code --version} or {@code --help}, which start no
+     * thread and end by returning from {@code main}: on Java 21+ {@code System.exit} looks up the
+     * JDK's logger for {@code java.lang.Runtime} (some 15 classes and a lambda; on Java 25 a
+     * {@code ServiceLoader} scan), a noticeable part of a start that only prints a line.
+     */
+    static int runHere(String[] args) {
         if (!isVersionRequest(args) && !RootHelp.isRequest(args)) {
             ClassPathWarmer.start(Main.class.getClassLoader()); // every other line looks up the built-ins
         }
@@ -22,25 +37,21 @@ public final class Main {
             // Before the environment: its variables, paths and terminal are not needed for one line.
             out.println(version());
             out.flush();
-            // No thread was started, so returning ends the process. System.exit looks up the JDK's
-            // logger for java.lang.Runtime (Java 21+), which sets up the logging framework: some 15
-            // classes and a lambda, a noticeable part of a start that only prints a line.
-            return;
+            return -1;
         }
         if (RootHelp.isRequest(args)) {
             Optional<String> help = RootHelp.stored();
             if (help.isPresent()) {
                 out.print(help.get());
                 out.flush();
-                return; // as for the version
+                return -1; // as for the version
             }
         }
         PrintWriter err = new PrintWriter(new java.io.OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
         int code = run(CliEnvironment.system(out, err), args);
         out.flush();
         err.flush();
-        // Native model libraries may leave non-daemon threads behind; end the process explicitly.
-        System.exit(code);
+        return code;
     }
 
     /** Runs caro with {@code args} in {@code env} and returns the exit code. */

@@ -26,6 +26,14 @@ class ClassCacheTrainingTest {
     }
 
     @Test
+    void theWorkloadTakesTheClientsPathThroughTheCliServer(@TempDir Path home) throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isExecutable(Path.of("/usr/bin/mkfifo"))
+                || Files.isExecutable(Path.of("/bin/mkfifo")), "mkfifo is needed for the server's pipes");
+        // The client's classes go into the archive only when the exchange really happens.
+        assertEquals(12, ClassCacheTraining.throughServer(home));
+    }
+
+    @Test
     void theWorkloadWritesIntoItsOwnHomeNotTheUsers(@TempDir Path home) throws Exception {
         ClassCacheTraining.run(home, "-b", "offline", "-q", "list files");
         // History goes to the training's own home, which main() deletes afterwards.

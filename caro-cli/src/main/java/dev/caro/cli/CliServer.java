@@ -1,0 +1,259 @@
+package dev.caro.cli;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.io.RandomAccessFile;
+import java.io.Writer;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFileAttributes;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * The resident CLI server: answers the lines {@link ServedLines} accepts (pure computation:
+ * {@code caro check 'CMD'}, offline requests that print a command) for caro clients
+ * ({@link Launch}) of the same user and build, so that a call costs a bare JVM's start and an
+ * exchange over two named pipes instead of loading and first running some 1,300 classes. Each
+ * request runs through {@link Main#run} with a fresh session built from the client's environment,
+ * working directory, home and terminal flags: config, history and plugins behave as in the
+ * client's own process. Nothing is ever executed here; every other line gets
+ * {@link Frames#NOT_MINE}.
+ * <p>
+ * Why pipes and not a Unix domain socket: on Java 17 the client's first socket costs a secure
+ * random generator and the method-handle machinery of two lambdas, about 50 ms of CPU, as much as
+ * the whole bare JVM; pipes are plain files. The pipes' directory is the user's alone (0700).
+ * <p>
+ * One request at a time. It holds its lock file for its whole life (a second server exits at
+ * once), and exits after an idle time, removing its pid file and pipes first (also on SIGTERM);
+ * a request that runs for over {@link #REQUEST_LIMIT} ends the server (its clients have long
+ * gone on without it).
+ */
+public final class CliServer implements AutoCloseable {
+
+    /** No served line takes this long; the server is stuck and ends. */
+    static final Duration REQUEST_LIMIT = Duration.ofSeconds(30);
+
+    private final String base;
+    private final RandomAccessFile requests;
+    private final RandomAccessFile answers;
+
+    /** Opens the pipes {@code base.in} and {@code base.out}, which must be named pipes. */
+    CliServer(String base) throws IOException {
+        this.base = base;
+        for (String suffix : new String[] {".in", ".out"}) {
+            PosixFileAttributes a = Files.readAttributes(Path.of(base + suffix), PosixFileAttributes.class,
+                    LinkOption.NOFOLLOW_LINKS);
+            if (!a.isOther()) {
+                throw new IOException(base + suffix + " is not a named pipe");
+            }
+        }
+        // Read and write: opening does not wait for a client, and reading never sees the end of the pipe.
+        requests = new RandomAccessFile(base + ".in", "rw");
+        answers = new RandomAccessFile(base + ".out", "rw");
+    }
+
+    /** {@code CliServer BASE IDLE_SECONDS}: started by {@link CliServerFiles#startServerFor}. */
+    public static void main(String[] args) throws IOException {
+        String base = args[0];
+        Duration idle = Duration.ofSeconds(Long.parseLong(args[1]));
+        Path dir = Path.of(base).getParent();
+        if (!CliServerFiles.isPrivate(dir)) {
+            System.err.println("caro cli server: " + dir + " is not private to this user (chmod 700); not started");
+            System.exit(1);
+        }
+        FileChannel lockFile = FileChannel.open(Path.of(base + ".lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+        FileLock lock = lockFile.tryLock();
+        if (lock == null) {
+            return; // another server runs or starts: it answers
+        }
+        CliServer server = new CliServer(base);
+        Files.writeString(Path.of(base + ".pid"), ProcessHandle.current().pid() + "\n");
+        Runtime.getRuntime().addShutdownHook(new Thread(new Runnable() {
+            @Override
+            public void run() {
+                server.removeFiles();
+            }
+        }, "caro-cli-server-exit"));
+        Watchdog watchdog = new Watchdog(server, idle);
+        watchdog.start();
+        while (true) {
+            byte[] body;
+            try {
+                body = server.nextRequest();
+            } catch (IOException e) {
+                // Another protocol version, or garbage: the next client starts a server with fresh pipes.
+                System.err.println("caro cli server: " + e.getMessage() + "; exiting");
+                server.removeFiles();
+                System.exit(1);
+                return;
+            }
+            watchdog.busy(true);
+            server.answer(body);
+            watchdog.busy(false);
+        }
+    }
+
+    /**
+     * The next request's body; blocks until one comes. A correct client writes a whole request
+     * with one write, so anything else means the pipe's contents cannot be trusted.
+     *
+     * @throws IOException when the pipe holds something that is not a request
+     */
+    byte[] nextRequest() throws IOException {
+        int magic = requests.readInt();
+        int version = requests.readInt();
+        int length = requests.readInt();
+        if (magic != Frames.MAGIC || version != Frames.VERSION || length <= 8 || length > Frames.MAX_REQUEST) {
+            throw new IOException("not a request of protocol " + Frames.VERSION);
+        }
+        byte[] body = new byte[length];
+        requests.readFully(body);
+        return body;
+    }
+
+    /** Reads and answers one request. */
+    void serveOne() throws IOException {
+        answer(nextRequest());
+    }
+
+    /**
+     * Answers one request body: the line's output and exit code, or {@link Frames#NOT_MINE} (also
+     * when the body is malformed or caro failed with an error, after which the client runs the
+     * line itself and any output sent is dropped).
+     */
+    void answer(byte[] body) throws IOException {
+        Frames.Reader in = new Frames.Reader(body);
+        long id = in.getLong();
+        try {
+            answer(id, in);
+        } catch (IOException | RuntimeException | StackOverflowError e) {
+            answers.write(Frames.frame(Frames.NOT_MINE, id, new byte[0], 0, 0));
+        }
+    }
+
+    private void answer(long id, Frames.Reader in) throws IOException {
+        String[] args = new String[in.getCount()];
+        for (int i = 0; i < args.length; i++) {
+            args[i] = in.getString();
+        }
+        String cwd = in.getString();
+        String home = in.getString();
+        String tty = in.getString();
+        Map<String, String> env = new HashMap<>();
+        int n = in.getCount();
+        for (int i = 0; i < n; i++) {
+            env.put(in.getString(), in.getString());
+        }
+        Map<String, String> clientEnv = Map.copyOf(env);
+        PrintWriter none = new PrintWriter(Writer.nullWriter());
+        if (!ServedLines.serves(CliEnvironment.forClient(clientEnv, tty, cwd, home, none, none), args)) {
+            answers.write(Frames.frame(Frames.NOT_MINE, id, new byte[0], 0, 0));
+            return;
+        }
+        // As Main.main wraps the process's streams, so the bytes are the same.
+        PrintWriter out = new PrintWriter(new OutputStreamWriter(new FrameStream(answers, Frames.OUT, id),
+                StandardCharsets.UTF_8), true);
+        PrintWriter err = new PrintWriter(new OutputStreamWriter(new FrameStream(answers, Frames.ERR, id),
+                StandardCharsets.UTF_8), true);
+        int code = Main.run(CliEnvironment.forClient(clientEnv, tty, cwd, home, out, err), args);
+        out.flush();
+        err.flush();
+        answers.write(Frames.frame(Frames.EXIT, id, ByteBuffer.allocate(4).putInt(code).array(), 0, 4));
+    }
+
+    /** Each write becomes frames of its type, each small enough to reach the pipe whole. */
+    private static final class FrameStream extends OutputStream {
+        private final RandomAccessFile answers;
+        private final byte type;
+        private final long id;
+
+        FrameStream(RandomAccessFile answers, byte type, long id) {
+            this.answers = answers;
+            this.type = type;
+            this.id = id;
+        }
+
+        @Override
+        public void write(int b) throws IOException {
+            write(new byte[] {(byte) b}, 0, 1);
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            int max = Frames.ATOMIC - Frames.HEADER;
+            for (int at = off; at < off + len; at += max) {
+                answers.write(Frames.frame(type, id, b, at, Math.min(max, off + len - at)));
+            }
+        }
+    }
+
+    /** Removes the pid file first (clients then stop coming), then the pipes. */
+    void removeFiles() {
+        for (String suffix : new String[] {".pid", ".in", ".out", ".busy"}) {
+            try {
+                Files.deleteIfExists(Path.of(base + suffix));
+            } catch (IOException e) {
+                // best effort on the way out
+            }
+        }
+    }
+
+    /** Closes the pipes (this process's ends) and removes the server's files. */
+    @Override
+    public void close() throws IOException {
+        removeFiles();
+        requests.close();
+        answers.close();
+    }
+
+    /** Ends the server after the idle time without a request, or when one request runs too long. */
+    private static final class Watchdog extends Thread {
+        private final CliServer server;
+        private final Duration idle;
+        private volatile boolean busy;
+        private volatile long since = System.nanoTime();
+
+        Watchdog(CliServer server, Duration idle) {
+            super("caro-cli-server-watchdog");
+            this.server = server;
+            this.idle = idle;
+            setDaemon(true);
+        }
+
+        void busy(boolean b) {
+            busy = b;
+            since = System.nanoTime();
+        }
+
+        @Override
+        public void run() {
+            while (true) {
+                long limit = (busy ? REQUEST_LIMIT : idle).toNanos();
+                long left = limit - (System.nanoTime() - since);
+                if (left <= 0) {
+                    if (busy) {
+                        System.err.println("caro cli server: a request ran for over " + REQUEST_LIMIT.toSeconds()
+                                + " s; exiting");
+                    }
+                    server.removeFiles();
+                    Runtime.getRuntime().halt(0);
+                }
+                try {
+                    Thread.sleep(Math.max(1, Math.min(left / 1_000_000, 1_000)));
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        }
+    }
+}
