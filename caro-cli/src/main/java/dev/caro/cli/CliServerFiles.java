@@ -6,22 +6,18 @@ import java.io.PrintWriter;
 import java.io.Writer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.PosixFileAttributes;
-import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
- * Where the resident CLI server lives and how it is started. Its files are {@code cli-<stamp>.in}
+ * How the resident CLI server is started, and where it lives (the parts the client needs are in
+ * {@link Launch}, which loads nothing it does not need). Its files are {@code cli-<stamp>.in}
  * and {@code .out} (the pipes, see {@link Frames}), {@code .busy}, {@code .lock}, {@code .pid} and
  * {@code .log} in the model server's run
  * directory ({@code $XDG_RUNTIME_DIR/caro}, else {@code $XDG_CACHE_HOME/caro/run}, else
@@ -34,101 +30,50 @@ final class CliServerFiles {
 
     /** Idle time before the server exits, unless {@code CARO_CLI_SERVER_IDLE} (seconds) says otherwise. */
     static final long DEFAULT_IDLE_SECONDS = 300;
-    private static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rwx------");
     /**
      * Variables the JVM itself reads at start (how it decodes file names and text, its time zone):
      * the server is started with these of the client's and no others, and they are part of the stamp.
      */
-    private static final String[] LOCALE = {"LANG", "LC_ALL", "LC_CTYPE", "TZ"};
+    private static final String[] LOCALE = Launch.LOCALE;
 
     private CliServerFiles() {}
 
     /** The run directory for {@code env} (not created). */
     static String directory(Map<String, String> env) {
-        String runtime = env.get("XDG_RUNTIME_DIR");
-        if (runtime != null && runtime.startsWith("/")) {
-            return runtime + "/caro";
-        }
-        String cache = env.get("XDG_CACHE_HOME");
-        if (cache != null && cache.startsWith("/")) {
-            return cache + "/caro/run";
-        }
-        String home = env.get("HOME");
-        if (home == null || !home.startsWith("/")) {
-            home = System.getProperty("user.home", "");
-        }
-        return home + "/.cache/caro/run";
+        return Launch.directory(env);
     }
 
     /** Where this build's server keeps its files: the run directory and {@code cli-<stamp>}; add the suffix. */
     static String base(Map<String, String> env) {
-        return directory(env) + "/cli-" + stamp(env);
+        return Launch.base(env);
     }
 
-    /**
-     * {@link #base}, or null when the server must not be used: the run directory exists but is
-     * not the user's alone, or this is not a POSIX system. A directory that does not exist yet is
-     * no reason to refuse: no server can be running in it.
-     */
+    /** {@link Launch#baseIfPrivate}. */
     static String baseIfPrivate(Map<String, String> env) {
-        if (File.separatorChar != '/') {
-            return null;
-        }
-        String base = base(env);
-        File dir = new File(base).getParentFile();
-        if (dir.exists() && !isPrivate(dir.toPath())) {
-            return null;
-        }
-        return base;
+        return Launch.baseIfPrivate(env);
     }
 
-    /** Whether {@code dir} is a directory (not a link) of this user's that no one else may enter. */
+    /** {@link Launch#isPrivate}. */
     static boolean isPrivate(Path dir) {
-        try {
-            PosixFileAttributes a = Files.readAttributes(dir, PosixFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
-            return a.isDirectory() && OWNER_ONLY.containsAll(a.permissions())
-                    && a.owner().getName().equals(System.getProperty("user.name"));
-        } catch (IOException | UnsupportedOperationException e) {
-            return false;
-        }
+        return Launch.isPrivate(dir);
+    }
+
+    /** {@link Launch#stamp}. */
+    static String stamp(Map<String, String> env) {
+        return Launch.stamp(env);
     }
 
     /** Creates the run directory owner-only if it is missing; true when it is (now) private. */
     static boolean preparePrivate(Path dir) {
         try {
             Files.createDirectories(dir.getParent());
-            Files.createDirectory(dir, PosixFilePermissions.asFileAttribute(OWNER_ONLY));
+            Files.createDirectory(dir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
         } catch (FileAlreadyExistsException e) {
             // checked below like any existing directory
         } catch (IOException | UnsupportedOperationException e) {
             return false;
         }
         return isPrivate(dir);
-    }
-
-    /**
-     * A hash of what makes one server answer like this process would: the Java, every class-path
-     * entry with its size and modification time, the locale. FNV-1a, 64 bits (no message digest
-     * classes on the client's path).
-     */
-    static String stamp(Map<String, String> env) {
-        StringBuilder sb = new StringBuilder();
-        sb.append(Frames.VERSION).append('\n').append(System.getProperty("java.home")).append('\n')
-                .append(System.getProperty("java.version")).append('\n');
-        for (String entry : System.getProperty("java.class.path", "").split(File.pathSeparator)) {
-            File f = new File(entry);
-            sb.append(entry).append(' ').append(f.length()).append(' ').append(f.lastModified()).append('\n');
-        }
-        for (String name : LOCALE) {
-            sb.append(name).append('=').append(env.get(name)).append('\n');
-        }
-        long h = 0xcbf29ce484222325L;
-        for (int i = 0; i < sb.length(); i++) {
-            h ^= sb.charAt(i);
-            h *= 0x100000001b3L;
-        }
-        String hex = Long.toHexString(h);
-        return "0000000000000000".substring(hex.length()) + hex;
     }
 
     /**

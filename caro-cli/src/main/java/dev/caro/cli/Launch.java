@@ -5,6 +5,11 @@ import java.io.FileInputStream;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.RandomAccessFile;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFileAttributes;
+import java.nio.file.attribute.PosixFilePermission;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -34,7 +39,7 @@ public final class Launch {
     public static void main(String[] args) {
         Map<String, String> env = System.getenv();
         String tty = System.getProperty("caro.tty");
-        String base = tty == null || bypassed(args, env) ? null : CliServerFiles.baseIfPrivate(env);
+        String base = tty == null || bypassed(args, env) ? null : baseIfPrivate(env);
         if (base == null) {
             Main.main(args);
             return;
@@ -53,6 +58,96 @@ public final class Launch {
         if (own >= 0) {
             System.exit(own);
         }
+    }
+
+    /** The run directory for {@code env} (not created). */
+    static String directory(Map<String, String> env) {
+        String runtime = env.get("XDG_RUNTIME_DIR");
+        if (runtime != null && runtime.startsWith("/")) {
+            return runtime + "/caro";
+        }
+        String cache = env.get("XDG_CACHE_HOME");
+        if (cache != null && cache.startsWith("/")) {
+            return cache + "/caro/run";
+        }
+        String home = env.get("HOME");
+        if (home == null || !home.startsWith("/")) {
+            home = System.getProperty("user.home", "");
+        }
+        return home + "/.cache/caro/run";
+    }
+
+    /** Where this build's server keeps its files: the run directory and {@code cli-<stamp>}; add the suffix. */
+    static String base(Map<String, String> env) {
+        return directory(env) + "/cli-" + stamp(env);
+    }
+
+    /**
+     * {@link #base}, or null when the server must not be used: the run directory exists but is
+     * not the user's alone, or this is not a POSIX system. A directory that does not exist yet is
+     * no reason to refuse: no server can be running in it.
+     */
+    static String baseIfPrivate(Map<String, String> env) {
+        if (File.separatorChar != '/') {
+            return null;
+        }
+        String base = base(env);
+        File dir = new File(base).getParentFile();
+        if (dir.exists() && !isPrivate(dir.toPath())) {
+            return null;
+        }
+        return base;
+    }
+
+    /** Whether {@code dir} is a directory (not a link) of this user's that no one else may enter. */
+    static boolean isPrivate(Path dir) {
+        try {
+            PosixFileAttributes a = Files.readAttributes(dir, PosixFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+            if (!a.isDirectory() || !a.owner().getName().equals(System.getProperty("user.name"))) {
+                return false;
+            }
+            // Compared one by one: a set of the permissions (EnumSet) would reflect on the enum's values().
+            for (PosixFilePermission p : a.permissions()) {
+                if (p != PosixFilePermission.OWNER_READ && p != PosixFilePermission.OWNER_WRITE
+                        && p != PosixFilePermission.OWNER_EXECUTE) {
+                    return false;
+                }
+            }
+            return true;
+        } catch (IOException | UnsupportedOperationException e) {
+            return false;
+        }
+    }
+
+    /**
+     * Variables the JVM itself reads at start (how it decodes file names and text, its time zone):
+     * the server is started with these of the client's and no others, and they are part of the stamp.
+     */
+    static final String[] LOCALE = {"LANG", "LC_ALL", "LC_CTYPE", "TZ"};
+
+    /**
+     * A hash of what makes one server answer like this process would: the Java, every class-path
+     * entry with its size and modification time, the locale and time zone. FNV-1a, 64 bits (no message digest
+     * classes on the client's path).
+     */
+    static String stamp(Map<String, String> env) {
+        StringBuilder sb = new StringBuilder();
+        sb.append(Frames.VERSION).append('\n').append(System.getProperty("java.home")).append('\n')
+                .append(System.getProperty("java.version")).append('\n');
+        for (String entry : System.getProperty("java.class.path", "").split(File.pathSeparator)) {
+            File f = new File(entry);
+            sb.append(entry).append(' ').append(f.length()).append(' ').append(f.lastModified()).append('\n');
+        }
+        for (String name : LOCALE) {
+            sb.append(name).append('=').append(env.get(name)).append('\n');
+        }
+        long h = 0xcbf29ce484222325L;
+        for (int i = 0; i < sb.length(); i++) {
+            h ^= sb.charAt(i);
+            h *= 0x100000001b3L;
+        }
+        String hex = Long.toHexString(h);
+        return "0000000000000000".substring(hex.length()) + hex;
     }
 
     /** {@link #ask}: no server is running. */
