@@ -1,5 +1,6 @@
 package dev.caro.backend.offline;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -254,6 +255,14 @@ final class DerivedValues {
                     hour = 0;
                 }
                 return String.valueOf(hour);
+            }
+            case "cronday": { // "sunday" is 0 in a crontab's day-of-week field, "saturday" 6
+                String d = first(c, "wd", "wd2");
+                if (d == null) {
+                    return null;
+                }
+                int i = List.of("sun", "mon", "tue", "wed", "thu", "fri", "sat").indexOf(d.substring(0, 3).toLowerCase(Locale.ROOT));
+                return i < 0 ? null : String.valueOf(i);
             }
             case "bytes": {
                 String len = get(c, "len");

@@ -78,7 +78,7 @@ final class SlotExtractor {
             + " (?:source |code |data |config |configuration )?(?:files?|images?|pics|photos?|pictures?|videos?|movies?"
             + "|docs|documents?|scripts?|sources?|archives?|logs?|sheets?|spreadsheets?|tarballs?|backups?|clips?"
             + "|recordings?|songs?|tracks?|ebooks?|books?|notebooks?|stylesheets?|templates?|modules?|classes"
-            + "|programs?|binaries|packages?|dumps?|exports?|reports?)\\b");
+            + "|programs?|binaries|packages?|dumps?|exports?|reports?|(?<=\\blines of (?:\\w{1,10}) )code)\\b");
     private static final Pattern DOT_EXT = Pattern.compile("(?<![\\w/*.-])\\*?\\.(?<e>tar\\.(?:gz|bz2|xz)|[A-Za-z0-9]{1,10})(?![\\w.-])");
     private static final Pattern HOME_DIR = Pattern.compile(
             "\\b(?:my|the|your|users?) home(?: directory|/)?\\b(?! directories)|\\bhome directory\\b|\\bin home\\b");
@@ -102,13 +102,14 @@ final class SlotExtractor {
             + "|\\b(?:max(?:imum)?[ -]?depth|depth)(?: of)? (?<m>\\d+)\\b"
             + "|\\b(?<o>\\d+|" + Words.NUMBER_WORDS + ") levels? (?:deep|down)\\b");
     private static final Pattern NOT_RECURSIVE = Pattern.compile(
-            "\\b(?:not|non|dont|without|no) ?-?(?:recursive(?:ly)?|recursing|recurse|descend\\w*"
+            "\\b(?:not|non|dont|without|no) ?-?(?:recursive(?:ly)?|recursing|recurse|descend\\w*(?! into (?!sub))"
             + "|(?:count|include|including|look in|go into|search) (?:sub ?directories|subdirs|subfolders))\\b"
-            + "|\\bonly (?:in )?(?:the )?(?:top level|this directory|current directory)\\b|\\btop[- ]level only\\b"
+            + "|\\bonly (?:in )?(?:the )?(?:top level|this directory|current directory)\\b|\\btop[- ]level only\\b|\\b(?:count|how many|number of)(?: the| all the| of the)? top[- ]level (?:sub)?(?:directories|files|entries|items)\\b"
             + "|\\bnot in (?:sub ?directories|subfolders)\\b|\\bno (?:sub ?directories|subfolders)\\b"
             + "|\\b(?:not|dont|without|no) (?:count(?:ing)? |includ(?:e|ing) |look(?:ing)? in(?:to)? )?nested(?: ones| directories)?\\b");
     private static final Pattern EXCLUDE = Pattern.compile(
             "\\b(?:skip(?:ping)?|ignor(?:e|ing)|exclud(?:e|ing)|except(?: for)?|excepting|without|but not|not in|leave out"
+            + "|(?:dont|do not|never|not|without) (?:descend(?:ing)?|going|go|recurs(?:e|ing)|look(?:ing)?) into"
             + "|leaving out|other than|apart from|outside(?: of)?|minus|and not)(?: the| any| (?:anything|everything) (?:in|inside|under|within)(?: the)?)?"
             + " (?<x>[\\w.«»-]+(?:/)?)(?<more>(?: (?:and|or|,|&) (?:the )?[\\w.«»-]+/?)*)(?: (?:directories|directory|dirs?))?\\b");
 
@@ -588,7 +589,7 @@ final class SlotExtractor {
                 if (t.matches("[\\w.-]+/[\\w.-]+") && !t.contains(".") && t.matches("[a-z]+/[a-z]+")
                         && !t.matches("(?:src|docs|lib|test|tests|build|app|config|bin|scripts|data|public|assets)/.*")) {
                     // "and/or", "tcp/udp": words, not paths.
-                    if (t.matches("and/or|tcp/udp|read/write|on/off|yes/no|input/output|i/o")) {
+                    if (t.matches("and/or|tcp/udp|read/write|on/off|yes/no|input/output|i/o|https?/https?")) {
                         continue;
                     }
                 }

@@ -19,6 +19,10 @@ final class TextNormalizer {
     private static final Pattern QUOTED = Pattern.compile(
             "(\\{[^{}]*\"[^{}]*\\})|\"([^\"]+)\"|“([^”]+)”|`([^`]+)`|(?<![\\p{Alnum}])'([^']+)'(?![\\p{Alnum}])|‘([^’]+)’");
     private static final Pattern WORD = Pattern.compile("[A-Za-z]+");
+    /** "bigger then", "older then": the common slip for "than" after a comparative. */
+    private static final Pattern COMPARATIVE_THEN = Pattern.compile(
+            "(?i)\\b(bigger|larger|smaller|greater|heavier|lighter|older|newer|younger|more|less|fewer|longer|shorter"
+            + "|other|rather) then\\b");
 
     /** Typos too far from the right word for edit distance 1, or too short to risk it. */
     private static final Map<String, String> TYPOS = Map.ofEntries(
@@ -217,6 +221,11 @@ final class TextNormalizer {
             text = text.replaceAll("[?!.]+$", "").strip();
         }
         boolean[] corrected = {false};
+        String compared = COMPARATIVE_THEN.matcher(text).replaceAll("$1 than"); // "bigger then 2G": than
+        if (!compared.equals(text)) {
+            corrected[0] = true;
+            text = compared;
+        }
         StringBuilder out = new StringBuilder();
         Matcher w = WORD.matcher(text);
         int pos = 0;

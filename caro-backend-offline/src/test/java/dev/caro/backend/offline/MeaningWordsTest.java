@@ -14,8 +14,8 @@ class MeaningWordsTest {
 
     @ParameterizedTest
     @CsvSource(delimiterString = " => ", value = {
-        // "panic" would have been dropped from the search text: zgrep kernel ...
-        "search the compressed file syslog.2.gz for kernel panic => closest task is grep.zgrep but it would ignore 'panic'",
+        // "memory" would have been dropped from the search text: zgrep out ... (a two-word text is searched whole)
+        "search the compressed file syslog.2.gz for out of memory => closest task is grep.zgrep but it would ignore 'memory'",
         // a second author the command cannot express
         "show the commits Bob and Alice made => closest task is git.log-author-since but it would ignore 'Bob'",
         // sort -f is not in the catalog; plain sort would ignore it
