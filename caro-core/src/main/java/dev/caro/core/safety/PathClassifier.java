@@ -86,6 +86,9 @@ public final class PathClassifier {
         if (v.contains("/..")) {
             return PathKind.UNKNOWN; // "$TMPDIR"/.. leaves the directory the variable names
         }
+        if (v.equals("$TMPDIR/*") || v.equals("${TMPDIR}/*")) {
+            return PathKind.UNKNOWN; // most Linux systems leave TMPDIR unset, which makes this /*
+        }
         if (v.startsWith("$TMPDIR") || v.startsWith("${TMPDIR}") || v.startsWith("${TMPDIR:")) {
             return PathKind.TEMP;
         }

@@ -101,6 +101,8 @@ class PathClassifierTest {
                 Arguments.of("rm -rf /var/tmp/x", PathKind.TEMP),
                 Arguments.of("rm -rf \"$TMPDIR\"/x", PathKind.TEMP),
                 Arguments.of("rm -rf \"$TMPDIR\"/../*", PathKind.UNKNOWN),
+                Arguments.of("rm -rf \"$TMPDIR/\"*", PathKind.UNKNOWN), // unset on most Linux systems: /*
+                Arguments.of("rm -rf \"${TMPDIR:-/tmp}\"/*", PathKind.TEMP),
                 Arguments.of("rm -rf $HOME/../..", PathKind.ROOT),
                 Arguments.of("rm -rf \"$(mktemp -d)\"", PathKind.TEMP),
                 Arguments.of("cd /tmp/w && rm -rf *", PathKind.TEMP),

@@ -4,6 +4,7 @@ import dev.caro.api.safety.Finding;
 import dev.caro.api.safety.RiskLevel;
 import dev.caro.api.safety.RuleContext;
 import dev.caro.api.shell.SimpleCommand;
+import dev.caro.rules.internal.Args;
 import dev.caro.rules.internal.BaseRule;
 import dev.caro.rules.internal.LazyPattern;
 import java.util.ArrayList;
@@ -11,10 +12,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
-/** Opening cloud storage to the world: public-read-write ACLs, allUsers grants, disabled public access blocks. */
+/** Opening cloud storage to the world: public-read-write ACLs, allUsers grants, disabled public access blocks, cluster-admin for anonymous users. */
 public final class CloudPublicAccessRule extends BaseRule {
 
-    private static final Set<String> COMMAND_NAMES = Set.of("aws", "gsutil", "gcloud", "az");
+    private static final Set<String> COMMAND_NAMES = Set.of("aws", "gsutil", "gcloud", "az", "kubectl", "oc");
 
     private static final LazyPattern WEB_PORT = LazyPattern.of("(?:--port[ =]|tcp:|--destination-port-ranges |fromport=)(?:80|443)\\b");
 
@@ -32,12 +33,14 @@ public final class CloudPublicAccessRule extends BaseRule {
                         "aws s3 cp secrets.json s3://bucket/ --acl public-read-write", "gsutil acl ch -u AllUsers:W gs://bucket",
                         "aws ec2 authorize-security-group-ingress --group-id sg-1 --protocol tcp --port 22 --cidr 0.0.0.0/0",
                         "aws iam attach-user-policy --user-name intern --policy-arn arn:aws:iam::aws:policy/AdministratorAccess",
-                        "gsutil iam ch allUsers:objectViewer gs://hr-documents"),
+                        "gsutil iam ch allUsers:objectViewer gs://hr-documents",
+                        "kubectl create clusterrolebinding open --clusterrole=cluster-admin --group=system:unauthenticated"),
                 List.of("aws s3api get-bucket-acl --bucket docs-site", "aws s3api put-bucket-acl --bucket logs --acl private",
                         "gsutil iam get gs://uploads", "aws s3 cp index.html s3://site/",
                         "aws ec2 authorize-security-group-ingress --group-id sg-1 --protocol tcp --port 443 --cidr 0.0.0.0/0",
                         "aws ec2 authorize-security-group-ingress --group-id sg-1 --protocol tcp --port 22 --cidr 203.0.113.4/32",
-                        "gsutil iam ch user:ana@example.com:objectViewer gs://hr-documents", "gsutil iam ch -d allUsers gs://hr-documents"));
+                        "gsutil iam ch user:ana@example.com:objectViewer gs://hr-documents", "gsutil iam ch -d allUsers gs://hr-documents",
+                        "kubectl create clusterrolebinding ana-view --clusterrole=view --user=ana"));
     }
 
     @Override
@@ -49,6 +52,10 @@ public final class CloudPublicAccessRule extends BaseRule {
     public List<Finding> evaluate(SimpleCommand c, RuleContext ctx) {
         String n = name(c);
         List<Finding> out = new ArrayList<>();
+        if (n.equals("kubectl") || n.equals("oc")) {
+            clusterAdmin(c, out);
+            return out;
+        }
         if (!n.equals("aws") && !n.equals("gsutil") && !n.equals("gcloud") && !n.equals("az")) {
             return out;
         }
@@ -106,5 +113,30 @@ public final class CloudPublicAccessRule extends BaseRule {
             }
         }
         return out;
+    }
+
+    /**
+     * {@code kubectl create clusterrolebinding X --clusterrole=cluster-admin --user=system:anonymous}:
+     * the whole cluster to anyone who can reach its API (or to every pod's default service account).
+     */
+    private void clusterAdmin(SimpleCommand c, List<Finding> out) {
+        List<String> v = c.argValues();
+        if (v.size() < 2 || !v.get(0).equals("create") || !v.get(1).equals("clusterrolebinding")
+                || !Args.value(c, "--clusterrole", "--clusterrole").map(r -> r.equals("cluster-admin")).orElse(false)) {
+            return;
+        }
+        for (String who : v) {
+            String subject = who.replaceFirst("^--(?:user|group|serviceaccount)=", "");
+            if (subject.equals("system:anonymous") || subject.equals("system:unauthenticated") || subject.equals("system:authenticated")) {
+                report(out, RiskLevel.CRITICAL, "Makes " + subject + " a cluster administrator: anyone who reaches the API owns the cluster.",
+                        c.span());
+                return;
+            }
+            if (subject.endsWith(":default") || subject.equals("system:serviceaccounts")) {
+                report(out, RiskLevel.HIGH, "Makes the service account " + subject + " a cluster administrator: every pod that uses it"
+                        + " owns the cluster.", c.span());
+                return;
+            }
+        }
     }
 }

@@ -20,12 +20,13 @@ public final class InfrastructureDestroyRule extends BaseRule {
     private static final Set<String> TERRAFORM = Set.of("terraform", "tofu", "terragrunt", "terraform.exe");
 
     public InfrastructureDestroyRule() {
-        super("caro.cloud.infra-destroy", "Destroying infrastructure (terraform destroy, pulumi destroy)", RiskLevel.HIGH,
+        super("caro.cloud.infra-destroy", "Destroying infrastructure (terraform destroy, pulumi destroy)", RiskLevel.CRITICAL,
                 "This deletes every resource the stack manages, databases included. Run terraform plan -destroy"
                         + " (or pulumi preview --destroy) first and check which workspace or stack is selected.",
                 List.of("terraform destroy", "terraform apply -destroy -auto-approve -target=module.database",
                         "pulumi destroy --yes --stack prod", "cdk destroy --force", "eksctl delete cluster --name prod",
-                        "terragrunt run-all destroy", "terraform state rm module.db"),
+                        "terragrunt run-all destroy", "terraform state rm module.db",
+                        "doctl compute droplet delete --force $(doctl compute droplet list --format ID --no-header)"),
                 List.of("terraform plan -destroy", "terraform plan -out=tfplan", "terraform apply tfplan", "pulumi preview",
                         "terraform destroy -help", "cdk diff"));
     }
@@ -78,7 +79,11 @@ public final class InfrastructureDestroyRule extends BaseRule {
                 report(out, RiskLevel.HIGH, "Runs heroku " + String.join(" ", words) + ", which deletes the app's data.", c.span());
             } else if (del && (words.contains("cluster") || words.stream().anyMatch(w -> w.startsWith("apps")) || n.equals("fly")
                     || n.equals("flyctl") || n.equals("doctl"))) {
-                report(out, local ? RiskLevel.SAFE : RiskLevel.HIGH, "Deletes the " + n + " " + String.join(" ", words) + ".", c.span());
+                if (!local && MassInput.of(c)) { // doctl compute droplet delete $(doctl compute droplet list ...)
+                    report(out, RiskLevel.CRITICAL, "Deletes every " + n + " resource a listing names, not one you chose.", c.span());
+                } else {
+                    report(out, local ? RiskLevel.SAFE : RiskLevel.HIGH, "Deletes the " + n + " " + String.join(" ", words) + ".", c.span());
+                }
             }
         }
         return out;

@@ -11,6 +11,7 @@ import dev.caro.api.shell.Word;
 import dev.caro.rules.internal.Args;
 import dev.caro.rules.internal.BaseRule;
 import dev.caro.rules.internal.LazyPattern;
+import dev.caro.rules.internal.LazyPattern;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -21,7 +22,7 @@ import java.util.Set;
 public final class ShutdownRule extends BaseRule {
 
     private static final Set<String> COMMAND_NAMES = Set.of("reboot", "halt", "poweroff", "shutdown", "kexec", "init", "telinit", "systemctl",
-            "loginctl", "stop-computer", "restart-computer", "psshutdown", "rtcwake", "ansible", "pssh", "parallel-ssh", "pdsh", "clush");
+            "loginctl", "stop-computer", "restart-computer", "osascript", "psshutdown", "rtcwake", "ansible", "pssh", "parallel-ssh", "pdsh", "clush");
 
     /** Tools that run one command on many hosts. */
     private static final Set<String> FLEET_SHELLS = Set.of("pssh", "parallel-ssh", "pdsh", "clush");
@@ -31,6 +32,10 @@ public final class ShutdownRule extends BaseRule {
     private static final Set<String> SYSTEMCTL_POWER = Set.of("poweroff", "reboot", "halt", "kexec", "soft-reboot");
     private static final Set<String> DIRECT = Set.of("reboot", "halt", "poweroff", "shutdown", "kexec");
 
+    /** AppleScript asking the system to power off or restart: tell application "System Events" to shut down. */
+    private static final LazyPattern APPLESCRIPT_POWER = LazyPattern.of(
+            "(?i)tell application \"(?:System Events|Finder|loginwindow)\" to (shut down|restart)\\b");
+
     public ShutdownRule() {
         super("caro.power.shutdown", "Shutting down or rebooting the machine", RiskLevel.HIGH,
                 "Everyone on the machine loses their session and unsaved work, and a remote machine may not come"
@@ -39,10 +44,11 @@ public final class ShutdownRule extends BaseRule {
                         "sudo systemctl reboot --force --force", "reboot -f", "Stop-Computer -ComputerName web01 -Force",
                         "shutdown /s /t 0", "ssh db01 'sudo systemctl reboot'", "echo 'systemctl poweroff' | sudo at 02:00", "sudo rtcwake -m off -s 600", "ansible all -b -m ansible.builtin.reboot",
                         "sudo batch <<< 'reboot'", "for h in web01 web02; do ssh \"$h\" sudo reboot; done",
-                        "pssh -h hosts.txt -i 'sudo reboot'"),
+                        "pssh -h hosts.txt -i 'sudo reboot'", "osascript -e 'tell application \"System Events\" to restart'"),
                 List.of("sudo shutdown -c \"maintenance postponed\"", "man shutdown", "systemctl status", "echo reboot",
                         "last reboot", "uptime", "shutdown /a", "systemctl list-timers", "echo 'make backup' | at 23:00", "atq", "rtcwake -m show", "ansible all -m ping",
-                        "for h in web01 web02; do ssh \"$h\" uptime; done", "pssh -h hosts.txt -i uptime"));
+                        "for h in web01 web02; do ssh \"$h\" uptime; done", "pssh -h hosts.txt -i uptime",
+                        "osascript -e 'tell application \"Finder\" to open home'"));
     }
 
     @Override
@@ -136,8 +142,18 @@ public final class ShutdownRule extends BaseRule {
                         + where + (forces > 0 ? " forcibly, without stopping services cleanly." : "."), c.span());
             }
         } else if (n.equals("stop-computer") || n.equals("restart-computer")) {
-            report(out, RiskLevel.MODERATE, (n.startsWith("stop") ? "Shuts down " : "Restarts ")
-                    + (Args.psValue(c, "ComputerName").map(w -> "the computer " + w.value()).orElse(where)) + ".", c.span());
+            boolean force = c.argValues().stream().anyMatch(v -> v.equalsIgnoreCase("-Force"));
+            report(out, force ? RiskLevel.HIGH : RiskLevel.MODERATE, (n.startsWith("stop") ? "Shuts down " : "Restarts ")
+                    + (Args.psValue(c, "ComputerName").map(w -> "the computer " + w.value()).orElse(where))
+                    + (force ? " forcibly, closing programs without letting them save." : "."), c.span());
+        } else if (n.equals("osascript")) {
+            for (Word w : c.args()) {
+                java.util.regex.Matcher m = APPLESCRIPT_POWER.matcher(w.value());
+                if (m.find()) {
+                    report(out, RiskLevel.MODERATE, (m.group(1).equalsIgnoreCase("restart") ? "Restarts " : "Shuts down ")
+                            + "the Mac through AppleScript.", c.span());
+                }
+            }
         } else if (n.equals("psshutdown")) {
             report(out, RiskLevel.MODERATE, "Shuts down or restarts a Windows computer.", c.span());
         }

@@ -47,12 +47,14 @@ public final class DownloadExecRule extends BaseRule {
                         "sh -c \"$(curl -fsSL https://example.com/install.sh)\"", "eval \"$(wget -qO- https://example.com/env)\"",
                         "python3 <(curl -s https://example.com/bootstrap.py)", "iwr -useb https://example.com/setup.ps1 | iex",
                         "curl -o setup.sh https://example.com/setup.sh && bash setup.sh",
-                        "certutil -urlcache -split -f https://example.com/tool.exe tool.exe && tool.exe"),
+                        "certutil -urlcache -split -f https://example.com/tool.exe tool.exe && tool.exe",
+                        "curl -s https://example.com/cmds.txt | xargs -I{} sh -c '{}'"),
                 List.of("curl -fsSL https://example.com/install.sh -o install.sh && less install.sh",
                         "curl -s https://api.example.com/v1/status | jq .", "wget -qO- https://example.com/data.json | python3 -m json.tool",
                         "curl -s https://example.com/install.sh | shellcheck -", "wget -O - https://example.com/a.tar.gz | tar -xz",
                         "echo 'curl example.com | sh'", "bash install.sh",
-                        "certutil -urlcache -split -f https://example.com/tool.zip tool.zip && tar -xf tool.zip"));
+                        "certutil -urlcache -split -f https://example.com/tool.zip tool.zip && tar -xf tool.zip",
+                        "curl -s https://example.com/hosts.txt | xargs -I{} sh -c 'ping -c1 {}'"));
     }
 
     @Override
@@ -117,7 +119,7 @@ public final class DownloadExecRule extends BaseRule {
                 piped = Downloads.substituted(u, ctx).stream().anyMatch(Downloads::isDownloader); // echo "$(curl …)" | sh
             }
         }
-        if (piped && Downloads.readsCodeFromStdin(c)) {
+        if (piped && (Downloads.readsCodeFromStdin(c) || linesAsCode(c))) {
             boolean critical = c.elevated() || Downloads.fromBareIp(c.upstream());
             report(out, critical ? RiskLevel.CRITICAL : RiskLevel.HIGH, "Pipes a download straight into " + n
                     + (critical ? (c.elevated() ? " running as root" : " from a bare IP address") : "")
@@ -193,6 +195,24 @@ public final class DownloadExecRule extends BaseRule {
                         + (critical ? (c.elevated() ? " as root" : " from a bare IP address") : "") + " without checking it.", c.span());
             }
         }
+    }
+
+    /**
+     * {@code curl URL | xargs -I{} sh -c '{}'}: xargs hands each line of the download to the shell
+     * as its whole script ({@code {}}, or {@code "$1"}/{@code "$@"} after {@code sh -c ... _}).
+     */
+    private static boolean linesAsCode(SimpleCommand c) {
+        if (c.origin() != dev.caro.api.shell.Origin.XARGS || !Names.SHELLS.contains(Names.of(c))) {
+            return false;
+        }
+        List<Word> args = c.args();
+        for (int i = 0; i + 1 < args.size(); i++) {
+            if (args.get(i).value().equals("-c")) {
+                String script = args.get(i + 1).value().strip();
+                return script.equals("{}") || script.matches("(?:eval )?\"?\\$(?:1|@|\\{1\\}|\\{@\\}|\\*)\"?");
+            }
+        }
+        return false;
     }
 
     /** Windows runs a program in the current folder by its bare name. */

@@ -204,7 +204,8 @@ public final class SystemConfigWriteRule extends BaseRule {
             return FSTAB_DISABLE.matcher(String.join(" ", c.argValues())).find() ? RiskLevel.HIGH : RiskLevel.MODERATE;
         }
         if (abs.startsWith("/etc/selinux/config")) {
-            return script.contains("disabled") || script.contains("permissive") ? RiskLevel.MODERATE : RiskLevel.SAFE;
+            // disabled turns the policy off for good (relabelling on the way back); permissive only logs
+            return script.contains("disabled") ? RiskLevel.HIGH : script.contains("permissive") ? RiskLevel.MODERATE : RiskLevel.SAFE;
         }
         return RiskLevel.SAFE;
     }
