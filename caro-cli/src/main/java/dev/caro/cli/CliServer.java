@@ -14,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFileAttributes;
 import java.time.Duration;
 import java.util.HashMap;
@@ -77,7 +78,9 @@ public final class CliServer implements AutoCloseable {
             return; // another server runs or starts: it answers
         }
         CliServer server = new CliServer(base);
-        Files.writeString(Path.of(base + ".pid"), ProcessHandle.current().pid() + "\n");
+        Path pid = Path.of(base + ".pid");
+        // The pid, and the idle time: caro daemon status tells the time left from the file's age.
+        Files.writeString(pid, ProcessHandle.current().pid() + "\n" + idle.toSeconds() + "\n");
         Runtime.getRuntime().addShutdownHook(new Thread(new Runnable() {
             @Override
             public void run() {
@@ -100,6 +103,11 @@ public final class CliServer implements AutoCloseable {
             watchdog.busy(true);
             server.answer(body);
             watchdog.busy(false);
+            try {
+                Files.setLastModifiedTime(pid, FileTime.fromMillis(System.currentTimeMillis()));
+            } catch (IOException e) {
+                // caro daemon status then reports less time left than there is
+            }
         }
     }
 

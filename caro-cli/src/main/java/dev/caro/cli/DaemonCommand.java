@@ -21,10 +21,10 @@ import picocli.CommandLine.ParentCommand;
 
 /**
  * {@code caro daemon status|stop}: the background model servers backends keep running between
- * caro calls (today the llama.cpp backend's). {@code status} is the default. Neither starts a
- * server or loads a model.
+ * caro calls (today the llama.cpp backend's), and the resident CLI servers ({@link CliServers}).
+ * {@code status} is the default. Neither starts a server or loads a model.
  */
-@Command(name = "daemon", description = "Shows or stops the background model servers.",
+@Command(name = "daemon", description = "Shows or stops the background model servers and the resident CLI server.",
         subcommands = {DaemonCommand.Status.class, DaemonCommand.Stop.class})
 final class DaemonCommand implements Callable<Integer> {
 
@@ -51,6 +51,10 @@ final class DaemonCommand implements Callable<Integer> {
         BackendEnvironments envs = new BackendEnvironments(session.config(), env.paths(), session.backendEnv(),
                 Optional.empty(), null);
         List<Found> found = new ArrayList<>();
+        CliServers cli = new CliServers(env.env());
+        for (BackgroundServer s : cli.list()) {
+            found.add(new Found("cli", cli, s));
+        }
         for (ModelBackendProvider p : session.registry().backends()) {
             try {
                 Optional<BackgroundServers> servers = p.servers(envs.forBackend(p.id()));
@@ -86,7 +90,7 @@ final class DaemonCommand implements Callable<Integer> {
                 out.println(s.model() + " (" + f.backend() + "): pid " + s.pid() + ", "
                         + s.idleLeft().map(d -> "exits after " + human(d) + " more without a request")
                                 .orElse("answering a request"));
-                out.println("  socket: " + s.address());
+                out.println((f.backend().equals("cli") ? "  pipes:  " : "  socket: ") + s.address());
                 s.log().ifPresent(log -> out.println("  log:    " + log));
             }
         }
@@ -127,7 +131,7 @@ final class DaemonCommand implements Callable<Integer> {
         return s + "s";
     }
 
-    @Command(name = "status", description = "Lists the running model servers: model, pid, socket, idle time left, log (default).")
+    @Command(name = "status", description = "Lists the running model servers and CLI server: model, pid, socket, idle time left, log (default).")
     static final class Status implements Callable<Integer> {
         @ParentCommand
         DaemonCommand parent;
@@ -142,7 +146,7 @@ final class DaemonCommand implements Callable<Integer> {
         }
     }
 
-    @Command(name = "stop", description = "Stops every running model server; the next request starts one again.")
+    @Command(name = "stop", description = "Stops every running model server and CLI server; the next request starts one again.")
     static final class Stop implements Callable<Integer> {
         @ParentCommand
         DaemonCommand parent;

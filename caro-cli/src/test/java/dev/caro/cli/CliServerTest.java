@@ -231,6 +231,30 @@ class CliServerTest {
     }
 
     @Test
+    void caroDaemonListsAndStopsARealServerProcess() throws Exception {
+        // A real server JVM, started as the client starts it, in a run directory of this test's home.
+        Map<String, String> env = env();
+        env.put("CARO_CLI_SERVER_IDLE", "60");
+        String realBase = CliServerFiles.base(env);
+        assertTrue(realBase.startsWith(home.toString()));
+        CliServerFiles.startServerFor(new String[] {"check", "ls"}, env);
+        Path pid = Path.of(realBase + ".pid");
+        for (int i = 0; i < 300 && !Files.exists(pid); i++) {
+            Thread.sleep(100);
+        }
+        assertTrue(Files.exists(pid), "the server did not start");
+        CaroRunner caro = new CaroRunner(home);
+        CaroRunner.Run r = caro.run("daemon", "status");
+        assertTrue(r.out().contains(CliServers.NAME + " (cli): pid "), r.out());
+        assertTrue(r.out().contains("  pipes:  " + realBase + ".in"), r.out());
+        r = caro.run("daemon", "stop");
+        assertTrue(r.out().startsWith("stopped " + CliServers.NAME + " (pid "), r.out() + r.err());
+        assertFalse(Files.exists(pid), "the pid file is left behind");
+        assertFalse(Files.exists(Path.of(realBase + ".in")), "the pipes are left behind");
+        assertEquals("no model server is running\n", caro.run("daemon").out());
+    }
+
+    @Test
     void theFlagAndVariablesBypassTheServer() {
         Map<String, String> none = Map.of();
         assertFalse(Launch.bypassed(new String[] {"check", "ls"}, none));
