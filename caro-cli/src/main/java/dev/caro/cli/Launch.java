@@ -39,7 +39,7 @@ public final class Launch {
     public static void main(String[] args) {
         Map<String, String> env = System.getenv();
         String tty = System.getProperty("caro.tty");
-        String base = tty == null || bypassed(args, env) ? null : baseIfPrivate(env);
+        String base = tty == null || bypassed(args, env) || neverServed(args, tty) ? null : baseIfPrivate(env);
         if (base == null) {
             Main.main(args);
             return;
@@ -177,6 +177,22 @@ public final class Launch {
         String server = env.get("CARO_CLI_SERVER");
         return server != null && (server.strip().equalsIgnoreCase("off") || server.strip().equals("0")
                 || server.strip().equalsIgnoreCase("false") || server.strip().equalsIgnoreCase("no"));
+    }
+
+    /**
+     * Lines the server would decline whatever the settings, told from the arguments alone so that
+     * they cost no exchange: running ({@code -x}), explaining, and requests that may offer the
+     * menu (standard input and output both terminals, no {@code -q}).
+     */
+    static boolean neverServed(String[] args, String tty) {
+        boolean quiet = false;
+        for (String arg : args) {
+            if (arg.equals("-x") || arg.equals("--execute") || arg.equals("--explain")) {
+                return true;
+            }
+            quiet |= arg.equals("-q") || arg.equals("--quiet");
+        }
+        return !args[0].equals("check") && !quiet && tty.contains("in") && tty.contains("out");
     }
 
     /** The request: protocol, length, then id, arguments, working directory, home, terminal flags, environment. */

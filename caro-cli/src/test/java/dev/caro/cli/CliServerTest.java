@@ -239,6 +239,16 @@ class CliServerTest {
         assertTrue(realBase.startsWith(home.toString()));
         CliServerFiles.startServerFor(new String[] {"check", "ls"}, env);
         Path pid = Path.of(realBase + ".pid");
+        try {
+            listAndStop(realBase, pid);
+        } finally {
+            if (Files.exists(pid)) { // the test failed: no server may outlive it
+                ProcessHandle.of(Long.parseLong(Files.readAllLines(pid).get(0).strip())).ifPresent(ProcessHandle::destroy);
+            }
+        }
+    }
+
+    private void listAndStop(String realBase, Path pid) throws Exception {
         for (int i = 0; i < 300 && !Files.exists(pid); i++) {
             Thread.sleep(100);
         }
@@ -265,6 +275,12 @@ class CliServerTest {
         assertTrue(Launch.bypassed(new String[] {"--version"}, none));
         assertTrue(Launch.bypassed(new String[] {"--help"}, none));
         assertTrue(Launch.bypassed(new String[0], none));
+        assertTrue(Launch.neverServed(new String[] {"-b", "offline", "list files"}, "in,out,err"));
+        assertFalse(Launch.neverServed(new String[] {"-b", "offline", "-q", "list files"}, "in,out,err"));
+        assertFalse(Launch.neverServed(new String[] {"-b", "offline", "list files"}, "err"));
+        assertFalse(Launch.neverServed(new String[] {"check", "ls"}, "in,out,err"));
+        assertTrue(Launch.neverServed(new String[] {"-b", "offline", "-x", "-q", "list files"}, ""));
+        assertTrue(Launch.neverServed(new String[] {"-b", "offline", "--explain", "-q", "list files"}, ""));
     }
 
     @Test
