@@ -1,5 +1,6 @@
 package dev.caro.cli;
 
+import java.io.FileInputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
@@ -47,6 +48,8 @@ public final class CliServer implements AutoCloseable {
     private final String base;
     private final RandomAccessFile requests;
     private final RandomAccessFile answers;
+    /** From a request's first bytes to its answer's last (the idle exit waits for it). */
+    private volatile boolean receiving;
 
     /** Opens the pipes {@code base.in} and {@code base.out}, which must be named pipes. */
     CliServer(String base) throws IOException {
@@ -119,6 +122,7 @@ public final class CliServer implements AutoCloseable {
      */
     byte[] nextRequest() throws IOException {
         int magic = requests.readInt();
+        receiving = true;
         int version = requests.readInt();
         int length = requests.readInt();
         if (magic != Frames.MAGIC || version != Frames.VERSION || length <= 8 || length > Frames.MAX_REQUEST) {
@@ -140,12 +144,16 @@ public final class CliServer implements AutoCloseable {
      * line itself and any output sent is dropped).
      */
     void answer(byte[] body) throws IOException {
-        Frames.Reader in = new Frames.Reader(body);
-        long id = in.getLong();
         try {
-            answer(id, in);
-        } catch (IOException | RuntimeException | StackOverflowError e) {
-            answers.write(Frames.frame(Frames.NOT_MINE, id, new byte[0], 0, 0));
+            Frames.Reader in = new Frames.Reader(body);
+            long id = in.getLong();
+            try {
+                answer(id, in);
+            } catch (IOException | RuntimeException | StackOverflowError e) {
+                answers.write(Frames.frame(Frames.NOT_MINE, id, new byte[0], 0, 0));
+            }
+        } finally {
+            receiving = false;
         }
     }
 
@@ -216,6 +224,15 @@ public final class CliServer implements AutoCloseable {
         }
     }
 
+    /** Bytes of requests waiting in the pipe. */
+    int pending() {
+        try {
+            return new FileInputStream(requests.getFD()).available();
+        } catch (IOException e) {
+            return 0;
+        }
+    }
+
     /** Closes the pipes (this process's ends) and removes the server's files. */
     @Override
     public void close() throws IOException {
@@ -230,6 +247,7 @@ public final class CliServer implements AutoCloseable {
         private final Duration idle;
         private volatile boolean busy;
         private volatile long since = System.nanoTime();
+        private boolean closing;
 
         Watchdog(CliServer server, Duration idle) {
             super("caro-cli-server-watchdog");
@@ -246,15 +264,29 @@ public final class CliServer implements AutoCloseable {
         @Override
         public void run() {
             while (true) {
-                long limit = (busy ? REQUEST_LIMIT : idle).toNanos();
+                // Once the files are gone, no client can come: go as soon as the last one is answered.
+                long limit = busy ? REQUEST_LIMIT.toNanos() : closing ? 200_000_000L : idle.toNanos();
                 long left = limit - (System.nanoTime() - since);
                 if (left <= 0) {
                     if (busy) {
                         System.err.println("caro cli server: a request ran for over " + REQUEST_LIMIT.toSeconds()
                                 + " s; exiting");
+                        server.removeFiles();
+                        Runtime.getRuntime().halt(1);
                     }
-                    server.removeFiles();
-                    Runtime.getRuntime().halt(0);
+                    server.removeFiles(); // no new client comes now
+                    closing = true;
+                    try {
+                        Thread.sleep(200);
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                    if (!busy && !server.receiving && server.pending() == 0) {
+                        Runtime.getRuntime().halt(0);
+                    }
+                    // A client that found the files just before wrote its request: answer it, then go.
+                    since = System.nanoTime();
+                    continue;
                 }
                 try {
                     Thread.sleep(Math.max(1, Math.min(left / 1_000_000, 1_000)));
