@@ -28,6 +28,7 @@ class FilesRound9Test {
     private static final String TABLE = """
             locate a file called exactly "config.yaml" under /opt, hide permission errors => find /opt -type f -name config.yaml 2>/dev/null => 
             find anything named exactly Makefile in ~/src => find ~/src -name Makefile => 
+            subdirectories of ~/code, only one level deep => find ~/code -mindepth 1 -maxdepth 1 -type d => 
             show only the subdirectories of /var, one level deep => find /var -mindepth 1 -maxdepth 1 -type d => 
             list the directories in ~/projects one level deep => find ~/projects -mindepth 1 -maxdepth 1 -type d => 
             find every json file recursively but dont descend into node_modules => find . -path ./node_modules -prune -o -type f -name '*.json' -print => 
