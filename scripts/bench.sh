@@ -18,7 +18,7 @@ runs=${1:-10}
 root=$(CDPATH= cd -- "$(dirname -- "$0")/.." && pwd)
 caro="$root/caro"
 work=$(mktemp -d)
-stop_servers() { for p in "$work"/run/caro/cli-*.pid; do [ -f "$p" ] && kill "$(cat "$p")" 2>/dev/null; done; return 0; }
+stop_servers() { for p in "$work"/run/caro/cli-*.pid; do [ -f "$p" ] && kill "$(head -n 1 "$p")" 2>/dev/null; done; return 0; }
 trap 'stop_servers; rm -rf "$work"' EXIT
 mkdir -p "$work/hello" "$work/home" "$work/run"
 chmod 700 "$work/run"
