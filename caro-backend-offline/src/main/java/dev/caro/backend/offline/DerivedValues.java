@@ -256,6 +256,10 @@ final class DerivedValues {
                 }
                 return String.valueOf(hour);
             }
+            case "nexty": { // the year after a given year: "modified in 2023" ends before 2024-01-01
+                String y = get(c, "y");
+                return y == null ? null : String.valueOf(Integer.parseInt(y) + 1);
+            }
             case "cronday": { // "sunday" is 0 in a crontab's day-of-week field, "saturday" 6
                 String d = first(c, "wd", "wd2");
                 if (d == null) {

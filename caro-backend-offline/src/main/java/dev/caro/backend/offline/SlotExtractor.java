@@ -374,7 +374,7 @@ final class SlotExtractor {
                     + "|columns|row|rows|newlines?|spaces?|quotes|numbers|digits|sorting|asking|confirmation|prompting"
                     + "|permission|password|extension|extensions|them|it|changes|history|compression|compressing"
                     + "|hangups?|sighup|asking|prompts?|output|warnings|switching|checking|changing|confirming"
-                    + "|overwriting|stopping|crossing|going|leaving|\\d+")) {
+                    + "|overwriting|stopping|crossing|going|leaving|\\d+|newest|oldest|latest|biggest|largest|smallest|most|recent|ones?")) {
                 continue;
             }
             out.add(new Slot(Kind.EXCLUDE, n, m.start(), m.end()));

@@ -20,7 +20,10 @@ import org.junit.jupiter.params.provider.ValueSource;
  * counted, "wordcount", listing a tarball "don't unpack it", a terse tar.xz, a .gz printed to the
  * terminal, "isn't corrupt", zstd keeping the original, line ranges written 20-30, cp -a "into" a
  * directory, a symlink into a directory (as a name), split into size pieces, rsync to a host as a user
- * with progress, mkdir -p before moving files of a type, random hex bytes, a weekly cron job.
+ * with progress, mkdir -p before moving files of a type, random hex bytes, a weekly cron job. Then (our
+ * own probe of everyday requests): files of a year (-newermt), a year the command drops declines,
+ * find -delete of names "ending in", tail -f "the end of", diff -rq of "two directories", tar "archive
+ * X into X.tar.gz/.tar.bz2", sort "and save to" a file, sizes "sorted" decline.
  */
 class FilesRound9Test {
 
@@ -80,6 +83,18 @@ class FilesRound9Test {
             generate a random 8 byte hex token => openssl rand -hex 8 => 
             add a cron job running /usr/local/bin/backup.sh every friday at 11pm => (crontab -l 2>/dev/null; echo '0 23 * * 5 /usr/local/bin/backup.sh') | crontab - => 
             schedule ~/bin/report.sh every monday at 9:15am => (crontab -l 2>/dev/null; echo '15 9 * * 1 ~/bin/report.sh') | crontab - => 
+            remove all files that end with .tmp in /var/tmp => find /var/tmp -type f -name '*.tmp' -delete => 
+            delete the .orig files under src => find src -type f -name '*.orig' -delete => 
+            diff the two folders old/ and new/ => diff -rq old/ new/ => 
+            compress ~/notes into notes.tar.gz => tar -czf notes.tar.gz -C ~ notes => 
+            pack src into src.tgz => tar -czf src.tgz src => 
+            archive photos into photos.tar.bz2 => tar -cjf photos.tar.bz2 photos => 
+            what files are in the archive dist.tar.bz2 => tar -tjf dist.tar.bz2 => 
+            sort numbers.txt numerically and write the result to out.txt => sort -n numbers.txt > out.txt => 
+            sort list.txt alphabetically and save it as list.sorted.txt => sort list.txt > list.sorted.txt => 
+            find pdfs modified in 2023 => find . -type f -name '*.pdf' -newermt 2023-01-01 ! -newermt 2024-01-01 => 
+            find files modified in 2023 bigger than 10M => find . -type f -size +10M -newermt 2023-01-01 ! -newermt 2024-01-01 => 
+            follow the end of /var/log/syslog => tail -f /var/log/syslog => 
             """;
 
     static Stream<Arguments> table() {
@@ -124,7 +139,15 @@ class FilesRound9Test {
         "symlink ./bin/tool into ~/.local/bin",
         "32 character random hex string",
         "list the directories under /etc 3 levels deep",
-        "search the gzipped logs in /var/log/app/*.gz for out of memory"})
+        "search the gzipped logs in /var/log/app/*.gz for out of memory",
+        "find jpg files modified in 2024 in ~/Pictures and copy them to /backup",
+        "list files changed since march 2025 in /etc",
+        "find files bigger than 100MB and show their sizes sorted",
+        "list files with their sizes, sorted by name",
+        "sort names.txt and save to sorted.txt, removing duplicates",
+        "archive photos into photos.tar.bz2 and delete the originals",
+        "delete every file ending in .bak except the newest",
+        "compare two directories a and b by content, side by side"})
     void declinesNearMisses(String prompt) {
         Generation g = Backends.generate(prompt, Backends.GNU);
         assertTrue(g.isEmpty(), prompt + " -> " + g.candidates());
