@@ -80,8 +80,9 @@ final class ListedItems {
 
     private static boolean uses(String command, String item) {
         String bare = item.startsWith("~/") ? item.substring(2) : item;
-        // "-f1,3" uses both 1 and 3: a value attached to a one-letter option counts
-        return Pattern.compile("(?:(?<![\\w.])|(?<=(?<![\\w-])-[a-z]))" + Pattern.quote(bare) + "(?![\\w])")
+        // "-f1,3" uses both 1 and 3: a value attached to a one-letter option counts, and so does the
+        // end of a range ("v1.0..v2.0" uses v2.0)
+        return Pattern.compile("(?:(?<![\\w.])|(?<=(?<![\\w-])-[a-z])|(?<=[\\w]\\.\\.))" + Pattern.quote(bare) + "(?![\\w])")
                 .matcher(command).find();
     }
 }

@@ -42,13 +42,17 @@ final class MeaningWords {
             "\\bline numbers?\\b|\\b(?:with|and) (?:their |the )?numbers\\b|\\btheir numbers\\b"
             + "|\\b(?:plus|minus|add|subtract) (?:\\d+|a|an|one|two|three) (?:days?|weeks?|months?|years?|hours?|minutes?)\\b");
 
-    /** Capitalised words that name a thing rather than a person or a value. */
+    /**
+     * Capitalised words that name a thing rather than a person or a value, and "I'm", "I've", "I'll"
+     * once normalizing dropped their apostrophe ("Im").
+     */
     private static final Set<String> ACRONYMS = Words.set(
             "i", "cpu", "cpus", "ram", "pid", "pids", "http", "https", "json", "csv", "tsv", "utc", "iso", "mime",
             "ssh", "usb", "ip", "ips", "tcp", "udp", "dns", "url", "urls", "os", "gb", "mb", "kb", "tb", "pdf",
             "linux", "ubuntu", "debian", "unix", "gnu", "macos", "mac", "gpu", "api", "sql", "html", "id", "ids",
             "sha", "md5", "acl", "acls", "path", "home", "env", "git", "github", "ok", "please", "ipv4", "ipv6",
-            "mx", "txt", "ns", "aaaa", "cname", "soa", "ptr", "a", "z", "utf-8", "ascii", "rss", "swap", "dir");
+            "mx", "txt", "ns", "aaaa", "cname", "soa", "ptr", "a", "z", "utf-8", "ascii", "rss", "swap", "dir",
+            "im", "ive", "ill");
 
     private static final Pattern WORD = Pattern.compile("[A-Za-z][A-Za-z0-9_-]*");
 

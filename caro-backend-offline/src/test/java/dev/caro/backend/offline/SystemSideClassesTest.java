@@ -13,8 +13,9 @@ import org.junit.jupiter.params.provider.ValueSource;
 /**
  * Classes of system-side requests (processes, network, permissions, git, system information,
  * date, environment) that blind set 18 declined or answered wrongly (session 17), in phrasings of
- * our own: the command they render on GNU and BSD, and near misses that must decline. Wrong
- * answers first: "not -9" is a normal kill, a bare script.py runs under python3, the octal mode
+ * our own, then everyday requests of the same areas written before they were run ("I'm" read as
+ * "Im", version ranges, possessive pids): the command they render on GNU and BSD, and near misses
+ * that must decline. Wrong answers first: "not -9" is a normal kill, a bare script.py runs under python3, the octal mode
  * "plus owner and group" prints all three, "PCI devices, e.g. the GPU" lists every device.
  */
 class SystemSideClassesTest {
@@ -75,6 +76,26 @@ class SystemSideClassesTest {
             start app.js in the background with its output going to app.log => nohup node app.js > app.log 2>&1 &
             run worker.py in the background and send its output to worker.log => nohup python3 worker.py > worker.log 2>&1 &
             let user dan write report.txt with an ACL, without changing the group => setfacl -m u:dan:w report.txt || chmod +a "dan allow write" report.txt
+            show which branch I'm on => git branch --show-current
+            what branch am I on => git branch --show-current
+            tell me which git branch I'm on right now => git branch --show-current
+            discard all my local changes to app.py => git restore app.py
+            throw away all the uncommitted changes in config.yml => git restore config.yml
+            what day of the week is it => date +%A
+            what day is it today => date +%A
+            list the groups I belong to => groups
+            which groups am I in => groups
+            show the groups I'm a member of => groups
+            test if google.com is reachable => ping -c 4 google.com
+            check if 10.0.0.1 is up => ping -c 4 10.0.0.1
+            what processes are listening on which ports => sudo ss -tlnp || sudo lsof -nP -iTCP -sTCP:LISTEN
+            which programs are listening => sudo ss -tlnp || sudo lsof -nP -iTCP -sTCP:LISTEN
+            show process 4242's full command line => ps -o args= -p 4242
+            print the command line of pid 311 => ps -o args= -p 311
+            cherry-pick commit abc123 => git cherry-pick abc123
+            cherry-pick 9f8e7d6 => git cherry-pick 9f8e7d6
+            show commits between v1.0 and v2.0 => git log --oneline v1.0..v2.0
+            log between v2 and v3 => git log --oneline v2..v3
             """;
 
     static Stream<Arguments> table() {
@@ -113,7 +134,11 @@ class SystemSideClassesTest {
         "who's listening on port 443 on web1",
         "what has jsmith committed to the payments repo",
         "push the hotfix branch to the backup remote and set it as upstream",
-        "list PCI devices with their kernel drivers"})
+        "list PCI devices with their kernel drivers",
+        "cherry-pick the last commit from main",
+        "how many commits between v1.0 and v2.0",
+        "show commits between 2024-01-01 and 2024-02-01",
+        "which groups am I in on the build server"})
     void declinesNearMisses(String prompt) {
         Generation g = Backends.generate(prompt, Backends.GNU);
         assertTrue(g.isEmpty(), prompt + " -> " + g.candidates());

@@ -287,7 +287,6 @@ class TextIntentsTest {
     @ParameterizedTest
     @ValueSource(strings = {
         "lines between 10 and 20 of notes.txt and delete them",
-        "show commits between v1.0 and v2.0",
         "search for TODO in src and show the errors",
         "how many files contain spaces in their names",
         "sort files by version",
