@@ -109,24 +109,24 @@ final class MeaningWords {
                 return m.group();
             }
         }
-        return null;
-    }
-
-    /**
         m = YEAR.matcher(text);
         while (m.find()) {
             if (!command.contains(m.group("y"))) {
                 return m.group();
             }
         }
-     * The first word of {@code req} that changes its meaning and lies outside {@code spans} and
-     * the request's slots, or null. Such words are: the {@link #WORDS}, capitalised words inside
-     * a sentence (names: "Bob", "DEBUG"), and a word right after a captured search text ("for kernel
+        return null;
+    }
+
     /** A year given as a time ("modified in 2024", "since march 2023"): the command must hold it too. */
     private static final Pattern YEAR = Pattern.compile("(?i)\\b(?:in|during|since|before|after|until|till|from|of|year"
             + "|jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?"
             + "|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?) (?<y>(?:19|20)\\d{2})(?![\\w./:-])");
 
+    /**
+     * The first word of {@code req} that changes its meaning and lies outside {@code spans} and
+     * the request's slots, or null. Such words are: the {@link #WORDS}, capitalised words inside
+     * a sentence (names: "Bob", "DEBUG"), and a word right after a captured search text ("for kernel
      * panic" captured as "kernel").
      */
     static String ignored(ParsedRequest req, List<int[]> spans, Map<String, TemplateRenderer.Capture> captures) {
