@@ -45,7 +45,16 @@ public final class CliServer implements AutoCloseable {
     /** No served line takes this long; the server is stuck and ends. */
     static final Duration REQUEST_LIMIT = Duration.ofSeconds(30);
 
+    /**
+     * Held for the server's whole life. A static field: a lock only a local variable refers to is
+     * released when the garbage collector closes its channel, and a second server would start.
+     */
+    private static FileLock lock;
+
     private final String base;
+    /** The pipes' identities: the files are removed on the way out only while they are still these. */
+    private final Object requestsKey;
+    private final Object answersKey;
     private final RandomAccessFile requests;
     private final RandomAccessFile answers;
     /** From a request's first bytes to its answer's last (the idle exit waits for it). */
@@ -64,6 +73,8 @@ public final class CliServer implements AutoCloseable {
         // Read and write: opening does not wait for a client, and reading never sees the end of the pipe.
         requests = new RandomAccessFile(base + ".in", "rw");
         answers = new RandomAccessFile(base + ".out", "rw");
+        requestsKey = fileKey(Path.of(base + ".in"));
+        answersKey = fileKey(Path.of(base + ".out"));
     }
 
     /** {@code CliServer BASE IDLE_SECONDS}: started by {@link CliServerFiles#startServerFor}. */
@@ -76,7 +87,7 @@ public final class CliServer implements AutoCloseable {
             System.exit(1);
         }
         FileChannel lockFile = FileChannel.open(Path.of(base + ".lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-        FileLock lock = lockFile.tryLock();
+        lock = lockFile.tryLock();
         if (lock == null) {
             return; // another server runs or starts: it answers
         }
@@ -213,15 +224,35 @@ public final class CliServer implements AutoCloseable {
         }
     }
 
-    /** Removes the pid file first (clients then stop coming), then the pipes. */
+    /**
+     * Removes the pid file first (clients then stop coming), then the pipes, each only while it is
+     * still this server's: files another server has made since are left alone.
+     */
     void removeFiles() {
-        for (String suffix : new String[] {".pid", ".in", ".out", ".busy"}) {
-            try {
-                Files.deleteIfExists(Path.of(base + suffix));
-            } catch (IOException e) {
-                // best effort on the way out
+        try {
+            Path pid = Path.of(base + ".pid");
+            if (Files.readString(pid).startsWith(ProcessHandle.current().pid() + "\n")) {
+                Files.delete(pid);
             }
+        } catch (IOException e) {
+            // gone already, or another server's
         }
+        removeIf(Path.of(base + ".in"), requestsKey);
+        removeIf(Path.of(base + ".out"), answersKey);
+    }
+
+    private static void removeIf(Path pipe, Object key) {
+        try {
+            if (key != null && key.equals(fileKey(pipe))) {
+                Files.delete(pipe);
+            }
+        } catch (IOException e) {
+            // best effort on the way out
+        }
+    }
+
+    private static Object fileKey(Path file) throws IOException {
+        return Files.readAttributes(file, PosixFileAttributes.class, LinkOption.NOFOLLOW_LINKS).fileKey();
     }
 
     /** Bytes of requests waiting in the pipe. */
