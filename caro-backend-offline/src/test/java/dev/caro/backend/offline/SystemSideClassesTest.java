@@ -96,6 +96,16 @@ class SystemSideClassesTest {
             cherry-pick 9f8e7d6 => git cherry-pick 9f8e7d6
             show commits between v1.0 and v2.0 => git log --oneline v1.0..v2.0
             log between v2 and v3 => git log --oneline v2..v3
+            what ports is process 900 using => lsof -i -a -p 900
+            which connections does pid 4321 have => lsof -i -a -p 4321
+            who wrote the most commits => git shortlog -sn HEAD
+            who has made the most commits in this repository => git shortlog -sn HEAD
+            undo git add for notes.md => git restore --staged notes.md
+            take config.yml out of the staging area => git restore --staged config.yml
+            list merged branches => git branch --merged
+            show the branches that are already merged => git branch --merged
+            show disk partitions => lsblk || diskutil list
+            list the partitions => lsblk || diskutil list
             """;
 
     static Stream<Arguments> table() {
@@ -138,7 +148,11 @@ class SystemSideClassesTest {
         "cherry-pick the last commit from main",
         "how many commits between v1.0 and v2.0",
         "show commits between 2024-01-01 and 2024-02-01",
-        "which groups am I in on the build server"})
+        "which groups am I in on the build server",
+        "undo git add for notes.md and delete it",
+        "list merged branches on the remote",
+        "who wrote the most commits last month",
+        "what ports is process 900 listening on for udp"})
     void declinesNearMisses(String prompt) {
         Generation g = Backends.generate(prompt, Backends.GNU);
         assertTrue(g.isEmpty(), prompt + " -> " + g.candidates());
