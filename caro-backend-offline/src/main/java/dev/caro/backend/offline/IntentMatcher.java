@@ -160,7 +160,7 @@ final class IntentMatcher {
             }
         }
         List<Slot> unused = r.unused(intent.allow());
-        String ignored = unused.isEmpty() ? MeaningWords.ignored(req, spans, captures) : describe(req, unused);
+        String ignored = unused.isEmpty() ? MeaningWords.ignored(req, spans, captures, command) : describe(req, unused);
         if (ignored == null) {
             ignored = ListedItems.leftOut(req.text(), command);
         }

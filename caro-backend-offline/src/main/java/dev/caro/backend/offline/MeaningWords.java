@@ -130,6 +130,15 @@ final class MeaningWords {
      * panic" captured as "kernel").
      */
     static String ignored(ParsedRequest req, List<int[]> spans, Map<String, TemplateRenderer.Capture> captures) {
+        return ignored(req, spans, captures, "");
+    }
+
+    /**
+     * As {@link #ignored(ParsedRequest, List, Map)}, where a capitalised word that {@code command} holds as
+     * a whole word is explained ("files named README": find -name README).
+     */
+    static String ignored(ParsedRequest req, List<int[]> spans, Map<String, TemplateRenderer.Capture> captures,
+            String command) {
         List<int[]> covered = new ArrayList<>(spans);
         for (Slot s : req.slots()) {
             covered.add(new int[] {s.start(), s.end()});
@@ -163,7 +172,8 @@ final class MeaningWords {
                 return word;
             }
             boolean sentenceStart = w.start() == 0 || text.substring(0, w.start()).matches("(?s).*[.?!:;]\\s*$");
-            if (!sentenceStart && Character.isUpperCase(word.charAt(0)) && !ACRONYMS.contains(lower)) {
+            if (!sentenceStart && Character.isUpperCase(word.charAt(0)) && !ACRONYMS.contains(lower)
+                    && !Pattern.compile("(?<![\\w-])" + Pattern.quote(word) + "(?![\\w-])").matcher(command).find()) {
                 return word;
             }
             if (afterCapture(captures, text, w.start()) && !UnexplainedWords.HARMLESS.contains(lower)) {

@@ -23,7 +23,9 @@ import org.junit.jupiter.params.provider.ValueSource;
  * with progress, mkdir -p before moving files of a type, random hex bytes, a weekly cron job. Then (our
  * own probe of everyday requests): files of a year (-newermt), a year the command drops declines,
  * find -delete of names "ending in", tail -f "the end of", diff -rq of "two directories", tar "archive
- * X into X.tar.gz/.tar.bz2", sort "and save to" a file, sizes "sorted" decline.
+ * X into X.tar.gz/.tar.bz2", sort "and save to" a file, sizes "sorted" decline; a capitalised name the
+ * command holds (-name README), "as a zip", "a backup copy of" a path without extension, "what's eating my
+ * disk", a checksum tool named before the file ("sha256sum of X against SHA256SUMS" reads the list).
  */
 class FilesRound9Test {
 
@@ -95,6 +97,13 @@ class FilesRound9Test {
             find pdfs modified in 2023 => find . -type f -name '*.pdf' -newermt 2023-01-01 ! -newermt 2024-01-01 => 
             find files modified in 2023 bigger than 10M => find . -type f -size +10M -newermt 2023-01-01 ! -newermt 2024-01-01 => 
             follow the end of /var/log/syslog => tail -f /var/log/syslog => 
+            any files named README in this repo? => find . -type f -name README => 
+            list the files called LICENSE under ~/src => find ~/src -type f -name LICENSE => 
+            compress the folder reports as a zip => zip -r reports.zip reports => 
+            zip up the docs folder into a zip file => zip -r docs.zip docs => 
+            make a backup copy of /etc/hosts => cp /etc/hosts /etc/hosts.bak => 
+            whats eating my disk in /home => sudo du -h /home 2>/dev/null | sort -rh | head -n 10 => 
+            check sha256sum of image.iso against SHA256SUMS => sha256sum -c SHA256SUMS => shasum -a 256 -c SHA256SUMS
             """;
 
     static Stream<Arguments> table() {
@@ -147,7 +156,12 @@ class FilesRound9Test {
         "sort names.txt and save to sorted.txt, removing duplicates",
         "archive photos into photos.tar.bz2 and delete the originals",
         "delete every file ending in .bak except the newest",
-        "compare two directories a and b by content, side by side"})
+        "compare two directories a and b by content, side by side",
+        "find files named README and email them to Bob",
+        "compress the folder reports as a zip with a password",
+        "make a backup copy of /etc/hosts on the server",
+        "whats eating my disk in /home, only count files over 1G",
+        "check sha256sum of image.iso against SHA256SUMS and delete it if it fails"})
     void declinesNearMisses(String prompt) {
         Generation g = Backends.generate(prompt, Backends.GNU);
         assertTrue(g.isEmpty(), prompt + " -> " + g.candidates());
