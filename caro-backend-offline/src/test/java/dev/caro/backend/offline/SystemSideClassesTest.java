@@ -106,6 +106,18 @@ class SystemSideClassesTest {
             show the branches that are already merged => git branch --merged
             show disk partitions => lsblk || diskutil list
             list the partitions => lsblk || diskutil list
+            git status please => git status
+            please git status => git status
+            what did I change in app.js => git diff -- app.js
+            what have I changed in main.go => git diff -- main.go
+            curl with basic auth user admin password secret to http://localhost:8080 => curl -u admin:secret http://localhost:8080
+            get http://localhost:9000/admin with username root, password hunter2 => curl -u root:hunter2 http://localhost:9000/admin
+            headers of https://example.com => curl -sS -D - -o /dev/null https://example.com
+            response headers for http://localhost:8080/health => curl -sS -D - -o /dev/null http://localhost:8080/health
+            ports in use => sudo ss -tlnp || sudo lsof -nP -iTCP -sTCP:LISTEN
+            which ports are being used => sudo ss -tlnp || sudo lsof -nP -iTCP -sTCP:LISTEN
+            where is git => command -v git
+            where's python3 => command -v python3
             """;
 
     static Stream<Arguments> table() {
@@ -152,7 +164,12 @@ class SystemSideClassesTest {
         "undo git add for notes.md and delete it",
         "list merged branches on the remote",
         "who wrote the most commits last month",
-        "what ports is process 900 listening on for udp"})
+        "what ports is process 900 listening on for udp",
+        "where is my config",
+        "headers of https://example.com saved to h.txt",
+        "what did I change in app.js yesterday",
+        "ports in use on web1.example.com",
+        "git status please, and commit everything"})
     void declinesNearMisses(String prompt) {
         Generation g = Backends.generate(prompt, Backends.GNU);
         assertTrue(g.isEmpty(), prompt + " -> " + g.candidates());
