@@ -25,7 +25,10 @@ import org.junit.jupiter.params.provider.ValueSource;
  * find -delete of names "ending in", tail -f "the end of", diff -rq of "two directories", tar "archive
  * X into X.tar.gz/.tar.bz2", sort "and save to" a file, sizes "sorted" decline; a capitalised name the
  * command holds (-name README), "as a zip", "a backup copy of" a path without extension, "what's eating my
- * disk", a checksum tool named before the file ("sha256sum of X against SHA256SUMS" reads the list).
+ * disk", a checksum tool named before the file ("sha256sum of X against SHA256SUMS" reads the list);
+ * unzip of a ~/ path into a directory, df -BG/-BM with no path, renaming extensions inside a directory
+ * (the directory was dropped), checksums "created" for every file, tail -f "and keep following"; the first
+ * line of every file and characters per line decline (were wc -l and wc -m).
  */
 class FilesRound9Test {
 
@@ -104,6 +107,13 @@ class FilesRound9Test {
             make a backup copy of /etc/hosts => cp /etc/hosts /etc/hosts.bak => 
             whats eating my disk in /home => sudo du -h /home 2>/dev/null | sort -rh | head -n 10 => 
             check sha256sum of image.iso against SHA256SUMS => sha256sum -c SHA256SUMS => shasum -a 256 -c SHA256SUMS
+            unzip everything in ~/Downloads/photos.zip into ~/Pictures => unzip ~/Downloads/photos.zip -d ~/Pictures => 
+            show free disk space in gigabytes => df -BG => df -g
+            how much space is left on /data in GB => df -BG /data => df -g /data
+            free space in megabytes => df -BM => df -m
+            rename all .txt files to .md in notes/ => for f in notes/*.txt; do mv -- "$f" "${f%.txt}.md"; done => 
+            create sha1 checksums for every file here => sha1sum * => shasum -a 1 *
+            show the last 100 lines of error.log and keep following => tail -n 100 -f error.log => 
             """;
 
     static Stream<Arguments> table() {
@@ -161,7 +171,11 @@ class FilesRound9Test {
         "compress the folder reports as a zip with a password",
         "make a backup copy of /etc/hosts on the server",
         "whats eating my disk in /home, only count files over 1G",
-        "check sha256sum of image.iso against SHA256SUMS and delete it if it fails"})
+        "check sha256sum of image.iso against SHA256SUMS and delete it if it fails",
+        "print the first line of every csv file here",
+        "count characters in each line of list.txt",
+        "how much free space is left on the disk mounted at /mnt/data, in gigabytes",
+        "rename all .txt files to .md in notes/ and commit them"})
     void declinesNearMisses(String prompt) {
         Generation g = Backends.generate(prompt, Backends.GNU);
         assertTrue(g.isEmpty(), prompt + " -> " + g.candidates());
