@@ -16,7 +16,8 @@ import org.junit.jupiter.params.provider.ValueSource;
  * our own, then everyday requests of the same areas written before they were run ("I'm" read as
  * "Im", version ranges, possessive pids): the command they render on GNU and BSD, and near misses
  * that must decline. Wrong answers first: "not -9" is a normal kill, a bare script.py runs under python3, the octal mode
- * "plus owner and group" prints all three, "PCI devices, e.g. the GPU" lists every device.
+ * "plus owner and group" prints all three, "PCI devices, e.g. the GPU" lists every device,
+ * "everything to 644 but directories to 755" sets the two modes apart (was chmod -R 644).
  */
 class SystemSideClassesTest {
 
@@ -118,6 +119,16 @@ class SystemSideClassesTest {
             which ports are being used => sudo ss -tlnp || sudo lsof -nP -iTCP -sTCP:LISTEN
             where is git => command -v git
             where's python3 => command -v python3
+            chmod everything in ./public to 644 but directories to 755 => find ./public -type d -exec chmod 755 {} + && find ./public -type f -exec chmod 644 {} +
+            set directories under site/ to 755 and files to 644 => find site -type d -exec chmod 755 {} + && find site -type f -exec chmod 644 {} +
+            everything in www/ to 640, with the folders at 750 => find www -type d -exec chmod 750 {} + && find www -type f -exec chmod 640 {} +
+            set the setgid bit on /srv/shared => chmod g+s /srv/shared
+            add the sgid bit to /data/team => chmod g+s /data/team
+            revert the last commit => git revert HEAD
+            revert the last commit without opening an editor => git revert --no-edit HEAD
+            back out the most recent commit with a new commit => git revert HEAD
+            git log by alice => git log --author='alice'
+            git log of the last 2 weeks by alice => git log --author='alice' --since='2 weeks ago'
             """;
 
     static Stream<Arguments> table() {
@@ -169,7 +180,12 @@ class SystemSideClassesTest {
         "headers of https://example.com saved to h.txt",
         "what did I change in app.js yesterday",
         "ports in use on web1.example.com",
-        "git status please, and commit everything"})
+        "git status please, and commit everything",
+        "chmod ./public to 644 but skip the directories",
+        "remove the setgid bit from /srv/shared",
+        "revert the last 3 commits",
+        "revert the last commit and push",
+        "revert the last commit in the payments module"})
     void declinesNearMisses(String prompt) {
         Generation g = Backends.generate(prompt, Backends.GNU);
         assertTrue(g.isEmpty(), prompt + " -> " + g.candidates());
