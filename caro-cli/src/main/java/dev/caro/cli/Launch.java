@@ -19,15 +19,17 @@ import java.util.Map;
  * when one answers, and otherwise runs caro in this process as {@link Main} does, then starts the
  * server in the background for the next call if it would have answered this line.
  * <p>
- * Before the server answers, this class touches nothing of caro but itself and the JDK's socket
- * classes: loading and first running caro's classes is what a start costs. The server's answer is
+ * Before the server answers, this class touches nothing of caro but itself and {@link Frames}, and
+ * of the JDK only file classes a start loads anyway (the exchange is over two named pipes, see
+ * {@link Frames}): loading and first running caro's classes is what a start costs. The server's answer is
  * buffered whole and printed only when its exit code arrives, so a server that is slow (over
  * {@link #DEADLINE_MS}), dies or says the line is not its own leaves no trace: caro then runs here
  * as if no server existed.
  * <p>
  * Bypassed (caro runs here, no server is asked or started) by {@code --no-daemon},
  * {@code CARO_NO_DAEMON=1}, {@code CARO_CLI_SERVER=off}, {@code --version} / {@code --help} alone
- * (already as fast in this process), and when not started by the launcher ({@code -Dcaro.tty} unset).
+ * (already as fast in this process), and when not started by the launcher ({@code -Dcaro.tty} unset);
+ * lines the server always declines ({@link #neverServed}) also run here without an exchange.
  */
 public final class Launch {
 
