@@ -28,7 +28,9 @@ import org.junit.jupiter.params.provider.ValueSource;
  * disk", a checksum tool named before the file ("sha256sum of X against SHA256SUMS" reads the list);
  * unzip of a ~/ path into a directory, df -BG/-BM with no path, renaming extensions inside a directory
  * (the directory was dropped), checksums "created" for every file, tail -f "and keep following"; the first
- * line of every file and characters per line decline (were wc -l and wc -m).
+ * line of every file and characters per line decline (were wc -l and wc -m); "the last line" is tail -n 1
+ * (was 10), a request starting with chmod is no find -perm, xz -d and "disk usage here sorted" decline (were
+ * xz compressing and df -h).
  */
 class FilesRound9Test {
 
@@ -114,6 +116,10 @@ class FilesRound9Test {
             rename all .txt files to .md in notes/ => for f in notes/*.txt; do mv -- "$f" "${f%.txt}.md"; done => 
             create sha1 checksums for every file here => sha1sum * => shasum -a 1 *
             show the last 100 lines of error.log and keep following => tail -n 100 -f error.log => 
+            last line of output.log => tail -n 1 output.log => 
+            show the last line of app.log => tail -n 1 app.log => 
+            chmod 755 all directories under site => find site -type d -exec chmod 755 {} + => 
+            find files with permissions 755 => find . -type f -perm 755 => 
             """;
 
     static Stream<Arguments> table() {
@@ -175,7 +181,10 @@ class FilesRound9Test {
         "print the first line of every csv file here",
         "count characters in each line of list.txt",
         "how much free space is left on the disk mounted at /mnt/data, in gigabytes",
-        "rename all .txt files to .md in notes/ and commit them"})
+        "rename all .txt files to .md in notes/ and commit them",
+        "disk usage here sorted",
+        "xz -d dump.sql.xz",
+        "xz -t backup.xz"})
     void declinesNearMisses(String prompt) {
         Generation g = Backends.generate(prompt, Backends.GNU);
         assertTrue(g.isEmpty(), prompt + " -> " + g.candidates());
