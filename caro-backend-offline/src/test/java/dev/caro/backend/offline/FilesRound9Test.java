@@ -30,7 +30,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * (the directory was dropped), checksums "created" for every file, tail -f "and keep following"; the first
  * line of every file and characters per line decline (were wc -l and wc -m); "the last line" is tail -n 1
  * (was 10), a request starting with chmod is no find -perm, xz -d and "disk usage here sorted" decline (were
- * xz compressing and df -h).
+ * xz compressing and df -h); the line count of each file "under" a directory declines (was the top level only).
  */
 class FilesRound9Test {
 
@@ -184,7 +184,8 @@ class FilesRound9Test {
         "rename all .txt files to .md in notes/ and commit them",
         "disk usage here sorted",
         "xz -d dump.sql.xz",
-        "xz -t backup.xz"})
+        "xz -t backup.xz",
+        "show me the line count of every python file under src"})
     void declinesNearMisses(String prompt) {
         Generation g = Backends.generate(prompt, Backends.GNU);
         assertTrue(g.isEmpty(), prompt + " -> " + g.candidates());
