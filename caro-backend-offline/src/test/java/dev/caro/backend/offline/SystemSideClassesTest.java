@@ -17,7 +17,8 @@ import org.junit.jupiter.params.provider.ValueSource;
  * "Im", version ranges, possessive pids): the command they render on GNU and BSD, and near misses
  * that must decline. Wrong answers first: "not -9" is a normal kill, a bare script.py runs under python3, the octal mode
  * "plus owner and group" prints all three, "PCI devices, e.g. the GPU" lists every device,
- * "everything to 644 but directories to 755" sets the two modes apart (was chmod -R 644).
+ * "everything to 644 but directories to 755" sets the two modes apart (was chmod -R 644),
+ * "remove a directory from PATH" is no unset PATH, "which terminal am I using" no command -v terminal.
  */
 class SystemSideClassesTest {
 
@@ -129,6 +130,17 @@ class SystemSideClassesTest {
             back out the most recent commit with a new commit => git revert HEAD
             git log by alice => git log --author='alice'
             git log of the last 2 weeks by alice => git log --author='alice' --since='2 weeks ago'
+            print the time in 24 hour format with seconds => date +%T
+            show the time in 24h format => date +%T
+            hh:mm with seconds => date +%T
+            date of the last reboot => uptime -s || sysctl -n kern.boottime
+            date and time of the last boot => uptime -s || sysctl -n kern.boottime
+            how big is the swap => swapon --show || sysctl vm.swapusage
+            show the linux distribution name => lsb_release -a || sw_vers
+            show the last 10 logins => last -n 10
+            what day was 2000-01-01 => date -d 2000-01-01 +%A || date -j -f %Y-%m-%d 2000-01-01 +%A
+            which python am I using => command -v python
+            remove FOO from the environment => unset FOO
             """;
 
     static Stream<Arguments> table() {
@@ -185,7 +197,12 @@ class SystemSideClassesTest {
         "remove the setgid bit from /srv/shared",
         "revert the last 3 commits",
         "revert the last commit and push",
-        "revert the last commit in the payments module"})
+        "revert the last commit in the payments module",
+        "remove a directory from PATH",
+        "remove /opt/bin from PATH",
+        "which terminal am I using",
+        "time in 24 hour format in tokyo",
+        "how big is the swap file /swapfile"})
     void declinesNearMisses(String prompt) {
         Generation g = Backends.generate(prompt, Backends.GNU);
         assertTrue(g.isEmpty(), prompt + " -> " + g.candidates());
