@@ -31,6 +31,8 @@ import org.junit.jupiter.params.provider.ValueSource;
  * line of every file and characters per line decline (were wc -l and wc -m); "the last line" is tail -n 1
  * (was 10), a request starting with chmod is no find -perm, xz -d and "disk usage here sorted" decline (were
  * xz compressing and df -h); the line count of each file "under" a directory declines (was the top level only).
+ * A tar of a directory that leaves out a path ("excluding /etc/ssl") declines: it was tar -czf /etc/ssl /etc,
+ * which writes the archive over the excluded path.
  */
 class FilesRound9Test {
 
@@ -185,7 +187,10 @@ class FilesRound9Test {
         "disk usage here sorted",
         "xz -d dump.sql.xz",
         "xz -t backup.xz",
-        "show me the line count of every python file under src"})
+        "show me the line count of every python file under src",
+        "create a tarball of /etc excluding /etc/ssl",
+        "tar up ~/site without ~/site/cache",
+        "pack the project without the .git folder into project.tar.gz"})
     void declinesNearMisses(String prompt) {
         Generation g = Backends.generate(prompt, Backends.GNU);
         assertTrue(g.isEmpty(), prompt + " -> " + g.candidates());
