@@ -202,7 +202,11 @@ class SystemSideClassesTest {
         "remove /opt/bin from PATH",
         "which terminal am I using",
         "time in 24 hour format in tokyo",
-        "how big is the swap file /swapfile"})
+        "how big is the swap file /swapfile",
+        "print the date 2 days from now in dd/mm/yyyy",
+        "kill the process on port 8080 and start it again",
+        "what day of the week is it 10 days from now",
+        "show the date 3 weeks from today as yyyy/mm/dd"})
     void declinesNearMisses(String prompt) {
         Generation g = Backends.generate(prompt, Backends.GNU);
         assertTrue(g.isEmpty(), prompt + " -> " + g.candidates());
