@@ -141,6 +141,8 @@ class SystemSideClassesTest {
             what day was 2000-01-01 => date -d 2000-01-01 +%A || date -j -f %Y-%m-%d 2000-01-01 +%A
             which python am I using => command -v python
             remove FOO from the environment => unset FOO
+            change the group of everything under /srv/www to www-data => sudo chgrp -R www-data /srv/www
+            set the group of /srv/app and everything in it to devs => sudo chgrp -R devs /srv/app
             """;
 
     static Stream<Arguments> table() {
@@ -206,7 +208,8 @@ class SystemSideClassesTest {
         "print the date 2 days from now in dd/mm/yyyy",
         "kill the process on port 8080 and start it again",
         "what day of the week is it 10 days from now",
-        "show the date 3 weeks from today as yyyy/mm/dd"})
+        "show the date 3 weeks from today as yyyy/mm/dd",
+        "show the last boot time and the uptime"})
     void declinesNearMisses(String prompt) {
         Generation g = Backends.generate(prompt, Backends.GNU);
         assertTrue(g.isEmpty(), prompt + " -> " + g.candidates());
