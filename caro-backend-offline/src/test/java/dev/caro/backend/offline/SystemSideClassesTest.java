@@ -209,7 +209,9 @@ class SystemSideClassesTest {
         "kill the process on port 8080 and start it again",
         "what day of the week is it 10 days from now",
         "show the date 3 weeks from today as yyyy/mm/dd",
-        "show the last boot time and the uptime"})
+        "show the last boot time and the uptime",
+        "show environment variable PATH of process 77",
+        "is JAVA_HOME set in the environment of pid 55"})
     void declinesNearMisses(String prompt) {
         Generation g = Backends.generate(prompt, Backends.GNU);
         assertTrue(g.isEmpty(), prompt + " -> " + g.candidates());
