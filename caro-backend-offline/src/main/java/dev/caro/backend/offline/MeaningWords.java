@@ -98,9 +98,10 @@ final class MeaningWords {
     private MeaningWords() {}
 
     /**
-     * A calendar date the request gives (2024-06-01) that {@code command} does not contain, or null:
-     * "the unix timestamp for 2024-06-01" is not the current time. A date given as an example of a
-     * format ("like 2024-03-05 14:30") is no value.
+     * A calendar date the request gives (2024-06-01), a year it gives as a time, or a number of six
+     * digits or more, that {@code command} does not contain, or null: "the unix timestamp for
+     * 2024-06-01" is not the current time. A date or number given as an example of a format ("like
+     * 2024-03-05 14:30", "like 20261202") is no value.
      */
     static String dateLeftOut(String text, String command) {
         Matcher m = ISO_DATE.matcher(text);
@@ -115,8 +116,20 @@ final class MeaningWords {
                 return m.group();
             }
         }
+        m = LONG_NUMBER.matcher(text);
+        while (m.find()) {
+            if (!command.contains(m.group()) && !EXAMPLE.matcher(text.substring(0, m.start())).find()) {
+                return m.group(); // "1650000000 is a unix timestamp, what is that in UTC" is not the time now
+            }
+        }
         return null;
     }
+
+    /**
+     * A number of six digits or more standing alone (an epoch time, an inode, a byte count): a value
+     * the command must hold as written, since no unit or rounding turns it into another number.
+     */
+    private static final Pattern LONG_NUMBER = Pattern.compile("(?<![\\w.:/@-])\\d{6,}(?![\\w.:/-])");
 
     /** A year given as a time ("modified in 2024", "since march 2023"): the command must hold it too. */
     private static final Pattern YEAR = Pattern.compile("(?i)\\b(?:in|during|since|before|after|until|till|from|of|year"

@@ -43,7 +43,8 @@ final class TextNormalizer {
             Map.entry("repo", "repository"), Map.entry("biggets", "biggest"), Map.entry("lagest", "largest"),
             Map.entry("modifed", "modified"), Map.entry("modfied", "modified"), Map.entry("cant", "cannot"), Map.entry("extrat", "extract"),
             Map.entry("kil", "kill"), Map.entry("nums", "numbers"),
-            Map.entry("sytem", "system"),
+            Map.entry("sytem", "system"), Map.entry("lst", "list"), Map.entry("filenames", "file names"),
+            Map.entry("filename", "file name"),
             Map.entry("orignal", "original"));
 
     /**

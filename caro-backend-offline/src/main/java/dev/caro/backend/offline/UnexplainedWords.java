@@ -52,6 +52,8 @@ final class UnexplainedWords {
             "machine", "computer", "box", "system", "host", "server", "pc", "laptop", "terminal", "shell",
             "command", "commands", "screen", "console", "session", "everyone", "someone", "user", "users",
             "mine", "own", "ours", "yours", "please", "pls", "plz",
+            // verbs of asking ("hit URL", "send a GET request", "just say which differ", "how often each word appears")
+            "say", "hit", "send", "sending", "appear", "appears", "appearing",
             // connectives and vague quantities
             "between", "along", "including", "include", "includes", "already", "either", "whether", "located",
             "lying", "sitting", "stored", "living", "grab", "fetch", "come", "comes", "returned", "returns",

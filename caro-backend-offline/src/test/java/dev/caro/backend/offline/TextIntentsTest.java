@@ -215,6 +215,11 @@ class TextIntentsTest {
             which js files call JSON.parse => grep -rl -F --include='*.js' JSON.parse .
             which files under conf mention db.internal.lan => grep -rl -F db.internal.lan conf
             which files in /etc mention 192.168.0.10 => grep -rl -F 192.168.0.10 /etc
+            hit https://status.example.org/ping and show only the status code => curl -s -o /dev/null -w '%{http_code}\\n' https://status.example.org/ping
+            send a GET request to https://api.example.org/items with the bearer token xyz789 => curl -H 'Authorization: Bearer xyz789' https://api.example.org/items
+            compare folders old/ and new/ and just say which files differ => diff -rq old/ new/
+            how often does each word appear in essay.txt => tr -s '[:space:]' '\\n' < essay.txt | sort | uniq -c | sort -rn
+            what date is 1700000000 in utc => date -u -d @1700000000
             """;
 
     /** Request => GNU command => BSD command. */
@@ -317,6 +322,7 @@ class TextIntentsTest {
         "send a DELETE request with json body to https://x.io/a",
         "how many java processes does user bob run",
         "which java files import java.util.List",
+        "show the current date in utc, the log says 1700000000",
         "which python files import os, and how many",
         "count the lines in data.txt where column 2 is 5",
         "lines of a.txt where column 3 is greater than or equal to 4",
