@@ -165,7 +165,7 @@ final class IntentMatcher {
             ignored = ListedItems.leftOut(req.text(), command);
         }
         if (ignored == null) {
-            ignored = MeaningWords.dateLeftOut(req.text(), command);
+            ignored = MeaningWords.givenValueLeftOut(req.text(), command);
         }
         int score = intent.priority() * 1000 + matched + 10 * r.usedCount();
         return new Pending(intent, command, score, ignored, spans, captures,

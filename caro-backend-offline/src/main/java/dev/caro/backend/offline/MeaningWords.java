@@ -103,7 +103,7 @@ final class MeaningWords {
      * 2024-06-01" is not the current time. A date or number given as an example of a format ("like
      * 2024-03-05 14:30", "like 20261202") is no value.
      */
-    static String dateLeftOut(String text, String command) {
+    static String givenValueLeftOut(String text, String command) {
         Matcher m = ISO_DATE.matcher(text);
         while (m.find()) {
             if (!command.contains(m.group()) && !EXAMPLE.matcher(text.substring(0, m.start())).find()) {
