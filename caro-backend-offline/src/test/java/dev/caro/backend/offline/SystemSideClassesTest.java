@@ -143,6 +143,11 @@ class SystemSideClassesTest {
             remove FOO from the environment => unset FOO
             change the group of everything under /srv/www to www-data => sudo chgrp -R www-data /srv/www
             set the group of /srv/app and everything in it to devs => sudo chgrp -R devs /srv/app
+            what's the server's hostname => hostname
+            whats this laptop's hostname => hostname
+            print the os name and release => lsb_release -a || sw_vers
+            the last 50 journal entries for the cron service => journalctl -u cron -n 50 || -
+            last 20 lines of the docker service's journal => journalctl -u docker -n 20 || -
             """;
 
     static Stream<Arguments> table() {
