@@ -1,6 +1,5 @@
 package dev.caro.backend.offline;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.caro.api.backend.Generation;
@@ -93,17 +92,13 @@ class FilesRound7Test {
             """;
 
     static Stream<Arguments> table() {
-        return TABLE.lines().map(l -> {
-            String[] p = l.split(" => ?", 3);
-            return Arguments.of(p[0], p[1], p.length < 3 || p[2].isBlank() ? p[1] : p[2]);
-        });
+        return Backends.gnuThenBsdRows(TABLE);
     }
 
     @ParameterizedTest
     @MethodSource("table")
     void rendersGnuAndBsd(String prompt, String gnu, String bsd) {
-        assertEquals(gnu, Backends.gnu(prompt), prompt);
-        assertEquals(bsd, Backends.bsd(prompt), prompt);
+        Backends.assertRenders(prompt, gnu, bsd);
     }
 
     /** Near misses: each adds something the command of the closest intent would not do. */

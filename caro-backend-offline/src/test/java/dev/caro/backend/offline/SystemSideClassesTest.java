@@ -151,18 +151,13 @@ class SystemSideClassesTest {
             """;
 
     static Stream<Arguments> table() {
-        return TABLE.lines().map(String::strip).filter(l -> !l.isEmpty()).map(l -> {
-            String[] p = l.split(" => ", 2);
-            String[] c = p[1].split(" \\|\\| ", 2);
-            return Arguments.of(p[0], c[0], c.length > 1 ? c[1] : c[0]);
-        });
+        return Backends.gnuOrBsdRows(TABLE);
     }
 
     @ParameterizedTest
     @MethodSource("table")
     void rendersGnuAndBsd(String prompt, String gnu, String bsd) {
-        assertEquals(gnu, Backends.gnu(prompt), prompt);
-        assertEquals(bsd.equals("-") ? "" : bsd, Backends.bsd(prompt), prompt);
+        Backends.assertRenders(prompt, gnu, bsd);
     }
 
     /** Near misses: each needs something the intent's command would not do, so no command. */
