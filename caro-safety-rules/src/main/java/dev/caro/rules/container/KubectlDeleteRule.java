@@ -66,11 +66,8 @@ public final class KubectlDeleteRule extends BaseRule {
         boolean allNs = c.hasArg("-A") || Args.hasLong(c, "--all-namespaces");
         List<Finding> out = new ArrayList<>();
         String kinds = ops.size() > 1 ? ops.get(1).value().toLowerCase(Locale.ROOT) : "";
-        boolean heavy = false;
-        for (String k : COMMA_OR_SLASH.split(kinds)) {
-            heavy |= HEAVY.contains(k);
-        }
-        boolean namespace = kinds.startsWith("ns") || kinds.startsWith("namespace") || kinds.startsWith("project");
+        boolean heavy = heavy(kinds);
+        boolean namespace = namespaces(kinds);
         if (namespace) {
             String name = ops.size() > 2 ? ops.get(2).value() : kinds.contains("/") ? kinds.substring(kinds.indexOf('/') + 1) : "";
             report(out, PROTECTED_NS.contains(name) || all ? RiskLevel.CRITICAL : RiskLevel.HIGH,
@@ -95,15 +92,27 @@ public final class KubectlDeleteRule extends BaseRule {
                 continue;
             }
             String kinds = got.get(1).value().toLowerCase(Locale.ROOT);
-            boolean heavy = kinds.startsWith("ns") || kinds.startsWith("namespace") || kinds.startsWith("project");
-            for (String k : COMMA_OR_SLASH.split(kinds)) {
-                heavy |= HEAVY.contains(k);
-            }
+            boolean heavy = namespaces(kinds) || heavy(kinds);
             List<Finding> out = new ArrayList<>();
             report(out, heavy ? RiskLevel.HIGH : RiskLevel.MODERATE, "Deletes every " + kinds
                     + " that 'kubectl get' lists, whatever is in them.", c.span());
             return out;
         }
         return List.of();
+    }
+
+    /** Whether the kinds are namespaces (or OpenShift projects), each holding everything in it. */
+    private static boolean namespaces(String kinds) {
+        return kinds.startsWith("ns") || kinds.startsWith("namespace") || kinds.startsWith("project");
+    }
+
+    /** Whether one of the resource kinds ("deployments,pvc", "ns/x") is one whose deletion takes data or workloads with it. */
+    private static boolean heavy(String kinds) {
+        for (String k : COMMA_OR_SLASH.split(kinds)) {
+            if (HEAVY.contains(k)) {
+                return true;
+            }
+        }
+        return false;
     }
 }
