@@ -156,16 +156,7 @@ final class Catalog {
                 byId.put(i.id(), i);
             }
         }
-        Set<String> seen = new java.util.HashSet<>();
-        List<URL> urls = new ArrayList<>();
-        for (ClassLoader l : extensionLoaders) {
-            for (URL u : extensions(l)) {
-                if (seen.add(u.toString())) {
-                    urls.add(u);
-                }
-            }
-        }
-        for (URL url : urls) {
+        for (URL url : extensionFiles(extensionLoaders)) {
             String where = url.toString();
             try (InputStream in = url.openStream()) {
                 List<Intent> parsed = parse(read(in), where);
@@ -213,6 +204,17 @@ final class Catalog {
     /** A catalog of exactly these intents, for tests. */
     static Catalog of(List<Intent> intents) {
         return new Catalog(intents, List.of(), null);
+    }
+
+    /** The extension catalog files on these loaders, each once, in load order. */
+    static List<URL> extensionFiles(List<ClassLoader> loaders) {
+        Map<String, URL> byName = new LinkedHashMap<>();
+        for (ClassLoader l : loaders) {
+            for (URL u : extensions(l)) {
+                byName.putIfAbsent(u.toString(), u);
+            }
+        }
+        return List.copyOf(byName.values());
     }
 
     private static List<URL> extensions(ClassLoader loader) {

@@ -5,6 +5,8 @@ import dev.caro.api.backend.BackendEnvironment;
 import dev.caro.api.backend.BackendException;
 import dev.caro.api.backend.ModelBackend;
 import dev.caro.api.backend.ModelBackendProvider;
+import java.net.URL;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -53,10 +55,33 @@ public final class OfflineBackendProvider implements ModelBackendProvider {
         ClassLoader context = Thread.currentThread().getContextClassLoader();
         List<ClassLoader> loaders = context == null || context == own ? List.of(own) : List.of(own, context);
         try {
-            return new OfflineBackend(Catalog.load(own, loaders));
+            return backendFor(own, loaders);
         } catch (CatalogFormatException | IllegalStateException e) {
             throw new BackendException("The offline backend's catalog is broken: " + e.getMessage()
                     + ". Reinstall caro or remove the plugin that ships it.", e);
         }
+    }
+
+    /**
+     * The last backend made, with the loaders and extension catalogs it was made from. The backend
+     * is immutable, so a process that answers many requests (the resident CLI server) reads and
+     * indexes the catalog once, not per request; any other loader or catalog file makes a new one.
+     */
+    private record Made(List<ClassLoader> loaders, List<String> extensions, OfflineBackend backend) {}
+
+    private static volatile Made last;
+
+    private static OfflineBackend backendFor(ClassLoader own, List<ClassLoader> loaders) {
+        List<String> extensions = new ArrayList<>();
+        for (URL u : Catalog.extensionFiles(loaders)) {
+            extensions.add(u.toString());
+        }
+        Made m = last;
+        if (m != null && m.loaders().equals(loaders) && m.extensions().equals(extensions)) {
+            return m.backend();
+        }
+        OfflineBackend made = new OfflineBackend(Catalog.load(own, loaders));
+        last = new Made(loaders, extensions, made);
+        return made;
     }
 }
