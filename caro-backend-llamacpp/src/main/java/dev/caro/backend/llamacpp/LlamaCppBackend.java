@@ -140,6 +140,7 @@ final class LlamaCppBackend implements ModelBackend {
         long deadline = start + Math.max(0, timeout.toNanos());
         StringBuilder text = new StringBuilder();
         int tokens = 0;
+        long first = 0;
         LlamaIterator it;
         try {
             it = model.generate(params).iterator();
@@ -153,6 +154,9 @@ final class LlamaCppBackend implements ModelBackend {
                     throw new InterruptedException("generation cancelled");
                 }
                 LlamaOutput out = it.next();
+                if (tokens == 0) {
+                    first = System.nanoTime();
+                }
                 text.append(out.text);
                 tokens++;
                 if (it.hasNext() && System.nanoTime() > deadline) {
@@ -168,8 +172,8 @@ final class LlamaCppBackend implements ModelBackend {
         tokens = Math.max(0, tokens - 1); // the last message only carries the stop flag
         double seconds = (System.nanoTime() - start) / 1e9;
         String raw = stripStops(text.toString(), stops);
-        return new Generation(List.of(), raw, String.format(Locale.ROOT, "%s: %d tokens in %.2f s",
-                choice.name(), tokens, seconds));
+        return new Generation(List.of(), raw, String.format(Locale.ROOT, "%s: %d tokens in %.2f s (first after %.2f s)",
+                choice.name(), tokens, seconds, first == 0 ? seconds : (first - start) / 1e9));
     }
 
     /** llama.cpp drops stop strings from the output; this catches any that arrive split. */

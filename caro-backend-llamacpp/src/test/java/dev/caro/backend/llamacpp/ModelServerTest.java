@@ -146,7 +146,7 @@ class ModelServerTest {
         assertTrue(process(pid).isAlive());
         assertNotEquals(ProcessHandle.current().pid(), pid);
         Generation served = first.generate(request("list files"));
-        assertTrue(served.note().matches("tiny\\.gguf: \\d+ tokens in \\d+\\.\\d\\d s"), served.note());
+        assertTrue(served.note().matches("tiny\\.gguf: \\d+ tokens in \\d+\\.\\d\\d s \\(first after \\d+\\.\\d\\d s\\)"), served.note());
 
         ModelServerClient second = client(env(Map.of()));
         assertEquals(pid, second.serverPid(), "a second caro finds the running server");

@@ -38,14 +38,31 @@ public final class BareRun {
         }
         long end = System.nanoTime();
         int tokens = Math.max(0, outputs - 1);
+        // The tokens a warm server must prefill for WarmRun's two measured requests: what follows
+        // the prefix they share with the request before them.
+        String elsewhere = BenchPrompt.chatml(BenchPrompt.REQUEST, BenchPrompt.context().withCwd(WarmRun.ELSEWHERE));
+        int newAfterCd = newTokens(model, prompt, elsewhere);
+        int newSameDir = newTokens(model, elsewhere,
+                BenchPrompt.chatml(WarmRun.NEXT_REQUEST, BenchPrompt.context().withCwd(WarmRun.ELSEWHERE)));
         model.close();
         System.out.println(String.format(Locale.ROOT,
                 "RESULT kind=bare load_ms=%d prompt_tokens=%d first_token_ms=%d gen_tokens=%d gen_tok_s=%.1f"
-                        + " answer_ms=%d in_process_ms=%d peak_rss_mb=%d",
+                        + " answer_ms=%d in_process_ms=%d peak_rss_mb=%d new_tokens_after_cd=%d new_tokens_same_dir=%d",
                 (loaded - t0) / 1_000_000, promptTokens, (first - start) / 1_000_000, tokens,
                 tokens > 1 ? (tokens - 1) / ((end - first) / 1e9) : 0.0, (end - start) / 1_000_000,
-                (end - t0) / 1_000_000, BenchPrompt.peakRssMb()));
+                (end - t0) / 1_000_000, BenchPrompt.peakRssMb(), newAfterCd, newSameDir));
         System.exit(0);
+    }
+
+    /** The tokens of {@code next} after the prefix it shares with {@code previous}. */
+    private static int newTokens(LlamaModel model, String previous, String next) {
+        int[] a = model.encode(previous);
+        int[] b = model.encode(next);
+        int same = 0;
+        while (same < a.length && same < b.length && a[same] == b[same]) {
+            same++;
+        }
+        return b.length - same;
     }
 
     private static String readPrompt(String file) {

@@ -24,8 +24,13 @@ final class BenchPrompt {
     }
 
     static String chatml() {
+        return chatml(REQUEST, context());
+    }
+
+    /** caro's prompt for {@code request} in {@code context}, as ChatML. */
+    static String chatml(String request, ExecutionContext context) {
         StringBuilder sb = new StringBuilder();
-        for (ChatMessage m : messages()) {
+        for (ChatMessage m : PromptBuilder.build(request, context)) {
             sb.append("<|im_start|>").append(m.role()).append('\n').append(m.content()).append("<|im_end|>\n");
         }
         return sb.append("<|im_start|>assistant\n").toString();

@@ -28,14 +28,29 @@ public final class LlamaBenchmark {
         Path dir = Path.of(System.getProperty("bench.dir", "target/bench")).toAbsolutePath();
         Files.createDirectories(dir);
         QwenShapedModel.Shape shape = QwenShapedModel.shape(System.getProperty("bench.shape", "0.5b"));
-        Path model = dir.resolve("qwen2.5-coder-" + shape.name() + "-shaped-q4_0.gguf");
+        Path model = dir.resolve("qwen2.5-coder-" + shape.name() + "-shaped-bpe-q4_0.gguf");
         if (!Files.exists(model)) {
             long t = System.nanoTime();
             Path tmp = dir.resolve("model.tmp");
-            QwenShapedModel.write(tmp, BenchPrompt.words(), shape);
-            Files.move(tmp, model);
-            System.err.printf(Locale.ROOT, "wrote %s (%d MB) in %.1f s%n", model, Files.size(model) >> 20,
-                    (System.nanoTime() - t) / 1e9);
+            QwenTokenizer tokenizer = null;
+            try {
+                tokenizer = QwenTokenizer.load(dir, QwenShapedModel.N_VOCAB);
+            } catch (IOException e) {
+                System.err.println("Qwen2.5's tokenizer is out of reach (" + e.getMessage() + "); the model gets a"
+                        + " made-up vocabulary, which splits requests into more tokens than the real one."
+                        + " Give a tokenizer.json with -Dbench.tokenizer=PATH.");
+                model = dir.resolve("qwen2.5-coder-" + shape.name() + "-shaped-q4_0.gguf");
+            }
+            if (!Files.exists(model)) {
+                if (tokenizer != null) {
+                    QwenShapedModel.write(tmp, tokenizer, shape);
+                } else {
+                    QwenShapedModel.write(tmp, BenchPrompt.words(), shape);
+                }
+                Files.move(tmp, model);
+                System.err.printf(Locale.ROOT, "wrote %s (%d MB) in %.1f s%n", model, Files.size(model) >> 20,
+                        (System.nanoTime() - t) / 1e9);
+            }
         }
         Map<String, List<Map<String, Double>>> results = new HashMap<>();
         for (int r = 0; r < rounds; r++) {
@@ -127,6 +142,12 @@ public final class LlamaBenchmark {
                         + " same directory %.2fx; tokens generated: bare %.0f, after cd %.0f, same directory %.0f%n",
                 median(warm, "warm_request_ms") / bareGeneration, median(warm, "same_dir_request_ms") / bareGeneration,
                 median(bare, "gen_tokens"), median(warm, "gen_tokens"), median(warm, "same_dir_gen_tokens")));
+        sb.append(String.format(Locale.ROOT, "prompt tokens a warm server prefills: after cd %.0f, same directory %.0f%n",
+                median(bare, "new_tokens_after_cd"), median(bare, "new_tokens_same_dir")));
+        sb.append(String.format(Locale.ROOT, "inside the server (prompt to last token / to first token): after cd %.2f s /"
+                        + " %.2f s, same directory %.2f s / %.2f s%n",
+                median(warm, "warm_server_ms") / 1000, median(warm, "warm_first_ms") / 1000,
+                median(warm, "same_dir_server_ms") / 1000, median(warm, "same_dir_first_ms") / 1000));
         return sb.toString();
     }
 

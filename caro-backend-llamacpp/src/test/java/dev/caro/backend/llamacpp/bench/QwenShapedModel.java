@@ -35,14 +35,36 @@ public final class QwenShapedModel {
 
     private QwenShapedModel() {}
 
+    /**
+     * Writes the model with Qwen2.5's own BPE tokenizer: a prompt splits into the real model's
+     * tokens.
+     */
+    public static Path write(Path file, QwenTokenizer tokenizer, Shape shape) throws IOException {
+        int[] types = new int[tokenizer.types().size()];
+        for (int i = 0; i < types.length; i++) {
+            types[i] = tokenizer.types().get(i);
+        }
+        int endOfText = tokenizer.id("<|endoftext|>");
+        GgufWriter w = header(shape)
+                .string("tokenizer.ggml.model", "gpt2")
+                .string("tokenizer.ggml.pre", "qwen2")
+                .strings("tokenizer.ggml.tokens", tokenizer.tokens())
+                .int32s("tokenizer.ggml.token_type", types)
+                .strings("tokenizer.ggml.merges", tokenizer.merges())
+                .uint32("tokenizer.ggml.bos_token_id", endOfText)
+                .uint32("tokenizer.ggml.eos_token_id", tokenizer.id("<|im_end|>"))
+                .uint32("tokenizer.ggml.padding_token_id", endOfText)
+                .bool("tokenizer.ggml.add_bos_token", false)
+                .string("tokenizer.chat_template", CHATML);
+        return weights(w, shape, tokenizer.tokens().size(), file);
+    }
+
+    /**
+     * Writes the model with a made-up SentencePiece-style vocabulary holding the whole
+     * {@code words} (when Qwen's tokenizer cannot be had): a prompt made of them splits into about
+     * as many tokens as with the real one, other text into many more.
+     */
     public static Path write(Path file, List<String> words, Shape shape) throws IOException {
-        int embd = shape.embd();
-        int layers = shape.layers();
-        int heads = shape.heads();
-        int kvHeads = shape.kvHeads();
-        int ff = shape.ff();
-        int headDim = embd / heads;
-        Random random = new Random(42);
         List<String> vocab = vocabulary(words);
         int n = vocab.size();
         float[] scores = new float[n];
@@ -61,18 +83,7 @@ public final class QwenShapedModel {
             }
         }
         int imEnd = vocab.indexOf("<|im_end|>");
-        GgufWriter w = new GgufWriter()
-                .string("general.architecture", "qwen2")
-                .string("general.name", "qwen2.5-coder-" + shape.name() + "-shaped-random")
-                .uint32("general.file_type", 2)
-                .uint32("qwen2.context_length", 32768)
-                .uint32("qwen2.embedding_length", embd)
-                .uint32("qwen2.block_count", layers)
-                .uint32("qwen2.feed_forward_length", ff)
-                .uint32("qwen2.attention.head_count", heads)
-                .uint32("qwen2.attention.head_count_kv", kvHeads)
-                .float32("qwen2.rope.freq_base", 1_000_000f)
-                .float32("qwen2.attention.layer_norm_rms_epsilon", 1e-6f)
+        GgufWriter w = header(shape)
                 .string("tokenizer.ggml.model", "llama")
                 .strings("tokenizer.ggml.tokens", vocab)
                 .floats("tokenizer.ggml.scores", scores)
@@ -81,8 +92,36 @@ public final class QwenShapedModel {
                 .uint32("tokenizer.ggml.eos_token_id", imEnd)
                 .uint32("tokenizer.ggml.unknown_token_id", 0)
                 .bool("tokenizer.ggml.add_bos_token", false)
-                .string("tokenizer.chat_template", "{% for message in messages %}{{'<|im_start|>' + message['role']"
-                        + " + '\\n' + message['content'] + '<|im_end|>' + '\\n'}}{% endfor %}");
+                .string("tokenizer.chat_template", CHATML);
+        return weights(w, shape, n, file);
+    }
+
+    private static final String CHATML = "{% for message in messages %}{{'<|im_start|>' + message['role']"
+            + " + '\\n' + message['content'] + '<|im_end|>' + '\\n'}}{% endfor %}";
+
+    private static GgufWriter header(Shape shape) {
+        return new GgufWriter()
+                .string("general.architecture", "qwen2")
+                .string("general.name", "qwen2.5-coder-" + shape.name() + "-shaped-random")
+                .uint32("general.file_type", 2)
+                .uint32("qwen2.context_length", 32768)
+                .uint32("qwen2.embedding_length", shape.embd())
+                .uint32("qwen2.block_count", shape.layers())
+                .uint32("qwen2.feed_forward_length", shape.ff())
+                .uint32("qwen2.attention.head_count", shape.heads())
+                .uint32("qwen2.attention.head_count_kv", shape.kvHeads())
+                .float32("qwen2.rope.freq_base", 1_000_000f)
+                .float32("qwen2.attention.layer_norm_rms_epsilon", 1e-6f);
+    }
+
+    /** Random Q4_0 weights of the shape's tensors, for a vocabulary of {@code n} tokens. */
+    private static Path weights(GgufWriter w, Shape shape, int n, Path file) throws IOException {
+        int embd = shape.embd();
+        int layers = shape.layers();
+        int kvHeads = shape.kvHeads();
+        int ff = shape.ff();
+        int headDim = embd / shape.heads();
+        Random random = new Random(42);
         w.tensor("token_embd.weight", new long[] {embd, n}, GgufWriter.TYPE_Q4_0, q4(random, (long) embd * n));
         w.tensor("output_norm.weight", new long[] {embd}, ones(embd));
         int kv = headDim * kvHeads;

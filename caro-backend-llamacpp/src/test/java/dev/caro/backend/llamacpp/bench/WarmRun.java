@@ -28,6 +28,9 @@ public final class WarmRun {
     /** The user's next request, in the directory of the previous one: about as long as the first. */
     static final String NEXT_REQUEST = "count lines in the csv files here";
 
+    /** The directory of the user's next call, after a {@code cd}. */
+    static final String ELSEWHERE = "/home/ana/Downloads";
+
     private WarmRun() {}
 
     public static void main(String[] args) throws Exception {
@@ -40,7 +43,7 @@ public final class WarmRun {
         long started = System.nanoTime();
         backend.generate(request(BenchPrompt.REQUEST, BenchPrompt.context()));
         long first = System.nanoTime();
-        ExecutionContext elsewhere = BenchPrompt.context().withCwd("/home/ana/Downloads");
+        ExecutionContext elsewhere = BenchPrompt.context().withCwd(ELSEWHERE);
         long start = System.nanoTime();
         Generation g = backend.generate(request(BenchPrompt.REQUEST, elsewhere));
         long end = System.nanoTime();
@@ -49,9 +52,11 @@ public final class WarmRun {
         backend.close();
         System.out.println(String.format(Locale.ROOT,
                 "RESULT kind=warm start_ms=%d cold_request_ms=%d gen_tokens=%d warm_request_ms=%d same_dir_gen_tokens=%d"
-                        + " same_dir_request_ms=%d",
+                        + " same_dir_request_ms=%d warm_first_ms=%d same_dir_first_ms=%d warm_server_ms=%d"
+                        + " same_dir_server_ms=%d",
                 (started - t0) / 1_000_000, (first - started) / 1_000_000, tokens(g), (end - start) / 1_000_000,
-                tokens(same), (sameEnd - end) / 1_000_000));
+                tokens(same), (sameEnd - end) / 1_000_000, seconds(g, FIRST), seconds(same, FIRST), seconds(g, TOTAL),
+                seconds(same, TOTAL)));
         System.exit(0);
     }
 
@@ -59,6 +64,15 @@ public final class WarmRun {
     private static int tokens(Generation g) {
         Matcher m = Pattern.compile("(\\d+) tokens").matcher(g.note());
         return m.find() ? Integer.parseInt(m.group(1)) : -1;
+    }
+
+    private static final Pattern TOTAL = Pattern.compile("tokens in (\\d+\\.\\d+) s");
+    private static final Pattern FIRST = Pattern.compile("first after (\\d+\\.\\d+) s");
+
+    /** A time in a generation's note, in ms (the server's own: from the prompt to the last token), or -1. */
+    private static long seconds(Generation g, Pattern p) {
+        Matcher m = p.matcher(g.note());
+        return m.find() ? Math.round(Double.parseDouble(m.group(1)) * 1000) : -1;
     }
 
     private static GenerationRequest request(String text, ExecutionContext context) {
