@@ -28,6 +28,7 @@ import dev.caro.core.shell.Syntax.Simple;
 import dev.caro.core.shell.Syntax.Tilde;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -43,7 +44,7 @@ final class Normalizer {
 
     /** Programs that read a script from {@code -c STRING} or standard input. */
     static final Set<String> SHELLS = Set.of("sh", "bash", "zsh", "dash", "ksh", "mksh", "ash", "fish", "yash",
-            "posh", "rbash");
+            "posh", "rbash", "csh", "tcsh", "ksh93", "oksh", "loksh", "pdksh");
 
     private static final int MAX_COMMANDS = 5_000;
     private static final int MAX_UNFOLD_DEPTH = 12;
@@ -57,6 +58,8 @@ final class Normalizer {
     private final List<FunctionDefinition> functions = new ArrayList<>();
     /** Known output of command substitutions, by identity of the syntax node. */
     private final Map<CommandSub, String> substitutionValues = new IdentityHashMap<>();
+    /** Aliases being expanded, so that {@code alias ls='ls -la'} does not expand itself again. */
+    private final Set<String> expandingAliases = new HashSet<>();
     private ParseError error;
     private int nestedText;
     private boolean stopped;
@@ -83,14 +86,21 @@ final class Normalizer {
         final HashMap<String, String> vars;
         /** The working directory; null when unknown. */
         String cwd;
+        /** Aliases defined so far ({@code alias ll='rm -rf ~'}), by name. */
+        final HashMap<String, String> aliases;
 
         Scope(HashMap<String, String> vars, String cwd) {
+            this(vars, cwd, new HashMap<>());
+        }
+
+        private Scope(HashMap<String, String> vars, String cwd, HashMap<String, String> aliases) {
             this.vars = vars;
             this.cwd = cwd;
+            this.aliases = aliases;
         }
 
         Scope copy() {
-            return new Scope(new HashMap<>(vars), cwd);
+            return new Scope(new HashMap<>(vars), cwd, new HashMap<>(aliases));
         }
     }
 
@@ -268,6 +278,10 @@ final class Normalizer {
 
     private List<SimpleCommand> walkSimple(Simple s, Scope sc, Layer layer, List<SimpleCommand> upstream,
             Text stdin) {
+        String alias = aliasOf(s, sc);
+        if (alias != null) {
+            return walkAlias(s, alias, sc, layer, upstream, stdin);
+        }
         for (RawWord w : s.assignments()) {
             unfoldSubstitutions(w, sc, layer);
         }
@@ -312,6 +326,54 @@ final class Normalizer {
             return List.of(cmd);
         }
         return resolve(words, 0, assignments, redirects, s.span(), sc, layer, upstream, in);
+    }
+
+    /** The alias text the first word of {@code s} stands for, or null (quoted or escaped names are never aliases). */
+    private String aliasOf(Simple s, Scope sc) {
+        if (s.words().isEmpty() || sc.aliases.isEmpty() || expandingAliases.size() >= MAX_UNFOLD_DEPTH) {
+            return null;
+        }
+        RawWord first = s.words().get(0);
+        if (first.parts().size() != 1 || !(first.parts().get(0) instanceof Lit lit) || lit.quoted()
+                || !lit.text().equals(first.source()) || expandingAliases.contains(lit.text())) {
+            return null;
+        }
+        return sc.aliases.get(lit.text());
+    }
+
+    /**
+     * A command whose name is an alias: the alias text followed by the command's other words is
+     * read and walked in the same scope (an alias can {@code cd}), as the shell would run it.
+     */
+    private List<SimpleCommand> walkAlias(Simple s, String alias, Scope sc, Layer layer, List<SimpleCommand> upstream,
+            Text stdin) {
+        String name = s.words().get(0).source();
+        StringBuilder text = new StringBuilder(alias);
+        for (RawWord w : s.words().subList(1, s.words().size())) {
+            text.append(' ').append(w.source());
+        }
+        for (RawRedirect r : s.redirects()) {
+            if (r.hereDoc() == null) {
+                text.append(' ').append(r.fd() >= 0 ? String.valueOf(r.fd()) : "").append(r.operator()).append(' ')
+                        .append(r.target().source());
+            }
+        }
+        nestedText += text.length();
+        if (nestedText > MAX_NESTED_TEXT) {
+            stop("the command expands to too much nested text to check");
+            return List.of();
+        }
+        Span at = s.words().get(0).span();
+        SyntaxParser.Result r = new SyntaxParser(text.toString(), at.start(), at, layer.depth() * 2).parse();
+        if (r.error() != null && error == null) {
+            error = new ParseError("in the alias " + name + ": " + r.error().message(), r.error().span());
+        }
+        expandingAliases.add(name);
+        try {
+            return walkBlock(r.block(), sc, layer, upstream, stdin);
+        } finally {
+            expandingAliases.remove(name);
+        }
     }
 
     /**
@@ -386,6 +448,27 @@ final class Normalizer {
         switch (cmd.name()) {
             case "cd", "pushd" -> sc.cwd = cdTarget(cmd, sc);
             case "popd" -> sc.cwd = null;
+            case "alias" -> {
+                for (Word a : cmd.args()) {
+                    String v = a.value();
+                    int eq = v.indexOf('=');
+                    if (eq > 0 && !a.looksLikeOption()) {
+                        if (a.literal()) {
+                            sc.aliases.put(v.substring(0, eq), v.substring(eq + 1));
+                        } else {
+                            sc.aliases.remove(v.substring(0, eq));
+                        }
+                    }
+                }
+            }
+            case "unalias" -> {
+                for (Word a : cmd.args()) {
+                    if (a.value().equals("-a")) {
+                        sc.aliases.clear();
+                    }
+                    sc.aliases.remove(a.value());
+                }
+            }
             case "export", "declare", "typeset", "local", "readonly" -> {
                 for (Word a : cmd.args()) {
                     String v = a.value();
@@ -606,6 +689,7 @@ final class Normalizer {
         List<Word> args = cmd.args();
         boolean dashC = false;
         boolean dashS = false;
+        boolean noExec = false;
         int i = 0;
         while (i < args.size()) {
             String v = args.get(i).value();
@@ -617,19 +701,32 @@ final class Normalizer {
                 if (v.equals("--rcfile") || v.equals("--init-file")) {
                     i++;
                 }
+                dashC |= v.equals("--command");
+                noExec |= v.equals("--no-execute") || v.equals("--noexec");
                 i++;
                 continue;
             }
             if (v.length() > 1 && (v.charAt(0) == '-' || v.charAt(0) == '+')) {
                 dashC |= v.indexOf('c') > 0;
                 dashS |= v.indexOf('s') > 0;
+                noExec |= v.charAt(0) == '-' && v.indexOf('n') > 0;
                 if (v.indexOf('o') > 0 || v.indexOf('O') > 0) {
+                    noExec |= v.charAt(0) == '-' && i + 1 < args.size() && args.get(i + 1).value().equals("noexec");
                     i++; // -o option-name
                 }
                 i++;
                 continue;
             }
             break;
+        }
+        if (noExec) {
+            return; // sh -n only reads the script for syntax errors; nothing in it runs
+        }
+        if (dashC && ForeignShells.isForeign(cmd.name())) {
+            if (i < args.size()) {
+                unfoldForeign(cmd.name(), args.get(i), sc, layer.nest(Origin.SHELL_STRING));
+            }
+            return;
         }
         if (dashC) {
             if (i < args.size()) {
@@ -646,12 +743,33 @@ final class Normalizer {
                     inner.vars.put("@", only.literal() ? only.value() : null);
                     inner.vars.put("*", only.literal() ? only.value() : null);
                 }
-                parseNested(script.value(), script, script.span(), inner, layer.nest(Origin.SHELL_STRING), null);
+                String text = cmd.name().equals("zsh") ? ForeignShells.withoutGlobQualifiers(script.value()) : script.value();
+                parseNested(text, script, script.span(), inner, layer.nest(Origin.SHELL_STRING), null);
             }
             return;
         }
         if ((i >= args.size() || dashS) && stdin != null) {
             parseNested(stdin.text(), stdin, sc.copy(), layer.nest(Origin.PIPED_SCRIPT));
+        }
+    }
+
+    /**
+     * The {@code -c} script of fish, csh or tcsh: each statement, read as sh, is walked on one scope;
+     * a statement sh cannot read is skipped, not reported (its syntax is the other shell's, not an error).
+     */
+    private void unfoldForeign(String shell, Word script, Scope sc, Layer layer) {
+        Scope inner = sc.copy();
+        Span at = script.span();
+        for (String statement : ForeignShells.statements(shell, script.value())) {
+            nestedText += statement.length();
+            if (nestedText > MAX_NESTED_TEXT) {
+                stop("the command expands to too much nested text to check");
+                return;
+            }
+            SyntaxParser.Result r = new SyntaxParser(statement, at.start(), at, layer.depth() * 2).parse();
+            if (r.error() == null) {
+                walkBlock(r.block(), inner, layer, List.of(), null);
+            }
         }
     }
 

