@@ -9,7 +9,7 @@ public final class Names {
 
     /** Shells that run a script read from standard input or given with {@code -c}. */
     public static final Set<String> SHELLS = Set.of("sh", "bash", "zsh", "dash", "ksh", "mksh", "ash",
-            "fish", "csh", "tcsh", "yash", "busybox");
+            "fish", "csh", "tcsh", "yash", "busybox", "ksh93", "oksh", "loksh", "pdksh", "posh", "rbash");
 
     /** Interpreters that execute code read from standard input when given no script. */
     public static final Set<String> SCRIPT_INTERPRETERS = Set.of("python", "python2", "python3", "pypy",

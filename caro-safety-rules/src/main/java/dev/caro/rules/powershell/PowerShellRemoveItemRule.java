@@ -15,7 +15,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
-/** PowerShell Remove-Item -Recurse (and its aliases rm, del, ri, rd, rmdir, erase) on drives, system folders or the profile. */
+/**
+ * PowerShell Remove-Item -Recurse (and its aliases rm, del, ri, rd, rmdir, erase) on drives, system folders or the
+ * profile; without -Recurse, on the Windows folder's own files (C:\Windows\System32\hal.dll, not its Temp or Logs).
+ */
 public final class PowerShellRemoveItemRule extends BaseRule {
 
     private static final Set<String> NAMES = Set.of("remove-item", "ri", "rm", "del", "rd", "rmdir", "erase");
@@ -23,16 +26,18 @@ public final class PowerShellRemoveItemRule extends BaseRule {
             "-stream", "-credential", "-warningaction", "-informationaction");
 
     public PowerShellRemoveItemRule() {
-        super("caro.powershell.remove-item", "PowerShell recursive deletes of drives, system folders or the user profile",
+        super("caro.powershell.remove-item", "PowerShell recursive deletes of drives, system folders or the user profile; deletes of Windows' own files",
                 RiskLevel.CRITICAL,
                 "Remove-Item -Recurse -Force deletes everything below the path without asking, and nothing goes to the"
                         + " Recycle Bin. Run it with -WhatIf first and target the exact folder.",
                 List.of("Remove-Item -Path $env:USERPROFILE\\* -Recurse -Force -ErrorAction SilentlyContinue",
                         "Remove-Item C:\\ -Recurse -Force", "rm -Recurse -Force C:\\Windows\\System32", "ri $env:windir -r -fo",
-                        "Get-ChildItem C:\\ -Recurse | Remove-Item -Force", "Remove-Item -Recurse -Force $target"),
+                        "Get-ChildItem C:\\ -Recurse | Remove-Item -Force", "Remove-Item -Recurse -Force $target",
+                        "Remove-Item -Force C:\\Windows\\System32\\hal.dll", "del C:\\Windows\\System32\\drivers\\etc\\hosts"),
                 List.of("Remove-Item -LiteralPath .\\obj, .\\bin -Recurse -Force -ErrorAction SilentlyContinue",
                         "Get-Help Remove-Item -Examples", "Remove-Item .\\build -Recurse", "Remove-Item C:\\ -Recurse -WhatIf",
-                        "Remove-Item $env:TEMP\\cache -Recurse -Force"));
+                        "Remove-Item $env:TEMP\\cache -Recurse -Force", "Remove-Item C:\\Windows\\Temp\\setup.log",
+                        "del C:\\Windows\\SoftwareDistribution\\Download\\*.cab"));
     }
 
     @Override
@@ -72,6 +77,11 @@ public final class PowerShellRemoveItemRule extends BaseRule {
             return out;
         }
         if (!recurse) {
+            for (Word w : targets) {
+                if (WindowsPaths.windowsFile(w.source())) {
+                    report(out, RiskLevel.HIGH, "Deletes " + w.source() + ", part of Windows itself.", w.span());
+                }
+            }
             return out;
         }
         for (Word w : targets) {

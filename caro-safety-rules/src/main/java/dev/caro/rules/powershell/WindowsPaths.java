@@ -17,7 +17,17 @@ final class WindowsPaths {
     private static final LazyPattern HOME = LazyPattern.of("(?i)^[\"']?(?:~|\\$home|\\$env:userprofile|%userprofile%|\\$env:homepath|%homepath%"
             + "|[a-z]:[\\\\/]+users[\\\\/]+[^\\\\/*]+)(?:[\\\\/]+\\*?)?[\"']?$");
 
+    /** Inside the Windows folder (not its Temp, Logs, Prefetch or update cache), or the boot files. */
+    private static final LazyPattern WINDOWS_FILES = LazyPattern.of("(?i)^[\"']?(?:(?:[a-z]:[\\\\/]+windows|\\$env:(?:windir|systemroot)"
+            + "|%(?:windir|systemroot)%)(?:[\\\\/]+(?!(?:temp|logs|prefetch|softwaredistribution)(?:[\\\\/\"']|$))[^\\\\/]+.*)?"
+            + "|[a-z]:[\\\\/]+(?:bootmgr|boot[\\\\/].*))[\"']?$");
+
     private WindowsPaths() {}
+
+    /** Whether the path is the Windows folder or a file Windows needs inside it (C:\\Windows\\System32\\hal.dll), not its caches. */
+    static boolean windowsFile(String source) {
+        return WINDOWS_FILES.matcher(source).matches();
+    }
 
     /** A top-level folder of a Windows profile that holds the person's own files: ~\Documents, C:\Users\ana\Pictures. */
     private static final LazyPattern PERSONAL_FOLDER = LazyPattern.of("(?i)^[\"']?(?:~|\\$home|\\$env:userprofile|%userprofile%"

@@ -64,9 +64,13 @@ final class Downloads {
             return true;
         }
         if (n.equals("source") || n.equals(".")) {
-            return !ops.isEmpty() && (ops.get(0).value().equals("/dev/stdin") || ops.get(0).value().equals("-"));
+            // fish's `source` with no file reads standard input; so do `source -` and `source /dev/stdin`.
+            return ops.isEmpty() || ops.get(0).value().equals("/dev/stdin") || ops.get(0).value().equals("-");
         }
         if (Names.SHELLS.contains(n)) {
+            if (onlyParses(c)) {
+                return false;
+            }
             if (Args.hasShort(c, 'c')) {
                 return false;
             }
@@ -86,9 +90,37 @@ final class Downloads {
         };
     }
 
+    /**
+     * Whether the shell {@code c} only reads its script for syntax errors ({@code bash -n},
+     * {@code sh -o noexec}, {@code fish --no-execute}): options before the first operand.
+     */
+    static boolean onlyParses(SimpleCommand c) {
+        List<Word> args = c.args();
+        for (int i = 0; i < args.size(); i++) {
+            String v = args.get(i).value();
+            if (v.equals("--no-execute") || v.equals("--noexec") || !v.startsWith("--") && v.indexOf('o', 1) > 0
+                    && i + 1 < args.size() && args.get(i + 1).value().equals("noexec")) {
+                return true;
+            }
+            if (v.equals("--") || v.equals("-") || !v.startsWith("-")) {
+                return false;
+            }
+            if (!v.startsWith("--") && v.indexOf('n', 1) > 0) {
+                return true;
+            }
+            if (!v.startsWith("--") && v.indexOf('o', 1) > 0 || v.equals("--rcfile") || v.equals("--init-file")) {
+                i++;
+            }
+        }
+        return false;
+    }
+
     /** Whether {@code name} can run code: a shell, an interpreter, eval, source, iex. */
     static boolean runsCode(SimpleCommand c) {
         String n = Names.of(c);
+        if (Names.SHELLS.contains(n) && onlyParses(c)) {
+            return false;
+        }
         if (n.equals("sudo") || n.equals("doas")) {
             return Args.has(c, "si", "--shell", "--login") && Args.operands(c).isEmpty();
         }

@@ -1,20 +1,16 @@
 package dev.caro.rules.remote;
 
-import dev.caro.api.context.ExecutionContext;
 import dev.caro.api.safety.Finding;
-import dev.caro.api.safety.PathKind;
 import dev.caro.api.safety.RiskLevel;
 import dev.caro.api.safety.RuleContext;
-import dev.caro.api.safety.SafetyRule;
-import dev.caro.api.shell.ShellScript;
 import dev.caro.api.shell.SimpleCommand;
 import dev.caro.api.shell.Word;
-import dev.caro.rules.BuiltinRules;
 import dev.caro.rules.internal.Args;
 import dev.caro.rules.internal.BaseRule;
 import dev.caro.rules.internal.InlineCode;
 import dev.caro.rules.internal.LazyPattern;
 import dev.caro.rules.internal.Names;
+import dev.caro.rules.internal.NestedJudge;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -40,6 +36,7 @@ public final class ObfuscatedExecRule extends BaseRule {
                         + " and read it (base64 -d without piping it to a shell) before running anything.",
                 List.of("echo cm0gLXJmIH4= | base64 -d | bash", "bash -c \"$(echo cm0gLXJmIH4= | base64 -d)\"",
                         "echo ZWNobyBoaQ== | base64 --decode | sh", "powershell -NoP -W Hidden -EncodedCommand SQBFAFgA",
+                        "powershell -enc UgBlAG0AbwB2AGUALQBJAHQAZQBtACAAQwA6AFwAVwBpAG4AZABvAHcAcwAgAC0AUgBlAGMAdQByAHMAZQA=",
                         "python3 -c \"import base64;exec(base64.b64decode('cHJpbnQoMSk='))\"", "xxd -r -p payload.hex | sh"),
                 List.of("echo aGVsbG8= | base64 -d", "base64 -d secret.b64 > secret.bin", "echo hello | base64",
                         "python3 -c 'import base64; print(base64.b64decode(\"aGk=\"))'", "powershell -NoProfile -File build.ps1"));
@@ -50,7 +47,13 @@ public final class ObfuscatedExecRule extends BaseRule {
         String n = name(c);
         List<Finding> out = new ArrayList<>();
         if ((n.equals("powershell") || n.equals("pwsh")) && encodedCommand(c)) {
-            report(out, RiskLevel.HIGH, "Runs a hidden, base64-encoded PowerShell command.", c.span());
+            Optional<String> decoded = encodedPayload(c);
+            if (decoded.isPresent() && judgePayload(decoded.get(), ctx).atLeast(RiskLevel.HIGH)) {
+                report(out, RiskLevel.CRITICAL, "Runs a hidden, base64-encoded PowerShell command (it decodes to: "
+                        + shorten(decoded.get()) + ").", c.span());
+            } else {
+                report(out, RiskLevel.HIGH, "Runs a hidden, base64-encoded PowerShell command.", c.span());
+            }
             return out;
         }
         Optional<String> code = InlineCode.of(c);
@@ -89,14 +92,40 @@ public final class ObfuscatedExecRule extends BaseRule {
     }
 
     private static boolean encodedCommand(SimpleCommand c) {
-        for (Word w : c.args()) {
-            String v = w.value().toLowerCase(Locale.ROOT);
+        return encodedAt(c) >= 0;
+    }
+
+    /** The index of PowerShell's -EncodedCommand option (any abbreviation), or -1. */
+    private static int encodedAt(SimpleCommand c) {
+        List<Word> args = c.args();
+        for (int i = 0; i < args.size(); i++) {
+            String v = args.get(i).value().toLowerCase(Locale.ROOT);
             if (v.equals("-e") || v.equals("-ec") || v.equals("-en") || v.equals("-enc") || v.equals("-enco")
                     || (v.startsWith("-encodedc") || v.equals("-encodedcommand") || v.equals("/e") || v.equals("/enc"))) {
-                return true;
+                return i;
             }
         }
-        return false;
+        return -1;
+    }
+
+    /** The command -EncodedCommand carries: base64 of UTF-16LE text, as PowerShell reads it. */
+    static Optional<String> encodedPayload(SimpleCommand c) {
+        int at = encodedAt(c);
+        if (at < 0 || at + 1 >= c.args().size() || !c.args().get(at + 1).literal()) {
+            return Optional.empty();
+        }
+        String text = c.args().get(at + 1).value().strip();
+        if (!BASE64_TEXT.matcher(text).matches()) {
+            return Optional.empty();
+        }
+        try {
+            byte[] bytes = Base64.getMimeDecoder().decode(text);
+            String decoded = new String(bytes, 0, bytes.length - bytes.length % 2, StandardCharsets.UTF_16LE);
+            return decoded.isBlank() || decoded.chars().anyMatch(ch -> ch < 32 && ch != '\n' && ch != '\r' && ch != '\t')
+                    ? Optional.empty() : Optional.of(decoded);
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
     }
 
     private static SimpleCommand decoderIn(List<SimpleCommand> cmds) {
@@ -151,54 +180,11 @@ public final class ObfuscatedExecRule extends BaseRule {
 
     /** The highest risk any other built-in rule finds in the decoded text. */
     private RiskLevel judgePayload(String payload, RuleContext ctx) {
-        ShellScript s;
-        try {
-            s = ctx.parse(payload);
-        } catch (RuntimeException e) {
-            return RiskLevel.HIGH;
-        }
-        RuleContext inner = new PayloadContext(ctx, s);
-        RiskLevel max = RiskLevel.SAFE;
-        for (SafetyRule rule : BuiltinRules.all()) {
-            if (rule.id().equals(id())) {
-                continue;
-            }
-            try {
-                for (Finding f : rule.evaluate(s, inner)) {
-                    max = RiskLevel.max(max, f.risk());
-                }
-            } catch (RuntimeException e) {
-                max = RiskLevel.max(max, rule.risk());
-            }
-        }
-        return max;
+        return NestedJudge.max(NestedJudge.findings(payload, ctx, id()));
     }
 
     private static String shorten(String s) {
         String one = s.strip().replace('\n', ' ');
         return one.length() > 60 ? one.substring(0, 57) + "..." : one;
-    }
-
-    /** The caller's context, but for the decoded script. */
-    private record PayloadContext(RuleContext outer, ShellScript script) implements RuleContext {
-        @Override
-        public ExecutionContext execution() {
-            return outer.execution();
-        }
-
-        @Override
-        public PathKind classify(SimpleCommand command, Word path) {
-            return outer.classify(command, path);
-        }
-
-        @Override
-        public PathKind classify(String path) {
-            return outer.classify(path);
-        }
-
-        @Override
-        public ShellScript parse(String text) {
-            return outer.parse(text);
-        }
     }
 }

@@ -15,13 +15,22 @@ import java.util.Set;
 /** Stopping, disabling or masking services that remote access, networking or logins need. */
 public final class CriticalServiceRule extends BaseRule {
 
-    private static final Set<String> COMMAND_NAMES = Set.of("systemctl", "service", "rc-service", "update-rc.d", "chkconfig", "rc-update");
+    private static final Set<String> COMMAND_NAMES = Set.of("systemctl", "service", "rc-service", "update-rc.d", "chkconfig",
+            "rc-update", "launchctl", "systemsetup", "stop-service", "spsv", "net", "sc");
 
     private static final Set<String> VITAL = Set.of("ssh", "sshd", "ssh.socket", "networking", "network",
             "networkmanager", "systemd-networkd", "dbus", "dbus-broker", "systemd-logind",
             "systemd-journald", "systemd-udevd", "udev", "getty@tty1", "serial-getty@ttys0",
             "google-guest-agent", "walinuxagent", "amazon-ssm-agent");
     private static final Set<String> ACTIONS = Set.of("stop", "disable", "mask", "kill");
+    /** launchd verbs that stop a job or keep it from starting. */
+    private static final Set<String> LAUNCHD_ACTIONS = Set.of("bootout", "unload", "disable", "stop", "remove", "kill");
+    /** macOS daemons that remote access, name resolution or logins need (last part of the label or plist name). */
+    private static final Set<String> MAC_VITAL = Set.of("ssh", "sshd", "mdnsresponder", "configd", "opendirectoryd",
+            "loginwindow", "networkd", "screensharing");
+    /** Windows services that remote access or networking need. */
+    private static final Set<String> WINDOWS_VITAL = Set.of("sshd", "termservice", "winrm", "dnscache", "dhcp", "netman",
+            "nlasvc", "lanmanworkstation");
     private static final Set<String> TARGETS = Set.of("rescue.target", "emergency.target", "rescue", "emergency",
             "poweroff.target", "reboot.target", "halt.target");
 
@@ -30,9 +39,15 @@ public final class CriticalServiceRule extends BaseRule {
                 "Stopping SSH or networking on a remote machine cuts you (and everyone) off, often for good. Use"
                         + " restart or reload instead, or schedule a rollback before changing it.",
                 List.of("sudo systemctl disable --now ssh", "systemctl stop sshd", "sudo systemctl mask NetworkManager",
-                        "service networking stop", "sudo systemctl isolate rescue.target", "systemctl stop dbus"),
+                        "service networking stop", "sudo systemctl isolate rescue.target", "systemctl stop dbus",
+                        "sudo launchctl bootout system/com.openssh.sshd",
+                        "sudo launchctl unload -w /System/Library/LaunchDaemons/ssh.plist",
+                        "sudo systemsetup -f -setremotelogin off", "Stop-Service -Name sshd -Force", "net stop TermService"),
                 List.of("sudo systemctl restart ssh", "systemctl status sshd", "sudo systemctl reload nginx",
-                        "sudo systemctl stop nginx", "sudo systemctl disable --now bluetooth", "systemctl enable --now ssh"));
+                        "sudo systemctl stop nginx", "sudo systemctl disable --now bluetooth", "systemctl enable --now ssh",
+                        "launchctl kickstart -k system/com.openssh.sshd", "launchctl print system/com.openssh.sshd",
+                        "launchctl bootout gui/501/com.example.agent", "sudo systemsetup -getremotelogin",
+                        "Stop-Service -Name Spooler", "net stop wuauserv"));
     }
 
     @Override
@@ -70,6 +85,16 @@ public final class CriticalServiceRule extends BaseRule {
             if (ops.size() >= 2 && ops.get(1).value().equals("stop")) {
                 check(ops.get(0).value(), "stop", ops.get(0), out);
             }
+        } else if (n.equals("launchctl")) {
+            launchd(c, out);
+        } else if (n.equals("systemsetup")) {
+            List<String> a = c.argValues();
+            int at = a.stream().map(v -> v.toLowerCase(Locale.ROOT)).toList().indexOf("-setremotelogin");
+            if (at >= 0 && at + 1 < a.size() && a.get(at + 1).equalsIgnoreCase("off")) {
+                report(out, RiskLevel.HIGH, "Turns off Remote Login (SSH), which cuts off remote logins.", c.span());
+            }
+        } else if (n.equals("stop-service") || n.equals("spsv") || n.equals("net") || n.equals("sc")) {
+            windows(c, n, out);
         } else if (n.equals("update-rc.d") || n.equals("chkconfig") || n.equals("rc-update")) {
             List<Word> ops = Args.operands(c);
             if (ops.size() >= 2 && (ops.contains(ops.get(1)) && (ops.get(1).value().equals("disable")
@@ -79,6 +104,61 @@ public final class CriticalServiceRule extends BaseRule {
             }
         }
         return out;
+    }
+
+    /** {@code launchctl bootout|unload|disable|stop|remove|kill ... system/com.openssh.sshd} or a daemon's plist. */
+    private void launchd(SimpleCommand c, List<Finding> out) {
+        List<Word> ops = Args.operands(c);
+        if (ops.isEmpty() || !LAUNCHD_ACTIONS.contains(ops.get(0).value().toLowerCase(Locale.ROOT))) {
+            return;
+        }
+        String verb = ops.get(0).value().toLowerCase(Locale.ROOT);
+        for (Word w : ops.subList(1, ops.size())) {
+            String v = w.value().toLowerCase(Locale.ROOT);
+            String last = v.substring(v.lastIndexOf('/') + 1);
+            if (last.endsWith(".plist")) {
+                last = last.substring(0, last.length() - ".plist".length());
+            }
+            String part = last.substring(last.lastIndexOf('.') + 1);
+            if (!last.isEmpty() && (MAC_VITAL.contains(part) || MAC_VITAL.contains(last))) {
+                report(out, RiskLevel.HIGH, "launchctl " + verb + " stops " + w.value() + ", which "
+                        + (part.startsWith("ssh") || part.equals("screensharing") ? "cuts off remote logins."
+                                : "the system needs for networking or logins."), w.span());
+            }
+        }
+    }
+
+    /** {@code Stop-Service sshd}, {@code net stop TermService}, {@code sc stop WinRM} / {@code sc config X start= disabled}. */
+    private void windows(SimpleCommand c, String n, List<Finding> out) {
+        List<Word> args = c.args();
+        List<Word> names = new ArrayList<>();
+        if (n.equals("stop-service") || n.equals("spsv")) {
+            for (int i = 0; i < args.size(); i++) {
+                String v = args.get(i).value().toLowerCase(Locale.ROOT);
+                if (v.equals("-name") || v.equals("-displayname") || v.equals("-inputobject")) {
+                    continue;
+                }
+                if (!v.startsWith("-")) {
+                    names.add(args.get(i));
+                }
+            }
+        } else if (args.size() >= 2) {
+            String verb = args.get(0).value().toLowerCase(Locale.ROOT);
+            boolean disables = n.equals("sc") && verb.equals("config")
+                    && c.argValues().stream().anyMatch(v -> v.equalsIgnoreCase("disabled"));
+            if (verb.equals("stop") || disables) {
+                names.add(args.get(1));
+            }
+        }
+        for (Word w : names) {
+            for (String one : w.value().split(",")) {
+                if (WINDOWS_VITAL.contains(one.strip().toLowerCase(Locale.ROOT))) {
+                    report(out, RiskLevel.HIGH, "Stops the Windows service " + one.strip() + ", which "
+                            + (one.strip().equalsIgnoreCase("sshd") || one.strip().equalsIgnoreCase("termservice")
+                                    || one.strip().equalsIgnoreCase("winrm") ? "cuts off remote logins." : "networking needs."), w.span());
+                }
+            }
+        }
     }
 
     private void check(String unit, String verb, Word w, List<Finding> out) {
