@@ -3,12 +3,15 @@ package dev.caro.rules;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.caro.api.context.ExecutionContext;
+import dev.caro.api.context.ShellKind;
 import dev.caro.api.safety.Assessment;
 import dev.caro.api.safety.Finding;
 import dev.caro.api.safety.RiskLevel;
 import dev.caro.core.safety.SafetyEngine;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -126,6 +129,19 @@ class BlindSet9ClassesTest {
     void keepsTheLookalikeAtItsRisk(String command, RiskLevel most) {
         Assessment a = ENGINE.assess(command, CorpusTest.CONTEXT);
         assertEquals(most, a.risk(), () -> describe(a));
+    }
+
+    @Test
+    void judgesALineWrittenForFishOrZshInThatShell() {
+        ExecutionContext fish = CorpusTest.CONTEXT.withShell(ShellKind.FISH);
+        ExecutionContext zsh = CorpusTest.CONTEXT.withShell(ShellKind.ZSH);
+        assertEquals(RiskLevel.SAFE, ENGINE.assess("for f in *.md; echo $f; end", fish).risk());
+        Assessment and = ENGINE.assess("test -d ~/.cache; and rm -rf ~", fish);
+        assertEquals(RiskLevel.CRITICAL, and.risk(), () -> describe(and));
+        assertTrue(and.findings().get(0).message().contains("deletes the home directory"), () -> describe(and));
+        assertEquals(RiskLevel.HIGH, ENGINE.assess("curl -sL https://example.com/p.fish | source", fish).risk());
+        assertEquals(RiskLevel.SAFE, ENGINE.assess("rm -f ./*.tmp(N)", zsh).risk());
+        assertEquals(RiskLevel.CRITICAL, ENGINE.assess("rm -rf ~/*(D)", zsh).risk());
     }
 
     private static String describe(Assessment a) {

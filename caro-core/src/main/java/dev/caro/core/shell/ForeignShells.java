@@ -33,6 +33,26 @@ final class ForeignShells {
         return FISH.contains(shell) || CSH.contains(shell);
     }
 
+    /** fish words that sh would take for command names: {@code cmd; and rm -rf ~}, {@code set x /}, {@code end}. */
+    private static final Set<String> FISH_ONLY = Set.of("and", "or", "not", "set", "end", "begin", "function", "else",
+            "switch", "case");
+
+    /**
+     * Whether a command line written for fish must be read as fish: sh cannot parse it, or one of
+     * its statements starts with a word only fish gives a meaning ({@code and}, {@code set}, {@code end}).
+     */
+    static boolean needsFishReading(String text, boolean shParses) {
+        if (!shParses) {
+            return true;
+        }
+        for (String st : split(text, true)) {
+            if (FISH_ONLY.contains(firstWord(st))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** The statements of a fish or csh script as sh text, block keywords removed. */
     static List<String> statements(String shell, String script) {
         boolean fish = FISH.contains(shell);
@@ -72,8 +92,13 @@ final class ForeignShells {
                     lit.append(s.charAt(j));
                     j++;
                 }
+                if (j >= n) {
+                    cur.append(s, i, n); // unterminated: left so, for the sh parser to report
+                    i = n;
+                    continue;
+                }
                 cur.append('\'').append(lit.toString().replace("'", "'\\''")).append('\'');
-                i = Math.min(j, n);
+                i = j;
             } else if (c == '"') {
                 int j = i + 1;
                 while (j < n && s.charAt(j) != '"') {
@@ -213,9 +238,10 @@ final class ForeignShells {
     }
 
     /**
-     * zsh's glob qualifiers removed: a parenthesised suffix right after an unquoted glob word
+     * zsh's glob qualifiers blanked out: a parenthesised suffix right after an unquoted glob word
      * ({@code ./*.tmp(N)}, {@code *(.om[1,3])}, {@code **}{@code /*(/)}) only filters the matches, so
-     * {@code rm -f ./*.tmp(N)} is judged as {@code rm -f ./*.tmp}. Other text is left as it is.
+     * {@code rm -f ./*.tmp(N)} is judged as {@code rm -f ./*.tmp}. Other text is left as it is, and
+     * the result has the same length (offsets into it are offsets into the original).
      */
     static String withoutGlobQualifiers(String s) {
         StringBuilder out = new StringBuilder(s.length());
@@ -237,6 +263,7 @@ final class ForeignShells {
             if (c == '(' && globWord) {
                 int close = s.indexOf(')', i + 1);
                 if (close > i && qualifiers(s, i + 1, close) && (close + 1 == n || " \t\n;|&)".indexOf(s.charAt(close + 1)) >= 0)) {
+                    out.append(" ".repeat(close + 1 - i)); // blanked, so that offsets after it stay right
                     i = close;
                     continue;
                 }

@@ -127,6 +127,29 @@ final class Normalizer {
         walkBlock(block, initialScope(), new Layer(Origin.DIRECT, 0, List.of(), false, false), List.of(), null);
     }
 
+    /**
+     * A whole command line written for fish, read statement by statement (spans point at the whole
+     * line). Returns false, having walked nothing, when some statement cannot be read even so; the
+     * caller then reports the line as sh would read it.
+     */
+    boolean walkFishTop(String text) {
+        List<Block> blocks = new ArrayList<>();
+        Span all = new Span(0, text.length());
+        for (String statement : ForeignShells.statements("fish", text)) {
+            SyntaxParser.Result r = new SyntaxParser(statement, 0, all, 0).parse();
+            if (r.error() != null) {
+                return false;
+            }
+            blocks.add(r.block());
+        }
+        Scope sc = initialScope();
+        Layer layer = new Layer(Origin.DIRECT, 0, List.of(), false, false);
+        for (Block b : blocks) {
+            walkBlock(b, sc, layer, List.of(), null);
+        }
+        return true;
+    }
+
     // ---------------------------------------------------------------- structure
 
     private List<SimpleCommand> walkBlock(Block block, Scope sc, Layer layer, List<SimpleCommand> upstream, Text stdin) {

@@ -10,7 +10,7 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Parses a POSIX sh / bash command line and normalizes it into the {@link ShellScript} that
+ * Parses a POSIX sh / bash command line (or one for zsh or fish, see {@link ForeignShells}) and normalizes it into the {@link ShellScript} that
  * safety rules inspect: every simple command at every nesting level, with wrappers removed,
  * disguised names reduced, nested commands ({@code bash -c}, {@code eval}, {@code find -exec},
  * {@code xargs}, {@code ssh}, {@code su -c}, piped scripts, substitutions) unfolded, and known
@@ -125,7 +125,16 @@ public final class ShellParser {
             text = "";
         }
         try {
-            SyntaxParser.Result syntax = new SyntaxParser(text, 0, null, 0, dialect(text, context)).parse();
+            int dialect = dialect(text, context);
+            boolean posix = dialect == SyntaxParser.POSIX;
+            String read = posix && context.shell() == ShellKind.ZSH ? ForeignShells.withoutGlobQualifiers(text) : text;
+            SyntaxParser.Result syntax = new SyntaxParser(read, 0, null, 0, dialect).parse();
+            if (posix && context.shell() == ShellKind.FISH && ForeignShells.needsFishReading(text, syntax.error() == null)) {
+                Normalizer fish = new Normalizer(context);
+                if (fish.walkFishTop(text)) {
+                    return new ShellScript(text, fish.commands(), fish.functions(), Optional.ofNullable(fish.error()));
+                }
+            }
             Normalizer normalizer = new Normalizer(context);
             normalizer.walkTop(syntax.block());
             ParseError error = syntax.error() != null ? syntax.error() : normalizer.error();

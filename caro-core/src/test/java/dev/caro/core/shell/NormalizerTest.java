@@ -7,9 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.caro.api.context.ExecutionContext;
+import dev.caro.api.context.ShellKind;
 import dev.caro.api.shell.Origin;
 import dev.caro.api.shell.ShellScript;
 import dev.caro.api.shell.SimpleCommand;
+import dev.caro.api.shell.Span;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -327,6 +330,24 @@ class NormalizerTest {
         assertTrue(csh.parsed(), () -> String.valueOf(csh.parseError()));
         assertEquals("shell_string: rm [-rf] [/var/log]", render(only(csh, "rm")));
         assertEquals("shell_string: rm [-rf] [/srv]", render(only(parse("tcsh -c 'set d = /srv; rm -rf $d'"), "rm")));
+    }
+
+    @Test
+    void readsALineWrittenForFishOrZshInThatShell() {
+        ExecutionContext fish = Scripts.CONTEXT.withShell(ShellKind.FISH);
+        ShellScript loop = parse("for f in *.md; echo $f; end", fish);
+        assertTrue(loop.parsed(), () -> String.valueOf(loop.parseError()));
+        assertEquals(List.of("direct: echo [$f]"), render(loop));
+        assertEquals("direct: rm [-rf] [/home/user]", render(only(parse("test -d ~; and rm -rf ~", fish), "rm")));
+        assertEquals("direct: rm [-rf] [/etc]", render(only(parse("set -l d /etc; rm -rf $d", fish), "rm")));
+        // Plain sh text keeps its exact spans; a line no reading can parse stays unparseable.
+        assertEquals(new Span(0, 8), only(parse("rm -rf /", fish), "rm").span());
+        assertFalse(parse("rm -rf ~ 'oops", fish).parsed());
+        ShellScript zsh = parse("rm -f ./*.tmp(N) && ls", Scripts.CONTEXT.withShell(ShellKind.ZSH));
+        assertTrue(zsh.parsed(), () -> String.valueOf(zsh.parseError()));
+        assertEquals("direct: rm [-f] [./*.tmp]", render(only(zsh, "rm")));
+        assertEquals(new Span(20, 22), only(zsh, "ls").span());
+        assertFalse(parse("rm -f ./*.tmp(N)").parsed()); // bash has no glob qualifiers
     }
 
     @Test
