@@ -369,6 +369,11 @@ final class DerivedValues {
                 String both = (from == null ? "" : from) + (to == null ? "" : to);
                 return !both.contains("/") ? "/" : !both.contains("|") ? "|" : null;
             }
+            case "sedlit": { // a quoted text (spaces kept) as the replacement of s/^/TEXT/ inside single quotes
+                String t = first(c, "litp", "litp2");
+                return t == null || t.isEmpty() || t.contains("\n") ? null
+                        : t.replace("\\", "\\\\").replace("&", "\\&").replace("/", "\\/").replace("'", "'\\''");
+            }
             case "isoq": { // a date given bare or quoted ("2024-06-15 14:30"); a quote must hold one
                 String d = first(c, "d", "d2");
                 return d != null && d.strip().matches("\\d{4}-\\d{2}-\\d{2}(?:[ tT]\\d{2}:\\d{2}(?::\\d{2})?)?") ? d.strip() : null;

@@ -23,6 +23,10 @@ final class FindExpression {
 
     private FindExpression() {}
 
+    /** Requests for files the owner may not run: "not executable", "non-executable", "without the execute bit". */
+    private static final String NOT_EXECUTABLE = "\\bnon[- ]?executable\\b|\\b(?:not|arent|isnt|nor) (?:yet )?(?:marked )?(?:as )?executable\\b"
+            + "|\\b(?:without|lack(?:s|ing)?|missing|no) (?:the |an? |any )?(?:exec(?:ute)?|x) (?:bit|permissions?|flag)\\b";
+
     /**
      * The find tests (without the starting directory), consuming the slots used.
      *
@@ -49,7 +53,9 @@ final class FindExpression {
         if (mentions(lower, "\\bempty\\b")) {
             parts.add("-empty");
         }
-        if (mentions(lower, "\\bexecutables?\\b") && !mentions(lower, "\\bnon[- ]?executable|not executable")) {
+        if (mentions(lower, NOT_EXECUTABLE)) {
+            parts.add("! -perm -u+x"); // "scripts that are not executable": the owner may not run them
+        } else if (mentions(lower, "\\bexecutables?\\b")) {
             parts.add("-perm -u+x");
         }
         if (mentions(lower, "\\b(?:hidden|dot) ?files\\b")) {

@@ -323,7 +323,7 @@ final class IntentMatcher {
                 continue;
             }
             String raw = req.text().substring(m.start(name), m.end(name));
-            String value = raw.contains("«") ? req.unquote(raw).strip()
+            String value = raw.contains("«") ? (name.startsWith("lit") ? req.unquote(raw) : req.unquote(raw).strip()) // "INFO: " keeps its space
                     : raw.strip().replaceAll("[?,;:!)]+$|(?<=\\w)\\.$", "");
             if (Words.NUMBERS.containsKey(value.toLowerCase(java.util.Locale.ROOT)) && !value.equalsIgnoreCase("a")
                     && !value.equalsIgnoreCase("an")) {

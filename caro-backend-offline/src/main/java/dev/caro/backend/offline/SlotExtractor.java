@@ -135,7 +135,7 @@ final class SlotExtractor {
     /** A bare word at the end after "in", taken as a directory name ("how many files are in src"). */
     private static final Pattern TRAILING_DIR = Pattern.compile("\\b(?:in|from|of|under) (?<d>[a-z_][\\w-]*)(?:$|,)");
     private static final java.util.Set<String> NOT_DIRS = Words.set(
-            "place", "total", "gigabytes", "megabytes", "kilobytes", "terabytes", "reverse", "order", "parallel", "background", "detail", "details", "json", "bytes",
+            "place", "total", "dmesg", "objects", "records", "elements", "arrays", "strings", "numbers", "gigabytes", "megabytes", "kilobytes", "terabytes", "reverse", "order", "parallel", "background", "detail", "details", "json", "bytes",
             "it", "them", "there", "here", "use", "production", "prod", "staging", "paris", "london", "tokyo",
             "utc", "seconds", "minutes", "hours", "days", "weeks", "months", "years", "mb", "gb", "kb", "kib", "mib",
             "gib", "one", "two", "columns", "lines", "words", "characters", "text", "bash", "zsh", "fish", "english",

@@ -41,7 +41,7 @@ final class TextNormalizer {
             Map.entry("todays", "today"), Map.entry("gigs", "gb"), Map.entry("gig", "gb"),
             Map.entry("megs", "mb"), Map.entry("meg", "mb"), Map.entry("mem", "memory"), Map.entry("ram", "memory"),
             Map.entry("repo", "repository"), Map.entry("biggets", "biggest"), Map.entry("lagest", "largest"),
-            Map.entry("modifed", "modified"), Map.entry("modfied", "modified"), Map.entry("cant", "cannot"), Map.entry("extrat", "extract"),
+            Map.entry("modifed", "modified"), Map.entry("modfied", "modified"), Map.entry("cant", "cannot"), Map.entry("extrat", "extract"), Map.entry("extact", "extract"), Map.entry("exract", "extract"),
             Map.entry("kil", "kill"), Map.entry("nums", "numbers"),
             Map.entry("sytem", "system"), Map.entry("lst", "list"), Map.entry("filenames", "file names"),
             Map.entry("filename", "file name"),

@@ -17,7 +17,7 @@ import java.util.regex.Pattern;
  * overlaps a span one of the intent's {@code when}/{@code opt} patterns matched, a capture or a slot;
  * when it is a stopword or a {@link #HARMLESS} word (verbs of asking, generic nouns, fillers);
  * a word describing a time slot the request has ("modified"), or one the find expression reads
- * ("empty", "executable") when the command is a {@code find}; or when the intent names it: a word of
+ * ("empty", "executable") when the {@code find} command holds its test; or when the intent names it: a word of
  * its patterns, commands, rendered command, id or explanation, or a word that at least two intents
  * and a tenth of the intents of its category name (so "compress" is explained for every
  * compression intent, "push" is not for {@code git branch}). Words are compared by a crude stem,
@@ -28,7 +28,8 @@ import java.util.regex.Pattern;
  * crossing filesystems", "with the bearer token", "directly inside", "any capitalisation").
  * Two stricter cases: a word another matching intent {@linkplain #claims claims} is explained only
  * by the intent's own words; a {@link #NEGATIONS negation} must be named by the intent, or be part
- * of a slot, a capture or a quiet-errors phrase, whatever span covers it.
+ * of a slot, a capture or a quiet-errors phrase, whatever span covers it ("not" may also be shown by
+ * a negated find test or an inverted grep: "not executable" is {@code ! -perm -u+x}).
  */
 final class UnexplainedWords {
 
@@ -80,7 +81,7 @@ final class UnexplainedWords {
      * Words that take something away from a request: the intent must name them in its own patterns,
      * commands or explanation, whatever span covers them.
      */
-    static final Set<String> NEGATIONS = Words.set(MeaningWords.EXCLUSIONS, "dont", "never");
+    static final Set<String> NEGATIONS = Words.set(MeaningWords.EXCLUSIONS, "dont", "never", "not");
 
     /** Names of days that a request gives the date of as well: "christmas 2025 (2025-12-25)". */
     private static final Set<String> DATED_NAMES = Words.set("christmas", "xmas", "halloween", "valentines",
@@ -90,9 +91,30 @@ final class UnexplainedWords {
 
     private static final Pattern WORD = Pattern.compile("[A-Za-z][A-Za-z0-9_'-]*");
 
-    /** Words the find expression reads from the request itself ("empty", "executable"). */
-    private static final Set<String> FIND_WORDS = Words.set("empty", "executable", "executables", "hidden",
-            "world-writable", "writable", "symlinks", "symlink", "broken");
+    /**
+     * Words the find expression reads from the request itself ("empty", "executable"), each with the
+     * test of the {@code find} command that reflects it: "not executable" is not explained by a find
+     * that tests no permission.
+     */
+    private static final Map<String, Pattern> FIND_WORDS = findWords();
+
+    private static Map<String, Pattern> findWords() {
+        Pattern exec = Pattern.compile(" -executable\\b| -perm [-/]?\\S*(?:x|[1357])(?!\\S)");
+        Pattern hidden = Pattern.compile("'\\.\\*'|/\\.|-i?name '?\\.|-i?path '?\\S*/\\.");
+        Pattern writable = Pattern.compile(" -perm | -writable\\b");
+        Pattern link = Pattern.compile(" -x?type l\\b| -L ");
+        Map<String, Pattern> out = new HashMap<>();
+        out.put("empty", Pattern.compile(" -empty\\b"));
+        out.put("executable", exec);
+        out.put("executables", exec);
+        out.put("hidden", hidden);
+        out.put("world-writable", writable);
+        out.put("writable", writable);
+        out.put("symlinks", link);
+        out.put("symlink", link);
+        out.put("broken", Pattern.compile(" -xtype l\\b| -L .* -type l\\b|test -e"));
+        return Map.copyOf(out);
+    }
 
     /** Words that describe a time slot ("modified in the last hour"); explained when the request has one. */
     private static final Set<String> TIME_WORDS = Words.set("modified", "changed", "edited", "touched", "updated",
@@ -189,7 +211,8 @@ final class UnexplainedWords {
         while (w.find()) {
             String negation = req.lower().substring(w.start(), w.end());
             if (NEGATIONS.contains(negation) && !overlaps(negatable, w.start(), w.end())
-                    && !named(byIntent.computeIfAbsent(intent.id(), id -> vocabulary(intent)), negation)) {
+                    && !named(byIntent.computeIfAbsent(intent.id(), id -> vocabulary(intent)), negation)
+                    && !(negation.equals("not") && notShown(command, req.lower().substring(w.end())))) {
                 out.add(negation); // "list files without hidden ones" is not ls -a, though ".*" spans "without"
                 continue;
             }
@@ -199,7 +222,7 @@ final class UnexplainedWords {
             }
             String lower = req.lower().substring(w.start(), w.end()).replace("'", "");
             if (SlotExtractor.STOP.contains(lower)
-                    || timed && TIME_WORDS.contains(lower) || command.startsWith("find ") && FIND_WORDS.contains(lower)
+                    || timed && TIME_WORDS.contains(lower) || command.startsWith("find ") && FIND_WORDS.containsKey(lower) && FIND_WORDS.get(lower).matcher(command).find()
                     || timed && ACCESS_WORDS.contains(lower) && ACCESS_TEST.matcher(command).find()
                     || dated && DATED_NAMES.contains(lower) || MeaningWords.namedBySlot(req, lower)) {
                 continue;
@@ -229,6 +252,25 @@ final class UnexplainedWords {
             }
         }
         return out;
+    }
+
+    /** A find test negated with {@code !}, or a grep inverted with {@code -v}. */
+    private static final Pattern NEGATED_TEST = Pattern.compile("(?:^find |\\| *find ).* ! -|^grep -\\w*v");
+
+    /** "(not folders)" after files, "not files" after directories: what {@code -type} already says. */
+    private static final Pattern NOT_KIND = Pattern.compile("^ (?:(?<d>folders|directories|dirs|subdirectories|directory)|(?<f>files))\\b");
+
+    /**
+     * Whether {@code command} reflects the "not" that {@code after} follows: a negated find test
+     * ("not owned by alice", "not .o files", "not executable") or an inverted grep, or a kind of
+     * entry the command's {@code -type} leaves out ("files (not folders)").
+     */
+    static boolean notShown(String command, String after) {
+        Matcher kind = NOT_KIND.matcher(after);
+        if (kind.find()) {
+            return command.contains(kind.group("d") != null ? "-type f" : "-type d");
+        }
+        return NEGATED_TEST.matcher(command).find();
     }
 
     /** The words that at least two intents and a tenth of the intents of {@code category} name. */

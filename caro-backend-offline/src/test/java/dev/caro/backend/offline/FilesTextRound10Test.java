@@ -1,0 +1,136 @@
+package dev.caro.backend.offline;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * Round 10 (session 18: set 20's misses in file search, file operations, text search and transforms,
+ * archives and counting, each fixed as a class, with phrasings of our own): files that are "not
+ * executable" ({@code ! -perm -u+x}; the word "executable" was explained for any find, so the request
+ * was answered without the test), every directory of a name deleted ({@code -prune -exec rm -rf}),
+ * sizes in bytes ({@code -printf '%s %p\n'}; BSD {@code stat -f}), "does F contain X? yes or no", a
+ * recursive grep "of all of /etc for X" with the errors hidden, dmesg lines about a word, quoted
+ * markers, numbers of exactly N digits, "where is X used/mentioned" (in the files of a type, YAML as both
+ * extensions), the files under each subdirectory counted, the files git tracks counted, how often each
+ * line occurs, tar listings "show sizes and permissions too", stripping the top folder "into the current
+ * directory", tabs to commas into a .csv, dedupe "keeping them in their original order", fold "without
+ * splitting words", a quoted prefix or suffix on every line (spaces kept, sed-escaped), a replacement "X
+ * links to Y" in every file, moving files of a type "on my Desktop", copying a directory's contents
+ * without overwriting, rsync to "PATH on HOST", numbered files and directories by brace expansion.
+ */
+class FilesTextRound10Test {
+
+    /** Request => GNU command => BSD command (empty: the same as GNU). */
+    private static final String TABLE = """
+            find shell scripts under ./bin that aren't executable => find ./bin -type f ! -perm -u+x -name '*.sh' => 
+            list the .py files in src that are not executable => find src -type f ! -perm -u+x -name '*.py' => 
+            which files in ~/tools lack the execute bit => find ~/tools -type f ! -perm -u+x => 
+            delete every node_modules folder under ~/code => find ~/code -type d -name node_modules -prune -exec rm -rf {} + => 
+            remove all the .venv directories below here => find . -type d -name .venv -prune -exec rm -rf {} + => 
+            get rid of every build directory in this project => find . -type d -name build -prune -exec rm -rf {} + => 
+            clean up all __pycache__ dirs => find . -type d -name __pycache__ -prune -exec rm -rf {} + => 
+            list the files in ./out with their size in bytes next to each name => find ./out -type f -printf '%s %p\\n' => find ./out -type f -exec stat -f '%z %N' {} +
+            show every file under /srv/data with its size in bytes => find /srv/data -type f -printf '%s %p\\n' => find /srv/data -type f -exec stat -f '%z %N' {} +
+            does config.ini contain debug=true? yes or no => grep -qF debug=true config.ini && echo yes || echo no => 
+            check if notes.txt mentions "deadline", just answer yes or no => grep -qF deadline notes.txt && echo yes || echo no => 
+            does app.log have ERROR in it, yes/no => grep -qF ERROR app.log && echo yes || echo no => 
+            search the whole of /var/log for "Out of memory" and suppress errors => grep -r 'Out of memory' /var/log 2>/dev/null => 
+            grep all of /etc for ListenAddress, hide the permission denied messages => grep -r ListenAddress /etc 2>/dev/null => 
+            list every https link in bookmarks.html => grep -oE 'https://[^" ]+' bookmarks.html => 
+            any oom kills in the kernel log? => sudo dmesg | grep -i oom => dmesg | grep -i oom
+            show usb messages from dmesg => sudo dmesg | grep -i usb => dmesg | grep -i usb
+            print the lines between "START" and "STOP" in run.log => sed -n '/START/,/STOP/p' run.log => 
+            show the section from "# BEGIN" to "# END" in config.txt => sed -n '/# BEGIN/,/# END/p' config.txt => 
+            lines of data.txt with a 4-digit number => grep -wE '[0-9]{4}' data.txt => 
+            show lines in zip.txt with exactly 5 digits => grep -wE '[0-9]{5}' zip.txt => 
+            where is API_KEY used in this repo => grep -rn API_KEY . => 
+            where is parse_args defined in the python files => grep -rn --include='*.py' parse_args . => 
+            where is redis:6379 referenced in the yml files here => grep -rnF --include='*.yml' --include='*.yaml' redis:6379 . => 
+            how many files in each subdirectory of ~/Music => for d in ~/Music/*/; do echo "$(find "$d" -type f | wc -l) $d"; done => 
+            count files per subdirectory in ./data => for d in ./data/*/; do echo "$(find "$d" -type f | wc -l) $d"; done => 
+            number of files git tracks => git ls-files | wc -l => 
+            count the tracked files in this repository => git ls-files | wc -l => 
+            how often does each line occur in access.txt => sort access.txt | uniq -c | sort -rn => 
+            count occurrences of each line in ips.txt, most frequent first => sort ips.txt | uniq -c | sort -rn => 
+            names.txt has one name per line, how many times does each appear => sort names.txt | uniq -c | sort -rn => 
+            extact backup.tar.gz => tar -xzf backup.tar.gz => 
+            show the contents of logs.tar.xz with permissions and dates => tar -tvJf logs.tar.xz => 
+            list what's inside app.tar with sizes => tar -tvf app.tar => 
+            extract site.tar.gz here, dropping the top-level directory => tar -xzf site.tar.gz --strip-components=1 => 
+            untar release.tgz into this directory without the top folder => tar -xzf release.tgz --strip-components=1 => 
+            convert data.tsv to data.csv => tr '\\t' ',' < data.tsv > data.csv => 
+            replace tabs with commas in report.tsv => tr '\\t' ',' < report.tsv => 
+            remove duplicate lines in log.txt while keeping them in the same order => awk '!seen[$0]++' log.txt => 
+            wrap notes.txt to 72 columns at word boundaries => fold -s -w 72 notes.txt => 
+            print the usernames and uids from /etc/passwd as two columns => cut -d: -f1,3 /etc/passwd => 
+            print the id field of each object in items.json, which is an array => jq -r '.[].id' items.json => 
+            add "# " to the start of every line in script.sh => sed 's/^/# /' script.sh => 
+            prefix each line of out.txt with ">> " => sed 's/^/>> /' out.txt => 
+            append ";" to every line of list.txt => sed 's/$/;/' list.txt => 
+            change every http:// url to https:// in all the .md files => find . -type f -name '*.md' -exec sed -i 's|http://|https://|g' {} + => find . -type f -name '*.md' -exec sed -i '' 's|http://|https://|g' {} +
+            switch foo to bar in every .txt file under docs/ => find docs -type f -name '*.txt' -exec sed -i 's/foo/bar/g' {} + => find docs -type f -name '*.txt' -exec sed -i '' 's/foo/bar/g' {} +
+            move all the .jpg photos on my Desktop into ~/Pictures => mv ~/Desktop/*.jpg ~/Pictures/ => 
+            copy everything in ./build to /srv/www without overwriting existing files => cp -rn ./build/. /srv/www/ => 
+            copy the contents of src into backup but skip existing files => cp -rn src/. backup/ => 
+            rsync ./public to /var/www/html on web02 => rsync -avz ./public/ web02:/var/www/html/ => 
+            sync the dist folder to /srv/app on host prod1 over ssh => rsync -avz dist/ prod1:/srv/app/ => 
+            shred notes.txt and then delete it => shred -u notes.txt => 
+            create files test1.txt to test10.txt => touch test{1..10}.txt => 
+            make empty files log01.md through log12.md => touch log{01..12}.md => 
+            create directories week1 through week12 => mkdir week{1..12} => 
+            """;
+
+    static Stream<Arguments> table() {
+        return Backends.gnuThenBsdRows(TABLE);
+    }
+
+    @ParameterizedTest
+    @MethodSource("table")
+    void rendersGnuAndBsd(String prompt, String gnu, String bsd) {
+        Backends.assertRenders(prompt, gnu, bsd);
+    }
+
+    /** Near misses: each adds something the command of the closest intent would not do. */
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "delete every node_modules folder under ~/code except the one in ~/code/keep",
+        "find scripts in ~/bin that are not executable and make them executable",
+        "does hosts.txt contain 10.0.0.5 or 10.0.0.6? yes or no",
+        "does any file in /etc contain PermitRootLogin? yes or no",
+        "prefix every line of a.txt with \"x\" in place",
+        "prefix every line containing ERROR in log.txt with \"!!\"",
+        "turn data.tsv into data.csv, quoting every field",
+        "create files a1.txt through a5.txt with the text hello",
+        "count files per subdirectory of ./photos, only the .jpg files",
+        "how many files does git track in src/",
+        "how often does each line occur in a.txt, ignoring case",
+        "any segfaults in the kernel log in the last hour",
+        "lines in orders.txt with numbers of at least 5 digits",
+        "where is API_KEY used in this repo, excluding the tests directory",
+        "sync ./site to /var/www/site on web01 and delete extra files",
+        "copy everything from src into dest but don't overwrite newer files",
+        "list files in ./build with their size in bytes, biggest first",
+        "remove all the __pycache__ directories except under .venv",
+        "get rid of all the __pycache__ directories in this repo and commit",
+        "print everything in app.log between \"BEGIN\" and \"END\" but not the marker lines",
+        "remove duplicate lines from a.txt but keep the last occurrence",
+        "move all the .png screenshots on my Desktop older than a week into ~/old",
+        "sync ./site to /var/www/site on the server web01 as user deploy",
+        "shred every file in ./secrets",
+        "list the non-executable files in ~/bin and delete them",
+        "find files under /srv that are not readable by others",
+        "securely wipe and delete all the .key files here",
+        "how many files in each subfolder of ./photos, biggest first",
+        "users.json is an array of objects, print each .name sorted",
+        "prefix the first line of a.txt with \"#\"",
+        "delete the empty build directories"
+    })
+    void declinesNearMisses(String prompt) {
+        assertEquals("", Backends.gnu(prompt), prompt);
+    }
+}
