@@ -18,7 +18,9 @@ import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFileAttributes;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -59,6 +61,11 @@ public final class CliServer implements AutoCloseable {
     private final RandomAccessFile answers;
     /** From a request's first bytes to its answer's last (the idle exit waits for it). */
     private volatile boolean receiving;
+    /** A request that came while an acknowledgement was awaited: the next one to answer. */
+    private byte[] carried;
+
+    /** How long the client's acknowledgement of an answer is awaited before its history is dropped. */
+    static final Duration ACK_WAIT = Duration.ofSeconds(1);
 
     /** Opens the pipes {@code base.in} and {@code base.out}, which must be named pipes. */
     CliServer(String base) throws IOException {
@@ -132,6 +139,12 @@ public final class CliServer implements AutoCloseable {
      * @throws IOException when the pipe holds something that is not a request
      */
     byte[] nextRequest() throws IOException {
+        if (carried != null) {
+            byte[] body = carried;
+            carried = null;
+            receiving = true;
+            return body;
+        }
         int magic = requests.readInt();
         receiving = true;
         int version = requests.readInt();
@@ -169,7 +182,14 @@ public final class CliServer implements AutoCloseable {
     }
 
     private void answer(long id, Frames.Reader in) throws IOException {
-        String[] args = new String[in.getCount()];
+        int count = in.getInt();
+        if (count == Frames.ACK) {
+            return; // an acknowledgement that came too late: nothing to answer
+        }
+        if (count < 0 || count > Frames.MAX_COUNT) {
+            throw new IOException("bad count " + count);
+        }
+        String[] args = new String[count];
         for (int i = 0; i < args.length; i++) {
             args[i] = in.getString();
         }
@@ -192,10 +212,50 @@ public final class CliServer implements AutoCloseable {
                 StandardCharsets.UTF_8), true);
         PrintWriter err = new PrintWriter(new OutputStreamWriter(new FrameStream(answers, Frames.ERR, id),
                 StandardCharsets.UTF_8), true);
-        int code = Main.run(CliEnvironment.forClient(clientEnv, tty, cwd, home, out, err), args);
+        List<Runnable> history = new ArrayList<>();
+        int code;
+        HistoryRecorder.deferOnThisThread(history);
+        try {
+            code = Main.run(CliEnvironment.forClient(clientEnv, tty, cwd, home, out, err), args);
+        } finally {
+            HistoryRecorder.deferOnThisThread(null);
+        }
         out.flush();
         err.flush();
         answers.write(Frames.frame(Frames.EXIT, id, ByteBuffer.allocate(4).putInt(code).array(), 0, 4));
+        if (!history.isEmpty() && acknowledged(id)) {
+            for (Runnable write : history) {
+                write.run();
+            }
+        }
+    }
+
+    /**
+     * Whether the client acknowledges the answer to {@code id} within {@link #ACK_WAIT}. A client
+     * that gave up sends none; a request that comes instead is kept as the next to answer.
+     */
+    private boolean acknowledged(long id) throws IOException {
+        long until = System.nanoTime() + ACK_WAIT.toNanos();
+        while (System.nanoTime() < until) {
+            if (pending() > 0) {
+                byte[] body = nextRequest();
+                if (body.length == 12 && ByteBuffer.wrap(body).getInt(8) == Frames.ACK) {
+                    if (ByteBuffer.wrap(body).getLong(0) == id) {
+                        return true;
+                    }
+                    continue; // a late acknowledgement of an earlier answer
+                }
+                carried = body;
+                return false;
+            }
+            try {
+                Thread.sleep(1);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+        return false;
     }
 
     /** Each write becomes frames of its type, each small enough to reach the pipe whole. */

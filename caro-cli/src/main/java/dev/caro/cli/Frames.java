@@ -20,7 +20,10 @@ import java.util.Arrays;
  * An answer is a sequence of frames: a type byte, the request id, a 4-byte length and the payload.
  * {@link #OUT} and {@link #ERR} carry output bytes in the order they were written, {@link #EXIT}
  * the exit code (4 bytes) and ends the answer, {@link #NOT_MINE} (no payload) tells the client to
- * run the line itself. Every frame is written with one write of at most {@link #ATOMIC} bytes,
+ * run the line itself. Having read the exit code, the client acknowledges the answer with a
+ * request whose body is the request id and the count {@link #ACK} ({@link #ack}); only then does
+ * the server write the line's history, so a client that gave up waiting, and runs the line itself,
+ * does not get its history line twice. Every frame is written with one write of at most {@link #ATOMIC} bytes,
  * which a pipe never interleaves with another: the client's own deadline thread ends a wait by
  * writing {@link #GIVE_UP} to the answer pipe. Frames of another request id (the answer to a
  * client that gave up) are skipped.
@@ -30,12 +33,14 @@ final class Frames {
     /** "caro". */
     static final int MAGIC = 0x6361726f;
     /** Raised whenever the request or the frames change; a server answers only its own version. */
-    static final int VERSION = 1;
+    static final int VERSION = 2;
     static final byte OUT = 'o';
     static final byte ERR = 'e';
     static final byte EXIT = 'x';
     static final byte NOT_MINE = 'n';
     static final byte GIVE_UP = 'g';
+    /** In place of the argument count: the body acknowledges the answer to its request id. */
+    static final int ACK = -1;
     /** Writes up to this size (POSIX PIPE_BUF's least value) reach a pipe whole. */
     static final int ATOMIC = 512;
     /** Type, request id and length. */
@@ -48,6 +53,17 @@ final class Frames {
     static final int MAX_COUNT = 100_000;
 
     private Frames() {}
+
+    /** The acknowledgement of the answer to request {@code id}: magic, version, length, id, {@link #ACK}. */
+    static byte[] ack(long id) {
+        Writer w = new Writer();
+        w.putInt(MAGIC);
+        w.putInt(VERSION);
+        w.putInt(12);
+        w.putLong(id);
+        w.putInt(ACK);
+        return w.bytes();
+    }
 
     /** Builds a request in memory (the client sends it with one write). */
     static final class Writer {

@@ -4,6 +4,7 @@ import dev.caro.core.history.HistoryEntry;
 import dev.caro.core.history.HistoryFile;
 import java.io.IOException;
 import java.time.Instant;
+import java.util.List;
 import java.util.OptionalInt;
 
 /**
@@ -11,6 +12,13 @@ import java.util.OptionalInt;
  * Never fails the main job: when the file cannot be written it says so once and carries on.
  */
 final class HistoryRecorder {
+
+    /**
+     * Where entries go instead of the file while the resident CLI server runs a line on this
+     * thread ({@link #deferOnThisThread}): the server appends them only once the client has taken
+     * its answer, as a client that gave up waiting runs the line, and writes its history, itself.
+     */
+    private static final ThreadLocal<List<Runnable>> DEFERRED = new ThreadLocal<>();
 
     private final HistoryFile file;
     private final boolean enabled;
@@ -31,8 +39,34 @@ final class HistoryRecorder {
         write(new HistoryEntry(Instant.now(), "executed", prompt, command, backend, risk, shell, cwd, OptionalInt.of(exitStatus)));
     }
 
+    /**
+     * Until called again with null, entries written on this thread are added to {@code writes}
+     * (each appends its entry when run, silently failing) instead of being appended at once.
+     */
+    static void deferOnThisThread(List<Runnable> writes) {
+        if (writes == null) {
+            DEFERRED.remove();
+        } else {
+            DEFERRED.set(writes);
+        }
+    }
+
     private void write(HistoryEntry entry) {
         if (!enabled) {
+            return;
+        }
+        List<Runnable> deferred = DEFERRED.get();
+        if (deferred != null) {
+            deferred.add(new Runnable() {
+                @Override
+                public void run() {
+                    try {
+                        file.append(entry);
+                    } catch (IOException | RuntimeException e) {
+                        // the client has its answer; an in-process run of the line reports this
+                    }
+                }
+            });
             return;
         }
         try {

@@ -316,6 +316,9 @@ public final class Launch {
                 }
                 if (type == Frames.EXIT && length == 4) {
                     int code = getInt(payload, 1);
+                    if (code >= 0) {
+                        requests.write(Frames.ack(id)); // the server now writes the line's history
+                    }
                     return code < 0 ? DECLINED : code;
                 }
                 if (type == Frames.OUT || type == Frames.ERR) {

@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.caro.core.config.CaroPaths;
+import dev.caro.core.history.HistoryFile;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
@@ -205,6 +207,49 @@ class CliServerTest {
         Path plugins = Files.createDirectories(home.resolve(".local/share/caro/plugins"));
         Files.write(plugins.resolve("some-plugin-1.0.jar"), new byte[0]);
         assertEquals(Launch.DECLINED, served(env, "", app, "check", "ls").code());
+    }
+
+    /**
+     * The server writes a line's history once its client has acknowledged the answer: a client
+     * that gave up waiting, and so runs the line itself, does not get a second history line.
+     */
+    @Test
+    void historyIsWrittenOnlyForAnAnswerTheClientTook() throws Exception {
+        Path app = home.resolve("projects/app");
+        Path history = HistoryFile.in(CaroPaths.from(env(), home).stateDir()).path();
+        assertEquals(0, served(env(), "", app, "-b", "offline", "-q", "list files").code());
+        assertEquals(1, historyLines(history, 1));
+        // A client that leaves once the exit code is there, as one that gave up would, never acknowledges.
+        long id = nextId++;
+        try (RandomAccessFile in = new RandomAccessFile(base + ".in", "rw");
+                RandomAccessFile out = new RandomAccessFile(base + ".out", "rw")) {
+            in.write(Launch.request(id, new String[] {"-b", "offline", "-q", "show disk usage"}, env(), "",
+                    app.toString(), home.toString()));
+            byte[] head = new byte[Frames.HEADER];
+            do {
+                out.readFully(head);
+                out.readFully(new byte[Launch.getInt(head, 9)]);
+            } while (head[0] != Frames.EXIT || Launch.getLong(head, 1) != id);
+        }
+        Thread.sleep(CliServer.ACK_WAIT.toMillis() + 500);
+        assertEquals(1, historyLines(history, 1), "a history line for an answer no one took");
+        // The server answers the next client, and its history follows again.
+        assertEquals(0, served(env(), "", app, "-b", "offline", "-q", "show disk usage").code());
+        assertEquals(2, historyLines(history, 2));
+        assertTrue(Files.readString(history).contains("show disk usage"), Files.readString(history));
+    }
+
+    /** The history file's line count once it reaches {@code expected} (or after 5 s). */
+    private static long historyLines(Path history, int expected) throws Exception {
+        long lines = 0;
+        for (int i = 0; i < 100; i++) {
+            lines = Files.exists(history) ? Files.readAllLines(history).size() : 0;
+            if (lines >= expected) {
+                return lines;
+            }
+            Thread.sleep(50);
+        }
+        return lines;
     }
 
     @Test
