@@ -319,7 +319,7 @@ final class TemplateRenderer implements FindExpression.SlotUse {
             case "depth": return has(Kind.DEPTH);
             case "glob": return has(Kind.GLOB);
             case "bsd": return bsd;
-            case "rootdir": return "/".equals(lastDir);
+            case "fsroot": return "/".equals(lastDir); // not "rootdir": its prefix "root" would explain "make root the owner"
             case "fixed": return dottedLiteral();
             default: return false;
         }

@@ -65,7 +65,7 @@ final class UnexplainedWords {
             "order", "alphabetically", "alphabetical", "usage", "arent", "isnt", "afterwards", "afterward", "version", "entire", "overall",
             "certain", "particular", "specific", "convert", "converting",
             "properly", "property", "saying", "says", "call", "signal", "program", "programs", "binaries",
-            "level", "next", "itself", "themselves", "single",
+            "level", "next", "itself", "themselves", "single", "moment",
             // people a purpose clause names ("so people can only delete their own files")
             "people", "others", "anyone", "anybody", "nobody", "somebody", "everybody", "been", "being");
 
@@ -75,7 +75,7 @@ final class UnexplainedWords {
      */
     static final Set<String> CLAIMABLE = Words.set("first", "last", "top", "most", "recent", "latest", "single",
             "next", "version", "alphabetically", "alphabetical", "order", "units", "level", "extension",
-            "extensions", "installed", "available", "full", "entire");
+            "extensions", "installed", "available", "full", "entire", "grab");
 
     /**
      * Words that take something away from a request: the intent must name them in its own patterns,

@@ -35,8 +35,8 @@ class FilesRound7Test {
             put every .csv file in this directory into data.tar with no compression => tar -cf data.tar *.csv =>
             zip the folder site into site.zip excluding the jpgs => zip -r site.zip site -x '*.jpg' =>
             zip up ~/papers into papers.zip but leave out the pdfs => zip -r papers.zip ~/papers -x '*.pdf' =>
-            actual disk usage vs apparent size of vm.img => du -h vm.img && du -h --apparent-size vm.img => du -h vm.img && du -hA vm.img
-            how much space does disk.raw really take compared to its apparent size => du -h disk.raw && du -h --apparent-size disk.raw => du -h disk.raw && du -hA disk.raw
+            actual disk usage vs apparent size of vm.img => ls -lsh vm.img =>
+            how much space does disk.raw really take compared to its apparent size => ls -lsh disk.raw =>
             count the png files under ~/shots, any case => find ~/shots -type f -iname '*.png' | wc -l =>
             how many .mov files are in ~/clips? the names might be upper case => find ~/clips -type f -iname '*.mov' | wc -l =>
             gzip each .log file in /srv/logs separately => gzip /srv/logs/*.log =>

@@ -170,7 +170,6 @@ class TextSystemClassesTest {
         "comment out line 5",
         "how many docker commands are in my history",
         "how many lines mention error in each of the .log files under /var/log",
-        "create a group named devs",
         "create a mysql user named app",
         "create a user bob and add him to the sudo group",
         "print the date like 05/06/2024",
