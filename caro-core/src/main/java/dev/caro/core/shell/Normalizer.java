@@ -615,6 +615,13 @@ final class Normalizer {
             unfoldContainerExec(cmd, sc, layer);
         } else if (name.equals("parallel")) {
             unfoldParallel(cmd, sc, layer);
+        } else if (OtherRunners.NAMES.contains(name)) {
+            OtherRunners.Script script = OtherRunners.script(name, args);
+            if (script != null) {
+                parseNested(script.text(), script.anchor(), spanOf(script.words()), sc.copy(), new Layer(Origin.SHELL_STRING,
+                        layer.depth() + 1, append(layer.wrappers(), name), layer.elevated(), layer.background()),
+                        script.dialect());
+            }
         } else if (!InlineShellCalls.codeOptions(name).isEmpty()) {
             unfoldInlineCode(cmd, sc, layer, stdin);
         } else if (name.equals("for") && !args.isEmpty() && args.get(0).value().startsWith("/")) {
@@ -671,7 +678,7 @@ final class Normalizer {
     }
 
     private static boolean isUnfolding(String name) {
-        return SHELLS.contains(name) || name.equals("eval") || name.equals("find") || name.equals("ssh")
+        return SHELLS.contains(name) || OtherRunners.NAMES.contains(name) || name.equals("eval") || name.equals("find") || name.equals("ssh")
                 || name.equals("su") || name.equals("watch") || name.equals("parallel") || name.equals("at") || name.equals("batch")
                 || !InlineShellCalls.codeOptions(name).isEmpty();
     }
@@ -979,6 +986,11 @@ final class Normalizer {
 
     /** Parses {@code text} found in {@code anchor} (a word, when its offset is known) and walks it. */
     private void parseNested(String text, Word anchor, Span fallback, Scope sc, Layer layer, Text stdin) {
+        parseNested(text, anchor, fallback, sc, layer, SyntaxParser.POSIX);
+    }
+
+    /** {@link #parseNested(String, Word, Span, Scope, Layer, Text)} in the given dialect of {@link SyntaxParser}. */
+    private void parseNested(String text, Word anchor, Span fallback, Scope sc, Layer layer, int dialect) {
         int base = fallback.start();
         Span clamp = fallback;
         if (anchor != null) {
@@ -995,16 +1007,20 @@ final class Normalizer {
                 }
             }
         }
-        parseNested(text, new Text(text, base, clamp), sc, layer);
+        parseNested(text, new Text(text, base, clamp), sc, layer, dialect);
     }
 
     private void parseNested(String text, Text where, Scope sc, Layer layer) {
+        parseNested(text, where, sc, layer, SyntaxParser.POSIX);
+    }
+
+    private void parseNested(String text, Text where, Scope sc, Layer layer, int dialect) {
         nestedText += text.length();
         if (nestedText > MAX_NESTED_TEXT) {
             stop("the command expands to too much nested text to check");
             return;
         }
-        SyntaxParser parser = new SyntaxParser(text, where.base(), where.clamp(), layer.depth() * 2);
+        SyntaxParser parser = new SyntaxParser(text, where.base(), where.clamp(), layer.depth() * 2, dialect);
         SyntaxParser.Result r = parser.parse();
         if (r.error() != null && error == null) {
             String where2 = switch (layer.origin()) {

@@ -18,7 +18,8 @@ final class Wrappers {
     static final Set<String> NAMES = Set.of("sudo", "doas", "pkexec", "run0", "gsudo", "env", "command", "builtin",
             "exec", "nohup", "nice", "ionice", "time", "timeout", "stdbuf", "busybox", "chroot", "strace", "ltrace",
             "xargs", "setsid", "unbuffer", "taskset", "chrt", "caffeinate", "torsocks", "proxychains",
-            "proxychains4", "catchsegv", "flatpak-spawn", "firejail", "systemd-run", "coproc");
+            "proxychains4", "catchsegv", "flatpak-spawn", "firejail", "systemd-run", "coproc", "unshare", "setpriv",
+            "screen", "flock");
 
     static boolean isWrapper(String name) {
         return NAMES.contains(name);
@@ -63,6 +64,26 @@ final class Wrappers {
             case "proxychains":
             case "proxychains4":
                 return skipOptions(words, i, "f", Set.of());
+            case "unshare":
+                return skipOptions(words, i, "SGRwt", Set.of("--setuid", "--setgid", "--root", "--wd", "--propagation",
+                        "--setgroups", "--map-user", "--map-group", "--map-users", "--map-groups", "--kill-child"));
+            case "setpriv":
+                return skipOptions(words, i, "", Set.of("--reuid", "--regid", "--ruid", "--euid", "--rgid", "--egid",
+                        "--groups", "--inh-caps", "--ambient-caps", "--bounding-set", "--securebits", "--pdeathsig",
+                        "--selinux-label", "--apparmor-profile", "--landlock-access", "--landlock-rule"));
+            case "screen":
+                // screen -dmS NAME CMD ...; -r, -ls, -X (attach, list, send a command) run nothing new.
+                i = skipOptions(words, i, "SctpelhT", Set.of("-Logfile"));
+                return hasFlag(words, at + 1, Math.max(i, at + 1), "rRxX", Set.of("-ls", "-list", "-wipe")) ? -1 : i;
+            case "flock": {
+                // flock [-w SECS] FILE CMD ...; the -c STRING form is a shell string, unfolded elsewhere.
+                i = skipOptions(words, i, "wE", Set.of("--timeout", "--conflict-exit-code"));
+                if (i < 0 || i + 1 >= words.size()) {
+                    return -1;
+                }
+                String next = words.get(i + 1).value();
+                return next.equals("-c") || next.equals("--command") || next.matches("\\d+") ? -1 : i + 1;
+            }
             case "systemd-run":
                 return skipOptions(words, i, "pEMHu", Set.of("--unit", "--property", "--description", "--slice",
                         "--setenv", "--uid", "--gid", "--nice", "--working-directory", "--on-calendar",

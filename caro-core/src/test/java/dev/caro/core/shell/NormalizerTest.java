@@ -333,6 +333,29 @@ class NormalizerTest {
     }
 
     @Test
+    void unfoldsTheLinesCmdPowerShellAndOtherRunnersRun() {
+        assertEquals("shell_string: Remove-Item [C:\\Windows] [-Recurse] [-Force]",
+                render(only(parse("powershell -NoProfile -Command \"Remove-Item C:\\Windows -Recurse -Force\""), "Remove-Item")));
+        // -EncodedCommand is base64 of UTF-16LE text: "Remove-Item C:\Windows -Recurse"
+        assertEquals("shell_string: Remove-Item [C:\\Windows] [-Recurse]", render(only(parse(
+                "pwsh -enc UgBlAG0AbwB2AGUALQBJAHQAZQBtACAAQwA6AFwAVwBpAG4AZABvAHcAcwAgAC0AUgBlAGMAdQByAHMAZQA="), "Remove-Item")));
+        assertEquals("shell_string: rd [/s] [/q] [C:\\Windows]", render(only(parse("cmd /c rd /s /q C:\\Windows"), "rd")));
+        assertEquals(List.of("direct: powershell [-File] [build.ps1]"), render(parse("powershell -File build.ps1")));
+        assertEquals("shell_string: rm [-rf] [/home/user]", render(only(parse("script -qc 'rm -rf ~' /dev/null"), "rm")));
+        assertEquals("shell_string: rm [-rf] [/home/user]", render(only(parse("flock /tmp/l -c 'rm -rf ~'"), "rm")));
+        assertEquals("shell_string: rm [-rf] [/home/user]", render(only(parse("sg docker -c 'rm -rf ~'"), "rm")));
+        assertEquals("shell_string: rm [-rf] [/home/user]", render(only(parse("tmux new-session -d -s x 'rm -rf ~'"), "rm")));
+        assertEquals("shell_string: rm [-rf] [/home/user]", render(only(parse("tmux send-keys -t main 'rm -rf ~' Enter"), "rm")));
+        assertEquals(List.of("direct: tmux [send-keys] [-t] [main] [rm -rf ~]"), render(parse("tmux send-keys -t main 'rm -rf ~'")));
+        // Wrappers: screen, unshare, setpriv, flock FILE CMD.
+        for (String line : List.of("screen -dmS job rm -rf ~", "unshare -r rm -rf ~", "setpriv --reuid=0 rm -rf ~",
+                "flock -w 5 /tmp/l rm -rf ~")) {
+            assertEquals("direct: rm [-rf] [/home/user]", render(only(parse(line), "rm")), line);
+        }
+        assertEquals(List.of("direct: screen [-r] [job]"), render(parse("screen -r job")));
+    }
+
+    @Test
     void readsALineWrittenForFishOrZshInThatShell() {
         ExecutionContext fish = Scripts.CONTEXT.withShell(ShellKind.FISH);
         ShellScript loop = parse("for f in *.md; echo $f; end", fish);

@@ -77,7 +77,8 @@ public final class PowerShellRemoveItemRule extends BaseRule {
             return out;
         }
         if (!recurse) {
-            for (Word w : targets) {
+            boolean cmdTree = c.argValues().stream().anyMatch(v -> v.equalsIgnoreCase("/s")); // caro.powershell.cmd-delete-tree's
+            for (Word w : n.equals("rd") || n.equals("rmdir") || cmdTree ? List.<Word>of() : targets) {
                 if (WindowsPaths.windowsFile(w.source())) {
                     report(out, RiskLevel.HIGH, "Deletes " + w.source() + ", part of Windows itself.", w.span());
                 }
