@@ -18,7 +18,11 @@ import java.util.Set;
  */
 public final class HostMountContainerRule extends BaseRule {
 
-    private static final Set<String> COMMAND_NAMES = Set.of("dockerd", "nsenter", "docker", "podman", "nerdctl");
+    private static final Set<String> COMMAND_NAMES = Set.of("dockerd", "nsenter", "docker", "podman", "nerdctl", "curl");
+
+    /** A container definition sent to the Docker API that gets the host: privileged, host PID, or / or /etc bound. */
+    private static final LazyPattern API_HOST_ACCESS = LazyPattern.of("\"Privileged\"\\s*:\\s*true|\"PidMode\"\\s*:\\s*\"host\""
+            + "|\"Binds\"\\s*:\\s*\\[[^\\]]*\"/(?:|etc|root|var/run/docker\\.sock|usr|boot|dev):");
 
     private static final LazyPattern TARGET_PID1 = LazyPattern.of("(-t\\s*1|--target[= ]1)\\b");
     private static final LazyPattern OPEN_TCP = LazyPattern.of("tcp://(0\\.0\\.0\\.0|\\[::\\]|:)");
@@ -33,10 +37,16 @@ public final class HostMountContainerRule extends BaseRule {
                 List.of("docker run --privileged -v /:/host -it alpine chroot /host", "docker run -v /:/mnt --rm -it ubuntu bash",
                         "docker run --rm -it --privileged --pid=host alpine nsenter -t 1 -m -u -n -i sh",
                         "podman run --mount type=bind,source=/,target=/host fedora", "docker run -v /etc:/host-etc alpine sh",
-                        "sudo nsenter -t 1 -m -u -i -n -p bash"),
+                        "sudo nsenter -t 1 -m -u -i -n -p bash",
+                        "docker run --rm -v /etc:/mnt alpine sh -c 'echo \"x::0:0::/root:/bin/sh\" >> /mnt/passwd'",
+                        "docker run -v /var/run/docker.sock:/var/run/docker.sock docker:cli docker run --privileged --pid=host alpine",
+                        "curl --unix-socket /var/run/docker.sock -H 'Content-Type: application/json' -d '{\"Image\":\"alpine\","
+                                + "\"HostConfig\":{\"Binds\":[\"/:/host\"]}}' http://localhost/containers/create"),
                 List.of("docker run --rm -v \"$PWD/out\":/out busybox sh -c 'rm -rf /out/*'", "docker run -p 8080:80 nginx",
                         "docker run --rm -v ./data:/data:ro alpine ls /data", "docker run --rm -it ubuntu bash",
-                        "docker run --rm -v /tmp/cache:/cache alpine"));
+                        "docker run --rm -v /tmp/cache:/cache alpine",
+                        "curl --unix-socket /var/run/docker.sock http://localhost/containers/json",
+                        "curl --unix-socket /var/run/docker.sock -d '{\"Image\":\"nginx\"}' http://localhost/containers/create"));
     }
 
     @Override
@@ -53,6 +63,10 @@ public final class HostMountContainerRule extends BaseRule {
             if (OPEN_TCP.matcher(line).find() && !line.contains("--tlsverify")) {
                 report(out, RiskLevel.HIGH, "Exposes the Docker API on the network without TLS, which gives anyone root on the host.", c.span());
             }
+            return out;
+        }
+        if (n.equals("curl")) {
+            dockerApi(c, out);
             return out;
         }
         if (n.equals("nsenter")) {
@@ -164,6 +178,22 @@ public final class HostMountContainerRule extends BaseRule {
         if (risk.compareTo(NestedJudge.max(NestedJudge.findings(inTemp, ctx, ""))) > 0 && risk.compareTo(already) > 0) {
             report(out, risk, "The container's command changes the mounted host path: " + lowerFirst(host.get(0).message()),
                     command.get(0).span());
+        }
+    }
+
+    /**
+     * {@code curl --unix-socket /var/run/docker.sock -d '{"HostConfig":{"Privileged":true}}' .../containers/create}:
+     * the Docker API used directly to create a container with the host's root, devices or PID namespace.
+     */
+    private void dockerApi(SimpleCommand c, List<Finding> out) {
+        String line = String.join(" ", c.argValues());
+        boolean api = line.contains("docker.sock") || line.contains(":2375/") || line.contains(":2376/");
+        if (!api || !line.contains("/containers/create")) {
+            return;
+        }
+        if (API_HOST_ACCESS.matcher(line).find()) {
+            report(out, RiskLevel.CRITICAL, "Creates a container through the Docker API with root access to the host"
+                    + " (privileged, the host's PID namespace, or a system path bound in).", c.span());
         }
     }
 
