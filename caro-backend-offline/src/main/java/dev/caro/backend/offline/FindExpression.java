@@ -23,6 +23,10 @@ final class FindExpression {
 
     private FindExpression() {}
 
+    /** Requests for names without an extension: "files with no extension", "extensionless files". */
+    static final String NO_EXTENSION = "\\b(?:with |that have |that has |having )?no (?:file ?)?extensions?\\b"
+            + "|\\bwithout (?:an? |any )?(?:file ?)?extensions?\\b|\\bextension-?less\\b";
+
     /** Requests for files the owner may not run: "not executable", "non-executable", "without the execute bit". */
     private static final String NOT_EXECUTABLE = "\\bnon[- ]?executable\\b|\\b(?:not|arent|isnt|nor) (?:yet )?(?:marked )?(?:as )?executable\\b"
             + "|\\b(?:without|lack(?:s|ing)?|missing|no) (?:the |an? |any )?(?:exec(?:ute)?|x) (?:bit|permissions?|flag)\\b";
@@ -66,6 +70,9 @@ final class FindExpression {
         }
         if (mentions(lower, "\\bworld[- ]writ(?:e)?able\\b|\\bwritable by (?:everyone|anyone|others|all)\\b")) {
             parts.add("-perm -0002");
+        }
+        if (mentions(lower, NO_EXTENSION)) {
+            parts.add("! -name '*.*'"); // "files with no extension": no dot in the name
         }
         if (mentions(lower, "(?:space|spaces|blank) in (?:their |the )?(?:file ?)?names?")) {
             parts.add("-name '* *'");
@@ -138,9 +145,11 @@ final class FindExpression {
     /** "names starting with test", "ending in _old", "containing backup". */
     private static String namedPattern(ParsedRequest req, SlotUse use) {
         java.util.regex.Matcher m = java.util.regex.Pattern.compile(
-                "\\b(?:names?|named|called|filenames?) (?<how>starting with|that start with|beginning with|begins with"
-                + "|starts with|ending (?:with|in)|that end (?:with|in)|ends (?:with|in)|containing|that contain"
-                + "|contains|with) (?<v>«\\d+»|[\\w.-]+)").matcher(req.lower());
+                "\\b(?:names?|named|called|filenames?) (?<how>starting with|(?:that )?start with|beginning with|begins? with"
+                + "|starts with|ending (?:with|in)|(?:that )?end (?:with|in)|ends (?:with|in)|containing|that contain"
+                + "|contains|with) (?<v>«\\d+»|[\\w.-]+)"
+                + "|\\b(?:files|directories) (?:that |which )?(?<how2>starting with|start with|beginning with|begin with)"
+                + " (?<v2>«\\d+»|[\\w.-]+)").matcher(req.lower());
         if (!m.find()) {
             m = EXACT_NAME.matcher(req.lower());
             if (!m.find() || SlotExtractor.STOP.contains(m.group("v"))) {
@@ -150,9 +159,10 @@ final class FindExpression {
             use.consumeSpan(m.start(), m.end());
             return "-name " + ShellQuote.word(v);
         }
-        String v = req.unquote(req.text().substring(m.start("v"), m.end("v")));
+        String g = m.group("v") != null ? "v" : "v2";
+        String v = req.unquote(req.text().substring(m.start(g), m.end(g)));
         use.consumeSpan(m.start(), m.end());
-        String how = m.group("how");
+        String how = m.group("how") != null ? m.group("how") : m.group("how2");
         String glob = how.contains("start") || how.contains("begin") ? v + "*"
                 : how.contains("end") ? "*" + v : "*" + v + "*";
         return "-name " + ShellQuote.always(glob);

@@ -17,6 +17,9 @@ final class ShellQuote {
         if (PLAIN.matcher(value).matches()) {
             return value;
         }
+        if (value.equals("$USER")) {
+            return "\"$USER\""; // the current user ("owned by me"), expanded by the shell
+        }
         // Keep ~ and ~/ unquoted so the shell still expands the home directory.
         if (value.equals("~")) {
             return value;

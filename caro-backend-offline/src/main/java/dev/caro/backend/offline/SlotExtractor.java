@@ -192,6 +192,9 @@ final class SlotExtractor {
             if (u.startsWith("«")) {
                 u = quotes.get(Integer.parseInt(u.substring(1, u.length() - 1)));
             }
+            if (u.equals("me") || u.equals("myself")) {
+                u = "$USER"; // "owned by me": the user running the command, not a user named "me"
+            }
             if (!Words.NUMBERS.containsKey(u) && !u.equals("the") && !u.equals("id") && !u.equals("in")) {
                 out.add(new Slot(Kind.USER, u, m.start(), m.end()));
             }

@@ -22,6 +22,12 @@ import org.junit.jupiter.params.provider.ValueSource;
  * splitting words", a quoted prefix or suffix on every line (spaces kept, sed-escaped), a replacement "X
  * links to Y" in every file, moving files of a type "on my Desktop", copying a directory's contents
  * without overwriting, rsync to "PATH on HOST", numbered files and directories by brace expansion.
+ * Then a probe of everyday requests of our own: "owned by me" is {@code -user "$USER"} (was {@code -user
+ * me}); "pdf files under docs" no longer adds {@code -name '*.doc'} for the directory; trailing
+ * whitespace of every file of a type; unzip of one type "but only the jpg files"; cp "keeping its
+ * timestamps"; names "starting with"; files with no extension; the line count of each file of a
+ * directory; the first or last lines of every file of a type; unique values of a CSV column;
+ * {@code -newer} a path without an extension; "duplicate the folder X as Y"; zipinfo "without extracting".
  */
 class FilesTextRound10Test {
 
@@ -83,6 +89,29 @@ class FilesTextRound10Test {
             create files test1.txt to test10.txt => touch test{1..10}.txt => 
             make empty files log01.md through log12.md => touch log{01..12}.md => 
             create directories week1 through week12 => mkdir week{1..12} => 
+            delete all .tmp files in /tmp owned by me => find /tmp -type f -name '*.tmp' -user "$USER" -delete => 
+            find files in ~ owned by me => find ~ -user "$USER" => 
+            list pdf files under docs => find docs -type f -name '*.pdf' => 
+            could you list every markdown file under docs that was changed this week? => find docs -type f -name '*.md' -mtime -7 => 
+            remove trailing whitespace from every .py file in src => find src -name '*.py' -exec sed -i 's/[[:space:]]*$//' {} + => find src -name '*.py' -exec sed -i '' 's/[[:space:]]*$//' {} +
+            strip trailing spaces from all the .md files => find . -name '*.md' -exec sed -i 's/[[:space:]]*$//' {} + => find . -name '*.md' -exec sed -i '' 's/[[:space:]]*$//' {} +
+            unzip photos.zip but only the jpg files => unzip photos.zip '*.jpg' => 
+            copy photo.jpg to ~/backup keeping its timestamps => cp -a photo.jpg ~/backup/ => 
+            find files whose name starts with report in ~/work => find ~/work -type f -name 'report*' => 
+            files starting with report in ~/work => find ~/work -type f -name 'report*' => 
+            list directories starting with test in src => find src -type d -name 'test*' => 
+            find files with no extension in ./bin => find ./bin -type f ! -name '*.*' => 
+            list extensionless files here => find . -type f ! -name '*.*' => 
+            how many lines are in each file in logs/ => wc -l logs/* => 
+            print the first 5 lines of every .txt file here => head -n 5 *.txt => 
+            last 3 lines of each log file in /var/log/app => tail -n 3 /var/log/app/*.log => 
+            number every line in poem.txt => cat -n poem.txt => 
+            print unique values of the 2nd column in data.csv => cut -d, -f2 data.csv | sort -u => 
+            distinct values in the first column of users.csv => cut -d, -f1 users.csv | sort -u => 
+            list all directories in the current folder, nothing else => find . -mindepth 1 -maxdepth 1 -type d => 
+            show me files in /etc that were modified after /etc/passwd => find /etc -type f -newer /etc/passwd => 
+            duplicate the folder project as project-copy => cp -r project project-copy => 
+            list the files in release.zip without extracting => zipinfo release.zip => 
             """;
 
     static Stream<Arguments> table() {
@@ -128,7 +157,15 @@ class FilesTextRound10Test {
         "how many files in each subfolder of ./photos, biggest first",
         "users.json is an array of objects, print each .name sorted",
         "prefix the first line of a.txt with \"#\"",
-        "delete the empty build directories"
+        "delete the empty build directories",
+        "print unique values of the 2nd and 3rd columns in data.csv",
+        "print the first 5 lines of every .txt file under docs recursively",
+        "find files with no extension in ./bin and make them executable",
+        "how many lines are in each file in logs/, sorted",
+        "unzip photos.zip but only the jpg files bigger than 1MB",
+        "find files whose name starts with report in ~/work and delete the old ones",
+        "duplicate the folder project as project-copy on the server",
+        "list pdf files under docs owned by bob and zip them"
     })
     void declinesNearMisses(String prompt) {
         assertEquals("", Backends.gnu(prompt), prompt);
