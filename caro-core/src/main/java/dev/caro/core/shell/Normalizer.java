@@ -575,6 +575,19 @@ final class Normalizer {
         }
         String name = cmd.name();
         List<Word> args = cmd.args();
+        for (OtherRunners.Script s : OtherRunners.optionCommands(name, args)) {
+            Layer l = new Layer(Origin.SHELL_STRING, layer.depth() + 1, append(layer.wrappers(), name), layer.elevated(),
+                    layer.background());
+            if (s.lenient()) {
+                Span at = spanOf(s.words());
+                SyntaxParser.Result r = new SyntaxParser(s.text(), at.start(), at, l.depth() * 2).parse();
+                if (r.error() == null) {
+                    walkBlock(r.block(), sc.copy(), l, List.of(), null);
+                }
+            } else {
+                parseNested(s.text(), s.anchor(), spanOf(s.words()), sc.copy(), l, s.dialect());
+            }
+        }
         if (SHELLS.contains(name)) {
             unfoldShell(cmd, sc, layer, stdin);
         } else if (name.equals("eval")) {

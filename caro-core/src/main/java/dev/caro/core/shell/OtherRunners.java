@@ -18,8 +18,15 @@ final class OtherRunners {
 
     static final Set<String> NAMES = Set.of("cmd", "powershell", "pwsh", "script", "flock", "sg", "tmux");
 
-    /** The command line a runner carries, the words it came from, and the dialect to read it in. */
-    record Script(String text, Word anchor, List<Word> words, int dialect) {}
+    /**
+     * The command line a runner carries, the words it came from, the dialect to read it in, and
+     * whether text that does not parse is skipped (a string found in another language's program).
+     */
+    record Script(String text, Word anchor, List<Word> words, int dialect, boolean lenient) {
+        Script(String text, Word anchor, List<Word> words, int dialect) {
+            this(text, anchor, words, dialect, false);
+        }
+    }
 
     private static final Set<String> TMUX_RUNNING = Set.of("new-session", "new", "new-window", "neww", "split-window",
             "splitw", "respawn-pane", "respawnp", "respawn-window", "respawnw", "run-shell", "run", "display-popup", "popup");
@@ -195,6 +202,71 @@ final class OtherRunners {
         }
         List<Word> rest = args.subList(k, args.size());
         return new Script(join(rest), rest.size() == 1 ? rest.get(0) : null, rest, SyntaxParser.POSIX);
+    }
+
+    /**
+     * Shell commands that options of other programs run: tar's {@code --checkpoint-action=exec=CMD},
+     * {@code --to-command}, {@code --use-compress-program} / {@code -I}; rsync's {@code -e} / {@code --rsh};
+     * zip's {@code -TT}; ssh's {@code -o ProxyCommand=} / {@code LocalCommand=}; vim's {@code -c '!CMD'};
+     * gdb's {@code -ex 'shell CMD'}; git's {@code -c core.sshCommand= / core.pager= / core.editor=}; the
+     * {@code system("CMD")} calls of an awk program.
+     */
+    static List<Script> optionCommands(String name, List<Word> args) {
+        List<Script> out = new java.util.ArrayList<>();
+        for (int i = 0; i < args.size(); i++) {
+            Word w = args.get(i);
+            String v = w.value();
+            Word next = i + 1 < args.size() ? args.get(i + 1) : null;
+            String cmd = switch (name) {
+                case "tar", "gtar", "bsdtar" -> after(v, next, List.of("--checkpoint-action=exec=", "--to-command=",
+                        "--use-compress-program=", "--rsh-command=", "--info-script=", "--new-volume-script="),
+                        List.of("-I", "--to-command", "--use-compress-program", "--rsh-command", "-F"));
+                case "rsync" -> after(v, next, List.of("--rsh=", "-e"), List.of("-e", "--rsh"));
+                case "zip" -> after(v, next, List.of("--unzip-command="), List.of("-TT", "--unzip-command"));
+                case "ssh", "scp", "sftp" -> {
+                    String o = v.startsWith("-o") && v.length() > 2 ? v.substring(2) : v.equals("-o") && next != null ? next.value() : null;
+                    yield o == null ? null : after(o.strip(), null, List.of("ProxyCommand=", "ProxyCommand ", "LocalCommand=",
+                            "LocalCommand ", "proxycommand=", "localcommand="), List.of());
+                }
+                case "vim", "vi", "nvim", "ex", "view", "vimdiff" -> {
+                    String c = v.equals("-c") || v.equals("--cmd") ? next == null ? null : next.value() : v.startsWith("+") ? v.substring(1) : null;
+                    String t = c == null ? null : c.strip().startsWith(":") ? c.strip().substring(1).strip() : c.strip();
+                    yield t != null && t.startsWith("!") ? t.substring(1) : null;
+                }
+                case "gdb" -> {
+                    String c = v.equals("-ex") || v.equals("--eval-command") ? next == null ? null : next.value().strip() : null;
+                    yield c == null ? null : c.startsWith("!") ? c.substring(1) : c.startsWith("shell ") ? c.substring(6) : null;
+                }
+                case "git" -> v.equals("-c") && next != null ? after(next.value(), null, List.of("core.sshCommand=",
+                        "core.pager=", "core.editor=", "core.fsmonitor=", "core.hooksPath=", "sequence.editor=",
+                        "core.sshcommand="), List.of()) : null;
+                default -> null;
+            };
+            if (cmd != null && !cmd.isBlank()) {
+                out.add(new Script(cmd, null, List.of(next != null && !v.contains("=") && !v.startsWith("+") ? next : w),
+                        SyntaxParser.POSIX));
+            }
+        }
+        if (name.equals("awk") || name.equals("gawk") || name.equals("mawk") || name.equals("nawk")) {
+            int i = Wrappers.skipOptions(args, 0, "Fvf", Set.of("--field-separator", "--assign", "--file"));
+            boolean fromFile = args.stream().anyMatch(a -> a.value().equals("-f") || a.value().startsWith("--file"));
+            if (!fromFile && i >= 0 && i < args.size()) {
+                for (String cmd : InlineShellCalls.commands(args.get(i).value())) {
+                    out.add(new Script(cmd, null, List.of(args.get(i)), SyntaxParser.POSIX, true));
+                }
+            }
+        }
+        return out;
+    }
+
+    /** The text after one of {@code prefixes} in {@code v}, or the next word after one of {@code options}. */
+    private static String after(String v, Word next, List<String> prefixes, List<String> options) {
+        for (String p : prefixes) {
+            if (v.startsWith(p) && v.length() > p.length()) {
+                return v.substring(p.length());
+            }
+        }
+        return next != null && options.contains(v) ? next.value() : null;
     }
 
     /** The words as written, a single quoted word without its quotes (the runner gets its value). */

@@ -356,6 +356,19 @@ class NormalizerTest {
     }
 
     @Test
+    void unfoldsTheCommandsOtherProgramsOptionsRun() {
+        for (String line : List.of("tar -cf /dev/null x --checkpoint=1 --checkpoint-action=exec='rm -rf ~'",
+                "rsync -e 'sh -c \"rm -rf ~\"' x y:", "zip out.zip x -T -TT 'rm -rf ~'", "ssh -o ProxyCommand='rm -rf ~' x",
+                "vim -c ':!rm -rf ~' -c q", "gdb -batch -ex 'shell rm -rf ~'", "git -c core.sshCommand='rm -rf ~' fetch",
+                "awk 'BEGIN { system(\"rm -rf ~\") }'")) {
+            assertEquals("shell_string: rm [-rf] [/home/user]", render(only(parse(line), "rm")), line);
+        }
+        // Options that carry no command, and awk text that is not a command line, unfold nothing.
+        assertEquals(List.of("direct: vim [-c] [set nu] [f.txt]"), render(parse("vim -c 'set nu' f.txt")));
+        assertTrue(parse("awk 'BEGIN { system(\"echo \\\"\") }'").parsed());
+    }
+
+    @Test
     void readsALineWrittenForFishOrZshInThatShell() {
         ExecutionContext fish = Scripts.CONTEXT.withShell(ShellKind.FISH);
         ShellScript loop = parse("for f in *.md; echo $f; end", fish);
