@@ -125,6 +125,9 @@ public final class HostMountContainerRule extends BaseRule {
                         + source + " into the container, which can then change it.", args.get(i).span());
             }
         }
+        if (privileged) {
+            mounts.add(new String[] {"/dev", "/dev"}); // a privileged container sees the host's devices
+        }
         if (imageAt >= 0 && imageAt + 1 < args.size() && !mounts.isEmpty()) {
             judgeContainerCommand(c.args().subList(imageAt + 1, args.size()), mounts, ctx, out);
         }
@@ -170,7 +173,7 @@ public final class HostMountContainerRule extends BaseRule {
                 hostPath = true;
             }
         }
-        if (!hostPath || onHost.equals(inside)) {
+        if (!hostPath) {
             return;
         }
         List<Finding> host = NestedJudge.findings(onHost, ctx, "");

@@ -26,15 +26,16 @@ public final class SecretUploadRule extends BaseRule {
             + "|\\.ssh|\\.gnupg|\\.aws|\\.gnupg/\\S*|\\.ssh/\\S*key\\S*|\\.aws/\\S+|\\.config/gcloud/\\S+|\\.docker/config\\.json|\\.env)$");
     private static final Set<String> UPLOADERS = Set.of("curl", "wget", "http", "https", "xh", "nc", "ncat", "netcat", "scp", "rsync",
             "sftp", "ftp", "socat", "telnet", "invoke-webrequest", "iwr", "invoke-restmethod", "irm", "dig", "nslookup", "host", "drill",
-            "ssh");
+            "ssh", "ping", "ping6");
     /** Options of scp, sftp and rsync whose value is the next word (an identity file, a config, a remote shell). */
     private static final Set<String> TRANSFER_VALUED = Set.of("-i", "-F", "-o", "-P", "-S", "-c", "-l", "-J", "-D", "-B", "-b",
             "-R", "-e", "--rsh", "--exclude-from", "--include-from", "--files-from", "--password-file", "--filter", "-f");
     /** Name lookups: what they carry out is the name itself, so a secret spliced into it leaves through DNS. */
-    private static final Set<String> RESOLVERS = Set.of("dig", "nslookup", "host", "drill");
+    private static final Set<String> RESOLVERS = Set.of("dig", "nslookup", "host", "drill", "ping", "ping6");
 
     /** Commands whose output is the content of the files they name. */
-    private static final Set<String> FILE_READERS = Set.of("cat", "tar", "base64", "gzip", "zip", "xxd", "get-content", "gc", "type");
+    private static final Set<String> FILE_READERS = Set.of("cat", "tar", "base64", "gzip", "zip", "xxd", "get-content", "gc", "type",
+            "head", "tail", "base32", "basenc", "od", "hexdump", "strings", "bzip2", "xz", "zstd", "uuencode", "lz4", "7z", "tac", "less");
     /** Environment variables that hold credentials by their name. */
     private static final LazyPattern SECRET_VARIABLE = LazyPattern.of(
             "^[A-Za-z0-9_]*(?:TOKEN|SECRET|PASSWORD|PASSWD|API_?KEY|ACCESS_KEY|PRIVATE_KEY|CREDENTIALS?)[A-Za-z0-9_]*$");
@@ -86,7 +87,7 @@ public final class SecretUploadRule extends BaseRule {
                 }
                 for (String token : src.split("[\\s|;()\"'`$<]+")) {
                     if ((token.startsWith("~/") || token.startsWith("/")) && secret(c, ctx, token)) {
-                        report(out, RiskLevel.HIGH, "Leaks the secret file " + token + " through a DNS lookup.", w.span());
+                        report(out, RiskLevel.HIGH, "Leaks the secret file " + token + " through " + carrier(n) + ".", w.span());
                         break;
                     }
                 }
@@ -102,7 +103,7 @@ public final class SecretUploadRule extends BaseRule {
                 for (SimpleCommand u : feeders) {
                     String what = secretSource(u, ctx);
                     if (what != null) {
-                        report(out, RiskLevel.HIGH, "Leaks " + what + " through DNS lookups, a piece of it in each name.", c.span());
+                        report(out, RiskLevel.HIGH, "Leaks " + what + " through " + carrier(n) + ", a piece of it in each.", c.span());
                         break;
                     }
                 }
@@ -137,6 +138,17 @@ public final class SecretUploadRule extends BaseRule {
             }
         }
         for (Word w : args) {
+            if (out.isEmpty() && (w.source().contains("$(") || w.source().contains("`"))) {
+                // curl -d "$(cat ~/.ssh/id_rsa)" URL: a secret file read into an argument
+                for (SimpleCommand s : ctx.script().commands()) {
+                    String what = s.origin() == Origin.SUBSTITUTION && w.span().start() <= s.span().start()
+                            && s.span().end() <= w.span().end() ? secretFile(s, ctx) : null;
+                    if (what != null) {
+                        report(out, RiskLevel.HIGH, "Sends " + what + " to another host.", w.span());
+                        break;
+                    }
+                }
+            }
             if ((w.source().contains("$(env)") || w.source().contains("$(printenv)") || w.source().contains("`env`")) && !remoteIsLocal(c)) {
                 report(out, RiskLevel.HIGH, "Sends every environment variable (tokens, keys, passwords) to another host.", w.span());
             }
@@ -181,13 +193,9 @@ public final class SecretUploadRule extends BaseRule {
      */
     private static String secretSource(SimpleCommand u, RuleContext ctx) {
         String un = Names.of(u);
-        if (FILE_READERS.contains(un)) {
-            for (Word w : u.args()) {
-                String file = WindowsHome.expand(w.source(), w.value(), ctx.execution().home());
-                if (!file.startsWith("-") && secret(u, ctx, file)) {
-                    return "the secret file " + file;
-                }
-            }
+        String file = secretFile(u, ctx);
+        if (file != null) {
+            return file;
         }
         if ((un.equals("gpg") || un.equals("gpg2")) && u.argValues().stream().anyMatch(v -> v.startsWith("--export-secret-"))) {
             return "your GPG private keys";
@@ -201,6 +209,31 @@ public final class SecretUploadRule extends BaseRule {
             return "private keys exported from the keychain";
         }
         return null;
+    }
+
+    /** "the secret file F" when {@code u} writes a secret file's content to its output (cat, base64, openssl -in, dd if=). */
+    private static String secretFile(SimpleCommand u, RuleContext ctx) {
+        String un = Names.of(u);
+        List<Word> a = u.args();
+        for (int i = 0; i < a.size(); i++) {
+            Word w = a.get(i);
+            String file = null;
+            if (FILE_READERS.contains(un) && !w.value().startsWith("-")) {
+                file = WindowsHome.expand(w.source(), w.value(), ctx.execution().home());
+            } else if (un.equals("openssl") && w.value().equals("-in") && i + 1 < a.size()) {
+                file = a.get(i + 1).value();
+            } else if (un.equals("dd") && w.value().startsWith("if=")) {
+                file = w.value().substring(3);
+            }
+            if (file != null && secret(u, ctx, file)) {
+                return "the secret file " + file;
+            }
+        }
+        return null;
+    }
+
+    private static String carrier(String name) {
+        return name.startsWith("ping") ? "ping packets" : "DNS lookups";
     }
 
     /**

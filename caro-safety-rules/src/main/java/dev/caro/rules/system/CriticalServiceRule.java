@@ -16,9 +16,11 @@ import java.util.Set;
 public final class CriticalServiceRule extends BaseRule {
 
     private static final Set<String> COMMAND_NAMES = Set.of("systemctl", "service", "rc-service", "update-rc.d", "chkconfig",
-            "rc-update", "launchctl", "systemsetup", "stop-service", "spsv", "net", "sc");
+            "rc-update", "launchctl", "systemsetup", "stop-service", "spsv", "set-service", "net", "sc", "invoke-rc.d",
+            "ssh", "sshd", "networking", "network", "network-manager", "dbus", "udev", "sv");
 
-    private static final Set<String> VITAL = Set.of("ssh", "sshd", "ssh.socket", "networking", "network",
+    private static final Set<String> VITAL = Set.of("ssh", "sshd", "ssh.socket", "sshd.socket", "networking", "network",
+            "network-manager", "systemd-resolved",
             "networkmanager", "systemd-networkd", "dbus", "dbus-broker", "systemd-logind",
             "systemd-journald", "systemd-udevd", "udev", "getty@tty1", "serial-getty@ttys0",
             "google-guest-agent", "walinuxagent", "amazon-ssm-agent");
@@ -42,12 +44,14 @@ public final class CriticalServiceRule extends BaseRule {
                         "service networking stop", "sudo systemctl isolate rescue.target", "systemctl stop dbus",
                         "sudo launchctl bootout system/com.openssh.sshd",
                         "sudo launchctl unload -w /System/Library/LaunchDaemons/ssh.plist",
-                        "sudo systemsetup -f -setremotelogin off", "Stop-Service -Name sshd -Force", "net stop TermService"),
+                        "sudo systemsetup -f -setremotelogin off", "Stop-Service -Name sshd -Force", "net stop TermService",
+                        "sudo /etc/init.d/ssh stop", "Set-Service -Name sshd -StartupType Disabled"),
                 List.of("sudo systemctl restart ssh", "systemctl status sshd", "sudo systemctl reload nginx",
                         "sudo systemctl stop nginx", "sudo systemctl disable --now bluetooth", "systemctl enable --now ssh",
                         "launchctl kickstart -k system/com.openssh.sshd", "launchctl print system/com.openssh.sshd",
                         "launchctl bootout gui/501/com.example.agent", "sudo systemsetup -getremotelogin",
-                        "Stop-Service -Name Spooler", "net stop wuauserv"));
+                        "Stop-Service -Name Spooler", "net stop wuauserv", "sudo /etc/init.d/ssh restart",
+                        "Set-Service -Name sshd -StartupType Automatic", "ssh stop@example.com uptime"));
     }
 
     @Override
@@ -59,6 +63,18 @@ public final class CriticalServiceRule extends BaseRule {
     public List<Finding> evaluate(SimpleCommand c, RuleContext ctx) {
         String n = name(c);
         List<Finding> out = new ArrayList<>();
+        String invoked = c.nameWord() == null ? "" : c.nameWord().value();
+        if (invoked.startsWith("/etc/init.d/") || invoked.startsWith("/etc/rc.d/") || n.equals("invoke-rc.d") || n.equals("sv")) {
+            // /etc/init.d/ssh stop, invoke-rc.d ssh stop, sv down sshd (runit)
+            List<Word> ops = Args.operands(c);
+            boolean named = n.equals("invoke-rc.d") || n.equals("sv");
+            String verb = ops.size() > (named ? 1 : 0) ? ops.get(named ? (n.equals("sv") ? 0 : 1) : 0).value() : "";
+            String unit = named ? (ops.size() > 1 ? ops.get(n.equals("sv") ? 1 : 0).value() : "") : n;
+            if (verb.equals("stop") || verb.equals("down") || verb.equals("force-stop")) {
+                check(unit.substring(unit.lastIndexOf('/') + 1), "stop", ops.isEmpty() ? c.nameWord() : ops.get(0), out);
+            }
+            return out;
+        }
         if (n.equals("systemctl")) {
             List<Word> ops = Args.operands(c, Set.of("-H", "--host", "-M", "--machine", "-s", "--signal", "--kill-whom", "-t", "--type"));
             if (ops.isEmpty()) {
@@ -93,7 +109,7 @@ public final class CriticalServiceRule extends BaseRule {
             if (at >= 0 && at + 1 < a.size() && a.get(at + 1).equalsIgnoreCase("off")) {
                 report(out, RiskLevel.HIGH, "Turns off Remote Login (SSH), which cuts off remote logins.", c.span());
             }
-        } else if (n.equals("stop-service") || n.equals("spsv") || n.equals("net") || n.equals("sc")) {
+        } else if (n.equals("stop-service") || n.equals("spsv") || n.equals("set-service") || n.equals("net") || n.equals("sc")) {
             windows(c, n, out);
         } else if (n.equals("update-rc.d") || n.equals("chkconfig") || n.equals("rc-update")) {
             List<Word> ops = Args.operands(c);
@@ -132,9 +148,15 @@ public final class CriticalServiceRule extends BaseRule {
     private void windows(SimpleCommand c, String n, List<Finding> out) {
         List<Word> args = c.args();
         List<Word> names = new ArrayList<>();
-        if (n.equals("stop-service") || n.equals("spsv")) {
-            for (int i = 0; i < args.size(); i++) {
+        if (n.equals("stop-service") || n.equals("spsv") || n.equals("set-service")) {
+            boolean stops = !n.equals("set-service") || c.argValues().stream()
+                    .anyMatch(v -> v.equalsIgnoreCase("disabled") || v.equalsIgnoreCase("stopped"));
+            for (int i = 0; i < args.size() && stops; i++) {
                 String v = args.get(i).value().toLowerCase(Locale.ROOT);
+                if (v.equals("-startuptype") || v.equals("-status")) {
+                    i++;
+                    continue;
+                }
                 if (v.equals("-name") || v.equals("-displayname") || v.equals("-inputobject")) {
                     continue;
                 }
@@ -153,7 +175,7 @@ public final class CriticalServiceRule extends BaseRule {
         for (Word w : names) {
             for (String one : w.value().split(",")) {
                 if (WINDOWS_VITAL.contains(one.strip().toLowerCase(Locale.ROOT))) {
-                    report(out, RiskLevel.HIGH, "Stops the Windows service " + one.strip() + ", which "
+                    report(out, RiskLevel.HIGH, "Stops or disables the Windows service " + one.strip() + ", which "
                             + (one.strip().equalsIgnoreCase("sshd") || one.strip().equalsIgnoreCase("termservice")
                                     || one.strip().equalsIgnoreCase("winrm") ? "cuts off remote logins." : "networking needs."), w.span());
                 }
