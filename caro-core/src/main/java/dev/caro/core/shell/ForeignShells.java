@@ -10,7 +10,8 @@ import java.util.Set;
  * {@code set x v}) and csh/tcsh ({@code foreach x (...)}, {@code if (...) then}, {@code set x = v},
  * {@code setenv X v}). Each script is split into statements, block keywords are dropped (their
  * bodies are kept as statements), and each statement comes back as sh text. Only a light
- * transliteration: a statement the sh parser cannot read is the caller's to skip. zsh is read as
+ * transliteration: a statement the sh parser cannot read is the caller's to skip. nu, elvish and xonsh
+ * statements are kept as written (their simple commands read like sh). zsh is read as
  * sh, with its glob qualifiers ({@code *.tmp(N)}, {@code **}{@code /*(.om[1,5])}) removed.
  */
 final class ForeignShells {
@@ -19,6 +20,8 @@ final class ForeignShells {
     static final Set<String> FISH = Set.of("fish");
     /** Shells whose scripts are C shell syntax. */
     static final Set<String> CSH = Set.of("csh", "tcsh");
+    /** Shells of their own syntax whose simple commands read like sh ({@code nu -c 'rm -rf ~'}): statements kept as written. */
+    static final Set<String> PLAIN = Set.of("nu", "elvish", "xonsh", "ion", "murex");
 
     private static final Set<String> FISH_DROPPED = Set.of("end", "else", "begin", "for", "switch", "case", "function",
             "break", "continue", "return");
@@ -30,7 +33,7 @@ final class ForeignShells {
 
     /** Whether {@code shell} is one whose scripts need {@link #statements}. */
     static boolean isForeign(String shell) {
-        return FISH.contains(shell) || CSH.contains(shell);
+        return FISH.contains(shell) || CSH.contains(shell) || PLAIN.contains(shell);
     }
 
     /** fish words that sh would take for command names: {@code cmd; and rm -rf ~}, {@code set x /}, {@code end}. */
@@ -58,7 +61,7 @@ final class ForeignShells {
         boolean fish = FISH.contains(shell);
         List<String> out = new ArrayList<>();
         for (String raw : split(script, fish)) {
-            String st = fish ? fishStatement(raw) : cshStatement(raw);
+            String st = fish ? fishStatement(raw) : CSH.contains(shell) ? cshStatement(raw) : raw;
             if (st != null && !st.isBlank()) {
                 out.add(st);
             }

@@ -44,7 +44,8 @@ final class Normalizer {
 
     /** Programs that read a script from {@code -c STRING} or standard input. */
     static final Set<String> SHELLS = Set.of("sh", "bash", "zsh", "dash", "ksh", "mksh", "ash", "fish", "yash",
-            "posh", "rbash", "csh", "tcsh", "ksh93", "oksh", "loksh", "pdksh");
+            "posh", "rbash", "csh", "tcsh", "ksh93", "oksh", "loksh", "pdksh", "osh", "ysh", "nu", "elvish", "xonsh", "ion",
+            "murex");
 
     private static final int MAX_COMMANDS = 5_000;
     private static final int MAX_UNFOLD_DEPTH = 12;
@@ -484,6 +485,18 @@ final class Normalizer {
                     }
                 }
             }
+            case "git" -> {
+                // git config [--global] alias.NAME VALUE: `git NAME` runs VALUE from then on
+                List<Word> a = cmd.args();
+                if (a.stream().anyMatch(w -> w.value().equals("config"))) {
+                    for (int i = 0; i + 1 < a.size(); i++) {
+                        String v = a.get(i).value();
+                        if (v.startsWith("alias.") && v.length() > 6 && a.get(i + 1).literal()) {
+                            sc.aliases.put("git " + v.substring(6), a.get(i + 1).value());
+                        }
+                    }
+                }
+            }
             case "unalias" -> {
                 for (Word a : cmd.args()) {
                     if (a.value().equals("-a")) {
@@ -575,6 +588,9 @@ final class Normalizer {
         }
         String name = cmd.name();
         List<Word> args = cmd.args();
+        if (name.equals("git") && !sc.aliases.isEmpty()) {
+            unfoldGitAlias(cmd, sc, layer);
+        }
         for (OtherRunners.Script s : OtherRunners.optionCommands(name, args)) {
             Layer l = new Layer(Origin.SHELL_STRING, layer.depth() + 1, append(layer.wrappers(), name), layer.elevated(),
                     layer.background());
@@ -647,6 +663,32 @@ final class Normalizer {
                         layer.elevated(), layer.background());
                 parseNested(join(rest), rest.size() == 1 ? rest.get(0) : null, spanOf(rest), sc.copy(), l, null);
             }
+        }
+    }
+
+    /**
+     * {@code git NAME ARGS} where {@code git config alias.NAME VALUE} came earlier: a {@code !VALUE} is a
+     * shell command run with the arguments, any other VALUE the git command it stands for.
+     */
+    private void unfoldGitAlias(SimpleCommand cmd, Scope sc, Layer layer) {
+        List<Word> args = cmd.args();
+        int i = Wrappers.skipOptions(args, 0, "Cc", Set.of("--git-dir", "--work-tree", "--namespace", "--exec-path"));
+        if (i < 0 || i >= args.size()) {
+            return;
+        }
+        String value = sc.aliases.get("git " + args.get(i).value());
+        if (value == null || expandingAliases.contains("git " + args.get(i).value())) {
+            return;
+        }
+        StringBuilder text = new StringBuilder(value.startsWith("!") ? value.substring(1) : "git " + value);
+        for (Word w : args.subList(i + 1, args.size())) {
+            text.append(' ').append(w.source());
+        }
+        expandingAliases.add("git " + args.get(i).value());
+        try {
+            parseNested(text.toString(), null, cmd.span(), sc.copy(), layer.nest(Origin.EVAL), null);
+        } finally {
+            expandingAliases.remove("git " + args.get(i).value());
         }
     }
 
@@ -744,7 +786,7 @@ final class Normalizer {
                 if (v.equals("--rcfile") || v.equals("--init-file")) {
                     i++;
                 }
-                dashC |= v.equals("--command");
+                dashC |= v.equals("--command") || v.equals("--commands");
                 noExec |= v.equals("--no-execute") || v.equals("--noexec");
                 i++;
                 continue;
@@ -762,8 +804,8 @@ final class Normalizer {
             }
             break;
         }
-        if (noExec) {
-            return; // sh -n only reads the script for syntax errors; nothing in it runs
+        if (noExec && !ForeignShells.PLAIN.contains(cmd.name())) {
+            return; // sh -n only reads the script for syntax errors; nothing in it runs (nu's -n is --no-config-file)
         }
         if (dashC && ForeignShells.isForeign(cmd.name())) {
             if (i < args.size()) {

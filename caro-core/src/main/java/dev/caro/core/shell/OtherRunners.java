@@ -238,8 +238,8 @@ final class OtherRunners {
                     yield c == null ? null : c.startsWith("!") ? c.substring(1) : c.startsWith("shell ") ? c.substring(6) : null;
                 }
                 case "git" -> v.equals("-c") && next != null ? after(next.value(), null, List.of("core.sshCommand=",
-                        "core.pager=", "core.editor=", "core.fsmonitor=", "core.hooksPath=", "sequence.editor=",
-                        "core.sshcommand="), List.of()) : null;
+                        "core.pager=", "core.editor=", "core.fsmonitor=", "sequence.editor=", "core.sshcommand="), List.of())
+                        : null;
                 default -> null;
             };
             if (cmd != null && !cmd.isBlank()) {

@@ -312,6 +312,19 @@ class NormalizerTest {
         assertEquals("direct: ll", render(only(parse("alias ll='rm -rf ~'; \\ll"), "ll")));
         assertEquals("direct: ll", render(only(parse("alias ll='rm -rf ~'; unalias ll; ll"), "ll")));
         assertEquals(List.of("direct: alias [ll=ls -l]"), render(parse("alias ll='ls -l'")));
+        // git aliases: a !command runs in the shell, any other value is the git command it stands for.
+        assertEquals("eval: rm [-rf] [/home/user]", render(only(parse("git config --global alias.c '!rm -rf ~'; git c"), "rm")));
+        assertEquals(List.of("direct: git [config] [alias.c] [!rm -rf ~]"), render(parse("git config alias.c '!rm -rf ~'")));
+        assertEquals("eval: git [push] [--force] [origin] [main]",
+                render(parse("git config alias.pf 'push --force'; git pf origin main").commands().get(2)));
+    }
+
+    @Test
+    void readsNuElvishAndXonshCommandsAsWritten() {
+        assertEquals("shell_string: rm [-rf] [/home/user]", render(only(parse("nu -c 'rm -rf ~'"), "rm")));
+        assertEquals("shell_string: rm [-rf] [/home/user]", render(only(parse("nu -n -c 'rm -rf ~'"), "rm"))); // -n: no config
+        assertEquals("shell_string: rm [-rf] [/]", render(only(parse("xonsh -c 'rm -rf /'"), "rm")));
+        assertTrue(parse("nu -c 'ls | where size > 1mb | get name'").parsed());
     }
 
     @Test

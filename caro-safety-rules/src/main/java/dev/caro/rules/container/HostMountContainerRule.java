@@ -18,7 +18,8 @@ import java.util.Set;
  */
 public final class HostMountContainerRule extends BaseRule {
 
-    private static final Set<String> COMMAND_NAMES = Set.of("dockerd", "nsenter", "docker", "podman", "nerdctl", "curl");
+    private static final Set<String> COMMAND_NAMES = Set.of("dockerd", "nsenter", "docker", "podman", "nerdctl", "curl",
+            "kubectl", "oc");
 
     /** A container definition sent to the Docker API that gets the host: privileged, host PID, or / or /etc bound. */
     private static final LazyPattern API_HOST_ACCESS = LazyPattern.of("\"Privileged\"\\s*:\\s*true|\"PidMode\"\\s*:\\s*\"host\""
@@ -67,6 +68,10 @@ public final class HostMountContainerRule extends BaseRule {
         }
         if (n.equals("curl")) {
             dockerApi(c, out);
+            return out;
+        }
+        if (n.equals("kubectl") || n.equals("oc")) {
+            nodeDebug(c, ctx, out);
             return out;
         }
         if (n.equals("nsenter")) {
@@ -197,6 +202,40 @@ public final class HostMountContainerRule extends BaseRule {
         if (API_HOST_ACCESS.matcher(line).find()) {
             report(out, RiskLevel.CRITICAL, "Creates a container through the Docker API with root access to the host"
                     + " (privileged, the host's PID namespace, or a system path bound in).", c.span());
+        }
+    }
+
+    /**
+     * {@code kubectl debug node/NAME ... -- CMD}: the debugging pod has the node's filesystem at /host
+     * (and {@code chroot /host} makes it /), so the command is judged as run on the node itself.
+     */
+    private void nodeDebug(SimpleCommand c, RuleContext ctx, List<Finding> out) {
+        List<Word> args = c.args();
+        if (args.isEmpty() || !args.get(0).value().equals("debug")
+                || args.stream().noneMatch(w -> w.value().startsWith("node/") || w.value().startsWith("nodes/"))) {
+            return;
+        }
+        int dash = -1;
+        for (int i = 1; i < args.size(); i++) {
+            if (args.get(i).value().equals("--")) {
+                dash = i;
+                break;
+            }
+        }
+        if (dash < 0 || dash + 1 >= args.size()) {
+            return;
+        }
+        List<Word> command = args.subList(dash + 1, args.size());
+        int from = command.size() > 2 && command.get(0).value().equals("chroot") && command.get(1).value().equals("/host") ? 2 : 0;
+        StringBuilder text = new StringBuilder();
+        for (Word w : command.subList(from, command.size())) {
+            text.append(text.length() > 0 ? " " : "").append(w.source());
+        }
+        String onNode = from == 2 ? text.toString() : replacePath(text.toString(), "/host", "/");
+        List<Finding> found = NestedJudge.findings(onNode, ctx, "");
+        if (!found.isEmpty() && found.get(0).risk().atLeast(RiskLevel.MODERATE)) {
+            report(out, found.get(0).risk(), "Runs on the node itself through a debugging pod: " + lowerFirst(found.get(0).message()),
+                    command.get(0).span());
         }
     }
 
