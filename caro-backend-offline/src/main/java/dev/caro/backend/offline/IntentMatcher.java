@@ -118,6 +118,17 @@ final class IntentMatcher {
      * and listed items, or null when it does not apply (no match, no template for the shell, a
      * text tool on compressed input).
      */
+    /**
+     * Categories whose commands describe the machine itself (its memory, logins, processes, ports,
+     * clock...): "on this machine" names no folder to search there.
+     */
+    private static final Set<String> MACHINE_STATE = Set.of("system-info", "processes", "process-info", "network",
+            "net-extra", "datetime", "date-extra", "environment", "users", "accounts", "system-extra");
+
+    /** "on this machine", which the slot extractor reads as the root folder for searches. */
+    private static final Pattern THIS_MACHINE = Pattern.compile(
+            "(?:on|in) (?:this|the|my) (?:machine|computer|box|server|system)");
+
     private Pending render(Intent intent, ParsedRequest req, ExecutionContext context, List<int[]> quiet) {
         boolean bsd = context.userland() == Userland.BSD;
         Map<String, TemplateRenderer.Capture> captures = new HashMap<>();
@@ -160,6 +171,9 @@ final class IntentMatcher {
             }
         }
         List<Slot> unused = r.unused(intent.allow());
+        if (MACHINE_STATE.contains(intent.category())) {
+            unused.removeIf(sl -> THIS_MACHINE.matcher(req.lower().substring(sl.start(), sl.end())).matches());
+        }
         String ignored = unused.isEmpty() ? MeaningWords.ignored(req, spans, captures, command) : describe(req, unused);
         if (ignored == null) {
             ignored = ListedItems.leftOut(req.text(), command);

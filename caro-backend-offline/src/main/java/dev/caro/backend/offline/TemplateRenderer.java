@@ -1,7 +1,11 @@
 package dev.caro.backend.offline;
 
 import dev.caro.backend.offline.Slot.Kind;
+import java.util.AbstractMap;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -39,14 +43,62 @@ final class TemplateRenderer implements FindExpression.SlotUse {
     private static final Set<String> RAW = Set.of("find", "findany", "findx", "tarsrc", "excludes", "sudo", "tarflag", "n1", "files", "delim");
     private boolean missing;
 
+    /** For a path slot a capture covered, the names of those captures. */
+    private final Map<Slot, Set<String>> pathCaptures = new HashMap<>();
+
+    /** Names of the captures the template read (as a value or a flag). */
+    private final Set<String> read = new HashSet<>();
+
+    /** The template being rendered. */
+    private String template = "";
+
+    /** The captures as derived values see them: what they look up counts as read. */
+    private final Map<String, Capture> recording = new AbstractMap<>() {
+        @Override
+        public Set<Map.Entry<String, Capture>> entrySet() {
+            read.addAll(captures.keySet());
+            return captures.entrySet();
+        }
+
+        @Override
+        public Capture get(Object key) {
+            Capture c = captures.get(key);
+            if (c != null) {
+                read.add((String) key);
+            }
+            return c;
+        }
+    };
+
+    /**
+     * Whether path slot {@code s} is covered only by captures that the template names as
+     * placeholders but never read: the value sat in a fallback another value took the place of.
+     */
+    private boolean leftInFallback(Slot s) {
+        Set<String> names = pathCaptures.get(s);
+        if (names == null || !Collections.disjoint(names, read)) {
+            return false;
+        }
+        for (String n : names) {
+            if (Pattern.compile("\\{[=@'*]?" + Pattern.quote(n) + "[:}]").matcher(template).find()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     TemplateRenderer(ParsedRequest req, Map<String, Capture> captures, boolean bsd) {
         this.req = req;
         this.captures = captures;
         this.bsd = bsd;
-        for (Capture c : captures.values()) {
+        for (Map.Entry<String, Capture> e : captures.entrySet()) {
+            Capture c = e.getValue();
             for (Slot s : req.slots()) {
                 if (s.start() >= c.start() && s.end() <= c.end() || s.value().equals(c.value())) {
                     used.put(s, Boolean.TRUE);
+                    if (s.kind() == Kind.DIR || s.kind() == Kind.FILE) {
+                        pathCaptures.computeIfAbsent(s, k -> new HashSet<>()).add(e.getKey());
+                    }
                 } else if (c.start() >= s.start() && c.end() <= s.end() && c.end() > c.start()
                         && readsItself(s, c.value())) {
                     // the intent reads this bound, type or file name itself ("in over 30 days", "~/.zshrc")
@@ -78,6 +130,7 @@ final class TemplateRenderer implements FindExpression.SlotUse {
 
     /** The command, or empty when a required value is missing. */
     Optional<String> render(String template) {
+        this.template = template;
         String out = fill(template);
         return missing ? Optional.empty() : Optional.of(collapseSpaces(out).strip());
     }
@@ -113,11 +166,18 @@ final class TemplateRenderer implements FindExpression.SlotUse {
         }
     }
 
-    /** Slots the command did not use, except kinds the intent allows and "here". */
+    /**
+     * Slots the command did not use, except kinds the intent allows and "here", and a path whose
+     * only covering captures are placeholders of the template that were never read ("in ./shared"
+     * captured for a fallback {@code {path:{=t}}} is left out of {@code chmod -R g+r report.csv}).
+     */
     List<Slot> unused(Set<Kind> allowed) {
         List<Slot> out = new ArrayList<>();
         for (Slot s : req.slots()) {
-            if (used.containsKey(s) || allowed.contains(s.kind())) {
+            if (allowed.contains(s.kind())) {
+                continue;
+            }
+            if (used.containsKey(s) && !leftInFallback(s)) {
                 continue;
             }
             if (s.kind() == Kind.DIR && s.value().equals(".")) {
@@ -300,6 +360,7 @@ final class TemplateRenderer implements FindExpression.SlotUse {
     private boolean flag(String name) {
         Capture c = captures.get(name);
         if (c != null) {
+            read.add(name);
             return true;
         }
         switch (name) {
@@ -338,9 +399,10 @@ final class TemplateRenderer implements FindExpression.SlotUse {
     private String value(String name) {
         Capture c = captures.get(name);
         if (c != null) {
+            read.add(name);
             return inHome(c);
         }
-        String derived = DerivedValues.compute(name, captures);
+        String derived = DerivedValues.compute(name, recording);
         if (derived != null) {
             return derived;
         }

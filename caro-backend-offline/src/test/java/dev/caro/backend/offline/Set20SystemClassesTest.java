@@ -16,7 +16,10 @@ import org.junit.jupiter.params.provider.ValueSource;
  * misses that must decline. Wrong answers first: "make root the owner" was a find (the word "root"
  * passed as a prefix of a template flag), a download with basic auth lost its {@code -O}, a sums
  * file inside the directory lost its directory, "in total" printed the whole free table, and the
- * sticky bit on a shared directory outside /tmp and home needs root.
+ * sticky bit on a shared directory outside /tmp and home needs root; a path captured only for a
+ * fallback the template did not take is left out ("report.csv recursively in ./shared"). Then
+ * everyday siblings written before they were run: services at boot, stash entries by position,
+ * umask, tag and push, clone into a folder, nice a script, "on this machine" for machine state.
  */
 class Set20SystemClassesTest {
 
@@ -87,6 +90,33 @@ class Set20SystemClassesTest {
             all the copies of java on the PATH, not only the first => which -a java
             make gs an alias for git status => alias gs='git status'
             make la an alias for ls -A => alias la='ls -A'
+            set JAVA_HOME for this session to /opt/jdk-21 => export JAVA_HOME=/opt/jdk-21
+            run backup.sh with low priority => nice -n 19 ./backup.sh
+            run train.py with the lowest cpu priority => nice -n 19 python3 train.py
+            renice process 777 to priority 10 => renice -n 10 -p 777
+            create a tag v1.2.0 and push it => git tag v1.2.0 && git push origin v1.2.0
+            tag the current commit as v2.0 and push the tag to origin => git tag v2.0 && git push origin v2.0
+            clone https://github.com/acme/widget.git into ./widget => git clone https://github.com/acme/widget.git ./widget
+            clone git@github.com:acme/widget.git into a folder called w2 => git clone git@github.com:acme/widget.git w2
+            what ports are open on this machine => sudo ss -tlnp || sudo lsof -nP -iTCP -sTCP:LISTEN
+            show ip addresses => ip -brief address || ifconfig | grep 'inet '
+            network interfaces and their ip addresses => ip -brief address || ifconfig | grep 'inet '
+            set the default umask to 027 => umask 027
+            umask 022 please => umask 022
+            revert commit abc123 => git revert abc123
+            show the log of file.py with diffs => git log -p --follow -- file.py
+            enable docker to start at boot => sudo systemctl enable docker || -
+            enable the ssh service at boot => sudo systemctl enable ssh || -
+            make nginx start automatically on boot => sudo systemctl enable nginx || -
+            enable ssh at boot and start it now => sudo systemctl enable --now ssh || -
+            stop cups from starting at boot => sudo systemctl disable cups || -
+            fetch all branches from origin => git fetch origin
+            fetch from upstream => git fetch upstream
+            apply the second stash => git stash apply stash@{1}
+            drop the third stash => git stash drop stash@{2}
+            how many threads are running on this box => ps -eLf --no-headers | wc -l || -
+            total number of running threads => ps -eLf --no-headers | wc -l || -
+            how many cpu threads do I have => nproc || sysctl -n hw.ncpu
             """;
 
     static Stream<Arguments> table() {
@@ -119,7 +149,12 @@ class Set20SystemClassesTest {
         "what changed in docs/ since last week",
         "how many commits to src/ since monday",
         "make ll an alias for ls -alF permanently",
-        "forward local port 3000 to port 3000 on the server"})
+        "forward local port 3000 to port 3000 on the server",
+        "give the group read access to report.csv recursively in ./shared",
+        "make sure docker starts at boot",
+        "run my app at boot",
+        "run ./backup.sh with low priority and log it to backup.log",
+        "set the umask to 027 for all users permanently"})
     void declinesNearMisses(String prompt) {
         Generation g = Backends.generate(prompt, Backends.GNU);
         assertTrue(g.isEmpty(), prompt + " -> " + g.candidates());

@@ -282,7 +282,6 @@ class SystemIntentsTest {
     /** Near misses of the intents above: each must be declined rather than answered with their command. */
     @ParameterizedTest
     @ValueSource(strings = {
-        "enable the ssh service at boot", // not the list of enabled services
         "delete the docker image tag v1.2", // not a git tag
         "what is the latest tag of the docker image",
         "restore app.py from backup", // a directory, not a git ref
