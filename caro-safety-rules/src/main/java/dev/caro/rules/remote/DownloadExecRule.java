@@ -68,7 +68,9 @@ public final class DownloadExecRule extends BaseRule {
             String src = script.source();
             if ((runsPowerShell(script) || !script.parsed()) && !src.stripLeading().toLowerCase(Locale.ROOT).startsWith("echo")
                     && powerShellDownloadExec(src)) {
-                report(out, RiskLevel.HIGH, "PowerShell downloads a script and runs it with Invoke-Expression.",
+                boolean bareIp = Downloads.textNamesBareIp(src);
+                report(out, bareIp ? RiskLevel.CRITICAL : RiskLevel.HIGH, "PowerShell downloads a script"
+                        + (bareIp ? " from a bare IP address" : "") + " and runs it with Invoke-Expression.",
                         new dev.caro.api.shell.Span(0, src.length()));
             }
         }

@@ -52,6 +52,11 @@ final class Downloads {
         return false;
     }
 
+    /** Whether {@code text} holds a URL whose host is a bare IP address. */
+    static boolean textNamesBareIp(String text) {
+        return BARE_IP_URL.matcher(text).find();
+    }
+
     /** Whether the interpreter {@code c} takes its program from standard input. */
     static boolean readsCodeFromStdin(SimpleCommand c) {
         String n = Names.of(c);
