@@ -369,6 +369,10 @@ final class DerivedValues {
                 String both = (from == null ? "" : from) + (to == null ? "" : to);
                 return !both.contains("/") ? "/" : !both.contains("|") ? "|" : null;
             }
+            case "kplus1": { // "after the first 10 lines": tail -n +11
+                String k = first(c, "k", "k2");
+                return k == null || !k.matches("\\d{1,9}") ? null : String.valueOf(Integer.parseInt(k) + 1);
+            }
             case "sedlit": { // a quoted text (spaces kept) as the replacement of s/^/TEXT/ inside single quotes
                 String t = first(c, "litp", "litp2");
                 return t == null || t.isEmpty() || t.contains("\n") ? null

@@ -319,7 +319,7 @@ final class IntentMatcher {
             "havent", "hasnt", "wasnt", "werent", "shouldnt", "wouldnt", "couldnt", "lets");
 
     private static final Pattern GENERIC_NOUN = Pattern.compile(
-            "(?i)files?|directories|directory|lines?|text|words?|strings?|anything|something|everything");
+            "(?i)files?|directories|directory|lines?|text|words?|strings?|anything|something|everything|recursive(?:ly)?");
 
     /** Words that say which process of a family or list is meant: never a process name. */
     private static final Pattern NOT_A_PROCESS = Pattern.compile(

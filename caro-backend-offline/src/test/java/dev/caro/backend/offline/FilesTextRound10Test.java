@@ -28,6 +28,10 @@ import org.junit.jupiter.params.provider.ValueSource;
  * timestamps"; names "starting with"; files with no extension; the line count of each file of a
  * directory; the first or last lines of every file of a type; unique values of a CSV column;
  * {@code -newer} a path without an extension; "duplicate the folder X as Y"; zipinfo "without extracting".
+ * A third probe: "everything after the first 10 lines" and "all but the first 5 lines" are {@code tail -n
+ * +N} (were {@code head}); "grep recursively for X" no longer takes "recursively" as the pattern; sorting
+ * lines by length; common lines "between" two files; renaming the files of a type "in DIR"; rsync of "the
+ * whole ~/x directory" (its source was the word "directory" once the word was explained).
  */
 class FilesTextRound10Test {
 
@@ -112,6 +116,15 @@ class FilesTextRound10Test {
             show me files in /etc that were modified after /etc/passwd => find /etc -type f -newer /etc/passwd => 
             duplicate the folder project as project-copy => cp -r project project-copy => 
             list the files in release.zip without extracting => zipinfo release.zip => 
+            show everything after the first 10 lines of report.txt => tail -n +11 report.txt => 
+            all but the first 5 lines of a.txt => tail -n +6 a.txt => 
+            print data.csv without the first 3 lines => tail -n +4 data.csv => 
+            grep recursively for "api_key" in ~/code but skip node_modules => grep -r --exclude-dir=node_modules api_key ~/code => 
+            rename every .txt file in notes/ to .md => for f in notes/*.txt; do mv -- "$f" "${f%.txt}.md"; done => 
+            sort the lines of words.txt by length => awk '{ print length, $0 }' words.txt | sort -n | cut -d' ' -f2- => 
+            sort names.txt by length, longest first => awk '{ print length, $0 }' names.txt | sort -nr | cut -d' ' -f2- => 
+            show common lines between a.txt and b.txt => grep -xFf b.txt a.txt => 
+            copy the whole ~/projects directory to /mnt/backup with progress => rsync -av --progress ~/projects /mnt/backup/ => 
             """;
 
     static Stream<Arguments> table() {
@@ -165,7 +178,12 @@ class FilesTextRound10Test {
         "unzip photos.zip but only the jpg files bigger than 1MB",
         "find files whose name starts with report in ~/work and delete the old ones",
         "duplicate the folder project as project-copy on the server",
-        "list pdf files under docs owned by bob and zip them"
+        "list pdf files under docs owned by bob and zip them",
+        "show everything after the first 10 lines of every .txt file",
+        "delete the first 10 lines of report.txt",
+        "sort the lines of words.txt by length and remove duplicates",
+        "copy the whole ~/projects directory to /mnt/backup on the server with progress",
+        "skip the first 10 lines of report.txt and count the rest"
     })
     void declinesNearMisses(String prompt) {
         assertEquals("", Backends.gnu(prompt), prompt);
