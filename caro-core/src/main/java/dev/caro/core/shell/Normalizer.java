@@ -450,8 +450,14 @@ final class Normalizer {
         return List.of(cmd);
     }
 
+    /** Variables that name the user's shell: {@code $SHELL -c '...'} and {@code curl ... | $SHELL} run a shell. */
+    private static final Set<String> SHELL_VARIABLES = Set.of("$SHELL", "${SHELL}", "$BASH", "${BASH}");
+
     private static String commandName(Word w) {
         String v = w.value();
+        if (w.unknownExpansion() && SHELL_VARIABLES.contains(v)) {
+            return "sh";
+        }
         String base = PathNames.baseName(v);
         if (base.length() > 4 && base.regionMatches(true, base.length() - 4, ".exe", 0, 4) && base.indexOf('\\') < 0) {
             return base.substring(0, base.length() - 4);
@@ -616,7 +622,8 @@ final class Normalizer {
                     text.append(a.value());
                 }
                 Word anchor = args.size() == 1 ? args.get(0) : null;
-                parseNested(text.toString(), anchor, spanOf(args), sc.copy(), layer.nest(Origin.EVAL), null);
+                // eval runs in the current shell: what it assigns, defines or cds to holds afterwards.
+                parseNested(text.toString(), anchor, spanOf(args), sc, layer.nest(Origin.EVAL), null);
             }
         } else if (name.equals("find")) {
             unfoldFind(cmd, sc, layer);

@@ -312,6 +312,11 @@ class NormalizerTest {
         assertEquals("direct: ll", render(only(parse("alias ll='rm -rf ~'; \\ll"), "ll")));
         assertEquals("direct: ll", render(only(parse("alias ll='rm -rf ~'; unalias ll; ll"), "ll")));
         assertEquals(List.of("direct: alias [ll=ls -l]"), render(parse("alias ll='ls -l'")));
+        // eval runs in the current shell: its aliases and variables hold afterwards.
+        assertEquals("direct: rm [-rf] [/home/user]", render(only(parse("eval \"alias x='rm -rf ~'\"; x"), "rm")));
+        assertEquals("direct: rm [-rf] [/etc]", render(only(parse("eval \"D=/etc\"; rm -rf $D"), "rm")));
+        // $SHELL is a shell.
+        assertEquals("shell_string: rm [-rf] [/home/user]", render(only(parse("$SHELL -c 'rm -rf ~'"), "rm")));
         // git aliases: a !command runs in the shell, any other value is the git command it stands for.
         assertEquals("eval: rm [-rf] [/home/user]", render(only(parse("git config --global alias.c '!rm -rf ~'; git c"), "rm")));
         assertEquals(List.of("direct: git [config] [alias.c] [!rm -rf ~]"), render(parse("git config alias.c '!rm -rf ~'")));
