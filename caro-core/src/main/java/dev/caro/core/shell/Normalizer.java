@@ -31,6 +31,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -651,8 +652,8 @@ final class Normalizer {
             unfoldContainerExec(cmd, sc, layer);
         } else if (name.equals("parallel")) {
             unfoldParallel(cmd, sc, layer);
-        } else if (OtherRunners.NAMES.contains(name)) {
-            OtherRunners.Script script = OtherRunners.script(name, args);
+        } else if (OtherRunners.NAMES.contains(name.toLowerCase(Locale.ROOT))) {
+            OtherRunners.Script script = OtherRunners.script(name.toLowerCase(Locale.ROOT), args);
             if (script != null) {
                 parseNested(script.text(), script.anchor(), spanOf(script.words()), sc.copy(), new Layer(Origin.SHELL_STRING,
                         layer.depth() + 1, append(layer.wrappers(), name), layer.elevated(), layer.background()),
@@ -740,7 +741,7 @@ final class Normalizer {
     }
 
     private static boolean isUnfolding(String name) {
-        return SHELLS.contains(name) || OtherRunners.NAMES.contains(name) || name.equals("eval") || name.equals("find") || name.equals("ssh")
+        return SHELLS.contains(name) || OtherRunners.NAMES.contains(name.toLowerCase(Locale.ROOT)) || name.equals("eval") || name.equals("find") || name.equals("ssh")
                 || name.equals("su") || name.equals("watch") || name.equals("parallel") || name.equals("at") || name.equals("batch")
                 || !InlineShellCalls.codeOptions(name).isEmpty();
     }

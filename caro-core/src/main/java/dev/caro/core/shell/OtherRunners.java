@@ -16,7 +16,7 @@ import java.util.Set;
  */
 final class OtherRunners {
 
-    static final Set<String> NAMES = Set.of("cmd", "powershell", "pwsh", "script", "flock", "sg", "tmux");
+    static final Set<String> NAMES = Set.of("cmd", "powershell", "pwsh", "script", "flock", "sg", "tmux", "start-process", "saps");
 
     /**
      * The command line a runner carries, the words it came from, the dialect to read it in, and
@@ -47,6 +47,7 @@ final class OtherRunners {
             case "flock" -> dashC(args, 0, false);
             case "sg" -> sg(args);
             case "tmux" -> tmux(args);
+            case "start-process", "saps" -> startProcess(args);
             default -> null;
         };
     }
@@ -138,6 +139,44 @@ final class OtherRunners {
         } catch (IllegalArgumentException e) {
             return null;
         }
+    }
+
+    /**
+     * PowerShell's {@code Start-Process powershell -ArgumentList '-enc ...'} (also {@code -FilePath},
+     * {@code -Args}, a comma list): the program and its arguments as one line, read as PowerShell.
+     */
+    private static Script startProcess(List<Word> args) {
+        String program = null;
+        StringBuilder arguments = new StringBuilder();
+        List<Word> used = new java.util.ArrayList<>();
+        for (int i = 0; i < args.size(); i++) {
+            String v = args.get(i).value().toLowerCase(Locale.ROOT);
+            Word next = i + 1 < args.size() ? args.get(i + 1) : null;
+            if ((v.equals("-filepath") || v.equals("-file") || v.equals("-path")) && next != null) {
+                program = next.value();
+                used.add(next);
+                i++;
+            } else if ((v.equals("-argumentlist") || v.equals("-args") || v.equals("-arguments")) && next != null) {
+                arguments.append(' ').append(next.value().replace(",", " ")); // a comma list: one argument each
+                used.add(next);
+                i++;
+            } else if (v.startsWith("-")) {
+                if (v.equals("-verb") || v.equals("-windowstyle") || v.equals("-workingdirectory") || v.equals("-credential")
+                        || v.equals("-redirectstandardoutput") || v.equals("-redirectstandarderror") || v.equals("-redirectstandardinput")) {
+                    i++;
+                }
+            } else if (program == null) {
+                program = args.get(i).value();
+                used.add(args.get(i));
+            } else if (arguments.length() == 0) {
+                arguments.append(' ').append(args.get(i).value());
+                used.add(args.get(i));
+            }
+        }
+        if (program == null || arguments.length() == 0) {
+            return null; // a program started with no arguments runs nothing caro can read
+        }
+        return new Script(program + arguments, null, used, SyntaxParser.POWERSHELL);
     }
 
     /** {@code script -c LINE}, {@code script -qc LINE}, {@code --command LINE}; flock's {@code -c LINE}. */

@@ -19,7 +19,7 @@ public final class FirewallDisableRule extends BaseRule {
 
     private static final Set<String> COMMAND_NAMES = Set.of("iptables*", "ip6tables*", "nft", "ufw", "firewall-cmd", "systemctl", "service",
             "set-netfirewallprofile", "netsh", "csrutil", "spctl", "setenforce", "sysctl", "pfctl", "net", "sc", "stop-service",
-            "set-service", "spsv", "add-mppreference", "set-mppreference");
+            "set-service", "spsv", "add-mppreference", "set-mppreference", "socketfilterfw", "launchctl");
 
     private static final Set<String> IPTABLES = Set.of("iptables", "ip6tables", "iptables-legacy", "iptables-nft", "ip6tables-legacy",
             "ip6tables-nft", "ebtables", "arptables");
@@ -49,12 +49,15 @@ public final class FirewallDisableRule extends BaseRule {
                         "sudo firewall-cmd --zone=public --add-port=1024-65535/tcp",
                         "sudo sysctl -w kernel.randomize_va_space=0",
                         "sudo ufw default deny incoming && sudo ufw --force enable", "sudo firewall-cmd --set-default-zone=drop",
-                        "sudo nft add chain inet filter input '{ type filter hook input priority 0; policy drop; }'"),
+                        "sudo nft add chain inet filter input '{ type filter hook input priority 0; policy drop; }'",
+                        "sudo /usr/libexec/ApplicationFirewall/socketfilterfw --setglobalstate off",
+                        "sudo launchctl unload /System/Library/LaunchDaemons/com.apple.alf.agent.plist"),
                 List.of("sudo iptables -L -n -v", "sudo iptables-save | grep -c '^-A'", "sudo ufw show added", "sudo ufw allow 22/tcp",
                         "sudo iptables -A INPUT -p tcp --dport 443 -j ACCEPT",
                         "sudo iptables -A INPUT -s 198.51.100.0/24 -p tcp --dport 22 -j DROP", "sudo iptables -A INPUT -p tcp --dport 22 -j ACCEPT", "sudo nft list ruleset", "sudo ufw enable",
                         "sudo ufw allow OpenSSH && sudo ufw default deny incoming && sudo ufw --force enable",
-                        "sudo ufw default deny incoming", "sudo firewall-cmd --get-default-zone"));
+                        "sudo ufw default deny incoming", "sudo firewall-cmd --get-default-zone",
+                        "sudo /usr/libexec/ApplicationFirewall/socketfilterfw --getglobalstate", "launchctl list com.apple.alf"));
     }
 
     /** An iptables rule for SSH's port (22 or "ssh", alone or in a --dports list) from any source. */
@@ -227,6 +230,12 @@ public final class FirewallDisableRule extends BaseRule {
             report(out, RiskLevel.MODERATE, "Switches SELinux to permissive, turning its protection off.", c.span());
         } else if (n.equals("pfctl") && c.hasArg("-d")) {
             report(out, RiskLevel.MODERATE, "Disables the pf firewall.", c.span());
+        } else if (n.equals("socketfilterfw") && a.indexOf("--setglobalstate") >= 0 && a.indexOf("--setglobalstate") + 1 < a.size()
+                && a.get(a.indexOf("--setglobalstate") + 1).equalsIgnoreCase("off")) {
+            report(out, RiskLevel.MODERATE, "Turns off the macOS application firewall.", c.span());
+        } else if (n.equals("launchctl") && a.size() >= 2 && Set.of("bootout", "unload", "disable", "stop", "remove").contains(a.get(0))
+                && a.stream().anyMatch(v -> v.contains("com.apple.alf"))) {
+            report(out, RiskLevel.MODERATE, "Stops the macOS application firewall.", c.span());
         } else if ((n.equals("net") || n.equals("sc") || n.equals("stop-service") || n.equals("set-service") || n.equals("spsv"))
                 && a.stream().anyMatch(v -> WINDOWS_SECURITY.contains(v.toLowerCase(Locale.ROOT)))
                 && (n.equals("stop-service") || n.equals("spsv") || a.stream().anyMatch(v -> v.equalsIgnoreCase("stop")
