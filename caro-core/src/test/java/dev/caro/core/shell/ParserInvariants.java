@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.caro.api.context.ExecutionContext;
 import dev.caro.api.shell.FunctionDefinition;
 import dev.caro.api.shell.Redirect;
 import dev.caro.api.shell.ShellScript;
@@ -21,7 +22,12 @@ final class ParserInvariants {
     private ParserInvariants() {}
 
     static void check(String text) {
-        ShellScript s = assertTimeoutPreemptively(TIME_BOX, () -> Scripts.parse(text), () -> "hangs on: " + text);
+        check(text, Scripts.CONTEXT);
+    }
+
+    /** {@link #check(String)} for a line judged in {@code context} (e.g. for fish or zsh). */
+    static void check(String text, ExecutionContext context) {
+        ShellScript s = assertTimeoutPreemptively(TIME_BOX, () -> Scripts.parse(text, context), () -> "hangs on: " + text);
         s.parseError().ifPresent(e -> {
             assertFalse(e.message().startsWith("caro's parser failed"), () -> e.message() + " on: " + text);
             inside(e.span(), text);
