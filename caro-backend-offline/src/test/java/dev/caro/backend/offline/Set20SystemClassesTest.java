@@ -117,6 +117,15 @@ class Set20SystemClassesTest {
             how many threads are running on this box => ps -eLf --no-headers | wc -l || -
             total number of running threads => ps -eLf --no-headers | wc -l || -
             how many cpu threads do I have => nproc || sysctl -n hw.ncpu
+            kill -9 everything named chrome => pkill -9 chrome
+            send SIGTERM to all node processes => pkill -TERM node
+            send sigusr1 to gunicorn => pkill -USR1 gunicorn
+            which program has file /var/log/syslog open => sudo lsof /var/log/syslog
+            set git user name to Alice for this repo only => git config user.name 'Alice'
+            set my git name to Alice Smith => git config --global user.name 'Alice Smith'
+            show free space on the disk holding /home => df -h /home
+            remove the alias ll => unalias ll
+            unalias gs => unalias gs
             """;
 
     static Stream<Arguments> table() {
@@ -154,7 +163,10 @@ class Set20SystemClassesTest {
         "make sure docker starts at boot",
         "run my app at boot",
         "run ./backup.sh with low priority and log it to backup.log",
-        "set the umask to 027 for all users permanently"})
+        "set the umask to 027 for all users permanently",
+        "compress logs/ into logs.tar.zst",
+        "free space on /home and /var",
+        "send SIGTERM to process 4242 and all node processes"})
     void declinesNearMisses(String prompt) {
         Generation g = Backends.generate(prompt, Backends.GNU);
         assertTrue(g.isEmpty(), prompt + " -> " + g.candidates());

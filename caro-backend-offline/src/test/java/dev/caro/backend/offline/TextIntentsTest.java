@@ -314,7 +314,6 @@ class TextIntentsTest {
         "set git editor to vim",
         "run docker with an empty environment",
         "create a .env file with FOO=bar",
-        "remove the alias ll",
         "change the shell of user bob to zsh",
         "count lines that are exactly done in a.txt",
         "prepend '> ' to every line of notes.txt",
