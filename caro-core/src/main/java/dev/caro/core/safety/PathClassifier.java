@@ -15,7 +15,7 @@ import java.util.Set;
  *       {@code /}. {@code ${DIR:?}} cannot be empty and counts as {@link PathKind#OUTSIDE_CWD}.
  *   <li>When the unknown part comes later ({@code /tmp/$X}, {@code ~/$X}) the known prefix
  *       decides: the expansion could be empty, so {@code ~/$X} is {@link PathKind#HOME}.
- *   <li>A glob that matches every entry ({@code *}, {@code .*}, {@code .[!.]*}) stands for the
+ *   <li>A glob that matches every entry ({@code *}, {@code .*}, {@code .[!.]*}, extglob {@code !(keep)}) stands for the
  *       directory itself; a partial glob ({@code *.log}) for something inside it.
  *   <li>System locations win over the working directory unless the working directory is at
  *       least three levels deep, so {@code rm -rf build} in {@code /srv/app/site} is inside the
@@ -250,17 +250,26 @@ public final class PathClassifier {
     private static int firstPattern(String v) {
         for (int i = 0; i < v.length(); i++) {
             char c = v.charAt(i);
-            if (c == '*' || c == '?' || c == '[' || c == '{') {
+            if (c == '*' || c == '?' || c == '[' || c == '{' || isExtglob(v, i)) {
                 return i;
             }
         }
         return -1;
     }
 
+    /** bash's extglob (ksh) patterns {@code !(...)}, {@code +(...)}, {@code @(...)} start at {@code i}. */
+    private static boolean isExtglob(String v, int i) {
+        char c = v.charAt(i);
+        return (c == '!' || c == '+' || c == '@') && i + 1 < v.length() && v.charAt(i + 1) == '(' && v.indexOf(')', i) > i;
+    }
+
     /** {@code *}, {@code .*}, {@code .[!.]*}, {@code .??*}, {@code {,.}*}: patterns that select everything. */
     private static boolean matchesEverything(String segment) {
         if (segment.equals("*") || segment.equals(".*") || segment.equals("{}") || segment.equals("**")) {
             return true;
+        }
+        if (segment.startsWith("!(") && segment.endsWith(")")) {
+            return true; // extglob: everything except a few names
         }
         if (segment.startsWith(".") && (segment.endsWith("*") || segment.endsWith("?"))) {
             for (int i = 1; i < segment.length(); i++) {

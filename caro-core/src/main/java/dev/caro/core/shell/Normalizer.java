@@ -1301,6 +1301,9 @@ final class Normalizer {
             if (c == '[' && text.indexOf(']', i + 1) > i + 1) {
                 return true;
             }
+            if ((c == '!' || c == '+' || c == '@') && i + 1 < text.length() && text.charAt(i + 1) == '(' && text.indexOf(')', i) > i) {
+                return true; // extglob: !(keep), +(a|b), @(x|y)
+            }
         }
         return false;
     }

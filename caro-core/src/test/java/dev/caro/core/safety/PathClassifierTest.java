@@ -65,6 +65,9 @@ class PathClassifierTest {
                 Arguments.of("rm -rf $HOME/*", PathKind.HOME),
                 Arguments.of("rm -rf ~/.*", PathKind.HOME),
                 Arguments.of("rm -rf \"$HOME\"/.[!.]*", PathKind.HOME),
+                Arguments.of("rm -rf ~/!(Documents)", PathKind.HOME), // extglob: everything but Documents
+                Arguments.of("rm -rf /!(proc|sys)", PathKind.ROOT),
+                Arguments.of("rm -f /etc/*.@(bak|old)", PathKind.SYSTEM),
                 Arguments.of("rm -rf /home/user", PathKind.HOME),
                 Arguments.of("rm -rf /home/bob", PathKind.HOME),
                 Arguments.of("rm -rf /root", PathKind.HOME),
@@ -88,6 +91,7 @@ class PathClassifierTest {
                 Arguments.of("rm -rf *", PathKind.CWD),
                 Arguments.of("rm -rf ./*", PathKind.CWD),
                 Arguments.of("rm -rf .[!.]*", PathKind.CWD),
+                Arguments.of("rm -rf !(node_modules)", PathKind.CWD),
                 Arguments.of("rm -rf /home/user/project", PathKind.CWD),
                 Arguments.of("rm -rf ./build", PathKind.INSIDE_CWD),
                 Arguments.of("rm -rf build/", PathKind.INSIDE_CWD),
