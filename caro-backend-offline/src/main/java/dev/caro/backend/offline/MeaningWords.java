@@ -98,8 +98,8 @@ final class MeaningWords {
     private MeaningWords() {}
 
     /**
-     * A calendar date the request gives (2024-06-01), a year it gives as a time, or a number of six
-     * digits or more, that {@code command} does not contain, or null: "the unix timestamp for
+     * A calendar date the request gives (2024-06-01), a year it gives as a time, a number of six
+     * digits or more, or an end of a range of lines ("lines 1-5"), that {@code command} does not contain, or null: "the unix timestamp for
      * 2024-06-01" is not the current time. A date or number given as an example of a format ("like
      * 2024-03-05 14:30", "like 20261202") is no value.
      */
@@ -116,6 +116,13 @@ final class MeaningWords {
                 return m.group();
             }
         }
+        m = LINE_RANGE.matcher(text);
+        while (m.find()) {
+            if (!Pattern.compile("(?<!\\d)" + m.group("a") + "(?!\\d)").matcher(command).find()
+                    || !Pattern.compile("(?<!\\d)" + m.group("b") + "(?!\\d)").matcher(command).find()) {
+                return m.group(); // "lines 1-5 and the last 5 lines" is not tail -n 5
+            }
+        }
         m = LONG_NUMBER.matcher(text);
         while (m.find()) {
             if (!command.contains(m.group()) && !EXAMPLE.matcher(text.substring(0, m.start())).find()) {
@@ -124,6 +131,10 @@ final class MeaningWords {
         }
         return null;
     }
+
+    /** A range of line numbers ("lines 1-5", "line 20 to 30"): the command must hold both ends. */
+    private static final Pattern LINE_RANGE = Pattern.compile(
+            "(?i)\\blines? (?<a>\\d{1,7}) ?(?:-|to|through|thru|until|till) ?(?<b>\\d{1,7})\\b");
 
     /**
      * A number of six digits or more standing alone (an epoch time, an inode, a byte count): a value

@@ -16,7 +16,7 @@ final class SlotExtractor {
 
     private static final String UNIT = "(?<unit>bytes?|b|kb|kib|k|kilobytes?|mb|mib|m|megabytes?|gb|gib|g"
             + "|gigabytes?|tb|tib|t|terabytes?)";
-    private static final String NUM = "(?<num>\\d+(?:\\.\\d+)?)";
+    private static final String NUM = "(?<num>\\d+(?:\\.\\d+)?|an?(?= (?:kilobyte|megabyte|gigabyte|terabyte)\\b))"; // "bigger than a gigabyte"
     private static final Pattern SIZE_BETWEEN = Pattern.compile(
             "\\bbetween (?<a>\\d+(?:\\.\\d+)?) ?(?<ua>[a-z]+)?(?: and | ?- ?| to )(?<b>\\d+(?:\\.\\d+)?) ?(?<ub>[a-z]+)\\b");
     private static final Pattern SIZE = Pattern.compile(
@@ -103,7 +103,7 @@ final class SlotExtractor {
             + "|\\b(?<o>\\d+|" + Words.NUMBER_WORDS + ") levels? (?:deep|down)\\b");
     private static final Pattern NOT_RECURSIVE = Pattern.compile(
             "\\b(?:not|non|dont|without|no) ?-?(?:recursive(?:ly)?|recursing|recurse|descend\\w*(?! into (?!sub))"
-            + "|(?:count|include|including|look in|go into|search) (?:sub ?directories|subdirs|subfolders))\\b"
+            + "|(?:count|counting|include|including|look in|looking in|go into|going into|search|searching) (?:sub ?directories|subdirs|subfolders))\\b"
             + "|\\bonly (?:in )?(?:the )?(?:top level|this directory|current directory)\\b|\\btop[- ]level only\\b|\\b(?:count|how many|number of)(?: the| all the| of the)? top[- ]level (?:sub)?(?:directories|files|entries|items)\\b"
             + "|\\bnot in (?:sub ?directories|subfolders)\\b|\\bno (?:sub ?directories|subfolders)\\b"
             + "|\\b(?:not|dont|without|no) (?:count(?:ing)? |includ(?:e|ing) |look(?:ing)? in(?:to)? )?nested(?: ones| directories)?\\b");
@@ -448,7 +448,7 @@ final class SlotExtractor {
             String cmp = m.group("cmp");
             boolean larger = !cmp.matches("under|below|less than|smaller than|lighter than|at most|no more than"
                     + "|no bigger than|no larger than|not bigger than|not larger than|up to|<=?");
-            out.add(new Slot(Kind.SIZE, bound(larger, m.group("num"), u).findOperand(), m.start(), m.end()));
+            out.add(new Slot(Kind.SIZE, bound(larger, m.group("num").startsWith("a") ? "1" : m.group("num"), u).findOperand(), m.start(), m.end()));
         }
         m = SIZE_AFTER.matcher(lower);
         while (m.find()) {
@@ -457,7 +457,7 @@ final class SlotExtractor {
                 continue;
             }
             boolean larger = !m.group("cmp").matches("or (?:less|smaller|under|below)");
-            out.add(new Slot(Kind.SIZE, bound(larger, m.group("num"), u).findOperand(), m.start(), m.end()));
+            out.add(new Slot(Kind.SIZE, bound(larger, m.group("num").startsWith("a") ? "1" : m.group("num"), u).findOperand(), m.start(), m.end()));
         }
     }
 

@@ -65,7 +65,7 @@ final class UnexplainedWords {
             "order", "alphabetically", "alphabetical", "usage", "arent", "isnt", "afterwards", "afterward", "version", "entire", "overall",
             "certain", "particular", "specific", "convert", "converting",
             "properly", "property", "saying", "says", "call", "signal", "program", "programs", "binaries",
-            "level", "next", "itself", "themselves", "single", "moment",
+            "level", "next", "itself", "themselves", "single", "moment", "mind", "quickest", "easiest", "simplest",
             // people a purpose clause names ("so people can only delete their own files")
             "people", "others", "anyone", "anybody", "nobody", "somebody", "everybody", "been", "being");
 
@@ -260,12 +260,19 @@ final class UnexplainedWords {
     /** "(not folders)" after files, "not files" after directories: what {@code -type} already says. */
     private static final Pattern NOT_KIND = Pattern.compile("^ (?:(?<d>folders|directories|dirs|subdirectories|directory)|(?<f>files))\\b");
 
+    /** "not counting subfolders", "not recursing into subdirectories": what {@code -maxdepth 1} says. */
+    private static final Pattern NOT_DEEPER = Pattern.compile(
+            "^ (?:counting|including|going into|descending into|recursing into|looking (?:in|into)|searching) (?:the |any )?sub ?(?:directories|folders|dirs)\\b");
+
     /**
      * Whether {@code command} reflects the "not" that {@code after} follows: a negated find test
      * ("not owned by alice", "not .o files", "not executable") or an inverted grep, or a kind of
      * entry the command's {@code -type} leaves out ("files (not folders)").
      */
     static boolean notShown(String command, String after) {
+        if (NOT_DEEPER.matcher(after).find()) {
+            return command.contains("-maxdepth 1 ");
+        }
         Matcher kind = NOT_KIND.matcher(after);
         if (kind.find()) {
             return command.contains(kind.group("d") != null ? "-type f" : "-type d");

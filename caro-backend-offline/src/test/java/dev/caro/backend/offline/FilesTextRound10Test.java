@@ -1,6 +1,7 @@
 package dev.caro.backend.offline;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -31,7 +32,12 @@ import org.junit.jupiter.params.provider.ValueSource;
  * A third probe: "everything after the first 10 lines" and "all but the first 5 lines" are {@code tail -n
  * +N} (were {@code head}); "grep recursively for X" no longer takes "recursively" as the pattern; sorting
  * lines by length; common lines "between" two files; renaming the files of a type "in DIR"; rsync of "the
- * whole ~/x directory" (its source was the word "directory" once the word was explained).
+ * whole ~/x directory" (its source was the word "directory" once the word was explained). A fourth:
+ * a range of lines the command leaves out declines ("lines 1-5 and the last 5 lines" was {@code tail -n
+ * 5}); unique words are words, not lines ({@code sort -u | wc -l} counted lines); "bigger than a
+ * gigabyte"; extracting "into a folder called X"; "not counting subfolders" is {@code -maxdepth 1} (the
+ * count was recursive); node_modules "in all subfolders" deleted; "would you mind", "the quickest way";
+ * files asked for "without looking in subdirectories" were the subdirectories ({@code -type d}).
  */
 class FilesTextRound10Test {
 
@@ -125,6 +131,14 @@ class FilesTextRound10Test {
             sort names.txt by length, longest first => awk '{ print length, $0 }' names.txt | sort -nr | cut -d' ' -f2- => 
             show common lines between a.txt and b.txt => grep -xFf b.txt a.txt => 
             copy the whole ~/projects directory to /mnt/backup with progress => rsync -av --progress ~/projects /mnt/backup/ => 
+            print the number of unique words in essay.txt => tr -s '[:space:]' '\\n' < essay.txt | sort -u | wc -l => 
+            how many distinct words does essay.txt have => tr -s '[:space:]' '\\n' < essay.txt | sort -u | wc -l => 
+            Hey, could you show me which files in ~/Downloads are bigger than a gigabyte? => find ~/Downloads -type f -size +1G => 
+            could you extract archive.tar.gz into a folder called out? => mkdir -p out && tar -xzf archive.tar.gz -C out => 
+            how many files are in /var/log (not counting subfolders)? => find /var/log -maxdepth 1 -type f | wc -l => 
+            delete node_modules in all subfolders => find . -type d -name node_modules -prune -exec rm -rf {} + => 
+            Would you mind counting how many lines all my markdown files have in total? => find . -type f -name '*.md' -exec cat {} + | wc -l => 
+            what's the quickest way to see the first 20 lines of huge.csv? => head -n 20 huge.csv => 
             """;
 
     static Stream<Arguments> table() {
@@ -183,9 +197,23 @@ class FilesTextRound10Test {
         "delete the first 10 lines of report.txt",
         "sort the lines of words.txt by length and remove duplicates",
         "copy the whole ~/projects directory to /mnt/backup on the server with progress",
-        "skip the first 10 lines of report.txt and count the rest"
+        "skip the first 10 lines of report.txt and count the rest",
+        "print lines 1-5 and the last 5 lines of data.txt",
+        "count the unique words in essay.txt, ignoring case",
+        "delete node_modules in all subfolders except ~/keep"
     })
     void declinesNearMisses(String prompt) {
         assertEquals("", Backends.gnu(prompt), prompt);
+    }
+
+    /** Files asked for "without looking in subdirectories" are no listing of the subdirectories. */
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "list the files in ~/x, not looking in subdirectories",
+        "list the files in ~/x, don't look in subdirectories",
+        "show the files in /srv, not in subfolders"
+    })
+    void filesAreNotDirectories(String prompt) {
+        assertFalse(Backends.gnu(prompt).contains("-type d"), prompt + " -> " + Backends.gnu(prompt));
     }
 }
