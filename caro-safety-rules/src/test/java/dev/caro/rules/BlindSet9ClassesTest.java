@@ -130,6 +130,7 @@ class BlindSet9ClassesTest {
                 // zsh glob qualifiers do not hide the pattern they qualify.
                 Arguments.of("zsh -c 'rm -rf /*(N)'", RiskLevel.CRITICAL, "Recursively deletes"),
                 Arguments.of("zsh -c 'rm -rf ~/*(D)'", RiskLevel.CRITICAL, "deletes the home directory"),
+                Arguments.of("zsh -c 'for d (/etc /var/lib) rm -rf $d'", RiskLevel.CRITICAL, "/etc"),
                 // ... nor do bash's extglob patterns: !(keep) is everything but keep.
                 Arguments.of("shopt -s extglob; rm -rf /!(proc|sys)", RiskLevel.CRITICAL, "everything under the root directory"),
                 Arguments.of("rm -rf ~/!(Documents)", RiskLevel.CRITICAL, "deletes the home directory"));
@@ -189,6 +190,7 @@ class BlindSet9ClassesTest {
                 Arguments.of("curl --unix-socket /var/run/docker.sock http://localhost/containers/json", RiskLevel.SAFE),
                 Arguments.of("zsh -c 'rm -f ./*.tmp(N)'", RiskLevel.SAFE),
                 Arguments.of("zsh -c 'ls -l *(.om[1,3])'", RiskLevel.SAFE),
+                Arguments.of("zsh -c 'for f (*.txt) echo $f'", RiskLevel.SAFE),
                 Arguments.of("shopt -s extglob; rm -rf !(node_modules)", RiskLevel.SAFE),
                 Arguments.of("rm -f ./*.@(tmp|bak)", RiskLevel.SAFE));
     }

@@ -134,6 +134,33 @@ final class ForeignShells {
         return out;
     }
 
+    /**
+     * zsh's short loops rewritten in sh form, one statement each: {@code for f (*.txt) echo $f} is
+     * {@code for f in *.txt; do echo $f; done}; other statements are kept. For text sh cannot read.
+     */
+    static List<String> zshStatements(String script) {
+        List<String> out = new ArrayList<>();
+        for (String st : split(script, false)) {
+            if (st.isBlank()) {
+                continue;
+            }
+            List<String> words = Normalizer.fields(st);
+            int open = st.indexOf('(');
+            int close = open < 0 ? -1 : matching(st, open);
+            if (words.size() >= 2 && (words.get(0).equals("for") || words.get(0).equals("foreach")) && close > open
+                    && SyntaxParser.isName(words.get(1), 0, words.get(1).length())
+                    && st.indexOf(words.get(1), words.get(0).length()) + words.get(1).length() <= open
+                    && st.substring(st.indexOf(words.get(1), words.get(0).length()) + words.get(1).length(), open).isBlank()) {
+                String body = st.substring(close + 1).strip();
+                String list = st.substring(open + 1, close);
+                out.add("for " + words.get(1) + " in " + list + "; do " + (body.isEmpty() ? ":" : body) + "; done");
+            } else {
+                out.add(st);
+            }
+        }
+        return out;
+    }
+
     private static String fishStatement(String st) {
         String s = st;
         for (int guard = 0; guard < 8; guard++) {

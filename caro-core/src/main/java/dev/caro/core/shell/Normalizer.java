@@ -135,17 +135,29 @@ final class Normalizer {
      * caller then reports the line as sh would read it.
      */
     boolean walkFishTop(String text) {
+        return walkStatements(ForeignShells.statements("fish", text), new Span(0, text.length()), initialScope(),
+                new Layer(Origin.DIRECT, 0, List.of(), false, false));
+    }
+
+    /** A whole zsh command line sh cannot read, with zsh's short loops read in sh form; as {@link #walkFishTop}. */
+    boolean walkZshTop(String text) {
+        return walkStatements(ForeignShells.zshStatements(text), new Span(0, text.length()), initialScope(),
+                new Layer(Origin.DIRECT, 0, List.of(), false, false));
+    }
+
+    /**
+     * Walks statements (sh text made from another shell's script, spans clamped to {@code at}) on
+     * one scope; returns false, having walked nothing, when one of them cannot be parsed.
+     */
+    private boolean walkStatements(List<String> statements, Span at, Scope sc, Layer layer) {
         List<Block> blocks = new ArrayList<>();
-        Span all = new Span(0, text.length());
-        for (String statement : ForeignShells.statements("fish", text)) {
-            SyntaxParser.Result r = new SyntaxParser(statement, 0, all, 0).parse();
+        for (String statement : statements) {
+            SyntaxParser.Result r = new SyntaxParser(statement, at.start(), at, layer.depth() * 2).parse();
             if (r.error() != null) {
                 return false;
             }
             blocks.add(r.block());
         }
-        Scope sc = initialScope();
-        Layer layer = new Layer(Origin.DIRECT, 0, List.of(), false, false);
         for (Block b : blocks) {
             walkBlock(b, sc, layer, List.of(), null);
         }
@@ -837,6 +849,10 @@ final class Normalizer {
                     inner.vars.put("*", only.literal() ? only.value() : null);
                 }
                 String text = cmd.name().equals("zsh") ? ForeignShells.withoutGlobQualifiers(script.value()) : script.value();
+                if (cmd.name().equals("zsh") && new SyntaxParser(text, 0, null, layer.depth() * 2).parse().error() != null
+                        && walkStatements(ForeignShells.zshStatements(text), script.span(), inner, layer.nest(Origin.SHELL_STRING))) {
+                    return; // zsh's short loops (for f (*.txt) echo $f), read in sh form
+                }
                 parseNested(text, script, script.span(), inner, layer.nest(Origin.SHELL_STRING), null);
             }
             return;

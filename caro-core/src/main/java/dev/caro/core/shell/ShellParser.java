@@ -135,6 +135,12 @@ public final class ShellParser {
                     return new ShellScript(text, fish.commands(), fish.functions(), Optional.ofNullable(fish.error()));
                 }
             }
+            if (posix && context.shell() == ShellKind.ZSH && syntax.error() != null) {
+                Normalizer zsh = new Normalizer(context);
+                if (zsh.walkZshTop(read)) {
+                    return new ShellScript(text, zsh.commands(), zsh.functions(), Optional.ofNullable(zsh.error()));
+                }
+            }
             Normalizer normalizer = new Normalizer(context);
             normalizer.walkTop(syntax.block());
             ParseError error = syntax.error() != null ? syntax.error() : normalizer.error();

@@ -402,6 +402,12 @@ class NormalizerTest {
         assertEquals("direct: rm [-f] [./*.tmp]", render(only(zsh, "rm")));
         assertEquals(new Span(20, 22), only(zsh, "ls").span());
         assertFalse(parse("rm -f ./*.tmp(N)").parsed()); // bash has no glob qualifiers
+        // zsh's short loops: for NAME (WORDS) BODY
+        ExecutionContext zshUser = Scripts.CONTEXT.withShell(ShellKind.ZSH);
+        assertEquals(List.of("body: rm [-rf] [/etc]", "body: rm [-rf] [/usr]"), render(parse("for d (/etc /usr) rm -rf $d", zshUser)));
+        ShellScript shortLoop = parse("zsh -c 'for f (*.txt) echo $f'");
+        assertTrue(shortLoop.parsed(), () -> String.valueOf(shortLoop.parseError()));
+        assertFalse(parse("for d (/etc) rm -rf $d").parsed()); // not bash
     }
 
     @Test
