@@ -37,7 +37,9 @@ import org.junit.jupiter.params.provider.ValueSource;
  * 5}); unique words are words, not lines ({@code sort -u | wc -l} counted lines); "bigger than a
  * gigabyte"; extracting "into a folder called X"; "not counting subfolders" is {@code -maxdepth 1} (the
  * count was recursive); node_modules "in all subfolders" deleted; "would you mind", "the quickest way";
- * files asked for "without looking in subdirectories" were the subdirectories ({@code -type d}).
+ * files asked for "without looking in subdirectories" were the subdirectories ({@code -type d}). Last:
+ * the N oldest files ({@code ls -tr | head -n N}, beside the newest), a new file with a text in it
+ * ({@code echo 'TEXT' > FILE}).
  */
 class FilesTextRound10Test {
 
@@ -139,6 +141,12 @@ class FilesTextRound10Test {
             delete node_modules in all subfolders => find . -type d -name node_modules -prune -exec rm -rf {} + => 
             Would you mind counting how many lines all my markdown files have in total? => find . -type f -name '*.md' -exec cat {} + | wc -l => 
             what's the quickest way to see the first 20 lines of huge.csv? => head -n 20 huge.csv => 
+            show me the 3 oldest files in ~/archive => ls -tr ~/archive | head -n 3 => 
+            the oldest files here => ls -tr | head -n 10 => 
+            create a file called notes.txt with the text hello world => echo 'hello world' > notes.txt => 
+            create notes.txt containing "hello" => echo 'hello' > notes.txt => 
+            write "foo bar" to out.txt => echo 'foo bar' > out.txt => 
+            make a file todo.md with the line buy milk => echo 'buy milk' > todo.md => 
             """;
 
     static Stream<Arguments> table() {
@@ -200,7 +208,10 @@ class FilesTextRound10Test {
         "skip the first 10 lines of report.txt and count the rest",
         "print lines 1-5 and the last 5 lines of data.txt",
         "count the unique words in essay.txt, ignoring case",
-        "delete node_modules in all subfolders except ~/keep"
+        "delete node_modules in all subfolders except ~/keep",
+        "delete the 3 oldest files in ~/archive",
+        "create a file called run.sh with the text echo hi and make it executable",
+        "create notes.txt with the text hello in every directory"
     })
     void declinesNearMisses(String prompt) {
         assertEquals("", Backends.gnu(prompt), prompt);
