@@ -126,6 +126,14 @@ class Set20SystemClassesTest {
             show free space on the disk holding /home => df -h /home
             remove the alias ll => unalias ll
             unalias gs => unalias gs
+            enable and start nginx => sudo systemctl enable --now nginx || -
+            stop and disable the cups service => sudo systemctl disable --now cups || -
+            clone https://github.com/acme/widget.git into ./widget with depth 1 => git clone --depth=1 https://github.com/acme/widget.git ./widget
+            top once by memory => top -b -n 1 -o %MEM || top -l 1 -o mem
+            dig A record example.com short => dig +short A example.com
+            nginx reload via pid file /run/nginx.pid => sudo kill -HUP "$(cat /run/nginx.pid)"
+            add myself to group docker => sudo usermod -aG docker "$USER" || sudo dseditgroup -o edit -a "$USER" -t user docker
+            add a group called devs => sudo groupadd devs || sudo dseditgroup -o create devs
             """;
 
     static Stream<Arguments> table() {
@@ -166,7 +174,10 @@ class Set20SystemClassesTest {
         "set the umask to 027 for all users permanently",
         "compress logs/ into logs.tar.zst",
         "free space on /home and /var",
-        "send SIGTERM to process 4242 and all node processes"})
+        "send SIGTERM to process 4242 and all node processes",
+        "reopen the logs of the pid in /run/nginx.pid",
+        "clone https://github.com/acme/widget.git with depth 5",
+        "disable nginx at boot but keep it running"})
     void declinesNearMisses(String prompt) {
         Generation g = Backends.generate(prompt, Backends.GNU);
         assertTrue(g.isEmpty(), prompt + " -> " + g.candidates());
