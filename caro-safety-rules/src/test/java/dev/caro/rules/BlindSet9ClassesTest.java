@@ -191,6 +191,7 @@ class BlindSet9ClassesTest {
                 Arguments.of("zsh -c 'rm -f ./*.tmp(N)'", RiskLevel.SAFE),
                 Arguments.of("zsh -c 'ls -l *(.om[1,3])'", RiskLevel.SAFE),
                 Arguments.of("zsh -c 'for f (*.txt) echo $f'", RiskLevel.SAFE),
+                Arguments.of("zsh -c 'rm -rf ./build(N)'", RiskLevel.SAFE),
                 Arguments.of("shopt -s extglob; rm -rf !(node_modules)", RiskLevel.SAFE),
                 Arguments.of("rm -f ./*.@(tmp|bak)", RiskLevel.SAFE));
     }

@@ -268,8 +268,8 @@ final class ForeignShells {
     }
 
     /**
-     * zsh's glob qualifiers blanked out: a parenthesised suffix right after an unquoted glob word
-     * ({@code ./*.tmp(N)}, {@code *(.om[1,3])}, {@code **}{@code /*(/)}) only filters the matches, so
+     * zsh's glob qualifiers blanked out: a parenthesised suffix right after an unquoted word
+     * ({@code ./*.tmp(N)}, {@code *(.om[1,3])}, {@code **}{@code /*(/)}, {@code ./build(N)}) only filters the matches, so
      * {@code rm -f ./*.tmp(N)} is judged as {@code rm -f ./*.tmp}. Other text is left as it is, and
      * the result has the same length (offsets into it are offsets into the original).
      */
@@ -290,7 +290,9 @@ final class ForeignShells {
                 out.append(c).append(s.charAt(++i));
                 continue;
             }
-            if (c == '(' && globWord) {
+            char before = i > 0 ? s.charAt(i - 1) : ' ';
+            boolean afterWord = globWord || i > 0 && !Character.isWhitespace(before) && "$<>=@!+;|&(".indexOf(before) < 0;
+            if (c == '(' && afterWord) { // zsh reads WORD(QUALIFIERS) as a glob too: ./build(N)
                 int close = s.indexOf(')', i + 1);
                 if (close > i && qualifiers(s, i + 1, close) && (close + 1 == n || " \t\n;|&)".indexOf(s.charAt(close + 1)) >= 0)) {
                     out.append(" ".repeat(close + 1 - i)); // blanked, so that offsets after it stay right

@@ -416,6 +416,9 @@ class NormalizerTest {
         assertTrue(zsh.parsed(), () -> String.valueOf(zsh.parseError()));
         assertEquals("shell_string: rm [-f] [./*.tmp]", render(only(zsh, "rm")));
         assertEquals("shell_string: rm [-rf] [/*]", render(only(parse("zsh -c 'rm -rf /*(D)'"), "rm")));
+        assertEquals("shell_string: rm [-rf] [/etc]", render(only(parse("zsh -c 'rm -rf /etc(N)'"), "rm")));
+        // Arrays, functions and substitutions keep their parentheses.
+        assertTrue(parse("zsh -c 'x=(a b); f() { echo $x; }; diff <(ls) $(pwd)'").parsed());
         assertEquals("shell_string: echo [(N)]", render(only(parse("zsh -c 'echo \"(N)\"'"), "echo")));
         // sh -n only checks the syntax: nothing in the script runs.
         assertEquals(List.of("direct: bash [-n] [-c] [rm -rf /]"), render(parse("bash -n -c 'rm -rf /'")));
