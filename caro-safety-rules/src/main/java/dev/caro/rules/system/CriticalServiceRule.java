@@ -20,7 +20,7 @@ public final class CriticalServiceRule extends BaseRule {
             "ssh", "sshd", "networking", "network", "network-manager", "dbus", "udev", "sv");
 
     private static final Set<String> VITAL = Set.of("ssh", "sshd", "ssh.socket", "sshd.socket", "networking", "network",
-            "network-manager", "systemd-resolved",
+            "network-manager",
             "networkmanager", "systemd-networkd", "dbus", "dbus-broker", "systemd-logind",
             "systemd-journald", "systemd-udevd", "udev", "getty@tty1", "serial-getty@ttys0",
             "google-guest-agent", "walinuxagent", "amazon-ssm-agent");
