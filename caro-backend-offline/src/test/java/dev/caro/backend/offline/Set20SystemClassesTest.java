@@ -134,6 +134,12 @@ class Set20SystemClassesTest {
             nginx reload via pid file /run/nginx.pid => sudo kill -HUP "$(cat /run/nginx.pid)"
             add myself to group docker => sudo usermod -aG docker "$USER" || sudo dseditgroup -o edit -a "$USER" -t user docker
             add a group called devs => sudo groupadd devs || sudo dseditgroup -o create devs
+            show the current shell's PID => echo $$
+            pid of this shell => echo $$
+            print my username => whoami
+            what is my home directory => echo "$HOME"
+            what was the date last friday => date -d 'last friday' +%F || date -v-1d -v-fri +%F
+            how many days between 2024-01-01 and 2024-03-01 => echo $(( ( $(date -d 2024-03-01 +%s) - $(date -d 2024-01-01 +%s) ) / 86400 )) || echo $(( ( $(date -j -f %Y-%m-%d 2024-03-01 +%s) - $(date -j -f %Y-%m-%d 2024-01-01 +%s) ) / 86400 ))
             """;
 
     static Stream<Arguments> table() {
@@ -177,7 +183,9 @@ class Set20SystemClassesTest {
         "send SIGTERM to process 4242 and all node processes",
         "reopen the logs of the pid in /run/nginx.pid",
         "clone https://github.com/acme/widget.git with depth 5",
-        "disable nginx at boot but keep it running"})
+        "disable nginx at boot but keep it running",
+        "kill the parent of this shell",
+        "how many weeks between 2024-01-01 and 2024-03-01"})
     void declinesNearMisses(String prompt) {
         Generation g = Backends.generate(prompt, Backends.GNU);
         assertTrue(g.isEmpty(), prompt + " -> " + g.candidates());
