@@ -66,6 +66,10 @@ final class SlotExtractor {
     private static final Pattern USER = Pattern.compile(
             "\\b(?:owned by|belonging to|belongs to|owner is|running as|run by|(?:the |for )?user(?:name)?|as user)"
             + " (?:the user |user )?(?<u>«\\d+»|[a-z_][a-z0-9_-]*)(?![\\w-])");
+    /** Words after "user" that are no user name ("each user owns", "the user that ran it"). */
+    private static final java.util.Set<String> NOT_A_USER = Words.set("owns", "owned", "has", "have", "had", "is",
+            "are", "was", "who", "that", "which", "can", "could", "should", "will", "does", "did", "and", "or");
+
     private static final Pattern COUNT = Pattern.compile(
             "\\btop (?<a>\\d+|" + Words.NUMBER_WORDS + ")\\b"
             + "|\\b(?<b>\\d+|" + Words.NUMBER_WORDS + ") (?:most|largest|biggest|newest|latest|oldest|smallest|heaviest"
@@ -195,7 +199,8 @@ final class SlotExtractor {
             if (u.equals("me") || u.equals("myself")) {
                 u = "$USER"; // "owned by me": the user running the command, not a user named "me"
             }
-            if (!Words.NUMBERS.containsKey(u) && !u.equals("the") && !u.equals("id") && !u.equals("in")) {
+            if (!Words.NUMBERS.containsKey(u) && !u.equals("the") && !u.equals("id") && !u.equals("in")
+                    && !NOT_A_USER.contains(u)) { // "how many files each user owns": a verb, not a name
                 out.add(new Slot(Kind.USER, u, m.start(), m.end()));
             }
         }

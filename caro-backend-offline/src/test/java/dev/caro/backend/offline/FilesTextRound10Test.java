@@ -39,7 +39,10 @@ import org.junit.jupiter.params.provider.ValueSource;
  * count was recursive); node_modules "in all subfolders" deleted; "would you mind", "the quickest way";
  * files asked for "without looking in subdirectories" were the subdirectories ({@code -type d}). Last:
  * the N oldest files ({@code ls -tr | head -n N}, beside the newest), a new file with a text in it
- * ({@code echo 'TEXT' > FILE}).
+ * ({@code echo 'TEXT' > FILE}). Wrong answers of a last probe, now declined: the largest files "inside
+ * big.zip" (a find for big.zip), zip of "the current directory" (a folder named current), the lines
+ * where a column "is empty" (compared with the word "empty"), "how many files each user owns" (-user
+ * owns: a verb after "user" is no user name, which also answers "contain both user and failed").
  */
 class FilesTextRound10Test {
 
@@ -147,6 +150,9 @@ class FilesTextRound10Test {
             create notes.txt containing "hello" => echo 'hello' > notes.txt => 
             write "foo bar" to out.txt => echo 'foo bar' > out.txt => 
             make a file todo.md with the line buy milk => echo 'buy milk' > todo.md => 
+            print the 2nd column of data.csv where the 3rd column is done => awk -F, '$3 == "done" {print $2}' data.csv => 
+            zip up project excluding node_modules => zip -r project.zip project -x 'project/node_modules/*' => 
+            lines in app.log that contain both user and failed => grep user app.log | grep failed => 
             """;
 
     static Stream<Arguments> table() {
@@ -211,7 +217,11 @@ class FilesTextRound10Test {
         "delete node_modules in all subfolders except ~/keep",
         "delete the 3 oldest files in ~/archive",
         "create a file called run.sh with the text echo hi and make it executable",
-        "create notes.txt with the text hello in every directory"
+        "create notes.txt with the text hello in every directory",
+        "list the 10 largest files inside big.zip",
+        "zip the current directory recursively, excluding .git",
+        "show all lines in data.csv where the third column is empty",
+        "tally how many files each user owns in /srv"
     })
     void declinesNearMisses(String prompt) {
         assertEquals("", Backends.gnu(prompt), prompt);
