@@ -212,7 +212,7 @@ final class UnexplainedWords {
             String negation = req.lower().substring(w.start(), w.end());
             if (NEGATIONS.contains(negation) && !overlaps(negatable, w.start(), w.end())
                     && !named(byIntent.computeIfAbsent(intent.id(), id -> vocabulary(intent)), negation)
-                    && !(negation.equals("not") && notShown(command, req.lower().substring(w.end())))) {
+                    && !((negation.equals("not") || negation.equals("without")) && notShown(command, req.lower().substring(w.end())))) {
                 out.add(negation); // "list files without hidden ones" is not ls -a, though ".*" spans "without"
                 continue;
             }

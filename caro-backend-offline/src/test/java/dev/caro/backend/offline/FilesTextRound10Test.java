@@ -43,6 +43,9 @@ import org.junit.jupiter.params.provider.ValueSource;
  * big.zip" (a find for big.zip), zip of "the current directory" (a folder named current), the lines
  * where a column "is empty" (compared with the word "empty"), "how many files each user owns" (-user
  * owns: a verb after "user" is no user name, which also answers "contain both user and failed").
+ * The patterns added for "not executable" had put "not" in the vocabulary of find.files, which then
+ * explained any "not" ("files bigger than 1G but not in /proc" was {@code find /proc ...}); "lines 10
+ * and 20" are two lines, not a range.
  */
 class FilesTextRound10Test {
 
@@ -153,6 +156,7 @@ class FilesTextRound10Test {
             print the 2nd column of data.csv where the 3rd column is done => awk -F, '$3 == "done" {print $2}' data.csv => 
             zip up project excluding node_modules => zip -r project.zip project -x 'project/node_modules/*' => 
             lines in app.log that contain both user and failed => grep user app.log | grep failed => 
+            files without an extension under ~/scripts => find ~/scripts -type f ! -name '*.*' => 
             """;
 
     static Stream<Arguments> table() {
@@ -221,7 +225,10 @@ class FilesTextRound10Test {
         "list the 10 largest files inside big.zip",
         "zip the current directory recursively, excluding .git",
         "show all lines in data.csv where the third column is empty",
-        "tally how many files each user owns in /srv"
+        "tally how many files each user owns in /srv",
+        "list files bigger than 1G but not in /proc",
+        "show lines 10 and 20 of big.txt",
+        "copy everything from src into dst but not the logs"
     })
     void declinesNearMisses(String prompt) {
         assertEquals("", Backends.gnu(prompt), prompt);
