@@ -1,0 +1,97 @@
+package dev.caro.backend.offline;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * Classes of everyday requests that blind set 19 declined (session 18), in phrasings of our own:
+ * files whose owner no longer exists, the N oldest files, sizes "directly inside" a folder or
+ * "leaving out" a subfolder, inodes left on the root filesystem, gunzip keeping the .gz, paging
+ * through a compressed file, processes that "belong to" a user, a program run at the lowest
+ * priority, a bearer-token request that "authenticates", "give X ownership", taking the
+ * world-write bit off files, unstaged changes, the files of the last N commits, PATH "for good",
+ * "exactly the same", and a command kept showing at an interval. Then near misses that must
+ * decline, among them "the world write permission from the files in DIR", which had been a chmod
+ * of the directory alone.
+ */
+class Set19DeclineClassesTest {
+
+    /** Request => GNU command [|| BSD command, when it differs; "-" when BSD declines]. */
+    private static final String TABLE = """
+            which files here have no owner account any more => find . -nouser
+            list files under /srv that belong to no user => find /srv -nouser
+            find files in /opt that don't belong to any valid user => find /opt -nouser
+            the 5 oldest files in ~/Downloads => ls -tr ~/Downloads | head -n 5
+            oldest 3 entries in /var/log => ls -tr /var/log | head -n 3
+            what are the oldest files in this folder => ls -tr | head -n 10
+            combined size of the .log files directly in /var/log => du -ch -- /var/log/*.log | tail -n 1
+            biggest 5 directories in /var, human-readable => sudo du -h /var 2>/dev/null | sort -rh | head -n 5
+            how much space does ~/projects take, leaving out node_modules => du -sh --exclude=node_modules ~/projects || du -sh -I node_modules ~/projects
+            size of /srv apart from the cache folder => du -sh --exclude=cache /srv || du -sh -I cache /srv
+            inodes free on the root partition => df -i /
+            how many inodes are used on /home => df -i /home
+            gunzip data.csv.gz but do not remove the original => gunzip -k data.csv.gz
+            scroll through app.log.gz without decompressing it => zless app.log.gz || gzip -dc app.log.gz | less
+            read through dump.sql.xz in a pager => xzless dump.sql.xz || xzcat dump.sql.xz | less
+            page debug.log.bz2 => bzless debug.log.bz2 || bzcat debug.log.bz2 | less
+            what processes belong to nginx => ps -u nginx || ps -U nginx
+            show me processes that belong to redis => ps -u redis || ps -U redis
+            launch ./import.py at the lowest priority => nice -n 19 ./import.py
+            run ~/bin/sync with low priority => nice -n 19 ~/bin/sync
+            start build.sh with the lowest io and cpu priority => nice -n 19 ionice -c 3 ./build.sh || taskpolicy -b ./build.sh
+            GET https://api.example.com/me and authenticate with bearer token t0k3n => curl -H 'Authorization: Bearer t0k3n' https://api.example.com/me
+            give alice ownership of /srv/app and everything in it => sudo chown -R alice /srv/app
+            find the world-writable files in /srv/share and remove their write permission for others => find /srv/share -type f -perm -o+w -exec chmod o-w {} +
+            take away the world write bit from world-writable files under /data => find /data -type f -perm -o+w -exec chmod o-w {} +
+            changes I have not staged yet => git diff
+            show the edits in my working tree that are not staged => git diff
+            list the files changed in the last 5 commits => git diff --name-only HEAD~5 HEAD
+            which files were modified in the last 2 commits => git diff --name-only HEAD~2 HEAD
+            add ~/bin to my PATH permanently, I use zsh => echo 'export PATH="$HOME/bin:$PATH"' >> ~/.zshrc
+            add /opt/tools/bin to my PATH for good => echo 'export PATH="/opt/tools/bin:$PATH"' >> ~/.bashrc
+            keep running uptime, refreshing every 5 seconds => watch -n 5 uptime
+            show free -m every 2 seconds => watch -n 2 free -m
+            """;
+
+    static Stream<Arguments> table() {
+        return Backends.gnuOrBsdRows(TABLE);
+    }
+
+    @ParameterizedTest
+    @MethodSource("table")
+    void rendersGnuAndBsd(String prompt, String gnu, String bsd) {
+        Backends.assertRenders(prompt, gnu, bsd);
+    }
+
+    /** A command holding " || " itself, the same on GNU and BSD. */
+    @Test
+    void comparesTwoFilesExactly() {
+        String cmp = "cmp -s a.txt b.txt && echo same || echo different";
+        Backends.assertRenders("are a.txt and b.txt exactly identical", cmp, cmp);
+        Backends.assertRenders("do a.txt and b.txt have exactly the same contents?", cmp, cmp);
+    }
+
+    /** Near misses: each needs something the closest intent's command would not do, so no command. */
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "strip the world write permission from the files in /srv",
+        "delete the 3 oldest files in ./archive",
+        "archive the 5 oldest files",
+        "how many files under /home have no owner and delete them",
+        "run ./backup.sh with the highest priority",
+        "renice pid 4242 to the lowest priority",
+        "count the files changed in the last 3 commits",
+        "revert the last 2 commits",
+        "page through backup.tar.gz",
+        "decompress notes.txt.gz and email it",
+    })
+    void declines(String prompt) {
+        assertEquals("", Backends.gnu(prompt), prompt);
+    }
+}
