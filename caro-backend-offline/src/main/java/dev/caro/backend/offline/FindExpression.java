@@ -170,7 +170,7 @@ final class FindExpression {
 
     /** "directories named __pycache__": a plain word that is the whole name. */
     private static final java.util.regex.Pattern EXACT_NAME = java.util.regex.Pattern.compile(
-            "\\b(?:files?|directories|directory|anything|everything|something) (?:named|called) (?:exactly )?(?<v>(?!exactly\\b)[\\w-]+)(?![\\w.«*])");
+            "\\b(?:files?|directories|directory|anything|everything|something) (?:named|called) (?:exactly )?(?<v>(?!exactly\\b)[\\w-]+)(?![\\w.«*-])");
 
     private static boolean negatedBefore(String lower, int at) {
         String before = lower.substring(Math.max(0, at - 22), at);

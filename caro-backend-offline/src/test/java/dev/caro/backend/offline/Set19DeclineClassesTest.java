@@ -18,7 +18,14 @@ import org.junit.jupiter.params.provider.ValueSource;
  * world-write bit off files, unstaged changes, the files of the last N commits, PATH "for good",
  * "exactly the same", and a command kept showing at an interval. Then near misses that must
  * decline, among them "the world write permission from the files in DIR", which had been a chmod
- * of the directory alone.
+ * of the directory alone. Two wrong answers found on the way: a hyphenated name after "named"
+ * or "called" also searched for its first part ({@code -name docker-compose.yml -o -name docker}),
+ * and a folder ending in a plural extension ({@code ~/docs}) added {@code -name '*.doc'}; the
+ * checksums of "every .deb in ./pkgs" were those of the current directory's. Then set 16 and
+ * 17's declines of the same kind: a process "stuck" on a port, the stash "I just made", pausing
+ * "without killing", lines with neither of two words, folders "directly inside", EDITOR "for this
+ * session", watch highlighting changes, sizes in megabytes "using", files "with 777 permissions",
+ * "the existing branch", the last N journal entries.
  */
 class Set19DeclineClassesTest {
 
@@ -57,6 +64,25 @@ class Set19DeclineClassesTest {
             add /opt/tools/bin to my PATH for good => echo 'export PATH="/opt/tools/bin:$PATH"' >> ~/.bashrc
             keep running uptime, refreshing every 5 seconds => watch -n 5 uptime
             show free -m every 2 seconds => watch -n 2 free -m
+            locate the file named docker-compose.yml under /opt => find /opt -type f -name docker-compose.yml
+            find the file called app-config.json => find . -type f -name app-config.json
+            directories named build-output => find . -type d -name build-output
+            find the file named my-notes.txt in ~/docs => find ~/docs -type f -name my-notes.txt
+            something is hung on port 8081, kill it => kill $(lsof -t -i:8081)
+            pop the stash i just made => git stash pop
+            suspend pid 777 without killing it => kill -STOP 777
+            lines in server.log that don't contain WARN or ERROR => grep -vE 'WARN|ERROR' server.log
+            how many files are directly inside /etc => find /etc -maxdepth 1 -type f | wc -l
+            how many subfolders are directly inside ~/projects? => find ~/projects -maxdepth 1 -mindepth 1 -type d | wc -l
+            set EDITOR to nano for this session => export EDITOR=nano
+            rerun uptime every 5 seconds and highlight the differences => watch -d -n 5 uptime
+            md5 of all the .deb files in ./pkgs => md5sum ./pkgs/*.deb || md5 ./pkgs/*.deb
+            sha1 of every .jar in ./libs => sha1sum ./libs/*.jar || shasum -a 1 ./libs/*.jar
+            how many megabytes is ~/Videos using => du -sm ~/Videos
+            files in /srv/www with 644 permissions => find /srv/www -type f -perm 644
+            check out the existing branch hotfix => git switch hotfix
+            last 30 journal entries => journalctl -n 30 || -
+            show the newest 15 entries of the system journal => journalctl -n 15 || -
             """;
 
     static Stream<Arguments> table() {
@@ -90,6 +116,8 @@ class Set19DeclineClassesTest {
         "revert the last 2 commits",
         "page through backup.tar.gz",
         "decompress notes.txt.gz and email it",
+        "last 20 journal entries for nginx",
+        "kill whatever is stuck on port 5000 and restart it",
     })
     void declines(String prompt) {
         assertEquals("", Backends.gnu(prompt), prompt);

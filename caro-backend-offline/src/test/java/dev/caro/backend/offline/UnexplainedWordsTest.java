@@ -19,7 +19,6 @@ class UnexplainedWordsTest {
     @ParameterizedTest
     @CsvSource(delimiterString = " => ", value = {
         "call https://api.example.com/v1/users with the bearer token from the keychain => bearer", // from $TOKEN is answered (net.curl-bearer-var)
-        "how many subfolders are directly inside ~/projects? => directly",
         "copy config.yaml to config.yaml.orig, but dereference symlinks => dereference", // "don't clobber it" is cp -n
         "serach /home for a file called \"notes.txt\", any capitalisation => capitalisation",
         "compress video.raw with gzip on all cores => cores"})
