@@ -199,8 +199,9 @@ final class SlotExtractor {
             if (u.equals("me") || u.equals("myself")) {
                 u = "$USER"; // "owned by me": the user running the command, not a user named "me"
             }
-            if (!Words.NUMBERS.containsKey(u) && !u.equals("the") && !u.equals("id") && !u.equals("in")
-                    && !NOT_A_USER.contains(u)) { // "how many files each user owns": a verb, not a name
+            // "which user and group own it", "the user with the most processes": no user named "and" or "with";
+            // "how many files each user owns": a verb, not a name.
+            if (!Words.NUMBERS.containsKey(u) && !u.equals("id") && !STOP.contains(u) && !NOT_A_USER.contains(u)) {
                 out.add(new Slot(Kind.USER, u, m.start(), m.end()));
             }
         }

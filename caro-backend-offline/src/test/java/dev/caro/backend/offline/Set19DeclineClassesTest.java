@@ -25,7 +25,9 @@ import org.junit.jupiter.params.provider.ValueSource;
  * 17's declines of the same kind: a process "stuck" on a port, the stash "I just made", pausing
  * "without killing", lines with neither of two words, folders "directly inside", EDITOR "for this
  * session", watch highlighting changes, sizes in megabytes "using", files "with 777 permissions",
- * "the existing branch", the last N journal entries.
+ * "the existing branch", the last N journal entries; copying "the X folder" keeping permissions,
+ * every process "highest first", "give DIR to USER" recursively, PATH "at the front", a user's
+ * processes "with their full commands"; and "user and"/"user with" are no user named "and".
  */
 class Set19DeclineClassesTest {
 
@@ -83,6 +85,13 @@ class Set19DeclineClassesTest {
             check out the existing branch hotfix => git switch hotfix
             last 30 journal entries => journalctl -n 30 || -
             show the newest 15 entries of the system journal => journalctl -n 15 || -
+            copy the "static" folder to /srv/backup, keeping timestamps and permissions => cp -a static /srv/backup/
+            show every process sorted by cpu usage, highest first => ps -eo pid,user,%cpu,comm --sort=-%cpu || ps -Ao pid,user,%cpu,comm -r
+            recursively give /srv/app to deploy => sudo chown -R deploy /srv/app
+            put ~/.cargo/bin at the front of PATH for this session => export PATH="$HOME/.cargo/bin:$PATH"
+            which user and group own /etc/hosts => ls -l /etc/hosts
+            processes owned by postgres with their full command lines => ps -fu postgres || ps -U postgres -o pid,command
+            lines in auth.log containing both user and denied => grep user auth.log | grep denied
             """;
 
     static Stream<Arguments> table() {
@@ -117,6 +126,7 @@ class Set19DeclineClassesTest {
         "page through backup.tar.gz",
         "decompress notes.txt.gz and email it",
         "last 20 journal entries for nginx",
+        "give read access to bob recursively",
         "kill whatever is stuck on port 5000 and restart it",
     })
     void declines(String prompt) {
