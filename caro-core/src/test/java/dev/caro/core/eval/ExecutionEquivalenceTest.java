@@ -64,10 +64,13 @@ class ExecutionEquivalenceTest {
     void runawayCommandsTimeOutAndLeaveNoProcessBehind() throws InterruptedException {
         java.time.Instant before = java.time.Instant.now().minusSeconds(2); // /proc start times are coarse
         ExecutionEquivalence quick = new ExecutionEquivalence(c -> Optional.of(RiskLevel.SAFE), Duration.ofMillis(500));
-        assertEquals(Verdict.SKIPPED, quick.compare("yes > /dev/null", "true", List.of()).verdict());
+        // A word of its own, so that another test run's "yes" on the same machine is not taken for this one's.
+        String mark = "caro-runaway-" + ProcessHandle.current().pid() + "-" + System.nanoTime();
+        assertEquals(Verdict.SKIPPED, quick.compare("yes " + mark + " > /dev/null", "true", List.of()).verdict());
         Thread.sleep(200);
         List<ProcessHandle> left = ProcessHandle.allProcesses()
                 .filter(h -> h.info().command().map(c -> c.endsWith("/yes")).orElse(false))
+                .filter(h -> h.info().arguments().map(a -> List.of(a).contains(mark)).orElse(true))
                 .filter(h -> h.info().startInstant().map(t -> t.isAfter(before)).orElse(false))
                 .filter(ProcessHandle::isAlive)
                 .toList();
