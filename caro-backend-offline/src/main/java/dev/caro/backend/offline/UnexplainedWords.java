@@ -63,7 +63,7 @@ final class UnexplainedWords {
             "runs", "gone", "eat", "eating", "hungry", "hogging", "consuming", "takes", "take",
             "taking", "uses", "extension", "extensions", "response", "reply", "linux", "grand", "form", "units",
             "order", "alphabetically", "alphabetical", "usage", "arent", "isnt", "afterwards", "afterward", "version", "entire", "overall",
-            "certain", "particular", "specific", "convert", "converting",
+            "certain", "particular", "specific",
             "properly", "property", "saying", "says", "call", "signal", "program", "programs", "binaries",
             "level", "next", "itself", "themselves", "single", "moment", "mind", "quickest", "easiest", "simplest",
             // people a purpose clause names ("so people can only delete their own files")

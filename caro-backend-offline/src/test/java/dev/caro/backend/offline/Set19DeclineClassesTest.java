@@ -28,6 +28,9 @@ import org.junit.jupiter.params.provider.ValueSource;
  * "the existing branch", the last N journal entries; copying "the X folder" keeping permissions,
  * every process "highest first", "give DIR to USER" recursively, PATH "at the front", a user's
  * processes "with their full commands"; and "user and"/"user with" are no user named "and".
+ * Three more wrong answers: "convert all the .png images to .jpg" listed the images ("convert"
+ * was a harmless word everywhere), "touch all the .txt files" listed them, and "upload report.pdf
+ * to https://..." was an scp to the URL.
  */
 class Set19DeclineClassesTest {
 
@@ -92,6 +95,8 @@ class Set19DeclineClassesTest {
             which user and group own /etc/hosts => ls -l /etc/hosts
             processes owned by postgres with their full command lines => ps -fu postgres || ps -U postgres -o pid,command
             lines in auth.log containing both user and denied => grep user auth.log | grep denied
+            move the folder drafts into archive => mv drafts archive
+            copy notes.txt to bob@web01:/tmp => scp notes.txt bob@web01:/tmp
             """;
 
     static Stream<Arguments> table() {
@@ -127,6 +132,9 @@ class Set19DeclineClassesTest {
         "decompress notes.txt.gz and email it",
         "last 20 journal entries for nginx",
         "give read access to bob recursively",
+        "convert all the .png images to .jpg",
+        "touch all the .txt files",
+        "upload report.pdf to https://example.com/upload",
         "kill whatever is stuck on port 5000 and restart it",
     })
     void declines(String prompt) {
