@@ -30,7 +30,8 @@ import org.junit.jupiter.params.provider.ValueSource;
  * processes "with their full commands"; and "user and"/"user with" are no user named "and".
  * Three more wrong answers: "convert all the .png images to .jpg" listed the images ("convert"
  * was a harmless word everywhere), "touch all the .txt files" listed them, and "upload report.pdf
- * to https://..." was an scp to the URL.
+ * to https://..." was an scp to the URL; "run script.sh in the background" ran whatever
+ * script.sh PATH finds, not the one here (now ./script.sh).
  */
 class Set19DeclineClassesTest {
 
@@ -97,6 +98,11 @@ class Set19DeclineClassesTest {
             lines in auth.log containing both user and denied => grep user auth.log | grep denied
             move the folder drafts into archive => mv drafts archive
             copy notes.txt to bob@web01:/tmp => scp notes.txt bob@web01:/tmp
+            copy dir1 to dir2 recursively => cp -r dir1 dir2
+            show processes listening on ports => sudo ss -tlnp || sudo lsof -nP -iTCP -sTCP:LISTEN
+            run script.sh in the background and ignore hangups => nohup ./script.sh &
+            start tools/build.sh in the background => nohup tools/build.sh &
+            show logged in users => who
             """;
 
     static Stream<Arguments> table() {
