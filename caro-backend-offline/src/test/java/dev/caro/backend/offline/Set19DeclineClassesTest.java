@@ -31,7 +31,10 @@ import org.junit.jupiter.params.provider.ValueSource;
  * Three more wrong answers: "convert all the .png images to .jpg" listed the images ("convert"
  * was a harmless word everywhere), "touch all the .txt files" listed them, and "upload report.pdf
  * to https://..." was an scp to the URL; "run script.sh in the background" ran whatever
- * script.sh PATH finds, not the one here (now ./script.sh).
+ * script.sh PATH finds, not the one here (now ./script.sh); "list the contents of image.iso"
+ * searched for a file of that name, and "list everything in ~ including hidden files" searched
+ * the home folder for the word "hidden". Plain listings of a folder ("list files in ~/Downloads",
+ * "what's in /etc/nginx") had no intent at all.
  */
 class Set19DeclineClassesTest {
 
@@ -103,6 +106,12 @@ class Set19DeclineClassesTest {
             run script.sh in the background and ignore hangups => nohup ./script.sh &
             start tools/build.sh in the background => nohup tools/build.sh &
             show logged in users => who
+            list files by modification time, oldest first => ls -ltr
+            list files in ~/Downloads => ls ~/Downloads
+            what's in /etc/nginx => ls /etc/nginx
+            show the contents of the Documents folder => ls ~/Documents
+            list the files in /var/log with details => ls -l /var/log
+            list files in ~/.config => ls ~/.config
             """;
 
     static Stream<Arguments> table() {
@@ -141,6 +150,8 @@ class Set19DeclineClassesTest {
         "convert all the .png images to .jpg",
         "touch all the .txt files",
         "upload report.pdf to https://example.com/upload",
+        "list the contents of image.iso",
+        "list everything in ~ including hidden files",
         "kill whatever is stuck on port 5000 and restart it",
     })
     void declines(String prompt) {
