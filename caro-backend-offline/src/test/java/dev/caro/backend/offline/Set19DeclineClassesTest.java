@@ -112,6 +112,9 @@ class Set19DeclineClassesTest {
             show the contents of the Documents folder => ls ~/Documents
             list the files in /var/log with details => ls -l /var/log
             list files in ~/.config => ls ~/.config
+            count the number of commits on main => git rev-list --count main
+            how many commits on the release/2.0 branch => git rev-list --count release/2.0
+            how many commits are on the current branch => git rev-list --count HEAD
             """;
 
     static Stream<Arguments> table() {
