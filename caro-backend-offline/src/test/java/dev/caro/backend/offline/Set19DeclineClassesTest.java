@@ -34,7 +34,9 @@ import org.junit.jupiter.params.provider.ValueSource;
  * script.sh PATH finds, not the one here (now ./script.sh); "list the contents of image.iso"
  * searched for a file of that name, and "list everything in ~ including hidden files" searched
  * the home folder for the word "hidden". Plain listings of a folder ("list files in ~/Downloads",
- * "what's in /etc/nginx") had no intent at all.
+ * "what's in /etc/nginx") had no intent at all. And: "the 2nd to last line" was the last line,
+ * "lines with an IP address" printed the addresses alone, ".txt files in each folder" counted
+ * them all together, and a folder's usage "sorted" was its one total.
  */
 class Set19DeclineClassesTest {
 
@@ -115,6 +117,10 @@ class Set19DeclineClassesTest {
             count the number of commits on main => git rev-list --count main
             how many commits on the release/2.0 branch => git rev-list --count release/2.0
             how many commits are on the current branch => git rev-list --count HEAD
+            print the 2nd to last line of list.txt => tail -n 2 list.txt | head -n 1
+            second to last line of todo.md => tail -n 2 todo.md | head -n 1
+            show all lines with an IP address in access.log => grep -E '([0-9]{1,3}\.){3}[0-9]{1,3}' access.log
+            extract the ip addresses from access.log => grep -Eo '([0-9]{1,3}\.){3}[0-9]{1,3}' access.log
             """;
 
     static Stream<Arguments> table() {
@@ -155,6 +161,8 @@ class Set19DeclineClassesTest {
         "upload report.pdf to https://example.com/upload",
         "list the contents of image.iso",
         "list everything in ~ including hidden files",
+        "count the number of .txt files in each folder",
+        "show the disk usage of the current folder sorted",
         "kill whatever is stuck on port 5000 and restart it",
     })
     void declines(String prompt) {
