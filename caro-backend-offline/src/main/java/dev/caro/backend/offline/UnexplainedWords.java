@@ -124,6 +124,15 @@ final class UnexplainedWords {
     private static final Set<String> ACCESS_WORDS = Words.set("accessed", "opened", "read", "used");
     private static final Pattern ACCESS_TEST = Pattern.compile(" -a(?:time|min) | -newerat ");
 
+    /**
+     * Verbs that change something: however many intents of a category name one, it never counts for
+     * the whole category, so "kill the process using the most cpu" is not a listing of processes.
+     */
+    private static final Set<String> ACTIONS = Words.set("kill", "terminate", "stop", "restart", "start", "disable",
+            "enable", "delete", "remove", "move", "rename", "copy", "compress", "extract", "install", "uninstall",
+            "upgrade", "update", "chmod", "chown", "reload", "mount", "unmount", "format", "encrypt", "decrypt",
+            "upload", "push", "reset", "revert", "drop", "truncate", "overwrite", "replace", "shred", "wipe");
+
     /** Share of a category's intents that must name a word for it to count for the whole category. */
     private static final double CATEGORY_SHARE = 0.1;
 
@@ -324,7 +333,7 @@ final class UnexplainedWords {
         }
         Map<String, Double> out = new HashMap<>();
         for (Map.Entry<String, Integer> e : counts.entrySet()) {
-            if (e.getValue() >= 2) {
+            if (e.getValue() >= 2 && !ACTIONS.contains(e.getKey())) {
                 out.put(e.getKey(), e.getValue() / (double) size);
             }
         }

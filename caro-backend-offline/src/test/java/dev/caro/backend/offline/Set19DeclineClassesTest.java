@@ -36,7 +36,9 @@ import org.junit.jupiter.params.provider.ValueSource;
  * the home folder for the word "hidden". Plain listings of a folder ("list files in ~/Downloads",
  * "what's in /etc/nginx") had no intent at all. And: "the 2nd to last line" was the last line,
  * "lines with an IP address" printed the addresses alone, ".txt files in each folder" counted
- * them all together, and a folder's usage "sorted" was its one total.
+ * them all together, and a folder's usage "sorted" was its one total. "kill the process using the
+ * most cpu" listed the processes: "kill", named by many process intents, counted as explained for
+ * all of them; verbs that change something no longer count for a whole category.
  */
 class Set19DeclineClassesTest {
 
@@ -163,6 +165,8 @@ class Set19DeclineClassesTest {
         "list everything in ~ including hidden files",
         "count the number of .txt files in each folder",
         "show the disk usage of the current folder sorted",
+        "kill the process using the most cpu",
+        "terminate the process with the most memory",
         "kill whatever is stuck on port 5000 and restart it",
     })
     void declines(String prompt) {
