@@ -38,7 +38,9 @@ import org.junit.jupiter.params.provider.ValueSource;
  * "lines with an IP address" printed the addresses alone, ".txt files in each folder" counted
  * them all together, and a folder's usage "sorted" was its one total. "kill the process using the
  * most cpu" listed the processes: "kill", named by many process intents, counted as explained for
- * all of them; verbs that change something no longer count for a whole category.
+ * all of them; verbs that change something no longer count for a whole category. "set 755 on all
+ * directories and 644 on all files in DIR" made every file 755 (the files-only intent took the
+ * first mode); it declines two modes, and the dirs-and-files intent reads "MODE on directories".
  */
 class Set19DeclineClassesTest {
 
@@ -123,6 +125,8 @@ class Set19DeclineClassesTest {
             second to last line of todo.md => tail -n 2 todo.md | head -n 1
             show all lines with an IP address in access.log => grep -E '([0-9]{1,3}\.){3}[0-9]{1,3}' access.log
             extract the ip addresses from access.log => grep -Eo '([0-9]{1,3}\.){3}[0-9]{1,3}' access.log
+            set 755 on all directories and 644 on all files in public_html => find public_html -type d -exec chmod 755 {} + && find public_html -type f -exec chmod 644 {} +
+            644 for files and 755 for directories under ./site => find ./site -type d -exec chmod 755 {} + && find ./site -type f -exec chmod 644 {} +
             """;
 
     static Stream<Arguments> table() {
