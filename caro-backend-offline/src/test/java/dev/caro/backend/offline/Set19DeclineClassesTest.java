@@ -123,8 +123,8 @@ class Set19DeclineClassesTest {
             how many commits are on the current branch => git rev-list --count HEAD
             print the 2nd to last line of list.txt => tail -n 2 list.txt | head -n 1
             second to last line of todo.md => tail -n 2 todo.md | head -n 1
-            show all lines with an IP address in access.log => grep -E '([0-9]{1,3}\.){3}[0-9]{1,3}' access.log
-            extract the ip addresses from access.log => grep -Eo '([0-9]{1,3}\.){3}[0-9]{1,3}' access.log
+            show all lines with an IP address in access.log => grep -E '([0-9]{1,3}\\.){3}[0-9]{1,3}' access.log
+            extract the ip addresses from access.log => grep -Eo '([0-9]{1,3}\\.){3}[0-9]{1,3}' access.log
             set 755 on all directories and 644 on all files in public_html => find public_html -type d -exec chmod 755 {} + && find public_html -type f -exec chmod 644 {} +
             644 for files and 755 for directories under ./site => find ./site -type d -exec chmod 755 {} + && find ./site -type f -exec chmod 644 {} +
             """;
