@@ -186,7 +186,7 @@ final class FindExpression {
             return ""; // "hidden files and folders": both kinds
         }
         boolean dirs = mentions(l, "\\b(?:directories|subdirectories|directory (?:names|tree))\\b")
-                && !mentions(l, "\\b(?:in|under|inside|within|into|from|of|skip|ignore|excluding|and) (?:the |all |its |any )?(?:sub)?directories\\b")
+                && !mentions(l, "(?<!\\bnumber |\\bcount |\\blist |\\bnames |\\btotal )\\b(?:in|under|inside|within|into|from|of|skip|ignore|excluding|and) (?:the |all |its |any )?(?:sub)?directories\\b")
                 && !mentions(l, "\\b(?:\\d+|one|two|three|four|five) (?:sub)?directories (?:deep|down)\\b"); // a depth
         boolean emptyDir = mentions(l, "\\bempty (?:sub)?directories\\b|\\bempty (?:directory|directories)\\b");
         boolean files = mentions(l, "\\bfiles?\\b|\\bimages?\\b|\\bphotos?\\b|\\bvideos?\\b|\\bpictures?\\b|\\bscripts?\\b"

@@ -126,6 +126,9 @@ class Set19DeclineClassesTest {
             show all lines with an IP address in access.log => grep -E '([0-9]{1,3}\\.){3}[0-9]{1,3}' access.log
             extract the ip addresses from access.log => grep -Eo '([0-9]{1,3}\\.){3}[0-9]{1,3}' access.log
             set 755 on all directories and 644 on all files in public_html => find public_html -type d -exec chmod 755 {} + && find public_html -type f -exec chmod 644 {} +
+            how many subdirectories are directly inside /srv => find /srv -maxdepth 1 -mindepth 1 -type d | wc -l
+            number of subdirectories in /opt => find /opt -mindepth 1 -type d | wc -l
+            show only the owner and group of /etc/hosts => stat -c '%U:%G' /etc/hosts || stat -f '%Su:%Sg' /etc/hosts
             644 for files and 755 for directories under ./site => find ./site -type d -exec chmod 755 {} + && find ./site -type f -exec chmod 644 {} +
             """;
 
