@@ -114,11 +114,6 @@ final class IntentMatcher {
     }
 
     /**
-     * The intent's command for the request, with what it would ignore of the slots, meaning words
-     * and listed items, or null when it does not apply (no match, no template for the shell, a
-     * text tool on compressed input).
-     */
-    /**
      * Categories whose commands describe the machine itself (its memory, logins, processes, ports,
      * clock...): "on this machine" names no folder to search there.
      */
@@ -129,6 +124,11 @@ final class IntentMatcher {
     private static final Pattern THIS_MACHINE = Pattern.compile(
             "(?:on|in) (?:this|the|my) (?:machine|computer|box|server|system)");
 
+    /**
+     * The intent's command for the request, with what it would ignore of the slots, meaning words
+     * and listed items, or null when it does not apply (no match, no template for the shell, a
+     * text tool on compressed input).
+     */
     private Pending render(Intent intent, ParsedRequest req, ExecutionContext context, List<int[]> quiet) {
         boolean bsd = context.userland() == Userland.BSD;
         Map<String, TemplateRenderer.Capture> captures = new HashMap<>();
