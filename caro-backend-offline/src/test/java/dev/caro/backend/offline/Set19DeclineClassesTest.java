@@ -129,6 +129,11 @@ class Set19DeclineClassesTest {
             how many subdirectories are directly inside /srv => find /srv -maxdepth 1 -mindepth 1 -type d | wc -l
             number of subdirectories in /opt => find /opt -mindepth 1 -type d | wc -l
             show only the owner and group of /etc/hosts => stat -c '%U:%G' /etc/hosts || stat -f '%Su:%Sg' /etc/hosts
+            which files in /srv got changed in the last 2 days => find /srv -type f -mtime -2
+            how many files are in ~/Pictures, subfolders too => find ~/Pictures -type f | wc -l
+            just the ip of example.org, nothing else => dig +short example.org
+            show the part of log.txt between BEGIN and END => sed -n '/BEGIN/,/END/p' log.txt
+            back up app.conf as app.conf.orig before i change it => cp app.conf app.conf.orig
             644 for files and 755 for directories under ./site => find ./site -type d -exec chmod 755 {} + && find ./site -type f -exec chmod 644 {} +
             """;
 
