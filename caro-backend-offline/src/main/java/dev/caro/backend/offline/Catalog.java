@@ -147,6 +147,14 @@ final class Catalog {
      * {@code extensionLoaders} (each file once).
      */
     static Catalog load(ClassLoader loader, List<ClassLoader> extensionLoaders) {
+        return fromFiles(loader, extensionFiles(extensionLoaders));
+    }
+
+    /**
+     * Loads the built-in catalog from {@code loader} and the extension catalog files already found
+     * ({@link #extensionFiles}).
+     */
+    static Catalog fromFiles(ClassLoader loader, List<URL> extensionFiles) {
         CatalogIndex index = CatalogIndex.read(loader);
         Map<String, Intent> byId = new LinkedHashMap<>();
         List<String> problems = new ArrayList<>();
@@ -156,7 +164,7 @@ final class Catalog {
                 byId.put(i.id(), i);
             }
         }
-        for (URL url : extensionFiles(extensionLoaders)) {
+        for (URL url : extensionFiles) {
             String where = url.toString();
             try (InputStream in = url.openStream()) {
                 List<Intent> parsed = parse(read(in), where);

@@ -72,15 +72,17 @@ public final class OfflineBackendProvider implements ModelBackendProvider {
     private static volatile Made last;
 
     private static OfflineBackend backendFor(ClassLoader own, List<ClassLoader> loaders) {
+        // Found once: the key of the backend kept, and on a miss the files the new catalog reads.
+        List<URL> files = Catalog.extensionFiles(loaders);
         List<String> extensions = new ArrayList<>();
-        for (URL u : Catalog.extensionFiles(loaders)) {
+        for (URL u : files) {
             extensions.add(u.toString());
         }
         Made m = last;
         if (m != null && m.loaders().equals(loaders) && m.extensions().equals(extensions)) {
             return m.backend();
         }
-        OfflineBackend made = new OfflineBackend(Catalog.load(own, loaders));
+        OfflineBackend made = new OfflineBackend(Catalog.fromFiles(own, files));
         last = new Made(loaders, extensions, made);
         return made;
     }
