@@ -239,7 +239,7 @@ public final class CliServer implements AutoCloseable {
         while (System.nanoTime() < until) {
             if (pending() > 0) {
                 byte[] body = nextRequest();
-                if (body.length == 12 && ByteBuffer.wrap(body).getInt(8) == Frames.ACK) {
+                if (Frames.isAck(body)) {
                     if (ByteBuffer.wrap(body).getLong(0) == id) {
                         return true;
                     }

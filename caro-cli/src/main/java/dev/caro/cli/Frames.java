@@ -65,6 +65,11 @@ final class Frames {
         return w.bytes();
     }
 
+    /** Whether a request body (a request without magic, version and length) is an {@link #ack}. */
+    static boolean isAck(byte[] body) {
+        return body.length == 12 && ByteBuffer.wrap(body).getInt(8) == ACK;
+    }
+
     /** Builds a request in memory (the client sends it with one write). */
     static final class Writer {
         private byte[] buf = new byte[4096];

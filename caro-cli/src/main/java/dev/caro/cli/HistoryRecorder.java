@@ -57,22 +57,24 @@ final class HistoryRecorder {
         }
         List<Runnable> deferred = DEFERRED.get();
         if (deferred != null) {
+            // The client has its answer by then: a failure is reported by an in-process run of the line.
             deferred.add(new Runnable() {
                 @Override
                 public void run() {
-                    try {
-                        file.append(entry);
-                    } catch (IOException | RuntimeException e) {
-                        // the client has its answer; an in-process run of the line reports this
-                    }
+                    append(entry, false);
                 }
             });
             return;
         }
+        append(entry, true);
+    }
+
+    /** Appends the entry; when it cannot be written, says so once if {@code report}. */
+    private void append(HistoryEntry entry, boolean report) {
         try {
             file.append(entry);
         } catch (IOException | RuntimeException e) {
-            if (!warned) {
+            if (report && !warned) {
                 warned = true;
                 env.err().println("caro: cannot write the history file " + file.path() + " (" + e.getMessage()
                         + "); turn history off with 'caro config set history false'");
