@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
  * command will run, two worked examples, then the working directory and the request.
  *
  * <p>Everything before the last message depends only on the machine and shell, never on the
- * directory caro runs in: a model server that keeps the prompt prefix cached (llama.cpp's) then
+ * directory caro runs in (shown as {@code ~/...} under the home directory): a model server that keeps the prompt prefix cached (llama.cpp's) then
  * reuses it after a {@code cd}, and only the last message is processed anew.
  *
  * <p>Small models answer best when they may answer naturally in a fenced code block (NL2SH,
@@ -52,8 +52,27 @@ public final class PromptBuilder {
         if (text.length() > MAX_REQUEST_CHARS) {
             text = text.substring(0, MAX_REQUEST_CHARS);
         }
-        messages.add(ChatMessage.user(WORKING_DIRECTORY + sanitize(context.cwd()) + "\n" + text));
+        messages.add(ChatMessage.user(WORKING_DIRECTORY + sanitize(shownDirectory(context)) + "\n" + text));
         return List.copyOf(messages);
+    }
+
+    /**
+     * The working directory as the prompt shows it: under the home directory as {@code ~/...}
+     * (except for cmd.exe, which has no {@code ~}). The user's name stays out of what a model, possibly a
+     * remote one, is told, and a warm model server has fewer new tokens to process after a
+     * {@code cd}.
+     */
+    static String shownDirectory(ExecutionContext context) {
+        String cwd = context.cwd();
+        String home = context.home();
+        if (home.length() < 2 || context.shell() == ShellKind.CMD || !cwd.startsWith(home)) {
+            return cwd;
+        }
+        if (cwd.length() == home.length()) {
+            return "~";
+        }
+        char next = cwd.charAt(home.length());
+        return next == '/' || next == '\\' ? "~" + cwd.substring(home.length()) : cwd;
     }
 
     /** Removes chat control tokens (and NUL characters) from text bound for a model. */

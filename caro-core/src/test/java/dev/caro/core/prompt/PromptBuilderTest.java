@@ -52,7 +52,7 @@ class PromptBuilderTest {
         List<ChatMessage> messages = PromptBuilder.build("find pdf files over 10MB in Downloads", LINUX);
         assertEquals(List.of("system", "user", "assistant", "user", "assistant", "user"),
                 messages.stream().map(ChatMessage::role).toList());
-        assertEquals("Working directory: /home/ana/projects\nfind pdf files over 10MB in Downloads",
+        assertEquals("Working directory: ~/projects\nfind pdf files over 10MB in Downloads",
                 messages.get(5).content());
         assertTrue(messages.get(2).content().startsWith("```sh\n") && messages.get(2).content().endsWith("\n```"));
         assertTrue(messages.get(4).content().contains("--max-depth=1"), "GNU example on GNU");
@@ -73,7 +73,7 @@ class PromptBuilderTest {
     @MethodSource("injections")
     void controlTokensInUserTextAreNeutralized(String request, String sent) {
         List<ChatMessage> messages = PromptBuilder.build(request, LINUX);
-        assertEquals("Working directory: /home/ana/projects\n" + sent, messages.get(messages.size() - 1).content());
+        assertEquals("Working directory: ~/projects\n" + sent, messages.get(messages.size() - 1).content());
     }
 
     @Test
@@ -92,11 +92,29 @@ class PromptBuilderTest {
         assertFalse(here.get(0).content().contains("/home/ana/projects"), here.get(0).content());
     }
 
+    /** The user's name stays out of the prompt, and a directory change under home costs fewer tokens. */
+    @Test
+    void directoriesUnderHomeAreShownWithATilde() {
+        assertEquals("~/projects", PromptBuilder.shownDirectory(LINUX));
+        assertEquals("~", PromptBuilder.shownDirectory(LINUX.withCwd("/home/ana")));
+        assertEquals("/home/anabel/x", PromptBuilder.shownDirectory(LINUX.withCwd("/home/anabel/x")), "another user's home");
+        assertEquals("/srv/www", PromptBuilder.shownDirectory(LINUX.withCwd("/srv/www")));
+        assertEquals("/", PromptBuilder.shownDirectory(ExecutionContext.linux("/", "/")), "root's home is / on some systems");
+        assertEquals("~/Documents", PromptBuilder.shownDirectory(MAC.withCwd("/Users/bo/Documents")));
+        assertEquals("~\\src", PromptBuilder.shownDirectory(WINDOWS.withCwd("C:\\Users\\cy\\src")), "PowerShell knows ~");
+        ExecutionContext cmd = new ExecutionContext(OsFamily.WINDOWS, "Windows 11", "amd64", ShellKind.CMD,
+                Userland.WINDOWS, "C:\\Users\\cy\\src", "C:\\Users\\cy", "cy", false, Set.of());
+        assertEquals("C:\\Users\\cy\\src", PromptBuilder.shownDirectory(cmd), "cmd.exe has no ~");
+        for (ChatMessage m : PromptBuilder.build("list files", LINUX)) {
+            assertFalse(m.content().contains("/home/ana"), m.content());
+        }
+    }
+
     @Test
     void veryLongRequestsAreCut() {
         String request = "a".repeat(5000);
         List<ChatMessage> messages = PromptBuilder.build(request, LINUX);
-        assertEquals("Working directory: /home/ana/projects\n" + "a".repeat(PromptBuilder.MAX_REQUEST_CHARS),
+        assertEquals("Working directory: ~/projects\n" + "a".repeat(PromptBuilder.MAX_REQUEST_CHARS),
                 messages.get(messages.size() - 1).content());
     }
 }
