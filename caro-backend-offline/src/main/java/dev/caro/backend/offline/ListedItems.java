@@ -8,7 +8,7 @@ import java.util.regex.Pattern;
 
 /**
  * Lists of like items in a request: "9911 and 9912", "a.txt, b.txt and c.txt", "10.0.0.1 or
- * 10.0.0.2". A command that uses one item of such a list and leaves out another answers only part
+ * 10.0.0.2", "HTTP_PROXY and HTTPS_PROXY". A command that uses one item of such a list and leaves out another answers only part
  * of the request, so the matcher treats the left-out item as ignored and declines.
  */
 final class ListedItems {
@@ -17,8 +17,10 @@ final class ListedItems {
     private static final String NUMBER = "\\d+(?:\\.\\d+)*";
     /** Names with a dot: files, hosts, extensions. */
     private static final String DOTTED = "~?[\\w/-]*\\.[\\w.-]*\\w";
+    /** Upper-case names: environment variables (HTTP_PROXY), signals, log levels. */
+    private static final String UPPER = "\\$?[A-Z][A-Z0-9_]*[A-Z0-9]";
     private static final String JOIN = "(?:,? and |,? or |, ?)";
-    private static final List<Pattern> LISTS = List.of(list(NUMBER), list(DOTTED));
+    private static final List<Pattern> LISTS = List.of(list(NUMBER), list(DOTTED), list(UPPER));
     private static final Pattern SEPARATOR = Pattern.compile(JOIN);
 
     private ListedItems() {}

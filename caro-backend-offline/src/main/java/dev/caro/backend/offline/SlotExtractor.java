@@ -241,6 +241,10 @@ final class SlotExtractor {
                         ok = false;
                         break;
                     }
+                    if (exts.contains(e)) {
+                        e = spelled(p, e); // "jpg or jpeg": both spellings, not jpg twice
+                        exts.set(0, spelled(m.group("e"), exts.get(0))); // "jpeg or jpg"
+                    }
                     exts.add(e);
                 }
             }
@@ -423,6 +427,12 @@ final class SlotExtractor {
         }
         String base = w.substring(0, w.length() - 1);
         return PLURAL_EXTENSIONS.contains(base) ? (base.equals("jpeg") ? "jpg" : base) : null;
+    }
+
+    /** {@code word} as the extension it spells when it is one ("jpeg"), else {@code named} ("jpeg" named as jpg). */
+    private static String spelled(String word, String named) {
+        String w = word.toLowerCase(Locale.ROOT).replaceFirst("^\\.", "");
+        return Words.EXTENSIONS.contains(w) ? w : named;
     }
 
     private static String extensionOf(String word) {

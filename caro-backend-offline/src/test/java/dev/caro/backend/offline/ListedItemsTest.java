@@ -27,6 +27,19 @@ class ListedItemsTest {
         assertEquals("9911", ListedItems.leftOut("kill 9911 and 9912", "kill 99110 9912"));
     }
 
+    /** Variable names, signals and log levels come in lists too; "CPU" or "RAM" alone are no list. */
+    @Test
+    void upperCaseNamesFormListsAndNoneMayBeDropped() {
+        assertEquals(List.of(List.of("HTTP_PROXY", "HTTPS_PROXY")), ListedItems.in("unset HTTP_PROXY and HTTPS_PROXY in this shell"));
+        assertEquals(List.of(List.of("ERROR", "WARN", "FATAL")), ListedItems.in("lines with ERROR, WARN or FATAL in app.log"));
+        assertEquals("HTTPS_PROXY", ListedItems.leftOut("unset HTTP_PROXY and HTTPS_PROXY", "unset HTTP_PROXY"));
+        assertNull(ListedItems.leftOut("unset HTTP_PROXY and HTTPS_PROXY", "unset HTTP_PROXY HTTPS_PROXY"));
+        assertEquals("WARN", ListedItems.leftOut("show ERROR and WARN lines in app.log", "grep -i error app.log"));
+        assertNull(ListedItems.leftOut("show ERROR and WARN lines in app.log", "grep -E 'ERROR|WARN' app.log"));
+        assertEquals(List.of(), ListedItems.in("show the PATH variable"));
+        assertEquals(List.of(), ListedItems.in("Show me the PDF files"), "capitalised words are no upper-case names");
+    }
+
     @Test
     void rendersAListAsOneWordPerItem() {
         assertEquals("a.txt 'my file.txt' c.txt", ListedItems.words("a.txt, my file.txt and c.txt"));

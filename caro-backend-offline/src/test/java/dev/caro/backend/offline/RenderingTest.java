@@ -20,6 +20,8 @@ class RenderingTest {
             find pdf files over 10MB in my Downloads folder => find ~/Downloads -type f -name '*.pdf' -size +10M
             list .log files in /var/log older than a week => find /var/log -type f -name '*.log' -mtime +7
             find jpg and png images in ~/Pictures => find ~/Pictures -type f \\( -iname '*.jpg' -o -iname '*.png' \\)
+            count the jpg or jpeg photos in ~/Pictures => find ~/Pictures -type f \\( -iname '*.jpg' -o -iname '*.jpeg' \\) | wc -l
+            find .jpeg and .jpg files => find . -type f \\( -iname '*.jpeg' -o -iname '*.jpg' \\)
             how many python files are in src => find src -type f -name '*.py' | wc -l
             which files changed in the last 30 minutes => find . -type f -mmin -30
             delete all .tmp files under /tmp/cache => find /tmp/cache -type f -name '*.tmp' -delete
