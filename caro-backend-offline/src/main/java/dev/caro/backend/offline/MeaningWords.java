@@ -90,7 +90,8 @@ final class MeaningWords {
         return false;
     }
 
-    private static final Pattern ISO_DATE = Pattern.compile("(?<![\\d-])\\d{4}-\\d{2}-\\d{2}(?![\\d-])");
+    /** A calendar date written as ISO 8601 (2024-06-01), not part of a longer run of digits and dashes. */
+    static final Pattern ISO_DATE = Pattern.compile("(?<![\\d-])\\d{4}-\\d{2}-\\d{2}(?![\\d-])");
 
     /** Words before a date that make it an example of a format ("formatted like 2025-03-01 14:25"). */
     private static final Pattern EXAMPLE = Pattern.compile("(?i)\\b(?:like|e\\.?g\\.?|such as|as in|as|example:?)\\s*$");

@@ -70,6 +70,9 @@ final class TemplateRenderer implements FindExpression.SlotUse {
         }
     };
 
+    /** How a template refers to a capture's value: {n}, {=n}, {@n}, {'n}, {*n}. */
+    private static final String[] REFERENCE_OPENINGS = {"{", "{=", "{@", "{'", "{*"};
+
     /**
      * Whether path slot {@code s} is covered only by captures that the template names as
      * placeholders but never read: the value sat in a fallback another value took the place of.
@@ -80,8 +83,10 @@ final class TemplateRenderer implements FindExpression.SlotUse {
             return false;
         }
         for (String n : names) {
-            if (Pattern.compile("\\{[=@'*]?" + Pattern.quote(n) + "[:}]").matcher(template).find()) {
-                return true;
+            for (String open : REFERENCE_OPENINGS) {
+                if (template.contains(open + n + ":") || template.contains(open + n + "}")) {
+                    return true;
+                }
             }
         }
         return false;

@@ -88,8 +88,6 @@ final class UnexplainedWords {
     private static final Set<String> DATED_NAMES = Words.set("christmas", "xmas", "halloween", "valentines",
             "birthday", "anniversary", "deadline", "independence", "thanksgiving", "easter");
 
-    private static final Pattern ISO_DATE = Pattern.compile("\\b\\d{4}-\\d{2}-\\d{2}\\b");
-
     private static final Pattern WORD = Pattern.compile("[A-Za-z][A-Za-z0-9_'-]*");
 
     /**
@@ -207,7 +205,7 @@ final class UnexplainedWords {
         }
         covered.addAll(spans(captures));
         boolean timed = req.slots().stream().anyMatch(s -> s.kind() == Slot.Kind.TIME);
-        boolean dated = ISO_DATE.matcher(req.text()).find();
+        boolean dated = MeaningWords.ISO_DATE.matcher(req.text()).find();
         // what a negation may be part of: a slot ("skip node_modules"), a capture, "without errors" for 2>/dev/null
         List<int[]> negatable = new ArrayList<>(covered.subList(spans.size(), covered.size()));
         if (command.contains("2>/dev/null")) {
