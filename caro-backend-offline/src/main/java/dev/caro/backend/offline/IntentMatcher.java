@@ -171,6 +171,8 @@ final class IntentMatcher {
             }
         }
         List<Slot> unused = r.unused(intent.allow());
+        String finalCommand = command;
+        unused.removeIf(sl -> heldByCommand(sl, finalCommand));
         if (MACHINE_STATE.contains(intent.category())) {
             unused.removeIf(sl -> THIS_MACHINE.matcher(req.lower().substring(sl.start(), sl.end())).matches());
         }
@@ -184,6 +186,24 @@ final class IntentMatcher {
         int score = intent.priority() * 1000 + matched + 10 * r.usedCount();
         return new Pending(intent, command, score, ignored, spans, captures,
                 unexplained.claims(intent, req, patternSpans, captures));
+    }
+
+    /** A keep-the-input option: -k, --keep, or k in a bundle of short options (-dk). */
+    private static final Pattern KEEP_OPTION = Pattern.compile("(?<!\\S)-[a-zA-Z]*k[a-zA-Z]*(?!\\S)|--keep\\b");
+
+    /**
+     * Whether the command holds slot {@code s} although no capture of the intent covers it: an
+     * extension written into the command as a glob or an option's value ("keeping a .bak backup":
+     * {@code sed -i.bak}; not the end of a file name such as {@code error.log}), or "keep the .bz2"
+     * answered by a keep option.
+     */
+    static boolean heldByCommand(Slot s, String command) {
+        return switch (s.kind()) {
+            case EXT -> Pattern.compile("(?:\\*|(?<![\\w-])-[a-zA-Z]+|=)\\." + Pattern.quote(s.value()) + "(?![\\w.])")
+                    .matcher(command).find();
+            case KEEP -> KEEP_OPTION.matcher(command).find();
+            default -> false;
+        };
     }
 
     /** {@code p} scored, with the first word it ignores: its own findings, then the words the others claim. */

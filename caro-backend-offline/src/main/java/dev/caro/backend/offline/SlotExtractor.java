@@ -300,7 +300,8 @@ final class SlotExtractor {
         if (m.find()) {
             String d = text.substring(m.start("d"), m.end("d"));
             String dl = d.toLowerCase(Locale.ROOT);
-            if (!STOP.contains(dl) && !NOT_DIRS.contains(dl) && !dl.matches("[ymdhs]{2,4}(?:-[ymdhs]{2,4})+")
+            // one letter is no folder's name at the end of a sentence: "ending in Z", "written in C"
+            if (dl.length() > 1 && !STOP.contains(dl) && !NOT_DIRS.contains(dl) && !dl.matches("[ymdhs]{2,4}(?:-[ymdhs]{2,4})+")
                     && !Words.EXTENSIONS.contains(dl) && !Words.EXTENSION_NAMES.containsKey(dl)
                     && free(out, m.start("d"), m.end("d"))) {
                 out.add(new Slot(Kind.DIR, d, m.start("d"), m.end("d")));

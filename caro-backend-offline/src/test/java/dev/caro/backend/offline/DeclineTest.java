@@ -33,7 +33,9 @@ class DeclineTest {
         // An upper-case word is a variable only when named as one: this is a date format.
         "print the current date and time in RFC 1123 format",
         // The time in UTC is not an ISO 8601 timestamp of a given kind when the request names a format.
-        "current time in Tokyo in ISO week format"})
+        "current time in Tokyo in ISO week format",
+        // The backup's extension must be the one the command writes (sed -i.bak is not a .orig backup).
+        "replace foo with bar in app.conf, keep a .orig backup"})
     void declinesWhenAnUpperCaseWordOrAFormatIsNotExplained(String prompt) {
         Generation g = Backends.generate(prompt, Backends.GNU);
         assertTrue(g.isEmpty(), prompt + " -> " + g.candidates());
