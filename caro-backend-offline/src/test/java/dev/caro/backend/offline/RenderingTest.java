@@ -48,6 +48,8 @@ class RenderingTest {
             tar up src excluding the .log files => tar -czf src.tar.gz --exclude='*.log' src
             unzip assets.zip into ./static without overwriting existing files => unzip -n assets.zip -d ./static
             decompress logs.bz2 but keep the .bz2 => bunzip2 -k logs.bz2
+            disk usage of src excluding node_modules => du -sh --exclude=node_modules src
+            disk usage of /var without the log folder => du -sh --exclude=log /var
             gunzip data.gz and keep the .gz file => gunzip -k data.gz
             unxz big.xz, keep the .xz => unxz -k big.xz
             current UTC time as an ISO 8601 timestamp ending in Z => date -u +%Y-%m-%dT%H:%M:%SZ
@@ -60,6 +62,7 @@ class RenderingTest {
             number of cpu cores => nproc => sysctl -n hw.ncpu
             convert the epoch time 1700000000 to a date => date -d @1700000000 => date -r 1700000000
             replace foo with bar in a.txt in place => sed -i 's/foo/bar/g' a.txt => sed -i '' 's/foo/bar/g' a.txt
+            disk usage of my home dir excluding the .cache folder => du -sh --exclude=.cache ~ => du -sh -I .cache ~
             replace every "foo" with "bar" in app.ini in place, keeping a .bak backup => sed -i.bak 's/foo/bar/g' app.ini => sed -i.bak 's/foo/bar/g' app.ini
             sha256 checksum of ubuntu.iso => sha256sum ubuntu.iso => shasum -a 256 ubuntu.iso
             show the top 3 processes by cpu => ps -eo pid,user,%cpu,comm --sort=-%cpu | head -n 4 => ps -Ao pid,user,%cpu,comm -r | head -n 4
