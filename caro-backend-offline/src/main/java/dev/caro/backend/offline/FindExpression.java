@@ -216,6 +216,11 @@ final class FindExpression {
         TimeBound t = new TimeBound(p[0].equals("older") ? TimeBound.Kind.OLDER : TimeBound.Kind.WITHIN,
                 Integer.parseInt(p[1]), p[2]);
         String sign = t.kind() == TimeBound.Kind.OLDER ? "+" : "-";
+        if (t.kind() == TimeBound.Kind.WITHIN && t.unit().equals("hour") && t.amount() % 24 == 0) {
+            // "in the last 24 hours" as people write it: -mtime -1 is the same bound as -mmin -1440
+            // (an age under 1 day). Not for "older than 48 hours": -mtime +2 means 72 hours or more.
+            return "-" + flag + "time -" + t.amount() / 24;
+        }
         if (t.minutes() >= 0) {
             return "-" + flag + "min " + sign + t.minutes();
         }
