@@ -535,7 +535,9 @@ final class Normalizer {
             }
             case "unset" -> {
                 for (Word a : cmd.args()) {
-                    if (!a.looksLikeOption()) {
+                    if (a.value().equals("IFS")) {
+                        sc.vars.remove("IFS"); // unset IFS splits as the default does, unlike an empty one
+                    } else if (!a.looksLikeOption()) {
                         sc.vars.put(a.value(), "");
                     }
                 }
@@ -544,6 +546,18 @@ final class Normalizer {
                 for (Word a : cmd.args()) {
                     if (!a.looksLikeOption() && SyntaxParser.isName(a.value(), 0, a.value().length())) {
                         sc.vars.put(a.value(), null);
+                    }
+                }
+            }
+            case "set" -> {
+                // set -- a b c (or set a b c): the positional parameters $1, $2, ... from then on
+                List<Word> a = cmd.args();
+                int from = a.isEmpty() ? -1 : a.get(0).value().equals("--") ? 1
+                        : a.get(0).value().startsWith("-") || a.get(0).value().startsWith("+") ? -1 : 0;
+                if (from >= 0) {
+                    for (int k = 1; k <= 9; k++) {
+                        Word w = from + k - 1 < a.size() ? a.get(from + k - 1) : null;
+                        sc.vars.put(String.valueOf(k), w == null ? "" : w.literal() ? w.value() : null);
                     }
                 }
             }
@@ -1161,10 +1175,22 @@ final class Normalizer {
 
     // ---------------------------------------------------------------- words
 
-    /** Evaluates a word, splitting a lone unquoted expansion with a known multi-word value into fields. */
+    /**
+     * Evaluates a word, splitting a lone unquoted expansion with a known multi-word value into fields:
+     * at blanks, or at the characters of IFS when the script set it ({@code IFS=,; c="rm,-rf,/opt"; $c}
+     * runs {@code rm -rf /opt}). An IFS set to an unknown value splits as the default would.
+     */
     private List<Word> evalFields(RawWord raw, Scope sc) {
         Word w = evalWord(raw, sc);
         if (raw.parts().size() == 1 && w.literal() && isUnquotedExpansion(raw.parts().get(0))) {
+            String ifs = sc.vars.get("IFS");
+            if (ifs != null) {
+                List<Word> fields = new ArrayList<>();
+                for (String f : fields(w.value(), ifs)) {
+                    fields.add(new Word(w.source(), f, false, false, hasGlob(f), w.span()));
+                }
+                return fields.size() == 1 && fields.get(0).value().equals(w.value()) ? List.of(w) : fields;
+            }
             String v = w.value().strip();
             if (v.isEmpty()) {
                 return List.of(); // an empty unquoted expansion vanishes
@@ -1198,6 +1224,59 @@ final class Normalizer {
             }
         }
         return out;
+    }
+
+    /**
+     * Splits text at the characters of {@code ifs} as the shell splits an unquoted expansion: runs of
+     * IFS blanks (space, tab, newline) are one separator and vanish at either end; every other IFS
+     * character ends a field, so {@code a,,b} with IFS {@code ,} is {@code a}, empty, {@code b}.
+     * An empty IFS does not split.
+     */
+    static List<String> fields(String text, String ifs) {
+        List<String> out = new ArrayList<>();
+        if (ifs.isEmpty()) {
+            if (!text.isEmpty()) {
+                out.add(text);
+            }
+            return out;
+        }
+        int n = text.length();
+        int i = 0;
+        while (i < n && isIfsBlank(text.charAt(i), ifs)) {
+            i++;
+        }
+        StringBuilder field = new StringBuilder();
+        while (i < n) {
+            char c = text.charAt(i);
+            if (ifs.indexOf(c) < 0) {
+                field.append(c);
+                i++;
+                continue;
+            }
+            out.add(field.toString());
+            field.setLength(0);
+            boolean other = !isIfsBlank(c, ifs); // a separator is blanks around at most one other IFS character
+            if (other) {
+                i++;
+            }
+            while (i < n && isIfsBlank(text.charAt(i), ifs)) {
+                i++;
+            }
+            if (!other && i < n && ifs.indexOf(text.charAt(i)) >= 0) {
+                i++;
+                while (i < n && isIfsBlank(text.charAt(i), ifs)) {
+                    i++;
+                }
+            }
+        }
+        if (field.length() > 0) {
+            out.add(field.toString());
+        }
+        return out;
+    }
+
+    private static boolean isIfsBlank(char c, String ifs) {
+        return (c == ' ' || c == '\t' || c == '\n') && ifs.indexOf(c) >= 0;
     }
 
     private static boolean isUnquotedExpansion(Part p) {
@@ -1269,6 +1348,9 @@ final class Normalizer {
             known = value != null;
         } else if (name.equals("HOME")) {
             value = context.home();
+            known = true;
+        } else if (name.equals("IFS")) {
+            value = " \t\n";
             known = true;
         } else if (name.equals("PWD") && sc.cwd != null) {
             value = sc.cwd;

@@ -426,6 +426,33 @@ class NormalizerTest {
         assertEquals(List.of("direct: echo [rm -rf /]", "direct: sh", "piped_script: rm [-rf] [/]"), render(parse("echo 'rm -rf /' | sh")));
     }
 
+    @Test
+    void splitsUnquotedExpansionsAtTheIfsTheScriptSet() {
+        assertEquals("direct: rm [-rf] [/opt]", render(only(parse("IFS=,; c=\"rm,-rf,/opt\"; $c"), "rm")));
+        assertEquals("direct: rm [-rf] [/opt]", render(only(parse("IFS=$'\\x2c'; c=rm,-rf,/opt; $c"), "rm")));
+        assertEquals("direct: rm [-rf] [/srv]", render(only(parse("IFS=\"$IFS,\"; c=\"rm, -rf ,/srv\"; $c"), "rm")));
+        assertEquals("direct: rm [-rf] [/etc]", render(only(parse("export IFS=:; a=-rf:/etc; rm $a"), "rm")));
+        assertEquals("direct: rm [-rf] [/opt]", render(only(parse("IFS=,; set -- rm,-rf,/opt; $1"), "rm")));
+        assertEquals("direct: echo [rm] [-rf] [/opt]", render(only(parse("IFS=,; c=rm,-rf,/opt; echo $c"), "echo")));
+        assertEquals("direct: echo [rm,-rf,/opt]", render(only(parse("IFS=,; c=rm,-rf,/opt; echo \"$c\""), "echo")));
+        // Blanks no longer split once IFS holds none; unset IFS splits as the default does; an empty one never splits.
+        assertEquals("rm -rf /opt", parse("IFS=,; c='rm -rf /opt'; $c").commands().get(2).nameWord().value());
+        assertEquals("direct: rm [-rf] [/opt]", render(only(parse("IFS=,; unset IFS; c='rm -rf /opt'; $c"), "rm")));
+        assertEquals("rm -rf /opt", parse("IFS=; c='rm -rf /opt'; $c").commands().get(2).nameWord().value());
+        // A prefix assignment (IFS=, read ...) changes IFS for that command only.
+        assertEquals("direct: echo [a] [b]", render(only(parse("IFS=, read -r x; c='a b'; echo $c"), "echo")));
+    }
+
+    @Test
+    void fieldSplittingFollowsPosix() {
+        assertEquals(List.of("a", "", "b"), Normalizer.fields("a,,b", ","));
+        assertEquals(List.of("", "a"), Normalizer.fields(",a,", ","));
+        assertEquals(List.of("a", "b", "c"), Normalizer.fields("  a , b\tc  ", " \t\n,"));
+        assertEquals(List.of("a", "", "b"), Normalizer.fields("a , , b", " ,"));
+        assertEquals(List.of("a b"), Normalizer.fields("a b", ""));
+        assertEquals(List.of(), Normalizer.fields("   ", " "));
+    }
+
     private static String args(SimpleCommand c) {
         String r = render(c);
         return r.substring(r.indexOf(c.name()) + c.name().length()).strip();

@@ -28,7 +28,8 @@ public final class GcpDeleteRule extends BaseRule {
                         "gcloud compute instances delete web-1 --zone us-central1-a --quiet", "gcloud sql instances delete orders-db",
                         "gsutil rb gs://old-bucket", "gcloud storage rm --recursive gs://backups"),
                 List.of("gcloud compute instances list", "gsutil ls gs://ml-datasets", "gsutil cp model.bin gs://ml-datasets/",
-                        "gcloud config set project demo", "gsutil rm gs://bucket/tmp/one-file.txt"));
+                        "gcloud config set project demo", "gsutil rm gs://bucket/tmp/one-file.txt",
+                        "gcloud projects delete --help", "gcloud help compute instances delete"));
     }
 
     @Override

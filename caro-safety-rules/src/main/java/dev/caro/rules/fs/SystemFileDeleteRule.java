@@ -52,6 +52,12 @@ public final class SystemFileDeleteRule extends BaseRule {
             if (w.literal() && !Targets.insideHome(c, ctx, w.value())) {
                 String abs = Targets.absolute(c, ctx, w.value());
                 Optional<SensitiveFiles.Match> m = SensitiveFiles.lookup(abs);
+                Optional<SensitiveFiles.Vital> vital = SensitiveFiles.vital(abs);
+                if (vital.isPresent() && !n.equals("rmdir")) {
+                    report(out, RiskLevel.CRITICAL, "Deletes " + vital.get().what() + " " + Targets.display(w) + ": "
+                            + vital.get().without() + ".", w.span());
+                    continue;
+                }
                 if (m.isPresent() && !n.equals("rmdir")) {
                     report(out, m.get().risk(), "Deletes " + m.get().what() + " " + Targets.display(w) + ".", w.span());
                     continue;

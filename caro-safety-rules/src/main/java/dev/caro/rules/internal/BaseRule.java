@@ -2,15 +2,21 @@ package dev.caro.rules.internal;
 
 import dev.caro.api.safety.Finding;
 import dev.caro.api.safety.RiskLevel;
+import dev.caro.api.safety.RuleContext;
 import dev.caro.api.safety.RuleExamples;
 import dev.caro.api.safety.SafetyRule;
+import dev.caro.api.shell.ShellScript;
 import dev.caro.api.shell.SimpleCommand;
 import dev.caro.api.shell.Span;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 
-/** Holds a rule's metadata and caps every finding at the rule's maximum risk. */
+/**
+ * Holds a rule's metadata and caps every finding at the rule's maximum risk. A cloud or cluster CLI
+ * asked only for help or a dry run ({@link HelpOrDryRun}) is judged by no built-in rule.
+ */
 public abstract class BaseRule implements SafetyRule {
 
     private final String id;
@@ -51,6 +57,18 @@ public abstract class BaseRule implements SafetyRule {
     @Override
     public final RuleExamples examples() {
         return examples;
+    }
+
+    /** Every simple command except a cloud or cluster CLI asked only for help or a dry run, which changes nothing. */
+    @Override
+    public List<Finding> evaluate(ShellScript script, RuleContext context) {
+        List<Finding> out = new ArrayList<>();
+        for (SimpleCommand c : script.commands()) {
+            if (!HelpOrDryRun.of(c)) {
+                out.addAll(evaluate(c, context));
+            }
+        }
+        return out;
     }
 
     /** Adds a finding unless {@code level} is SAFE; the level is capped at {@link #risk()}. */

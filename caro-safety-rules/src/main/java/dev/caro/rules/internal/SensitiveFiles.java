@@ -3,6 +3,7 @@ package dev.caro.rules.internal;
 import dev.caro.api.safety.RiskLevel;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /** System files whose loss or corruption breaks logins, booting or privilege separation. */
 public final class SensitiveFiles {
@@ -69,6 +70,55 @@ public final class SensitiveFiles {
         "/usr/lib/", "/usr/lib64/", "/usr/libexec/", "/lib32/", "/usr/lib32/"};
 
     private SensitiveFiles() {}
+
+    /** A file the system cannot run without: what it is, and what stops when it is gone. */
+    public record Vital(String what, String without) {}
+
+    /**
+     * Files the system cannot run without, with what stops when they are gone (moved, renamed or
+     * deleted). Directories count with what is in them.
+     */
+    private static final Map<String, Vital> VITAL = Map.ofEntries(
+            Map.entry("/etc/passwd", new Vital("the user database", "nobody can log in")),
+            Map.entry("/etc/shadow", new Vital("the password hashes", "nobody can log in with a password")),
+            Map.entry("/etc/group", new Vital("the group database", "logins and sudo fail")),
+            Map.entry("/etc/sudoers", new Vital("the sudo rules", "sudo stops working")),
+            Map.entry("/etc/doas.conf", new Vital("the doas rules", "doas stops working")),
+            Map.entry("/etc/pam.d", new Vital("the PAM login configuration", "logins and sudo fail")),
+            Map.entry("/etc/fstab", new Vital("the filesystem table", "the next boot cannot mount the filesystems")),
+            Map.entry("/boot", new Vital("the boot files", "the machine no longer boots")));
+
+    /** Programs every login, script or boot runs, by name, in any of the binary directories. */
+    private static final Set<String> VITAL_PROGRAMS = Set.of("sh", "bash", "dash", "sudo", "su", "login",
+            "init", "systemd", "sshd", "mount", "doas");
+
+    /**
+     * The file {@code abs} (absolute, normalized) as one the system cannot run without, or empty:
+     * {@code /etc/passwd}, {@code /etc/shadow}, {@code /etc/group}, {@code /etc/sudoers},
+     * {@code /etc/pam.d/...}, {@code /etc/fstab}, {@code /boot/...}, the C library and dynamic
+     * loader, and {@code sh}, {@code bash}, {@code sudo}, {@code su}, {@code login}, {@code init},
+     * {@code systemd}, {@code sshd}, {@code mount} in {@code /bin}, {@code /sbin}, {@code /usr/bin},
+     * {@code /usr/sbin}.
+     */
+    public static Optional<Vital> vital(String abs) {
+        for (Map.Entry<String, Vital> e : VITAL.entrySet()) {
+            if (abs.equals(e.getKey()) || abs.startsWith(e.getKey() + "/")) {
+                return Optional.of(e.getValue());
+            }
+        }
+        if (CORE_LIBRARY.matcher(abs).matches()) {
+            return Optional.of(new Vital("the library every program loads", "no program can start"));
+        }
+        int slash = abs.lastIndexOf('/');
+        String dir = abs.substring(0, slash + 1);
+        String base = abs.substring(slash + 1);
+        if (VITAL_PROGRAMS.contains(base) && (dir.equals("/bin/") || dir.equals("/sbin/") || dir.equals("/usr/bin/")
+                || dir.equals("/usr/sbin/") || dir.equals("/lib/systemd/") || dir.equals("/usr/lib/systemd/"))) {
+            return Optional.of(new Vital("the program", "logins, scripts or the boot that run " + base + " fail"));
+        }
+        return Optional.empty();
+    }
+
 
     /** A known sensitive file (or a file in a sensitive directory) and how bad overwriting it is. */
     public record Match(String path, String what, RiskLevel risk) {}

@@ -77,6 +77,11 @@ public final class SystemConfigWriteRule extends BaseRule {
                     continue;
                 }
             }
+            Optional<SensitiveFiles.Vital> vital = SensitiveFiles.vital(abs);
+            if (vital.isPresent() && empties(c, t)) {
+                report(out, RiskLevel.CRITICAL, "Empties " + vital.get().what() + " " + abs + ": " + vital.get().without() + ".", w.span());
+                continue;
+            }
             if (abs.startsWith("/etc/sudoers") || abs.equals("/proc/sysrq-trigger") || SensitiveFiles.isSystemLog(abs)) {
                 continue; // judged by their own rules
             }
@@ -112,6 +117,33 @@ public final class SystemConfigWriteRule extends BaseRule {
             report(out, r, capitalize(t.how()) + " " + m.get().what() + " " + abs + ".", w.span());
         }
         return out;
+    }
+
+    /**
+     * Whether the write leaves the file empty (or a bare newline): {@code cp /dev/null F}, {@code : > F},
+     * {@code > F}, {@code echo > F}, {@code cat /dev/null > F}, {@code echo -n | tee F}, {@code truncate -s 0 F}.
+     */
+    private static boolean empties(SimpleCommand c, Writes.Target t) {
+        String n = Names.of(c);
+        List<String> a = c.argValues();
+        if (t.how().equals("truncates")) {
+            return a.contains("-s0") || a.contains("--size=0") || java.util.stream.IntStream.range(0, a.size() - 1)
+                    .anyMatch(i -> (a.get(i).equals("-s") || a.get(i).equals("--size")) && a.get(i + 1).equals("0"));
+        }
+        if (t.append() || !t.how().equals("overwrites")) {
+            return false;
+        }
+        if (n.equals("cp") || n.equals("install") || n.equals("dd")) {
+            return a.contains("/dev/null") || a.contains("if=/dev/null");
+        }
+        if (n.equals("tee")) {
+            return Stdin.text(c).map(String::isBlank).orElse(false); // echo -n | tee F
+        }
+        boolean redirected = c.redirects().stream().anyMatch(r -> r.target() == t.target());
+        return redirected && c.upstream().isEmpty() && Stdin.text(c).isEmpty() && (n.isEmpty() || n.equals(":") || n.equals("true")
+                || n.equals("echo") && a.stream().allMatch(v -> v.equals("-n") || v.equals("-e") || v.isEmpty())
+                || n.equals("printf") && a.stream().allMatch(String::isEmpty)
+                || n.equals("cat") && a.equals(List.of("/dev/null")));
     }
 
     /** Whether the text written comes straight from the network: curl or wget writes it, or feeds the writer. */
