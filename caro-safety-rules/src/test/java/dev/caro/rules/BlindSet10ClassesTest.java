@@ -96,6 +96,9 @@ class BlindSet10ClassesTest {
                 // A help or dry-run lookalike that still runs.
                 Arguments.of("kubectl delete pods --all -A --dry-run=none", RiskLevel.CRITICAL, "every"),
                 Arguments.of("kubectl exec app -- rm -rf / --help", RiskLevel.CRITICAL, "root directory"),
+                // "help" as an option's value is no help request.
+                Arguments.of("kubectl -n help delete ns prod", RiskLevel.CRITICAL, "namespace prod"),
+                Arguments.of("aws s3 rm s3://prod-bucket --recursive --exclude help", RiskLevel.HIGH, "every object"),
                 Arguments.of("gsutil -h \"Cache-Control:no-cache\" rm -r gs://bucket", RiskLevel.HIGH, "Recursively deletes gs://bucket"));
     }
 

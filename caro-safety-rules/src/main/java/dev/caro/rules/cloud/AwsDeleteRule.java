@@ -52,7 +52,7 @@ public final class AwsDeleteRule extends BaseRule {
             return List.of();
         }
         List<Word> ops = Args.operands(c, VALUE_OPTS);
-        if (ops.size() < 2 || c.hasArg("--dryrun") || c.hasArg("--dry-run") || c.hasArg("help")) {
+        if (ops.size() < 2) { // help and dry runs never get here (BaseRule, HelpOrDryRun)
             return List.of();
         }
         String service = ops.get(0).value().toLowerCase(Locale.ROOT);

@@ -38,7 +38,7 @@ public final class HelpOrDryRun {
         while (end < args.size() && !args.get(end).value().equals("--")) {
             end++;
         }
-        String firstOperand = null;
+        boolean options = false;
         for (int i = 0; i < end; i++) {
             String v = args.get(i).value();
             if (v.equals("--help") || v.equals("-help") || v.equals("-h") && !H_IS_NOT_HELP.contains(n)) {
@@ -48,12 +48,15 @@ public final class HelpOrDryRun {
                     || v.startsWith("--dry-run=") && !v.equals("--dry-run=none") && !v.equals("--dry-run=false"))) {
                 return true;
             }
-            if (firstOperand == null && !v.startsWith("-")) {
-                firstOperand = v;
-            }
+            options |= v.startsWith("-");
         }
-        // kubectl help delete, gcloud help projects delete; aws and gsutil also take it last: aws s3 rm help
-        return "help".equals(firstOperand) || end == args.size() && end > 0 && args.get(end - 1).value().equals("help")
-                && (n.equals("aws") || n.equals("gsutil"));
+        // kubectl help delete, gcloud help projects delete: the first word, not an option's value (kubectl -n help
+        // delete ns prod deletes). aws and gsutil also take it last after words alone: aws s3 rm help (not after
+        // options, whose value it may be: aws s3 rm s3://b --recursive --exclude help deletes).
+        if (end == 0) {
+            return false;
+        }
+        return args.get(0).value().equals("help") || !options && end == args.size()
+                && args.get(end - 1).value().equals("help") && (n.equals("aws") || n.equals("gsutil"));
     }
 }
