@@ -96,6 +96,10 @@ class BlindSet10ClassesTest {
                 // A help or dry-run lookalike that still runs.
                 Arguments.of("kubectl delete pods --all -A --dry-run=none", RiskLevel.CRITICAL, "every"),
                 Arguments.of("kubectl exec app -- rm -rf / --help", RiskLevel.CRITICAL, "root directory"),
+                // A directory right under the root is often a whole volume (blind set g: kubectl exec ... rm -rf /data/*).
+                Arguments.of("kubectl exec -n prod deploy/api -- sh -c 'rm -rf /data/*'", RiskLevel.HIGH, "top-level directory"),
+                Arguments.of("rm -rf /data", RiskLevel.HIGH, "top-level directory"),
+                Arguments.of("sudo rm -rf /backup/", RiskLevel.HIGH, "/backup, a top-level directory"),
                 // "help" as an option's value is no help request.
                 Arguments.of("kubectl -n help delete ns prod", RiskLevel.CRITICAL, "namespace prod"),
                 Arguments.of("aws s3 rm s3://prod-bucket --recursive --exclude help", RiskLevel.HIGH, "every object"),
@@ -106,6 +110,7 @@ class BlindSet10ClassesTest {
     static Stream<Arguments> harmless() {
         return Stream.of(
                 Arguments.of("IFS=,; c=\"rm,-rf,/opt\"; echo $c", RiskLevel.SAFE),
+                Arguments.of("rm -rf /data/old-logs", RiskLevel.MODERATE),
                 Arguments.of("IFS=,; c=\"rm,-rf,/opt\"; echo \"$c\"", RiskLevel.SAFE),
                 Arguments.of("IFS=,; c=\"rm,-rf,./build\"; $c", RiskLevel.SAFE),
                 Arguments.of("IFS=,; c=\"ls,-la,/opt\"; $c", RiskLevel.SAFE),

@@ -32,6 +32,8 @@ public final class RecursiveDeleteRule extends BaseRule {
     private static final LazyPattern TEMP_NAME = LazyPattern.of(
             "(?i)tmp|temp|scratch|cache|build|dist|out\\b|staging_dir|workdir");
     private static final LazyPattern LIST_SEPARATORS = LazyPattern.of("(?:\\s|\\x00|\\\\0)+");
+    /** A directory right under the root (/data, /backup): a mount point or a whole volume more often than not. */
+    private static final LazyPattern TOP_LEVEL = LazyPattern.of("/[^/]+/?");
     private static final LazyPattern ROTATED_LOG = LazyPattern.of(
             "/var/log/.*\\.(?:gz|bz2|xz|zst|old|[0-9]+)");
     private static final LazyPattern CACHE = LazyPattern.of(
@@ -136,6 +138,12 @@ public final class RecursiveDeleteRule extends BaseRule {
             if (r == RiskLevel.MODERATE && k == PathKind.OUTSIDE_CWD && dir != null && Targets.personalFolder(c, ctx, dir)) {
                 report(out, RiskLevel.HIGH, "Recursively deletes " + Targets.absolute(c, ctx, dir)
                         + ", a whole folder of your own files in the home directory.", w.span());
+                continue;
+            }
+            if (r == RiskLevel.MODERATE && k == PathKind.OUTSIDE_CWD && dir != null
+                    && TOP_LEVEL.matcher(Targets.absolute(c, ctx, dir)).matches()) {
+                report(out, RiskLevel.HIGH, "Recursively deletes " + Targets.absolute(c, ctx, dir)
+                        + (resolved.endsWith("/*") ? "/*" : "") + ", a top-level directory (often a whole volume of data).", w.span());
                 continue;
             }
             if (isGitDir(w.value())) {
