@@ -49,7 +49,7 @@ final class DerivedValues {
     private static final Map<String, String> LANGUAGE_EXTENSIONS = Map.ofEntries(
             Map.entry("python", "py"), Map.entry("javascript", "js"), Map.entry("typescript", "ts"),
             Map.entry("kotlin", "kt"), Map.entry("ruby", "rb"), Map.entry("rust", "rs"), Map.entry("perl", "pl"),
-            Map.entry("shell", "sh"), Map.entry("bash", "sh"), Map.entry("markdown", "md"), Map.entry("yaml", "yml"),
+            Map.entry("shell", "sh"), Map.entry("bash", "sh"), Map.entry("markdown", "md"),
             Map.entry("golang", "go"), Map.entry("header", "h"), Map.entry("headers", "h"));
 
     private DerivedValues() {}
