@@ -65,6 +65,15 @@ final class DerivedValues {
                 String w = get(c, "w");
                 return w == null ? null : ORDINALS.get(w.toLowerCase(Locale.ROOT));
             }
+            case "cola": case "colb": { // two columns, by number ("columns 2 and 5", "2nd and 5th") or word ("first and third")
+                boolean a = name.equals("cola");
+                String n = a ? first(c, "a", "a2") : first(c, "b", "b2");
+                if (n != null) {
+                    return n;
+                }
+                String w = get(c, a ? "w1" : "w2");
+                return w == null ? null : ORDINALS.get(w.toLowerCase(Locale.ROOT));
+            }
             case "line": return first(c, "n", "o");
             case "lit": {
                 // Literal text inside a single-quoted basic regex: its metacharacters are escaped.

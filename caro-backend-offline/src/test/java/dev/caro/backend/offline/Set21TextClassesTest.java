@@ -100,6 +100,18 @@ class Set21TextClassesTest {
             verify app.tar.xz against app.tar.xz.sig with gpg => gpg --verify app.tar.xz.sig app.tar.xz
             check the signature file notes.txt.asc => gpg --verify notes.txt.asc
             verify the gpg signature of dist.zip.asc => gpg --verify dist.zip.asc
+            print the first and third fields of /etc/passwd => cut -d: -f1,3 /etc/passwd
+            show columns 2 and 4 of /etc/group => cut -d: -f2,4 /etc/group
+            get the second and fourth columns of scores.csv => cut -d, -f2,4 scores.csv
+            swap the second and third columns of t.txt => awk '{t=$2; $2=$3; $3=t; print}' t.txt
+            sha512 checksums of every file in ./release saved to release.sha512 => find ./release -type f -exec sha512sum {} + > release.sha512 || find ./release -type f -exec shasum -a 512 {} + > release.sha512
+            compare backup.tar and backup2.tar byte by byte => cmp backup.tar backup2.tar
+            diff firmware.bin against firmware-old.bin as binary => cmp firmware.bin firmware-old.bin
+            print everything after the first line of report.csv => tail -n +2 report.csv
+            show all lines but the header of users.csv => tail -n +2 users.csv
+            search the logs folder for 'connection refused', ignoring case, and just list the files => grep -r -l -i 'connection refused' logs
+            search the src directory for getUser => grep -r getUser src
+            swap the first and second columns of data.csv => awk -F, -v OFS=, '{t=$1; $1=$2; $2=t; print}' data.csv
             """;
 
     /** Request => GNU command => BSD command (blank: the same), for commands that hold " || ". */
@@ -147,7 +159,11 @@ class Set21TextClassesTest {
         "replace each tab with 4 spaces in main.c and keep a backup",
         "count the WARN lines in each .log in /var/log/app, not counting debug",
         "check release.tar.gz against its sha256 checksum",
-        "swap columns 2 and 3 in table.txt and save it as out.txt"})
+        "swap columns 2 and 3 in table.txt and save it as out.txt",
+        "compare a.bin and b.bin byte by byte, quietly",
+        "are a.bin and b.bin the same byte for byte, checksums too",
+        "search the src directory for getUser in the last hour's changes",
+        "print the first and third fields of /etc/passwd for root only"})
     void declinesNearMisses(String prompt) {
         Generation g = Backends.generate(prompt, Backends.GNU);
         assertTrue(g.isEmpty(), prompt + " -> " + g.candidates());

@@ -355,7 +355,6 @@ class TextIntentsTest {
         "remove the alias ll from my zshrc",
         "install the latest version of node",
         "replace spaces with tabs in a.txt in place",
-        "swap the first and second columns of data.csv",
         "add the header id,name at the end of data.csv",
         "turn data.json into csv with all the fields",
         "grep -c for WARN in app.log ignoring case",
