@@ -74,6 +74,10 @@ final class DerivedValues {
                 String w = get(c, a ? "w1" : "w2");
                 return w == null ? null : ORDINALS.get(w.toLowerCase(Locale.ROOT));
             }
+            case "nplus1": { // the line tail -n +K starts at to skip the first n lines
+                String n = get(c, "n");
+                return n == null || !n.matches("\\d{1,6}") ? null : String.valueOf(Integer.parseInt(n) + 1);
+            }
             case "line": return first(c, "n", "o");
             case "lit": {
                 // Literal text inside a single-quoted basic regex: its metacharacters are escaped.

@@ -112,6 +112,21 @@ class Set21TextClassesTest {
             search the logs folder for 'connection refused', ignoring case, and just list the files => grep -r -l -i 'connection refused' logs
             search the src directory for getUser => grep -r getUser src
             swap the first and second columns of data.csv => awk -F, -v OFS=, '{t=$1; $1=$2; $2=t; print}' data.csv
+            count the lines in app.log that contain ERROR but not timeout => grep ERROR app.log | grep -vc timeout
+            how many lines of api.log have GET and not healthcheck => grep GET api.log | grep -vc healthcheck
+            count how many lines start with # in config.ini => grep -c '^#' config.ini
+            count how many lines in errors.log mention disk or memory => grep -cE 'disk|memory' errors.log
+            remove all lines that start with # from settings.conf in place => sed -i '/^#/d' settings.conf || sed -i '' '/^#/d' settings.conf
+            sum column 5 of usage.csv skipping the header => awk -F, 'NR>1 {s+=$5} END {print s}' usage.csv
+            print the lines of config.yaml that are not comments => grep -v '^[[:space:]]*#' config.yaml
+            count occurrences of each HTTP status code in access.log (field 9) => awk '{print $9}' access.log | sort | uniq -c | sort -rn
+            replace foo with bar only on line 10 of a.txt => sed '10s/foo/bar/g' a.txt
+            change red to blue on line 3 of colors.txt in place => sed -i '3s/red/blue/g' colors.txt || sed -i '' '3s/red/blue/g' colors.txt
+            print the last field of every line in data.csv => awk -F, '{print $NF}' data.csv
+            print the last column of data.txt => awk '{print $NF}' data.txt
+            show the last field of /etc/passwd => awk -F: '{print $NF}' /etc/passwd
+            show report.txt without the first 3 lines => tail -n +4 report.txt
+            skip the first 10 lines of data.txt => tail -n +11 data.txt
             """;
 
     /** Request => GNU command => BSD command (blank: the same), for commands that hold " || ". */
@@ -163,7 +178,12 @@ class Set21TextClassesTest {
         "compare a.bin and b.bin byte by byte, quietly",
         "are a.bin and b.bin the same byte for byte, checksums too",
         "search the src directory for getUser in the last hour's changes",
-        "print the first and third fields of /etc/passwd for root only"})
+        "print the first and third fields of /etc/passwd for root only",
+        "replace foo with bar on lines 10 to 20 of a.txt",
+        "replace the first occurrence of foo with bar in a.txt",
+        "remove the first 3 lines of report.txt",
+        "print the last column of data.txt sorted",
+        "count the lines in app.log that contain ERROR but not timeout or retry"})
     void declinesNearMisses(String prompt) {
         Generation g = Backends.generate(prompt, Backends.GNU);
         assertTrue(g.isEmpty(), prompt + " -> " + g.candidates());
