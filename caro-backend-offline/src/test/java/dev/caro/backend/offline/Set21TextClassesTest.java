@@ -127,6 +127,13 @@ class Set21TextClassesTest {
             show the last field of /etc/passwd => awk -F: '{print $NF}' /etc/passwd
             show report.txt without the first 3 lines => tail -n +4 report.txt
             skip the first 10 lines of data.txt => tail -n +11 data.txt
+            count the words in each .md file in docs => wc -w docs/*.md
+            word count of every .txt file here => wc -w *.txt
+            what lines differ between old.txt and new.txt => diff old.txt new.txt
+            how many characters long is the longest line in data.txt => awk '{ if (length($0) > m) m = length($0) } END { print m }' data.txt
+            list the lines of app.log between line 200 and line 300 => awk 'NR>=200 && NR<=300' app.log
+            sum the sizes in column 5 of ls.txt => awk '{s+=$5} END {print s}' ls.txt
+            show the 5 most recent lines in app.log containing ERROR => grep ERROR app.log | tail -n 5
             """;
 
     /** Request => GNU command => BSD command (blank: the same), for commands that hold " || ". */
@@ -183,7 +190,9 @@ class Set21TextClassesTest {
         "replace the first occurrence of foo with bar in a.txt",
         "remove the first 3 lines of report.txt",
         "print the last column of data.txt sorted",
-        "count the lines in app.log that contain ERROR but not timeout or retry"})
+        "count the lines in app.log that contain ERROR but not timeout or retry",
+        "count the words in each .md file under docs, subfolders too",
+        "sum the sizes in column 5 of ls.txt for the .log files only"})
     void declinesNearMisses(String prompt) {
         Generation g = Backends.generate(prompt, Backends.GNU);
         assertTrue(g.isEmpty(), prompt + " -> " + g.candidates());
