@@ -134,6 +134,18 @@ class Set21TextClassesTest {
             list the lines of app.log between line 200 and line 300 => awk 'NR>=200 && NR<=300' app.log
             sum the sizes in column 5 of ls.txt => awk '{s+=$5} END {print s}' ls.txt
             show the 5 most recent lines in app.log containing ERROR => grep ERROR app.log | tail -n 5
+            extract every tar.gz here => for f in *.tar.gz; do tar -xzf "$f"; done
+            check whether file.iso matches checksum e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855 => echo 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855  file.iso' | sha256sum -c - || echo 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855  file.iso' | shasum -a 256 -c -
+            count lines that end with .jpg in files.txt => grep -c '\\.jpg$' files.txt
+            grep case-insensitively for 'failed' in all files under /var/log, only file names => grep -r -l -i failed /var/log
+            search recursively for the regex 'v[0-9]+\\.[0-9]+' in docs => grep -r -E 'v[0-9]+\\.[0-9]+' docs
+            verify SHA256SUMS but don't print OK lines => sha256sum -c --quiet SHA256SUMS || shasum -a 256 -c --quiet SHA256SUMS
+            print every other line of data.txt => awk 'NR % 2 == 1' data.txt
+            pick 5 random lines from quotes.txt => shuf -n 5 quotes.txt || sort -R quotes.txt | head -n 5
+            print lines of words.txt that are exactly 5 characters long => awk 'length == 5' words.txt
+            which lines in codes.txt are exactly 8 chars => awk 'length == 8' codes.txt
+            squeeze multiple blank lines in README.md into one => cat -s README.md
+            sort users.txt by the second field, colon separated => sort -t: -k2,2 users.txt
             """;
 
     /** Request => GNU command => BSD command (blank: the same), for commands that hold " || ". */
@@ -192,7 +204,11 @@ class Set21TextClassesTest {
         "print the last column of data.txt sorted",
         "count the lines in app.log that contain ERROR but not timeout or retry",
         "count the words in each .md file under docs, subfolders too",
-        "sum the sizes in column 5 of ls.txt for the .log files only"})
+        "sum the sizes in column 5 of ls.txt for the .log files only",
+        "extract every tar.gz in downloads",
+        "does notes.txt have the md5 2c26b46b68ffc68ff99b453c1d30413413422d706483bfa0f98a5e886266e7ae",
+        "squeeze multiple blank lines in README.md into one and save it",
+        "print lines of words.txt that are exactly 5 characters long, sorted"})
     void declinesNearMisses(String prompt) {
         Generation g = Backends.generate(prompt, Backends.GNU);
         assertTrue(g.isEmpty(), prompt + " -> " + g.candidates());
