@@ -146,6 +146,15 @@ class Set21TextClassesTest {
             which lines in codes.txt are exactly 8 chars => awk 'length == 8' codes.txt
             squeeze multiple blank lines in README.md into one => cat -s README.md
             sort users.txt by the second field, colon separated => sort -t: -k2,2 users.txt
+            reverse each line of text.txt => rev text.txt
+            reverse the lines of a.txt => tac a.txt || tail -r a.txt
+            change the delimiter of data.csv from comma to semicolon => tr ',' ';' < data.csv
+            show the top 10 lines by frequency in urls.txt => sort urls.txt | uniq -c | sort -rn | head -n 10
+            indent every line of block.txt by 4 spaces => sed 's/^/    /' block.txt
+            print the 2nd to 4th columns of data.csv => cut -d, -f2-4 data.csv
+            show columns 1-3 of /etc/passwd => cut -d: -f1-3 /etc/passwd
+            cut fields 2 to 5 of data.tsv => cut -f2-5 data.tsv
+            remove the header row of data.csv and save it as body.csv => tail -n +2 data.csv > body.csv
             """;
 
     /** Request => GNU command => BSD command (blank: the same), for commands that hold " || ". */
@@ -208,7 +217,10 @@ class Set21TextClassesTest {
         "extract every tar.gz in downloads",
         "does notes.txt have the md5 2c26b46b68ffc68ff99b453c1d30413413422d706483bfa0f98a5e886266e7ae",
         "squeeze multiple blank lines in README.md into one and save it",
-        "print lines of words.txt that are exactly 5 characters long, sorted"})
+        "print lines of words.txt that are exactly 5 characters long, sorted",
+        "print columns 2 to 4 of log.txt sorted by the third",
+        "indent lines 3 to 9 of block.txt by 4 spaces",
+        "remove the header row of every csv in data and save them as body files"})
     void declinesNearMisses(String prompt) {
         Generation g = Backends.generate(prompt, Backends.GNU);
         assertTrue(g.isEmpty(), prompt + " -> " + g.candidates());
