@@ -155,6 +155,15 @@ class Set21TextClassesTest {
             show columns 1-3 of /etc/passwd => cut -d: -f1-3 /etc/passwd
             cut fields 2 to 5 of data.tsv => cut -f2-5 data.tsv
             remove the header row of data.csv and save it as body.csv => tail -n +2 data.csv > body.csv
+            make the first letter of every line uppercase in names.txt => awk '{print toupper(substr($0, 1, 1)) substr($0, 2)}' names.txt
+            could you find every mention of "deprecated" in the src folder? => grep -r deprecated src
+            occurrences of 'foo' in bar.txt with line numbers => grep -n foo bar.txt
+            count lines with 'error' in every .log file in logs, case-insensitively => grep -c -i error logs/*.log
+            md5sum for everything in this folder => md5sum * || md5 -r *
+            is file.tar.gz corrupted? compare it with file.tar.gz.sha256 => sha256sum -c file.tar.gz.sha256 || shasum -a 256 -c file.tar.gz.sha256
+            keep only the first word of every line in words.txt => awk '{print $1}' words.txt
+            break long lines in essay.txt at 80 columns => fold -s -w 80 essay.txt
+            convert notes.txt to uppercase => tr '[:lower:]' '[:upper:]' < notes.txt
             """;
 
     /** Request => GNU command => BSD command (blank: the same), for commands that hold " || ". */
@@ -220,7 +229,9 @@ class Set21TextClassesTest {
         "print lines of words.txt that are exactly 5 characters long, sorted",
         "print columns 2 to 4 of log.txt sorted by the third",
         "indent lines 3 to 9 of block.txt by 4 spaces",
-        "remove the header row of every csv in data and save them as body files"})
+        "remove the header row of every csv in data and save them as body files",
+        "make the first letter of every word uppercase in names.txt",
+        "keep only the first word of every line in words.txt and sort them"})
     void declinesNearMisses(String prompt) {
         Generation g = Backends.generate(prompt, Backends.GNU);
         assertTrue(g.isEmpty(), prompt + " -> " + g.candidates());
