@@ -164,6 +164,10 @@ class Set21TextClassesTest {
             keep only the first word of every line in words.txt => awk '{print $1}' words.txt
             break long lines in essay.txt at 80 columns => fold -s -w 80 essay.txt
             convert notes.txt to uppercase => tr '[:lower:]' '[:upper:]' < notes.txt
+            how many unique users are in column 2 of logins.csv => cut -d, -f2 logins.csv | sort -u | wc -l
+            print the 2nd column of data.csv without the header => tail -n +2 data.csv | cut -d, -f2
+            how many lines start with a number in list.txt => grep -c '^[0-9]' list.txt
+            count the lines of notes.txt that begin with a capital letter => grep -c '^[A-Z]' notes.txt
             """;
 
     /** Request => GNU command => BSD command (blank: the same), for commands that hold " || ". */
@@ -231,7 +235,8 @@ class Set21TextClassesTest {
         "indent lines 3 to 9 of block.txt by 4 spaces",
         "remove the header row of every csv in data and save them as body files",
         "make the first letter of every word uppercase in names.txt",
-        "keep only the first word of every line in words.txt and sort them"})
+        "keep only the first word of every line in words.txt and sort them",
+        "how many lines do not start with a number in list.txt"})
     void declinesNearMisses(String prompt) {
         Generation g = Backends.generate(prompt, Backends.GNU);
         assertTrue(g.isEmpty(), prompt + " -> " + g.candidates());
