@@ -236,7 +236,12 @@ class Set21TextClassesTest {
         "remove the header row of every csv in data and save them as body files",
         "make the first letter of every word uppercase in names.txt",
         "keep only the first word of every line in words.txt and sort them",
-        "how many lines do not start with a number in list.txt"})
+        "how many lines do not start with a number in list.txt",
+        "md5 of the first 1MB of disk.img",
+        "count lines in app.log between 10:00 and 11:00",
+        "how many lines in app.log after line 500",
+        "search for foo in a.txt but only the first 50 lines",
+        "print the unique values of column 2 in data.csv along with column 3"})
     void declinesNearMisses(String prompt) {
         Generation g = Backends.generate(prompt, Backends.GNU);
         assertTrue(g.isEmpty(), prompt + " -> " + g.candidates());
