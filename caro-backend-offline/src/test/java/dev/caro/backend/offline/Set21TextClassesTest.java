@@ -168,6 +168,9 @@ class Set21TextClassesTest {
             print the 2nd column of data.csv without the header => tail -n +2 data.csv | cut -d, -f2
             how many lines start with a number in list.txt => grep -c '^[0-9]' list.txt
             count the lines of notes.txt that begin with a capital letter => grep -c '^[A-Z]' notes.txt
+            find which files in ./src use the function getenv => grep -rl getenv ./src
+            show all lines except blank ones in notes.txt => grep -v '^$' notes.txt
+            verify that the checksums in SHA512SUMS are correct => sha512sum -c SHA512SUMS || shasum -a 512 -c SHA512SUMS
             """;
 
     /** Request => GNU command => BSD command (blank: the same), for commands that hold " || ". */
