@@ -49,7 +49,7 @@ final class DerivedValues {
     private static final Map<String, String> LANGUAGE_EXTENSIONS = Map.ofEntries(
             Map.entry("python", "py"), Map.entry("javascript", "js"), Map.entry("typescript", "ts"),
             Map.entry("kotlin", "kt"), Map.entry("ruby", "rb"), Map.entry("rust", "rs"), Map.entry("perl", "pl"),
-            Map.entry("shell", "sh"), Map.entry("bash", "sh"), Map.entry("markdown", "md"), Map.entry("yaml", "yml"),
+            Map.entry("shell", "sh"), Map.entry("bash", "sh"), Map.entry("markdown", "md"),
             Map.entry("golang", "go"), Map.entry("header", "h"), Map.entry("headers", "h"));
 
     private DerivedValues() {}
@@ -64,6 +64,19 @@ final class DerivedValues {
                 }
                 String w = get(c, "w");
                 return w == null ? null : ORDINALS.get(w.toLowerCase(Locale.ROOT));
+            }
+            case "cola": case "colb": { // two columns, by number ("columns 2 and 5", "2nd and 5th") or word ("first and third")
+                boolean a = name.equals("cola");
+                String n = a ? first(c, "a", "a2") : first(c, "b", "b2");
+                if (n != null) {
+                    return n;
+                }
+                String w = get(c, a ? "w1" : "w2");
+                return w == null ? null : ORDINALS.get(w.toLowerCase(Locale.ROOT));
+            }
+            case "nplus1": { // the line tail -n +K starts at to skip the first n lines
+                String n = get(c, "n");
+                return n == null || !n.matches("\\d{1,6}") ? null : String.valueOf(Integer.parseInt(n) + 1);
             }
             case "line": return first(c, "n", "o");
             case "lit": {

@@ -347,6 +347,18 @@ final class IntentMatcher {
             + "|this|that|these|those|current|running|new|old|every|all|any|each|some|other|zombie|zombies|orphan"
             + "|background|foreground|main|own|process|processes|pid|pids|same|given|specific|following|previous|last|first");
 
+    /** The next words after a search pattern that show a colon ending it belongs to the pattern. */
+    private static final Pattern PLACE_AFTER = Pattern.compile("(?i) (?:in|inside|from|under|across|within) \\S.*");
+
+    /**
+     * Whether a search pattern's trailing colon is part of it: "panic: in go-test.log" searches for
+     * {@code panic:}; a colon that ends a clause ("search for this: ...") is dropped as punctuation.
+     */
+    private static boolean keepsColon(String name, String raw, String text, int end) {
+        return (name.equals("pattern") || name.equals("p")) && raw.matches("[\\w.-]+:")
+                && PLACE_AFTER.matcher(text.substring(end)).matches();
+    }
+
     private static final Pattern GROUP_NAME = Pattern.compile("\\(\\?<([a-zA-Z][a-zA-Z0-9]*)>");
 
     private static void collect(Pattern p, Matcher m, ParsedRequest req, Map<String, TemplateRenderer.Capture> out) {
@@ -358,6 +370,7 @@ final class IntentMatcher {
             }
             String raw = req.text().substring(m.start(name), m.end(name));
             String value = raw.contains("«") ? (name.startsWith("lit") ? req.unquote(raw) : req.unquote(raw).strip()) // "INFO: " keeps its space
+                    : keepsColon(name, raw, req.text(), m.end(name)) ? raw.strip()
                     : raw.strip().replaceAll("[?,;:!)]+$|(?<=\\w)\\.$", "");
             if (Words.NUMBERS.containsKey(value.toLowerCase(java.util.Locale.ROOT)) && !value.equalsIgnoreCase("a")
                     && !value.equalsIgnoreCase("an")) {

@@ -152,7 +152,7 @@ class TextIntentsTest {
             strip all digits from ids.txt => tr -d '[:digit:]' < ids.txt
             count the lines of notes.txt containing todo, case insensitive => grep -ci todo notes.txt
             grep open_file in the .rs and .toml files => grep -r --include='*.rs' --include='*.toml' open_file .
-            where is load_config used in python and yaml files under app, with line numbers => grep -rn --include='*.py' --include='*.yml' load_config app
+            where is load_config used in python and yaml files under app, with line numbers => grep -rn --include='*.py' --include='*.yaml' load_config app
             requests in /var/log/nginx/access.log that returned 403 => awk '$9 == 403' /var/log/nginx/access.log
             access.log lines with a 3xx status => awk '$9 ~ /^3[0-9][0-9]$/' access.log
             how many 502s are in access.log => awk '$9 == 502' access.log | wc -l
@@ -355,7 +355,6 @@ class TextIntentsTest {
         "remove the alias ll from my zshrc",
         "install the latest version of node",
         "replace spaces with tabs in a.txt in place",
-        "swap the first and second columns of data.csv",
         "add the header id,name at the end of data.csv",
         "turn data.json into csv with all the fields",
         "grep -c for WARN in app.log ignoring case",
