@@ -104,7 +104,9 @@ final class SlotExtractor {
             "\\b(?:no more than|at most|max(?:imum)?(?: of)?|up to|not more than|only|within) (?<n>\\d+|"
             + Words.NUMBER_WORDS + ") (?:levels?|directories|subdirectories) (?:deep|down)\\b"
             + "|\\b(?:max(?:imum)?[ -]?depth|depth)(?: of)? (?<m>\\d+)\\b"
-            + "|\\b(?<o>\\d+|" + Words.NUMBER_WORDS + ") levels? (?:deep|down)\\b");
+            + "|\\b(?<o>\\d+|" + Words.NUMBER_WORDS + ") levels? (?:deep|down)\\b"
+            + "|\\b(?:dont|do not|never|not) (?:go|descend|recurse|look|search)(?:ing)? (?:any )?deeper than (?<p>\\d+|"
+            + Words.NUMBER_WORDS + ")(?: (?:levels?|directories|subdirectories))?(?: deep| down)?\\b");
     private static final Pattern NOT_RECURSIVE = Pattern.compile(
             "\\b(?:not|non|dont|without|no) ?-?(?:recursive(?:ly)?|recursing|recurse|descend\\w*(?! into (?!sub))"
             + "|(?:count|counting|include|including|look in|looking in|go into|going into|search|searching) (?:sub ?directories|subdirs|subfolders))\\b"
@@ -210,7 +212,7 @@ final class SlotExtractor {
         }
         m = DEPTH.matcher(lower);
         while (m.find()) {
-            String n = m.group("n") != null ? m.group("n") : m.group("m") != null ? m.group("m") : m.group("o");
+            String n = m.group("n") != null ? m.group("n") : m.group("m") != null ? m.group("m") : m.group("o") != null ? m.group("o") : m.group("p");
             out.add(new Slot(Kind.DEPTH, String.valueOf(Words.number(n)), m.start(), m.end()));
         }
         m = NOT_RECURSIVE.matcher(lower);

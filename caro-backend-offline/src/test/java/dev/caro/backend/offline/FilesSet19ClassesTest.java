@@ -78,6 +78,15 @@ class FilesSet19ClassesTest {
             copy everything from /mnt/usb to ~/usb with a progress bar, skipping files that are already there => rsync -av --progress --ignore-existing /mnt/usb/ ~/usb/
             create directories logs/2025/01 through logs/2025/12 => mkdir -p logs/2025/{01..12}
             back up only the .yml files from /etc/app into ~/yml-backup, keeping the directory structure => rsync -a --include='*/' --include='*.yml' --exclude='*' /etc/app/ ~/yml-backup/
+            um, what's using the most room in /srv/media? top 4 => sudo du -sh /srv/media/* | sort -rh | head -n 4
+            where did i put settings.json? somewhere in ~/work => find ~/work -name settings.json
+            where have i saved notes.md? somewhere under ~/docs => find ~/docs -name notes.md
+            I need the pdf files in ~/scans that are older than 60 days and larger than 5 MB => find ~/scans -type f -name '*.pdf' -size +5M -mtime +60
+            we want the log files in /srv/app modified in the last 2 days => find /srv/app -type f -name '*.log' -mtime -2
+            search ~/media for files with holiday in the name, but don't go deeper than 3 levels => find ~/media -maxdepth 3 -type f -name '*holiday*'
+            tar build/ up with zstd => tar --zstd -cf build.tar.zst build
+            show me .db files here that are newer than migrate.sql => find . -type f -name '*.db' -newer migrate.sql
+            .json files in ./cache newer than index.html => find ./cache -type f -name '*.json' -newer index.html
             """;
 
     static Stream<Arguments> table() {
@@ -104,7 +113,11 @@ class FilesSet19ClassesTest {
         "whats eating the space in /var/log, top 5, skip the journal",
         "files over 1G on the root filesystem owned by the group adm and bob",
         "load dump.sql.xz into mysql",
-        "tar and gzip ~/work into work.tgz, skip any *.log files bigger than 1M"})
+        "tar and gzip ~/work into work.tgz, skip any *.log files bigger than 1M",
+        "um, what's taking the most room in /var/log? top 5, only files",
+        "where did i put the key for the server room",
+        "search ~/media for files with holiday in the name, but don't go deeper than 3 levels, and delete them",
+        "tar build/ up with zstd, level 19"})
     void declinesNearMisses(String prompt) {
         Generation g = Backends.generate(prompt, Backends.GNU);
         assertTrue(g.isEmpty(), prompt + " -> " + g.candidates());
