@@ -46,7 +46,7 @@ final class SlotExtractor {
             "\\b(?:older than|more than|over|at least) " + AMOUNT + " " + TIME_UNIT
             + "(?: old| ago)?\\b(?<old>)");
     private static final Pattern TIME_NOT_TOUCHED = Pattern.compile(
-            "\\b(?:not|nt|havent|hasnt|havent been|hasnt been|wasnt|werent|not been)"
+            "\\b(?:not|nt|havent|hasnt|havent been|hasnt been|wasnt|werent|not been|(?:nobody|no one|noone)(?: has| have)?)"
             + " (?:been )?(?:modified|changed|touched|accessed|used|edited|updated|opened)"
             + " (?:in|for|within) (?:the )?(?:(?:last|past) )?(?:(?:over|more than|at least|longer than) )?" + AMOUNT
             + " " + TIME_UNIT + "\\b");

@@ -87,6 +87,12 @@ class FilesSet19ClassesTest {
             tar build/ up with zstd => tar --zstd -cf build.tar.zst build
             show me .db files here that are newer than migrate.sql => find . -type f -name '*.db' -newer migrate.sql
             .json files in ./cache newer than index.html => find ./cache -type f -name '*.json' -newer index.html
+            .tmp or .swp files under /srv/app that nobody has opened in 45 days => find /srv/app -type f \\( -name '*.tmp' -o -name '*.swp' \\) -atime +45
+            pdf files in ~/docs no one opened in 90 days => find ~/docs -type f -name '*.pdf' -atime +90
+            make a timestamped backup copy of haproxy.cfg before I change it => cp -p haproxy.cfg haproxy.cfg.$(date +%Y%m%d-%H%M%S)
+            timestamped copy of app.ini please => cp -p app.ini app.ini.$(date +%Y%m%d-%H%M%S)
+            gzip db.sql and split the result into 50MB pieces => gzip -c db.sql | split -b 50M - db.sql.gz.part_
+            compress disk.img with xz and split it into 2G chunks => xz -c disk.img | split -b 2G - disk.img.xz.part_
             """;
 
     static Stream<Arguments> table() {
@@ -117,7 +123,9 @@ class FilesSet19ClassesTest {
         "um, what's taking the most room in /var/log? top 5, only files",
         "where did i put the key for the server room",
         "search ~/media for files with holiday in the name, but don't go deeper than 3 levels, and delete them",
-        "tar build/ up with zstd, level 19"})
+        "tar build/ up with zstd, level 19",
+        "gzip db.sql and split the result into 50MB pieces, keep them in /tmp",
+        "make a timestamped backup copy of haproxy.cfg in /root"})
     void declinesNearMisses(String prompt) {
         Generation g = Backends.generate(prompt, Backends.GNU);
         assertTrue(g.isEmpty(), prompt + " -> " + g.candidates());
