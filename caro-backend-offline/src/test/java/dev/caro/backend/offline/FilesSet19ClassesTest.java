@@ -93,6 +93,8 @@ class FilesSet19ClassesTest {
             timestamped copy of app.ini please => cp -p app.ini app.ini.$(date +%Y%m%d-%H%M%S)
             gzip db.sql and split the result into 50MB pieces => gzip -c db.sql | split -b 50M - db.sql.gz.part_
             compress disk.img with xz and split it into 2G chunks => xz -c disk.img | split -b 2G - disk.img.xz.part_
+            make folders 01 to 12 => mkdir {01..12}
+            create directories 1 through 5 => mkdir {1..5}
             """;
 
     static Stream<Arguments> table() {
