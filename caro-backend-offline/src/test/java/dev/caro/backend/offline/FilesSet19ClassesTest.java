@@ -95,6 +95,8 @@ class FilesSet19ClassesTest {
             compress disk.img with xz and split it into 2G chunks => xz -c disk.img | split -b 2G - disk.img.xz.part_
             make folders 01 to 12 => mkdir {01..12}
             create directories 1 through 5 => mkdir {1..5}
+            what did i modify in january 2025 in ~/work => find ~/work -type f -newermt 2025-01-01 ! -newermt 2025-02-01
+            zip up all the jpgs in photos/ into pics.zip with no directories => zip -j pics.zip photos/*.jpg
             """;
 
     static Stream<Arguments> table() {
@@ -127,7 +129,9 @@ class FilesSet19ClassesTest {
         "search ~/media for files with holiday in the name, but don't go deeper than 3 levels, and delete them",
         "tar build/ up with zstd, level 19",
         "gzip db.sql and split the result into 50MB pieces, keep them in /tmp",
-        "make a timestamped backup copy of haproxy.cfg in /root"})
+        "make a timestamped backup copy of haproxy.cfg in /root",
+        "what did i change in feb 2023",
+        "delete files modified in march 2024"})
     void declinesNearMisses(String prompt) {
         Generation g = Backends.generate(prompt, Backends.GNU);
         assertTrue(g.isEmpty(), prompt + " -> " + g.candidates());
