@@ -131,7 +131,8 @@ class FilesSet19ClassesTest {
         "gzip db.sql and split the result into 50MB pieces, keep them in /tmp",
         "make a timestamped backup copy of haproxy.cfg in /root",
         "what did i change in feb 2023",
-        "delete files modified in march 2024"})
+        "delete files modified in march 2024",
+        "gzip all .log files under ./logs except today's"})
     void declinesNearMisses(String prompt) {
         Generation g = Backends.generate(prompt, Backends.GNU);
         assertTrue(g.isEmpty(), prompt + " -> " + g.candidates());
