@@ -97,6 +97,9 @@ class FilesSet19ClassesTest {
             create directories 1 through 5 => mkdir {1..5}
             what did i modify in january 2025 in ~/work => find ~/work -type f -newermt 2025-01-01 ! -newermt 2025-02-01
             zip up all the jpgs in photos/ into pics.zip with no directories => zip -j pics.zip photos/*.jpg
+            list only the .py files in tools.tgz => tar -tzf tools.tgz | grep '\\.py$'
+            which .md files are in docs.tar.xz => tar -tJf docs.tar.xz | grep '\\.md$'
+            any .conf files inside etc-backup.tar.gz? => tar -tzf etc-backup.tar.gz | grep '\\.conf$'
             """;
 
     static Stream<Arguments> table() {
@@ -132,7 +135,8 @@ class FilesSet19ClassesTest {
         "make a timestamped backup copy of haproxy.cfg in /root",
         "what did i change in feb 2023",
         "delete files modified in march 2024",
-        "gzip all .log files under ./logs except today's"})
+        "gzip all .log files under ./logs except today's",
+        ".py files in tools.tgz and their sizes"})
     void declinesNearMisses(String prompt) {
         Generation g = Backends.generate(prompt, Backends.GNU);
         assertTrue(g.isEmpty(), prompt + " -> " + g.candidates());
