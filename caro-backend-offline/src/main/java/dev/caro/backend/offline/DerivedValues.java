@@ -273,6 +273,21 @@ final class DerivedValues {
                 String y = get(c, "y");
                 return y == null ? null : String.valueOf(Integer.parseInt(y) + 1);
             }
+            case "monthfirst": { // "march 2024" starts on 2024-03-01
+                String m = get(c, "mon");
+                String y = get(c, "y");
+                return m == null || y == null ? null : y + "-" + MONTHS.get(m.toLowerCase(Locale.ROOT).substring(0, 3)) + "-01";
+            }
+            case "monthnext": { // "march 2024" ends before 2024-04-01; december before the next year's january
+                String m = get(c, "mon");
+                String y = get(c, "y");
+                if (m == null || y == null) {
+                    return null;
+                }
+                int mo = Integer.parseInt(MONTHS.get(m.toLowerCase(Locale.ROOT).substring(0, 3)));
+                int yr = Integer.parseInt(y) + (mo == 12 ? 1 : 0);
+                return yr + "-" + pad(String.valueOf(mo % 12 + 1)) + "-01";
+            }
             case "cronday": { // "sunday" is 0 in a crontab's day-of-week field, "saturday" 6
                 String d = first(c, "wd", "wd2");
                 if (d == null) {

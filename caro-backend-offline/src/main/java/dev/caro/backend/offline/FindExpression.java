@@ -23,6 +23,17 @@ final class FindExpression {
 
     private FindExpression() {}
 
+    /** The request keeps find on the starting directory's filesystem: {@code -xdev}. */
+    static final String ONE_FILESYSTEM = "\\b(?:dont|do not|without|never|not|no) (?:cross\\w*|descend\\w*|go(?:ing)?|travers\\w*|recurs\\w*"
+            + "|wander\\w*|leav\\w*|enter\\w*|look\\w*|search\\w*)(?: in| into| onto| across| to| on| over)? (?:any |the )?"
+            + "(?:other |different |separate |mounted |additional )*(?:file ?systems?|mounts?|partitions?|mount ?points?|devices?)\\b"
+            + "|\\bstay(?:ing)? (?:on|within|in) (?:the |this |one |a single )?(?:root |same |current |one )?(?:file ?system|partition|device)\\b"
+            + "|\\b(?:this|one|the same|a single|the root|root) (?:file ?system|partition|device) only\\b|\\bxdev\\b";
+
+    /** "belongs to the group developers", "owned by group www-data", "group-owned by staff". */
+    private static final java.util.regex.Pattern GROUP = java.util.regex.Pattern.compile(
+            "\\b(?:belongs? to|belonging to|owned by|in|of|with) (?:the )?(?:unix )?group (?:named |called )?(?<g>«\\d+»|[a-z_][\\w-]*)(?![\\w-])");
+
     /** Requests for names without an extension: "files with no extension", "extensionless files". */
     static final String NO_EXTENSION = "\\b(?:with |that have |that has |having )?no (?:file ?)?extensions?\\b"
             + "|\\bwithout (?:an? |any )?(?:file ?)?extensions?\\b|\\bextension-?less\\b";
@@ -42,6 +53,9 @@ final class FindExpression {
         String lower = req.lower();
         for (Slot s : use.take(Kind.DEPTH)) {
             pre.add("-maxdepth " + s.value());
+        }
+        if (mentions(lower, ONE_FILESYSTEM)) {
+            pre.add(0, "-xdev");
         }
         for (Slot s : use.take(Kind.EXCLUDE)) {
             String path = (start.equals(".") ? "./" : start + "/") + s.value();
@@ -114,6 +128,12 @@ final class FindExpression {
         }
         for (Slot s : use.take(Kind.TIME)) {
             parts.add(time(s.value(), lower));
+        }
+        java.util.regex.Matcher group = GROUP.matcher(lower);
+        if (group.find()) {
+            String g = req.unquote(req.text().substring(group.start("g"), group.end("g")));
+            use.consumeSpan(group.start(), group.end());
+            parts.add("-group " + ShellQuote.word(g));
         }
         for (Slot s : use.take(Kind.USER)) {
             boolean not = mentions(lower.substring(Math.max(0, s.start() - 12), s.start() + 1), "\\bnot\\b|nt ");
@@ -191,7 +211,8 @@ final class FindExpression {
         boolean emptyDir = mentions(l, "\\bempty (?:sub)?directories\\b|\\bempty (?:directory|directories)\\b");
         boolean files = mentions(l, "\\bfiles?\\b|\\bimages?\\b|\\bphotos?\\b|\\bvideos?\\b|\\bpictures?\\b|\\bscripts?\\b"
                 + "|\\bdocuments?\\b|\\blogs\\b|\\bpics\\b|\\bmovies\\b|\\bsongs\\b")
-                || use.has(Kind.EXT) || use.has(Kind.SIZE) && !dirs;
+                || use.has(Kind.EXT) || use.has(Kind.SIZE) && !dirs
+                || use.has(Kind.TIME) && !dirs && mentions(l, "^(?:anything|everything) (?:in|under|inside|within)\\b");
         if (emptyDir || dirs && !files) {
             return "-type d";
         }
@@ -216,7 +237,7 @@ final class FindExpression {
         TimeBound t = new TimeBound(p[0].equals("older") ? TimeBound.Kind.OLDER : TimeBound.Kind.WITHIN,
                 Integer.parseInt(p[1]), p[2]);
         String sign = t.kind() == TimeBound.Kind.OLDER ? "+" : "-";
-        if (t.kind() == TimeBound.Kind.WITHIN && t.unit().equals("hour") && t.amount() % 24 == 0) {
+        if (t.kind() == TimeBound.Kind.WITHIN && t.unit().equals("hour") && t.amount() > 0 && t.amount() % 24 == 0) {
             // "in the last 24 hours" as people write it: -mtime -1 is the same bound as -mmin -1440
             // (an age under 1 day). Not for "older than 48 hours": -mtime +2 means 72 hours or more.
             return "-" + flag + "time -" + t.amount() / 24;

@@ -46,7 +46,7 @@ final class SlotExtractor {
             "\\b(?:older than|more than|over|at least) " + AMOUNT + " " + TIME_UNIT
             + "(?: old| ago)?\\b(?<old>)");
     private static final Pattern TIME_NOT_TOUCHED = Pattern.compile(
-            "\\b(?:not|nt|havent|hasnt|havent been|hasnt been|wasnt|werent|not been)"
+            "\\b(?:not|nt|havent|hasnt|havent been|hasnt been|wasnt|werent|not been|(?:nobody|no one|noone)(?: has| have)?)"
             + " (?:been )?(?:modified|changed|touched|accessed|used|edited|updated|opened)"
             + " (?:in|for|within) (?:the )?(?:(?:last|past) )?(?:(?:over|more than|at least|longer than) )?" + AMOUNT
             + " " + TIME_UNIT + "\\b");
@@ -64,10 +64,10 @@ final class SlotExtractor {
     private static final Pattern VERSION = Pattern.compile("v?\\d+(?:\\.\\d+)+[a-z0-9-]*");
     private static final Pattern PORT = Pattern.compile("\\bports? (?:number )?(?<p>\\d{1,5})\\b|(?<![\\w/])[:](?<q>\\d{2,5})\\b");
     private static final Pattern USER = Pattern.compile(
-            "\\b(?:owned by|belonging to|belongs to|owner is|running as|run by|(?:the |for )?user(?:name)?|as user)"
+            "\\b(?:owned by|belonging to|belongs? to|owner is|running as|run by|(?:the |for )?user(?:name)?|as user)"
             + " (?:the user |user )?(?<u>«\\d+»|[a-z_][a-z0-9_-]*)(?![\\w-])");
     /** Words after "user" that are no user name ("each user owns", "the user that ran it"). */
-    private static final java.util.Set<String> NOT_A_USER = Words.set("owns", "owned", "has", "have", "had", "is",
+    private static final java.util.Set<String> NOT_A_USER = Words.set("owns", "owned", "has", "have", "had", "is", "group",
             "are", "was", "who", "that", "which", "can", "could", "should", "will", "does", "did", "and", "or");
 
     private static final Pattern COUNT = Pattern.compile(
@@ -104,18 +104,23 @@ final class SlotExtractor {
             "\\b(?:no more than|at most|max(?:imum)?(?: of)?|up to|not more than|only|within) (?<n>\\d+|"
             + Words.NUMBER_WORDS + ") (?:levels?|directories|subdirectories) (?:deep|down)\\b"
             + "|\\b(?:max(?:imum)?[ -]?depth|depth)(?: of)? (?<m>\\d+)\\b"
-            + "|\\b(?<o>\\d+|" + Words.NUMBER_WORDS + ") levels? (?:deep|down)\\b");
+            + "|\\b(?<o>\\d+|" + Words.NUMBER_WORDS + ") levels? (?:deep|down)\\b"
+            + "|\\b(?:dont|do not|never|not) (?:go|descend|recurse|look|search)(?:ing)? (?:any )?deeper than (?<p>\\d+|"
+            + Words.NUMBER_WORDS + ")(?: (?:levels?|directories|subdirectories))?(?: deep| down)?\\b");
     private static final Pattern NOT_RECURSIVE = Pattern.compile(
             "\\b(?:not|non|dont|without|no) ?-?(?:recursive(?:ly)?|recursing|recurse|descend\\w*(?! into (?!sub))"
             + "|(?:count|counting|include|including|look in|looking in|go into|going into|search|searching) (?:sub ?directories|subdirs|subfolders))\\b"
             + "|\\bonly (?:in )?(?:the )?(?:top level|this directory|current directory)\\b|\\btop[- ]level only\\b|\\b(?:count|how many|number of)(?: the| all the| of the)? top[- ]level (?:sub)?(?:directories|files|entries|items)\\b"
             + "|\\bnot in (?:sub ?directories|subfolders)\\b|\\bno (?:sub ?directories|subfolders)\\b"
             + "|\\b(?:not|dont|without|no) (?:count(?:ing)? |includ(?:e|ing) |look(?:ing)? in(?:to)? )?nested(?: ones| directories)?\\b");
+    /** "clean out", "weed out", "sort out": the particle of a verb, not the extension {@code .out}. */
+    private static final Pattern PARTICLE_OUT = Pattern.compile(
+            "\\b(?:clean|clear|wipe|weed|sort|filter|throw|pick|print|find|check|empty|cut|leave|carry|lay|cull|prune|thin|root|single|point|figure) out$");
     private static final Pattern EXCLUDE = Pattern.compile(
             "\\b(?:skip(?:ping)?|ignor(?:e|ing)|exclud(?:e|ing)|except(?: for)?|excepting|without|but not|not in|leave out"
             + "|(?:dont|do not|never|not|without) (?:descend(?:ing)?|going|go|recurs(?:e|ing)|look(?:ing)?) into"
             + "|leaving out|other than|apart from|outside(?: of)?|minus|and not)(?: the| any| (?:anything|everything) (?:in|inside|under|within)(?: the)?)?"
-            + " (?<x>[\\w.«»-]+(?:/)?)(?<more>(?: (?:and|or|,|&) (?:the )?[\\w.«»-]+/?)*)(?: (?:directories|directory|dirs?))?\\b");
+            + " (?<x>\\*?[\\w.«»-]+(?:/)?)(?<more>(?: (?:and|or|,|&) (?:the )?[\\w.«»-]+/?)*)(?: (?:directories|directory|dirs?))?\\b");
 
     /** File names without an extension that people mention by name. */
     private static final java.util.Set<String> KNOWN_NAMES = java.util.Set.of(
@@ -207,7 +212,7 @@ final class SlotExtractor {
         }
         m = DEPTH.matcher(lower);
         while (m.find()) {
-            String n = m.group("n") != null ? m.group("n") : m.group("m") != null ? m.group("m") : m.group("o");
+            String n = m.group("n") != null ? m.group("n") : m.group("m") != null ? m.group("m") : m.group("o") != null ? m.group("o") : m.group("p");
             out.add(new Slot(Kind.DEPTH, String.valueOf(Words.number(n)), m.start(), m.end()));
         }
         m = NOT_RECURSIVE.matcher(lower);
@@ -225,8 +230,8 @@ final class SlotExtractor {
             extFrom = m.start() + 1;
             List<String> exts = new ArrayList<>();
             String first = extensionOf(m.group("e"));
-            if (first == null) {
-                continue;
+            if (first == null || PARTICLE_OUT.matcher(lower.substring(0, m.end("e"))).find()) {
+                continue; // "clean out files": a verb's particle, not a.out files
             }
             exts.add(first);
             boolean ok = true;
@@ -372,7 +377,7 @@ final class SlotExtractor {
             if (n.matches("[a-z]+ing") && !raw.endsWith("/") && !saysDirectory) {
                 continue; // "without opening a new terminal": an action, not a directory
             }
-            String ext = ofFiles ? extensionOf(n.replaceFirst("^\\.", "")) : null;
+            String ext = ofFiles ? extensionOf(n.replaceFirst("^\\*?\\.", "")) : null;
             if (ext != null) {
                 out.add(new Slot(Kind.EXCLUDE, "*." + ext, m.start(), m.end()));
                 continue;
@@ -388,7 +393,7 @@ final class SlotExtractor {
                     + "|columns|row|rows|newlines?|spaces?|quotes|numbers|digits|sorting|asking|confirmation|prompting"
                     + "|permission|password|extension|extensions|them|it|changes|history|compression|compressing"
                     + "|hangups?|sighup|asking|prompts?|output|warnings|switching|checking|changing|confirming"
-                    + "|overwriting|stopping|crossing|going|leaving|\\d+|newest|oldest|latest|biggest|largest|smallest|most|recent|ones?")) {
+                    + "|overwriting|stopping|crossing|going|leaving|directory|paths?|structure|hierarchy|\\d+|newest|oldest|latest|biggest|largest|smallest|most|recent|ones?")) {
                 continue;
             }
             out.add(new Slot(Kind.EXCLUDE, n, m.start(), m.end()));

@@ -45,6 +45,7 @@ final class TextNormalizer {
             Map.entry("kil", "kill"), Map.entry("nums", "numbers"),
             Map.entry("sytem", "system"), Map.entry("lst", "list"), Map.entry("filenames", "file names"),
             Map.entry("filename", "file name"),
+            Map.entry("compres", "compress"), Map.entry("compess", "compress"), Map.entry("comress", "compress"),
             Map.entry("orignal", "original"));
 
     /**

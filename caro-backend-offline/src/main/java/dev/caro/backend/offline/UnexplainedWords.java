@@ -39,7 +39,7 @@ final class UnexplainedWords {
             "show", "shows", "list", "lists", "listing", "print", "display", "find", "get", "give", "tell", "see",
             "make", "check", "need", "want", "wanna", "like", "would", "could", "can", "should", "will", "may", "might",
             "let", "know", "look", "looking", "help", "compute", "calculate", "determine", "figure", "try", "run", "running", "use", "using", "used", "quick",
-            "quickly", "real", "really", "actually", "just", "rn", "asap", "sure", "kindly", "thanks", "thank", "hey", "hi", "ok", "okay",
+            "quickly", "real", "really", "actually", "just", "rn", "asap", "sure", "kindly", "thanks", "thank", "hey", "hi", "ok", "okay", "um", "umm", "uh", "erm", "hmm",
             "whats", "thats", "wheres", "hows", "whos", "am", "im", "ive", "id", "dont", "doesnt", "cant", "can't",
             "theyre", "youre", "theres", "heres", "were", "its",
             "out", "up", "go", "going", "put", "some", "way", "something", "anything", "everything", "somewhere",

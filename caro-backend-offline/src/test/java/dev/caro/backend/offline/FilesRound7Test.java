@@ -64,8 +64,8 @@ class FilesRound7Test {
             how much do all the build folders under ~/src take up together => find ~/src -type d -name build -prune -exec du -sch {} + | tail -n 1 => find ~/src -type d -name build -prune -exec du -sk {} + | awk '{s+=$1} END {print s/1024 " MB"}'
             how many lines does access.log.gz have, without unpacking it => zcat access.log.gz | wc -l => gzcat access.log.gz | wc -l
             count the lines of trace.zst without decompressing it to disk => zstdcat trace.zst | wc -l =>
-            du of /var two levels deep, biggest first => sudo du -h -d 2 /var | sort -rh =>
-            what's eating space in ~/data? one level deep, sorted => du -h -d 1 ~/data | sort -h =>
+            du of /var two levels deep, biggest first => sudo du -h --max-depth=2 /var | sort -rh => sudo du -h -d 2 /var | sort -rh
+            what's eating space in ~/data? one level deep, sorted => du -h --max-depth=1 ~/data | sort -h => du -h -d 1 ~/data | sort -h
             zip all the .csv files into data.zip and remove the originals => zip -m data.zip *.csv =>
             extract backup.tar.gz into /opt/app preserving permissions => tar -xzpf backup.tar.gz -C /opt/app =>
             restore www.tar to /var/www keeping owners and permissions => sudo tar -xpf www.tar -C /var/www =>
