@@ -1,0 +1,176 @@
+package dev.caro.backend.offline;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.caro.api.backend.Generation;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * Classes of process, network, git, permission, system-information, date and environment requests
+ * that tuning sets 21, 23 and 24 declined or answered wrongly, in phrasings of our own (GNU and BSD
+ * renders), with near misses that must decline. Wrong answers fixed as classes: a request that adds
+ * one permission and takes another away ("group-readable and take away all access for others") is
+ * no longer a single {@code chmod go+rX} nor {@code chmod g+w}; "for others" is not dropped by the
+ * execute-bit intent ({@code a-x}); "as user U" reaches the jump host of a tunnel; "/tmp/drop" is no
+ * verb that removes a sticky bit; "following redirects" is a download, not the final URL.
+ */
+class Set21To24SystemClassesTest {
+
+    /** Request => GNU command => BSD command (blank: the same; "-": BSD declines). */
+    private static final String TABLE = """
+            bring the stopped vim job back into the foreground => fg %vim =>
+            put my backgrounded htop job in the foreground again => fg %htop =>
+            foreground the last job => fg =>
+            resume my suspended job in the foreground => fg =>
+            monitor pid 2200 => top -p 2200 => top -pid 2200
+            live cpu and memory usage of pid 9090 => top -p 9090 => top -pid 9090
+            wait for pid 4100 to finish, then run ./deploy.sh => while kill -0 4100 2>/dev/null; do sleep 1; done; ./deploy.sh =>
+            once process 77 exits run ./cleanup.sh => while kill -0 77 2>/dev/null; do sleep 1; done; ./cleanup.sh =>
+            run ./after.sh when pid 3030 is done => while kill -0 3030 2>/dev/null; do sleep 1; done; ./after.sh =>
+            which processes still hold deleted files open => sudo lsof +L1 =>
+            list deleted files that are still open => sudo lsof +L1 =>
+            the disk is full but du disagrees, find deleted but open files => sudo lsof +L1 =>
+            how many open files does process 1234 have => ls /proc/1234/fd | wc -l => lsof -p 1234 | wc -l
+            count the open file descriptors of pid 88 => ls /proc/88/fd | wc -l => lsof -p 88 | wc -l
+            number of open fds for pid 4242 => ls /proc/4242/fd | wc -l => lsof -p 4242 | wc -l
+            how much ram does each php-fpm worker use => ps -C php-fpm -o pid,rss,args => ps -o pid,rss,args -p $(pgrep -d, php-fpm)
+            memory used by every nginx worker process => ps -C nginx -o pid,rss,args => ps -o pid,rss,args -p $(pgrep -d, nginx)
+            rss of each python process => ps -C python -o pid,rss,args => ps -o pid,rss,args -p $(pgrep -d, python)
+            pause pid 4000, I'll resume it later => kill -STOP 4000 =>
+            freeze process 600 for now, ill continue it later => kill -STOP 600 =>
+            tunnel local port 6000 to port 6379 on cache01 through jump.example.com => ssh -N -L 6000:cache01:6379 jump.example.com =>
+            forward local port 8443 to web01:443 via bastion.corp.example.com => ssh -N -L 8443:web01:443 bastion.corp.example.com =>
+            forward local port 3307 to mysql on db.internal:3306 through gw.example.com => ssh -N -L 3307:db.internal:3306 gw.example.com =>
+            where does https://t.co/abc123 redirect to? => curl -Ls -o /dev/null -w '%{url_effective}\\n' https://t.co/abc123 =>
+            what is the final url of https://bit.ly/xyz after redirects => curl -Ls -o /dev/null -w '%{url_effective}\\n' https://bit.ly/xyz =>
+            where does https://example.com/go end up => curl -Ls -o /dev/null -w '%{url_effective}\\n' https://example.com/go =>
+            scan 10.0.0.5 for open ports => nmap 10.0.0.5 =>
+            what ports are open on scanme.example.org => nmap scanme.example.org =>
+            open ports on 192.168.1.1 => nmap 192.168.1.1 =>
+            is anything listening on ports 8000 to 8100 on 10.0.0.7 => nmap -p 8000-8100 10.0.0.7 =>
+            scan ports 1-1024 on 192.168.1.50 => nmap -p 1-1024 192.168.1.50 =>
+            count established connections on port 22 => ss -Htn state established '( sport = :22 )' | wc -l => netstat -an -p tcp | grep '\\.22 ' | grep -c ESTABLISHED
+            how many established tcp connections are there on port 5432 => ss -Htn state established '( sport = :5432 )' | wc -l => netstat -an -p tcp | grep '\\.5432 ' | grep -c ESTABLISHED
+            which process is connected to 192.168.5.9 => sudo lsof -nP -i @192.168.5.9 =>
+            what program has a connection to 172.16.0.4 => sudo lsof -nP -i @172.16.0.4 =>
+            bring eth0 down => sudo ip link set eth0 down => sudo ifconfig eth0 down
+            take the interface wlan0 up => sudo ip link set wlan0 up => sudo ifconfig wlan0 up
+            disable interface enp3s0 => sudo ip link set enp3s0 down => sudo ifconfig enp3s0 down
+            ping 8.8.8.8 5 times with 1400 byte packets and the dont fragment bit => ping -c 5 -s 1400 -M do 8.8.8.8 => ping -c 5 -s 1400 -D 8.8.8.8
+            send 4 pings to example.com with a packet size of 1000 => ping -c 4 -s 1000 example.com =>
+            download https://example.com/big.iso with the speed limited to 500k => wget --limit-rate=500k https://example.com/big.iso => curl --limit-rate 500K -O https://example.com/big.iso
+            grab https://example.com/x.tar.gz but limit the rate to 1m => wget --limit-rate=1m https://example.com/x.tar.gz => curl --limit-rate 1M -O https://example.com/x.tar.gz
+            download https://example.com/tool.tar.gz into /opt/downloads => wget -P /opt/downloads https://example.com/tool.tar.gz => curl -L -o /opt/downloads/tool.tar.gz https://example.com/tool.tar.gz
+            fetch https://example.com/a/report.pdf to ~/docs, follow redirects => wget -P ~/docs https://example.com/a/report.pdf => curl -L -o ~/docs/report.pdf https://example.com/a/report.pdf
+            create a group named web and add alice to it => sudo groupadd web && sudo usermod -aG web alice => sudo dseditgroup -o create web && sudo dseditgroup -o edit -a alice -t user web
+            make a new group devops and put bob in it => sudo groupadd devops && sudo usermod -aG devops bob => sudo dseditgroup -o create devops && sudo dseditgroup -o edit -a bob -t user devops
+            make ./share group-writable for staff => sudo chgrp staff ./share && sudo chmod g+w ./share =>
+            make /srv/www group-writable for www-data recursively => sudo chgrp -R www-data /srv/www && sudo chmod -R g+w /srv/www =>
+            make the reports folder group-readable for auditors => sudo chgrp auditors reports && sudo chmod g+r reports =>
+            remove the setgid bit from /srv/shared => sudo chmod g-s /srv/shared =>
+            clear the sticky bit on ./drop => chmod -t ./drop =>
+            unset the setuid bit on ./mytool => chmod u-s ./mytool =>
+            change the owner of files owned by alice in /data to bob => find /data -user alice -exec chown bob {} + =>
+            chown everything owned by olduser under /home/shared to newuser => sudo find /home/shared -user olduser -exec chown newuser {} + =>
+            take write permission away from the group on every .conf in /etc/app => sudo chmod g-w /etc/app/*.conf =>
+            give others read access to all .html files in ./site => chmod o+r ./site/*.html =>
+            make /srv/data group-readable and remove all access for others => chmod g+r,o-rwx /srv/data =>
+            show the diff stat against develop => git diff --stat develop =>
+            diffstat vs origin/main => git diff --stat origin/main =>
+            squash the last 4 commits into one => git reset --soft HEAD~4 && git commit =>
+            combine my last 2 commits into a single commit => git reset --soft HEAD~2 && git commit =>
+            make my branch identical to origin/develop, throw away local changes => git fetch origin && git reset --hard origin/develop =>
+            reset hard to upstream/main and discard local commits => git fetch upstream && git reset --hard upstream/main =>
+            git log of lib/ since March 3rd 2024, one line each => git log --oneline --since=2024-03-03 -- lib =>
+            commits in docs/ since 2024-06-01 => git log --since=2024-06-01 -- docs =>
+            compare app.py with 2 commits ago => git diff HEAD~2 -- app.py =>
+            how has config/settings.yml changed over the last 5 commits => git diff HEAD~5 -- config/settings.yml =>
+            diff of the .py files in the last 3 commits => git diff HEAD~3 -- '*.py' =>
+            top 3 committers by number of commits => git shortlog -sn HEAD | head -n 3 =>
+            search commit messages for bugfix ignoring case => git log --oneline -i --grep='bugfix' =>
+            which kernel driver does my gpu use => lspci -k | grep -A 3 -iE 'vga|3d' => system_profiler SPDisplaysDataType
+            what driver is the video card using => lspci -k | grep -A 3 -iE 'vga|3d' => system_profiler SPDisplaysDataType
+            how many cpu sockets does this server have => lscpu | grep -E 'Socket|Core|Thread' => sysctl hw.packages hw.physicalcpu hw.logicalcpu
+            show threads per core and cores per socket => lscpu | grep -E 'Socket|Core|Thread' => sysctl hw.packages hw.physicalcpu hw.logicalcpu
+            what is the motherboard vendor and model => sudo dmidecode -t baseboard => -
+            is docker running => systemctl is-active docker => -
+            is the docker daemon up? => systemctl is-active docker => -
+            what date is 10 days after 2024-12-25 => date -d '2024-12-25 +10 days' +%F => date -j -v+10d -f %Y-%m-%d 2024-12-25 +%F
+            what date was 3 weeks before 2025-01-15 => date -d '2025-01-15 -3 weeks' +%F => date -j -v-3w -f %Y-%m-%d 2025-01-15 +%F
+            what's 3pm Tokyo time in my local time => date -d 'TZ="Asia/Tokyo" 15:00' => date -r $(TZ=Asia/Tokyo date -j -f %H:%M 15:00 +%s)
+            convert 8:30 London time to my local time => date -d 'TZ="Europe/London" 8:30' => date -r $(TZ=Europe/London date -j -f %H:%M 8:30 +%s)
+            what time is it in New York when it's 17:00 in London => TZ=America/New_York date -d 'TZ="Europe/London" 17:00' => TZ=America/New_York date -r $(TZ=Europe/London date -j -f %H:%M 17:00 +%s)
+            echo the home directory => echo "$HOME" =>
+            what's my default editor => echo "$EDITOR" =>
+            make nano my default editor permanently => echo 'export EDITOR=nano' >> ~/.bashrc =>
+            set my default editor to vim for good, I use zsh => echo 'export EDITOR=vim' >> ~/.zshrc =>
+            make alias gs='git status' stick across sessions, I'm on zsh => echo "alias gs='git status'" >> ~/.zshrc =>
+            run ./app with an empty environment except PATH and HOME => env -i PATH="$PATH" HOME="$HOME" ./app =>
+            run node with a clean env, only PATH and LANG kept => env -i PATH="$PATH" LANG="$LANG" node =>
+            show every python3 binary on my path, not only the first one => which -a python3 =>
+            top 5 processes of user postgres by memory => ps -u postgres -o pid,%cpu,%mem,comm --sort=-%mem | head -n 6 => ps -U postgres -o pid,%cpu,%mem,comm -m | head -n 6
+            top processes of the user nginx sorted by cpu => ps -u nginx -o pid,%cpu,%mem,comm --sort=-%cpu | head -n 11 => ps -U nginx -o pid,%cpu,%mem,comm -r | head -n 11
+            processes using more than 80% memory => ps -eo pid,user,%mem,comm --sort=-%mem | awk 'NR==1 || $3 > 80' => ps -Ao pid,user,%mem,comm -m | awk 'NR==1 || $3 > 80'
+            list processes with cpu over 90% => ps -eo pid,user,%cpu,comm --sort=-%cpu | awk 'NR==1 || $3 > 90' => ps -Ao pid,user,%cpu,comm -r | awk 'NR==1 || $3 > 90'
+            process tree of user alice => pstree -p alice => -
+            show the process tree for the www-data user => pstree -p www-data => -
+            kill python processes running for more than 2 hours => pkill --older 7200 python => -
+            pkill java processes older than 30 minutes => pkill --older 1800 java => -
+            fetch https://example.com/file following redirects => curl -L https://example.com/file =>
+            put the sticky bit on /tmp/drop => chmod +t /tmp/drop =>
+            remove execute permission for others on all .sh files in bin => chmod o-x bin/*.sh =>
+            tunnel local port 5433 to db01:5432 through bastion.example.com as user admin => ssh -N -L 5433:db01:5432 admin@bastion.example.com =>
+            """;
+
+    static Stream<Arguments> table() {
+        return Backends.gnuThenBsdRows(TABLE.strip().lines().map(String::strip)
+                .reduce((a, b) -> a + "\n" + b).orElse(""));
+    }
+
+    @ParameterizedTest
+    @MethodSource("table")
+    void rendersGnuAndBsd(String prompt, String gnu, String bsd) {
+        Backends.assertRenders(prompt, gnu, bsd);
+    }
+
+    /** Near misses: a detail the command would leave out, or a different task. */
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "send the stopped vim job to the background",
+        "monitor the network traffic of process 4001",
+        "which processes have deleted files open in /var/log",
+        "how much swap is each gunicorn worker using",
+        "show every redirect hop of https://bit.ly/x",
+        "which udp ports are open on 192.168.1.20",
+        "how many established connections on port 443 per remote ip",
+        "create a group called qa and put dave and erin in it",
+        "remove the setuid and setgid bits from ./tool",
+        "files in /srv owned by nobody should belong to www-data, except the logs",
+        "squash my last 3 commits into one and push",
+        "reset my branch to origin/main but keep my uncommitted changes",
+        "diff src/main.c against 3 commits ago, ignoring whitespace",
+        "search commit messages for hotfix by alice, case insensitive",
+        "what date is 6 business days after 2025-02-10",
+        "make vim my default editor permanently for all users",
+        "kill node processes that have been running for less than an hour",
+        "processes using more than 50% cpu for over a minute",
+        "download https://example.com/a.iso at 2MB/s and save it as b.iso",
+        "take interface eth1 down and remove its ip address",
+        "what time is it in Sydney when it's 09:00 in Berlin tomorrow",
+        "top 10 processes of user www-data sorted by cpu and memory",
+        "run ./server with a clean environment, only PATH, HOME and TERM passed through",
+        "make the uploads folder group-writable for www-data but only the directories",
+        "is docker running on host web01",
+        "how many open files does pid 2048 have, grouped by type",
+        "give the group write access and remove read access for others on notes.txt",
+        "recursively let the group write to everything in shared",
+        "swap of each python process"})
+    void declinesNearMisses(String prompt) {
+        Generation g = Backends.generate(prompt, Backends.GNU);
+        assertTrue(g.isEmpty(), prompt + " -> " + g.candidates());
+    }
+}
