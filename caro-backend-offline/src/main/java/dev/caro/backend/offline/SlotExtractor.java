@@ -148,7 +148,8 @@ final class SlotExtractor {
             "octal", "decimal", "base64", "vim", "emacs", "nano", "lowercase", "uppercase", "common", "question",
             "today", "now", "tomorrow", "yesterday", "tonight", "midnight", "scratch",
             // counted things ("by number of commits", "the number of processes")
-            "commits", "branches", "tags", "changes", "processes", "connections", "errors", "matches", "occurrences");
+            "commits", "branches", "tags", "changes", "processes", "connections", "errors", "matches", "occurrences",
+            "processors", "cpus", "cores", "threads", "sockets");
 
     private static final Pattern RECURSIVE = Pattern.compile(
             "(?<!not |non-|non |dont search |without going )\\brecursive(?:ly)?\\b|(?<![\\w-])-R\\b|\\band (?:all )?(?:its |their )?subdirector(?:y|ies)\\b"

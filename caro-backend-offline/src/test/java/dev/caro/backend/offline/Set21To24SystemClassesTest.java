@@ -16,7 +16,13 @@ import org.junit.jupiter.params.provider.ValueSource;
  * one permission and takes another away ("group-readable and take away all access for others") is
  * no longer a single {@code chmod go+rX} nor {@code chmod g+w}; "for others" is not dropped by the
  * execute-bit intent ({@code a-x}); "as user U" reaches the jump host of a tunnel; "/tmp/drop" is no
- * verb that removes a sticky bit; "following redirects" is a download, not the final URL.
+ * verb that removes a sticky bit; "following redirects" is a download, not the final URL. Then
+ * everyday siblings from probes of our own (journal of a service, listening ports of a PID, TLS
+ * certificate, quiet downloads and retries, uploads, annotated tags, PATH appended, commit counts
+ * since a date, a file's authors, D-state and oldest processes, nginx reloaded after its test);
+ * wrong answers they found: "make a file immutable" touched a file named immutable, "the time in
+ * london and new york" dropped New York, "all permissions for others except read" removed read,
+ * and a PATH entry "for all users" went to your own ~/.bashrc.
  */
 class Set21To24SystemClassesTest {
 
@@ -124,6 +130,55 @@ class Set21To24SystemClassesTest {
             put the sticky bit on /tmp/drop => chmod +t /tmp/drop =>
             remove execute permission for others on all .sh files in bin => chmod o-x bin/*.sh =>
             tunnel local port 5433 to db01:5432 through bastion.example.com as user admin => ssh -N -L 5433:db01:5432 admin@bastion.example.com =>
+            follow the journal of docker live => journalctl -u docker -f => -
+            show the journal of the nginx service => journalctl -u nginx => -
+            what ports is pid 4242 listening on => sudo lsof -Pan -p 4242 -iTCP -sTCP:LISTEN =>
+            which ports does process 900 listen on => sudo lsof -Pan -p 900 -iTCP -sTCP:LISTEN =>
+            resolve the mx records of example.com => dig MX example.com =>
+            download https://example.com/data.csv quietly => curl -s -O https://example.com/data.csv =>
+            fetch https://example.com/a.tar.gz without a progress bar => curl -s -O https://example.com/a.tar.gz =>
+            show the tls certificate of example.com => echo | openssl s_client -connect example.com:443 -servername example.com 2>/dev/null | openssl x509 -noout -text =>
+            print the ssl certificate of https://example.org => echo | openssl s_client -connect example.org:443 -servername example.org 2>/dev/null | openssl x509 -noout -text =>
+            show the last 10 commits as a graph => git log --graph --oneline --all --decorate -n 10 =>
+            show what changed in commit abc123 => git show abc123 =>
+            what is the system load average => uptime =>
+            print tomorrow's date in YYYY-MM-DD => date -d tomorrow +%F => date -v+1d +%F
+            ping google.com every 5 seconds => ping -i 5 google.com =>
+            ping 10.0.0.1 every 2 seconds => ping -i 2 10.0.0.1 =>
+            how big is the root partition => df -h / =>
+            count how many processes alice is running => ps -u alice --no-headers | wc -l => pgrep -u alice | wc -l
+            undo git add for all files => git reset =>
+            create an annotated tag v3.0 with message release 3 => git tag -a v3.0 -m 'release 3' =>
+            tag v1.2 with message first stable => git tag -a v1.2 -m 'first stable' =>
+            create an annotated tag v1.0 => git tag -a v1.0 -m 'v1.0' =>
+            download https://example.com/f.zip with 3 retries => curl --retry 3 -O https://example.com/f.zip =>
+            get https://example.com/x.iso and retry 5 times => curl --retry 5 -O https://example.com/x.iso =>
+            upload report.pdf to https://example.com/upload as a multipart form with curl => curl -F 'file=@report.pdf' https://example.com/upload =>
+            upload report.pdf to https://example.com/upload as form field doc => curl -F 'doc=@report.pdf' https://example.com/upload =>
+            upload ./build/app.zip to https://files.example.com/api as form data => curl -F 'file=@./build/app.zip' https://files.example.com/api =>
+            show the size of the git repo => git count-objects -vH =>
+            how big is this git repository => git count-objects -vH =>
+            send SIGHUP to the process listening on port 80 => kill -HUP $(lsof -t -i:80) =>
+            send sigusr1 to whatever is on port 9000 => kill -USR1 $(lsof -t -i:9000) =>
+            make /srv/share owned by group devs => sudo chgrp devs /srv/share =>
+            the reports dir should belong to the finance group => chgrp finance reports =>
+            remove all permissions for group and others on ~/.ssh/id_rsa => chmod go-rwx ~/.ssh/id_rsa =>
+            take away all access from others on notes.txt => chmod o-rwx notes.txt =>
+            append /opt/tools/bin to PATH permanently in bash => echo 'export PATH="$PATH:/opt/tools/bin"' >> ~/.bashrc =>
+            append ~/go/bin to my path => export PATH="$PATH:$HOME/go/bin" =>
+            count the commits on main since 2025-01-01 => git rev-list --count --since=2025-01-01 main =>
+            how many commits since 2024-06-01 => git rev-list --count --since=2024-06-01 HEAD =>
+            list the authors of src/app.py => git log --format='%an' -- src/app.py | sort -u =>
+            who has worked on README.md => git log --format='%an' -- README.md | sort -u =>
+            show the 3 oldest running processes => ps -eo pid,etime,comm --sort=start_time | head -n 4 => -
+            list processes in the D state => ps -eo pid,stat,wchan:20,comm | awk 'NR==1 || $2 ~ /^D/' => ps -Ao pid,stat,wchan,comm | awk 'NR==1 || $2 ~ /^U/'
+            show processes in uninterruptible sleep => ps -eo pid,stat,wchan:20,comm | awk 'NR==1 || $2 ~ /^D/' => ps -Ao pid,stat,wchan,comm | awk 'NR==1 || $2 ~ /^U/'
+            restart nginx only if the config test passes => sudo nginx -t && sudo systemctl restart nginx => -
+            reload nginx after testing the config => sudo nginx -t && sudo systemctl reload nginx => -
+            get the ip addresses of github.com => dig +short github.com =>
+            stash everything including untracked and name it wip => git stash push -u -m 'wip' =>
+            show the diff between main and develop for src/ => git diff main develop -- src/ =>
+            show the number of processors => nproc => sysctl -n hw.ncpu
             """;
 
     static Stream<Arguments> table() {
@@ -168,7 +223,21 @@ class Set21To24SystemClassesTest {
         "how many open files does pid 2048 have, grouped by type",
         "give the group write access and remove read access for others on notes.txt",
         "recursively let the group write to everything in shared",
-        "swap of each python process"})
+        "swap of each python process",
+        "what ports is pid 4242 listening on over udp",
+        "show the tls certificate chain of example.com",
+        "download https://example.com/f.zip with 3 retries and save it as g.zip",
+        "upload report.pdf to https://example.com/upload with curl",
+        "send SIGHUP to every process on port 80",
+        "remove all permissions for others except read on notes.txt",
+        "count the commits by alice since 2025-01-01",
+        "list the authors of src/app.py with their emails",
+        "kill the 3 oldest processes",
+        "restart nginx in docker only if the config test passes",
+        "make a file immutable",
+        "what time is it in london and new york",
+        "show the diff between main and develop in /srv/app",
+        "append /opt/tools/bin to PATH permanently for all users"})
     void declinesNearMisses(String prompt) {
         Generation g = Backends.generate(prompt, Backends.GNU);
         assertTrue(g.isEmpty(), prompt + " -> " + g.candidates());
