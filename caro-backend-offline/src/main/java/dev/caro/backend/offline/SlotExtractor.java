@@ -149,7 +149,7 @@ final class SlotExtractor {
             "today", "now", "tomorrow", "yesterday", "tonight", "midnight", "scratch",
             // counted things ("by number of commits", "the number of processes")
             "commits", "branches", "tags", "changes", "processes", "connections", "errors", "matches", "occurrences",
-            "processors", "cpus", "cores", "threads", "sockets");
+            "processors", "cpus", "cores", "threads", "sockets", "ufw", "firewall", "iptables");
 
     private static final Pattern RECURSIVE = Pattern.compile(
             "(?<!not |non-|non |dont search |without going )\\brecursive(?:ly)?\\b|(?<![\\w-])-R\\b|\\band (?:all )?(?:its |their )?subdirector(?:y|ies)\\b"

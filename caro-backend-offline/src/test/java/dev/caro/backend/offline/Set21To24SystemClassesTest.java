@@ -22,7 +22,12 @@ import org.junit.jupiter.params.provider.ValueSource;
  * since a date, a file's authors, D-state and oldest processes, nginx reloaded after its test);
  * wrong answers they found: "make a file immutable" touched a file named immutable, "the time in
  * london and new york" dropped New York, "all permissions for others except read" removed read,
- * and a PATH entry "for all users" went to your own ~/.bashrc.
+ * and a PATH entry "for all users" went to your own ~/.bashrc. A third probe: an author's last N
+ * commits, top contributors of a period, a tag deleted here and on origin, soft resets of N commits,
+ * ps columns of every process, UDP listeners, ssh with a key to a bare host name, ufw rules, a mode on
+ * DIR/*.ext, directories and files set to two modes, recursive ACLs (rX), chown user:group of *.ext;
+ * wrong answers it found: "the last commit's author" listed every commit, and a sync to
+ * "nas:/volume1/photos" lost its remote path.
  */
 class Set21To24SystemClassesTest {
 
@@ -179,6 +184,36 @@ class Set21To24SystemClassesTest {
             stash everything including untracked and name it wip => git stash push -u -m 'wip' =>
             show the diff between main and develop for src/ => git diff main develop -- src/ =>
             show the number of processors => nproc => sysctl -n hw.ncpu
+            show the 20 most recent commits by bob => git log --author=bob -n 20 =>
+            last 5 commits from alice, one line each => git log --author='alice' -n 5 --oneline =>
+            who committed the most in the last month => git shortlog -sn --since='1 month ago' HEAD =>
+            top contributors over the past 2 weeks => git shortlog -sn --since='2 weeks ago' HEAD =>
+            delete the tag v0.9 locally and on origin => git tag -d v0.9 && git push origin --delete v0.9 =>
+            remove tag v2.0-rc1 both locally and remotely => git tag -d v2.0-rc1 && git push origin --delete v2.0-rc1 =>
+            show the last commit's author and date => git log -1 --pretty=format:'%h %an %ar %s' =>
+            reset the last 2 commits but keep the changes staged => git reset --soft HEAD~2 =>
+            undo the last 3 commits and keep my changes => git reset --soft HEAD~3 =>
+            kill all processes of user www-data named php => pkill -u www-data php =>
+            show pid, ppid and command of all processes => ps -eo pid,ppid,cmd => ps -Ao pid,ppid,command
+            list all processes with pid, user and cpu => ps -eo pid,user,%cpu => ps -Ao pid,user,%cpu
+            show which process listens on udp port 53 => sudo lsof -i UDP:53 =>
+            what is using udp port 161 => sudo lsof -i UDP:161 =>
+            sync ~/photos to nas:/volume1/photos and delete extra files => rsync -a --delete ~/photos/ nas:/volume1/photos/ =>
+            open an ssh connection to db01 with key ~/.ssh/id_db => ssh -i ~/.ssh/id_db db01 =>
+            ssh into bastion using the key ~/.ssh/ops.pem as ubuntu => ssh -i ~/.ssh/ops.pem ubuntu@bastion =>
+            block incoming traffic on port 23 with ufw => sudo ufw deny 23 => -
+            allow port 8080 through the ufw firewall => sudo ufw allow 8080 => -
+            open port 443/tcp in ufw => sudo ufw allow 443/tcp => -
+            set permissions 640 on every .conf file in /etc/myapp => sudo chmod 640 /etc/myapp/*.conf =>
+            chmod 600 all the .key files in ./certs => chmod 600 ./certs/*.key =>
+            make every directory under ./public 755 and every file 644 => find ./public -type d -exec chmod 755 {} + && find ./public -type f -exec chmod 644 {} + =>
+            set all folders to 750 and all files to 640 in /srv/app => find /srv/app -type d -exec chmod 750 {} + && find /srv/app -type f -exec chmod 640 {} + =>
+            give bob write access to /srv/shared with an acl recursively => setfacl -R -m u:bob:wX /srv/shared => -
+            give user carol read access to ./reports and everything in it with acls => setfacl -R -m u:carol:rX ./reports => -
+            change owner of all .log files in /var/log/app to syslog:adm => sudo chown syslog:adm /var/log/app/*.log =>
+            show the current time with seconds => date +%T =>
+            print every environment variable whose name starts with XDG => env | grep '^XDG' =>
+            list variables starting with AWS => env | grep '^AWS' =>
             """;
 
     static Stream<Arguments> table() {
@@ -237,7 +272,20 @@ class Set21To24SystemClassesTest {
         "make a file immutable",
         "what time is it in london and new york",
         "show the diff between main and develop in /srv/app",
-        "append /opt/tools/bin to PATH permanently for all users"})
+        "append /opt/tools/bin to PATH permanently for all users",
+        "show the 20 most recent commits by bob since monday",
+        "reset the last 2 commits and discard the changes",
+        "kill all processes of user www-data named php except the master",
+        "show pid, ppid and command of all processes sorted by memory",
+        "sync ~/photos to nas:/volume1/photos and delete extra files, but skip .thumbnails",
+        "open an ssh connection to db01 with key ~/.ssh/id_db and forward port 8080",
+        "allow port 8080 from 10.0.0.0/8 through the firewall",
+        "set permissions 640 on every .conf file in /etc/myapp recursively",
+        "make every directory under ./public 755 and every file 644 except the .sh files",
+        "give bob write access to /srv/shared with an acl recursively, as the default for new files",
+        "change owner of all .log files in /var/log/app to syslog:adm recursively",
+        "print every environment variable whose value starts with /usr",
+        "block port 23 with iptables"})
     void declinesNearMisses(String prompt) {
         Generation g = Backends.generate(prompt, Backends.GNU);
         assertTrue(g.isEmpty(), prompt + " -> " + g.candidates());

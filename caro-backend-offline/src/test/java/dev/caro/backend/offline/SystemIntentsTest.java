@@ -307,7 +307,7 @@ class SystemIntentsTest {
         "diff app.py against the stash",
         "compare app.py with main.py",
         "diff app.py between main and develop",
-        "commits per author in the last month",
+        "commits per author in the last month, with emails",
         "are any docker containers failed",
         "why did the nginx service fail",
         "journal errors for myapp since yesterday",
