@@ -214,6 +214,18 @@ class Set21To24SystemClassesTest {
             show the current time with seconds => date +%T =>
             print every environment variable whose name starts with XDG => env | grep '^XDG' =>
             list variables starting with AWS => env | grep '^AWS' =>
+            could you tell me which process is hogging port 8000? => sudo lsof -i :8000 => sudo lsof -nP -iTCP:8000 -sTCP:LISTEN
+            gimme the top 3 cpu hogs => ps -eo pid,user,%cpu,comm --sort=-%cpu | head -n 4 => ps -Ao pid,user,%cpu,comm -r | head -n 4
+            show me nginx processes with their memory use => ps -C nginx -o pid,rss,args => ps -o pid,rss,args -p $(pgrep -d, nginx)
+            what process id does firefox have => pgrep firefox =>
+            pid of the sshd process => pgrep sshd =>
+            can you let the group write to shared.txt => chmod g+w shared.txt =>
+            take away everyone's write access on config.ini => chmod a-w config.ini =>
+            make bob the owner of project/ and all its files => sudo chown -R bob project =>
+            show git config user name => git config user.name =>
+            what's my git email => git config user.email =>
+            what permissions does ~/.ssh have => ls -ld ~/.ssh =>
+            recursively let the group write to everything in shared => chmod -R g+w shared =>
             """;
 
     static Stream<Arguments> table() {
@@ -257,7 +269,6 @@ class Set21To24SystemClassesTest {
         "is docker running on host web01",
         "how many open files does pid 2048 have, grouped by type",
         "give the group write access and remove read access for others on notes.txt",
-        "recursively let the group write to everything in shared",
         "swap of each python process",
         "what ports is pid 4242 listening on over udp",
         "show the tls certificate chain of example.com",
@@ -285,7 +296,11 @@ class Set21To24SystemClassesTest {
         "give bob write access to /srv/shared with an acl recursively, as the default for new files",
         "change owner of all .log files in /var/log/app to syslog:adm recursively",
         "print every environment variable whose value starts with /usr",
-        "block port 23 with iptables"})
+        "block port 23 with iptables",
+        "make bob the owner of project/ and all its files except the .git folder",
+        "what process id does firefox have on port 80",
+        "take away everyone's write access on config.ini but keep mine",
+        "show git config user name and email for every repo"})
     void declinesNearMisses(String prompt) {
         Generation g = Backends.generate(prompt, Backends.GNU);
         assertTrue(g.isEmpty(), prompt + " -> " + g.candidates());
