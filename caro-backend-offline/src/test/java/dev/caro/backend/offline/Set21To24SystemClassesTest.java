@@ -226,6 +226,8 @@ class Set21To24SystemClassesTest {
             what's my git email => git config user.email =>
             what permissions does ~/.ssh have => ls -ld ~/.ssh =>
             recursively let the group write to everything in shared => chmod -R g+w shared =>
+            change the group of report.csv to finance and make it group-writable => sudo chgrp finance report.csv && sudo chmod g+w report.csv =>
+            trace the route to 8.8.8.8 => traceroute 8.8.8.8 =>
             """;
 
     static Stream<Arguments> table() {
@@ -300,7 +302,11 @@ class Set21To24SystemClassesTest {
         "make bob the owner of project/ and all its files except the .git folder",
         "what process id does firefox have on port 80",
         "take away everyone's write access on config.ini but keep mine",
-        "show git config user name and email for every repo"})
+        "show git config user name and email for every repo",
+        "traceroute to example.com using tcp",
+        "make notes.txt readable by everyone but writable only by me",
+        "which python and which pip am I using",
+        "check if ports 80 and 443 are open on example.com"})
     void declinesNearMisses(String prompt) {
         Generation g = Backends.generate(prompt, Backends.GNU);
         assertTrue(g.isEmpty(), prompt + " -> " + g.candidates());
