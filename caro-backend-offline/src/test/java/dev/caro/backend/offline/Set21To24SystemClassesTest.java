@@ -45,9 +45,9 @@ class Set21To24SystemClassesTest {
             which processes still hold deleted files open => sudo lsof +L1 =>
             list deleted files that are still open => sudo lsof +L1 =>
             the disk is full but du disagrees, find deleted but open files => sudo lsof +L1 =>
-            how many open files does process 1234 have => ls /proc/1234/fd | wc -l => lsof -p 1234 | wc -l
-            count the open file descriptors of pid 88 => ls /proc/88/fd | wc -l => lsof -p 88 | wc -l
-            number of open fds for pid 4242 => ls /proc/4242/fd | wc -l => lsof -p 4242 | wc -l
+            how many open files does process 1234 have => ls /proc/1234/fd | wc -l => lsof -p 1234 | tail -n +2 | wc -l
+            count the open file descriptors of pid 88 => ls /proc/88/fd | wc -l => lsof -p 88 | tail -n +2 | wc -l
+            number of open fds for pid 4242 => ls /proc/4242/fd | wc -l => lsof -p 4242 | tail -n +2 | wc -l
             how much ram does each php-fpm worker use => ps -C php-fpm -o pid,rss,args => ps -o pid,rss,args -p $(pgrep -d, php-fpm)
             memory used by every nginx worker process => ps -C nginx -o pid,rss,args => ps -o pid,rss,args -p $(pgrep -d, nginx)
             rss of each python process => ps -C python -o pid,rss,args => ps -o pid,rss,args -p $(pgrep -d, python)
@@ -125,8 +125,8 @@ class Set21To24SystemClassesTest {
             show every python3 binary on my path, not only the first one => which -a python3 =>
             top 5 processes of user postgres by memory => ps -u postgres -o pid,%cpu,%mem,comm --sort=-%mem | head -n 6 => ps -U postgres -o pid,%cpu,%mem,comm -m | head -n 6
             top processes of the user nginx sorted by cpu => ps -u nginx -o pid,%cpu,%mem,comm --sort=-%cpu | head -n 11 => ps -U nginx -o pid,%cpu,%mem,comm -r | head -n 11
-            processes using more than 80% memory => ps -eo pid,user,%mem,comm --sort=-%mem | awk 'NR==1 || $3 > 80' => ps -Ao pid,user,%mem,comm -m | awk 'NR==1 || $3 > 80'
-            list processes with cpu over 90% => ps -eo pid,user,%cpu,comm --sort=-%cpu | awk 'NR==1 || $3 > 90' => ps -Ao pid,user,%cpu,comm -r | awk 'NR==1 || $3 > 90'
+            processes using more than 80% memory => ps -eo pid,user,%mem,comm --sort=-%mem | awk 'NR==1 || $3 > 80' => ps aux | awk 'NR==1 || $4 > 80'
+            list processes with cpu over 90% => ps -eo pid,user,%cpu,comm --sort=-%cpu | awk 'NR==1 || $3 > 90' => ps aux | awk 'NR==1 || $3 > 90'
             process tree of user alice => pstree -p alice => -
             show the process tree for the www-data user => pstree -p www-data => -
             kill python processes running for more than 2 hours => pkill --older 7200 python => -
