@@ -199,6 +199,19 @@ final class DerivedValues {
                 String city = get(c, "city");
                 return city == null ? null : ZONES.get(city.toLowerCase(Locale.ROOT));
             }
+            case "isod": { // "january 1st 2025" as 2025-01-01
+                String mon = get(c, "mon");
+                String day = get(c, "day");
+                String year = get(c, "year");
+                if (mon == null || day == null || year == null) {
+                    return null;
+                }
+                return year + "-" + MONTHS.get(mon.toLowerCase(Locale.ROOT).substring(0, 3)) + "-" + pad(day);
+            }
+            case "totz": { // the zone of the city a time is converted to
+                String city = get(c, "to");
+                return city == null ? null : ZONES.get(city.toLowerCase(Locale.ROOT));
+            }
             case "bsdunit": {
                 String u = first(c, "unit", "unit2");
                 return u == null ? null : u.substring(0, 1).toLowerCase(Locale.ROOT);
@@ -268,6 +281,21 @@ final class DerivedValues {
                     hour = 0;
                 }
                 return String.valueOf(hour);
+            }
+            case "hh": { // the hour of "9am" as two digits, for "09:00"
+                String h = compute("hour", c);
+                return h == null ? null : pad(h);
+            }
+            case "secs": { // "an hour", "30 minutes", "2 days" (the whole phrase): that span in seconds
+                for (String[] u : new String[][] {{"days", "86400"}, {"hrs", "3600"}, {"mins", "60"}}) {
+                    String v = get(c, u[0]);
+                    if (v != null) {
+                        String n0 = v.replaceFirst("^(\\d*).*", "$1");
+                        long n = n0.isEmpty() ? 1 : Long.parseLong(n0);
+                        return String.valueOf(n * Long.parseLong(u[1]));
+                    }
+                }
+                return null;
             }
             case "nexty": { // the year after a given year: "modified in 2023" ends before 2024-01-01
                 String y = get(c, "y");

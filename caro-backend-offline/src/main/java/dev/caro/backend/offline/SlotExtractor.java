@@ -151,7 +151,10 @@ final class SlotExtractor {
             "memory", "ram", "use", "size", "length", "descending", "ascending", "alphabetical", "numerically",
             "name", "names", "git", "docker", "kubernetes", "python", "java", "node", "go", "rust", "hex", "binary",
             "octal", "decimal", "base64", "vim", "emacs", "nano", "lowercase", "uppercase", "common", "question",
-            "today", "now", "tomorrow", "yesterday", "tonight", "midnight", "scratch");
+            "today", "now", "tomorrow", "yesterday", "tonight", "midnight", "scratch",
+            // counted things ("by number of commits", "the number of processes")
+            "commits", "branches", "tags", "changes", "processes", "connections", "errors", "matches", "occurrences",
+            "processors", "cpus", "cores", "threads", "sockets", "ufw", "firewall", "iptables");
 
     private static final Pattern RECURSIVE = Pattern.compile(
             "(?<!not |non-|non |dont search |without going )\\brecursive(?:ly)?\\b|(?<![\\w-])-R\\b|\\band (?:all )?(?:its |their )?subdirector(?:y|ies)\\b"

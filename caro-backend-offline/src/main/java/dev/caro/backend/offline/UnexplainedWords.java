@@ -66,7 +66,7 @@ final class UnexplainedWords {
             "certain", "particular", "specific",
             "properly", "property", "saying", "says", "call", "signal", "program", "programs", "binaries",
             "level", "next", "itself", "themselves", "single", "moment", "mind", "quickest", "easiest", "simplest",
-            "got", "too", "also",
+            "got", "too", "also", "ill", "youll", "itll", "gimme",
             // people a purpose clause names ("so people can only delete their own files")
             "people", "others", "anyone", "anybody", "nobody", "somebody", "everybody", "been", "being");
 

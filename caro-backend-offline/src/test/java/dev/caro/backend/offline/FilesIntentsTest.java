@@ -104,7 +104,7 @@ class FilesIntentsTest {
             chmod 600 all files in ~/.ssh but not the directory => find ~/.ssh -type f -exec chmod 600 {} +
             who owns /etc/shadow and what are its permissions? => ls -l /etc/shadow
             make root the owner of everything under /opt/tools but dont change the group => sudo chown -R root /opt/tools
-            set the sticky bit on /shared/tmp so people can only delete their own files => chmod +t /shared/tmp
+            set the sticky bit on /shared/tmp so people can only delete their own files => sudo chmod +t /shared/tmp
             look for files that have invoice in their name => find . -type f -name '*invoice*'
             i need everything under ~/Pictures whose name has holiday in it, any capitalization => find ~/Pictures -iname '*holiday*'
             find pom.xml across the entire filesystem but dont show permission errors => find / -name pom.xml 2>/dev/null

@@ -124,7 +124,7 @@ class NearMissTest {
         "which files in ./build haven't been modified in over 30 days? | find ./build -type f -mtime +30",
         "files in src that have been changed in the last 2 days        | find src -type f -mtime -2",
         "what day of the week is christmas 2025 (2025-12-25)?          | date -d 2025-12-25 +%A",
-        "set the sticky bit on /shared/tmp so people can only delete their own files | chmod +t /shared/tmp",
+        "set the sticky bit on /shared/tmp so people can only delete their own files | sudo chmod +t /shared/tmp",
         "reload ~/.bashrc without opening a new terminal               | source ~/.bashrc",
         "create the directory tree a/b/c in one command                | mkdir -p a/b/c",
         "make a backup copy of config.json called config.json.bak      | cp config.json config.json.bak",

@@ -120,7 +120,7 @@ class SystemIntentsTest {
             change the owner of /srv/app and everything in it to deploy, leave the group alone => sudo chown -R deploy /srv/app
             make www-data the owner of everything under /var/www => sudo chown -R www-data /var/www
             chown /srv/app and everything in it to user app, group app => sudo chown -R app:app /srv/app
-            set the sticky bit on /srv/upload so users cannot delete each others files => chmod +t /srv/upload
+            set the sticky bit on /srv/upload so users cannot delete each others files => sudo chmod +t /srv/upload
             git tags sorted by version, newest first => git tag --sort=-v:refname
             tags sorted by semantic version => git tag --sort=version:refname
             diff src/app.py against origin/develop => git diff origin/develop -- src/app.py
@@ -307,7 +307,7 @@ class SystemIntentsTest {
         "diff app.py against the stash",
         "compare app.py with main.py",
         "diff app.py between main and develop",
-        "commits per author in the last month",
+        "commits per author in the last month, with emails",
         "are any docker containers failed",
         "why did the nginx service fail",
         "journal errors for myapp since yesterday",

@@ -196,7 +196,7 @@ class SystemSideClassesTest {
         "ports in use on web1.example.com",
         "git status please, and commit everything",
         "chmod ./public to 644 but skip the directories",
-        "remove the setgid bit from /srv/shared",
+        "remove the setgid bit from every directory in /srv/shared",
         "revert the last 3 commits",
         "revert the last commit and push",
         "revert the last commit in the payments module",

@@ -351,7 +351,7 @@ class TextIntentsTest {
         "is the server up and for how long",
         "jobs scheduled with cron",
         "forward port 8080 to 80 on the firewall",
-        "run ./app with an empty environment except for PATH and HOME",
+        "run ./app with an empty environment except for PATH, HOME and TERM",
         "remove the alias ll from my zshrc",
         "install the latest version of node",
         "replace spaces with tabs in a.txt in place",
