@@ -135,9 +135,14 @@ final class FindExpression {
             use.consumeSpan(group.start(), group.end());
             parts.add("-group " + ShellQuote.word(g));
         }
+        int owners = 0;
         for (Slot s : use.take(Kind.USER)) {
             boolean not = mentions(lower.substring(Math.max(0, s.start() - 12), s.start() + 1), "\\bnot\\b|nt ");
             parts.add((not ? "! " : "") + "-user " + ShellQuote.word(s.value()));
+            owners += not ? 0 : 1;
+        }
+        if (owners > 1) {
+            return null; // "owned by nobody, should belong to www-data": no file has two owners
         }
         boolean filtered = parts.stream().anyMatch(p -> !p.equals("-type f") && !p.equals("-type d"));
         if (needFilter && !filtered) {
