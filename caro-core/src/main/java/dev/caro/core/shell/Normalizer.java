@@ -689,6 +689,8 @@ final class Normalizer {
             unfoldInlineCode(cmd, sc, layer, stdin);
         } else if (name.equals("for") && !args.isEmpty() && args.get(0).value().startsWith("/")) {
             unfoldCmdFor(cmd, sc, layer);
+        } else if (name.equals("git")) {
+            unfoldSubmoduleForeach(cmd, sc, layer);
         } else if (name.equals("watch")) {
             int i = Wrappers.skipOptions(args, 0, "n", Set.of("--interval"));
             if (i >= 0 && i < args.size()) {
@@ -724,6 +726,37 @@ final class Normalizer {
         } finally {
             expandingAliases.remove("git " + args.get(i).value());
         }
+    }
+
+    /**
+     * {@code git submodule foreach [--recursive] [--quiet] CMD...}: git runs CMD with the shell in every
+     * submodule, so it is checked as a command of its own ({@code git reset --hard} there is one here too).
+     */
+    private void unfoldSubmoduleForeach(SimpleCommand cmd, Scope sc, Layer layer) {
+        List<Word> args = cmd.args();
+        int i = Wrappers.skipOptions(args, 0, "Cc", Set.of("--git-dir", "--work-tree", "--namespace", "--exec-path"));
+        if (i < 0 || i + 1 >= args.size() || !args.get(i).value().equals("submodule")) {
+            return;
+        }
+        i++;
+        while (i < args.size() && (args.get(i).value().equals("--quiet") || args.get(i).value().equals("-q"))) {
+            i++;
+        }
+        if (i >= args.size() || !args.get(i).value().equals("foreach")) {
+            return;
+        }
+        i++;
+        while (i < args.size() && (args.get(i).value().equals("--recursive") || args.get(i).value().equals("--quiet")
+                || args.get(i).value().equals("-q"))) {
+            i++;
+        }
+        if (i >= args.size()) {
+            return;
+        }
+        List<Word> body = args.subList(i, args.size());
+        Layer l = new Layer(Origin.SHELL_STRING, layer.depth() + 1, append(layer.wrappers(), "git"), layer.elevated(),
+                layer.background());
+        parseNested(join(body), body.size() == 1 ? body.get(0) : null, spanOf(body), sc.copy(), l, null);
     }
 
     /**
