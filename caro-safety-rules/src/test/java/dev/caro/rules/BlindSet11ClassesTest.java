@@ -36,6 +36,8 @@ class BlindSet11ClassesTest {
                 Arguments.of("sudo unzip overlay.zip -d /", RiskLevel.MODERATE, "root directory /"),
                 Arguments.of("sudo bsdtar -xf image.tar -C /usr/bin", RiskLevel.HIGH, "/usr/bin"),
                 Arguments.of("ssh prod 'sudo tar -xzf /tmp/etc.tgz -C /etc'", RiskLevel.HIGH, "/etc"),
+                Arguments.of("cd / && sudo cpio -idmu < backup.cpio", RiskLevel.HIGH, "root directory /"),
+                Arguments.of("sudo dpkg-deb -x pkg.deb /", RiskLevel.HIGH, "root directory /"),
                 // In-place editors that empty a file the system cannot run without, or another system file.
                 Arguments.of("printf ',d\\nw\\nq\\n' | sudo ed -s /etc/shadow", RiskLevel.CRITICAL, "Empties the password hashes"),
                 Arguments.of("printf '%s\\n' ',d' 'w' 'q' | sudo ed -s /etc/passwd", RiskLevel.CRITICAL, "Empties the user database"),
@@ -75,6 +77,7 @@ class BlindSet11ClassesTest {
                 Arguments.of("getent passwd | cut -d: -f1 | xargs -I{} sudo crontab -r -u {}", RiskLevel.HIGH, "every user"),
                 Arguments.of("for u in $(ls /home); do crontab -r -u $u; done", RiskLevel.HIGH, "every user"),
                 Arguments.of("cut -d: -f1 /etc/passwd | while read -r u; do sudo crontab -u \"$u\" -r; done", RiskLevel.HIGH, "every user"),
+                Arguments.of("ls /home | xargs -n1 sudo crontab -r -u", RiskLevel.HIGH, "every user"),
                 // sudo pkill/killall of a whole runtime: every program written in it, other users' too.
                 Arguments.of("sudo pkill -f python", RiskLevel.MODERATE, "Stops every python process on the machine"),
                 Arguments.of("sudo killall python3", RiskLevel.MODERATE, "python3"),
@@ -96,6 +99,8 @@ class BlindSet11ClassesTest {
                 Arguments.of("mix ecto.reset", RiskLevel.HIGH, "ecto.reset"),
                 Arguments.of("php bin/console doctrine:database:drop --force", RiskLevel.HIGH, "doctrine:database:drop"),
                 Arguments.of("dotnet ef database drop --force", RiskLevel.HIGH, "database drop"),
+                Arguments.of("docker compose exec web python manage.py flush --noinput", RiskLevel.HIGH, "flush"),
+                Arguments.of("docker-compose -f prod.yml run --rm app bin/rails db:reset", RiskLevel.HIGH, "db:reset"),
                 Arguments.of("python manage.py flush", RiskLevel.MODERATE, "flush"),
                 Arguments.of("npx prisma migrate reset", RiskLevel.MODERATE, "migrate reset"),
                 // git submodule foreach runs its command in every submodule: judged as that command.
@@ -161,6 +166,8 @@ class BlindSet11ClassesTest {
                 Arguments.of("npx knex migrate:rollback", RiskLevel.SAFE),
                 Arguments.of("bin/rails db:migrate", RiskLevel.SAFE),
                 Arguments.of("npm run db:reset", RiskLevel.SAFE),
+                Arguments.of("docker compose exec web python manage.py migrate", RiskLevel.SAFE),
+                Arguments.of("docker compose run --rm web bin/rails db:migrate", RiskLevel.SAFE),
                 Arguments.of("php bin/console doctrine:database:drop", RiskLevel.SAFE),
                 Arguments.of("git submodule foreach git pull", RiskLevel.SAFE),
                 Arguments.of("git submodule foreach 'git status --short'", RiskLevel.SAFE),
@@ -171,7 +178,11 @@ class BlindSet11ClassesTest {
                 Arguments.of("rm -rf ~/.cache/pip", RiskLevel.SAFE),
                 Arguments.of("rm -rf /tmp/build-42", RiskLevel.SAFE),
                 Arguments.of("rm -rf ./tmp", RiskLevel.SAFE),
-                Arguments.of("rm -rf \"$(dirname \"$(mktemp)\")/x\"", RiskLevel.SAFE));
+                Arguments.of("rm -rf \"$(dirname \"$(mktemp)\")/x\"", RiskLevel.SAFE),
+                Arguments.of("rm -rf \"$(dirname \"$(command -v ./tools/run.sh)\")/cache\"", RiskLevel.SAFE),
+                Arguments.of("dpkg-deb -x pkg.deb ./pkg", RiskLevel.SAFE),
+                Arguments.of("cpio -it < backup.cpio", RiskLevel.SAFE),
+                Arguments.of("cd /tmp/restore && cpio -idmu < backup.cpio", RiskLevel.SAFE));
     }
 
     @ParameterizedTest(name = "{0}")

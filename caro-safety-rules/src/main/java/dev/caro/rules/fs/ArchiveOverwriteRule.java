@@ -15,13 +15,15 @@ import java.util.Set;
 
 /**
  * Unpacking an archive over the root or a system directory ({@code tar -xpf rootfs.tar -C /}, {@code tar
- * --overwrite -xzf etc.tgz -C /etc}, {@code unzip -o pkg.zip -d /usr}): every file in the archive replaces the
+ * --overwrite -xzf etc.tgz -C /etc}, {@code unzip -o pkg.zip -d /usr}, {@code cpio -idmu} after {@code cd /},
+ * {@code dpkg-deb -x pkg.deb /}): every file in the archive replaces the
  * system's own copy, whatever the archive holds. Subdirectories where software is installed by hand
  * ({@code /usr/local}, {@code /opt}, {@code /etc/nginx}) stay safe.
  */
 public final class ArchiveOverwriteRule extends BaseRule {
 
-    private static final Set<String> COMMAND_NAMES = Set.of("tar", "gtar", "bsdtar", "unzip", "7z", "7za", "7zz");
+    private static final Set<String> COMMAND_NAMES = Set.of("tar", "gtar", "bsdtar", "unzip", "7z", "7za", "7zz", "cpio",
+            "dpkg-deb");
     private static final Set<String> TARS = Set.of("tar", "gtar", "bsdtar");
     /** The directories whose files the system runs on; an archive unpacked right into one replaces them. */
     private static final Set<String> SYSTEM_DIRS = Set.of("/", "/etc", "/usr", "/bin", "/sbin", "/lib", "/lib32", "/lib64",
@@ -37,10 +39,11 @@ public final class ArchiveOverwriteRule extends BaseRule {
                         + " backup. List it first (tar -tvf, unzip -l), unpack it into an empty directory and copy what you need.",
                 List.of("sudo tar -xpf rootfs-backup.tar -C /", "sudo tar --overwrite -xzf etc-snapshot.tgz -C /etc",
                         "sudo tar xzf backup.tgz --directory=/", "sudo unzip -o overlay.zip -d /etc", "cd / && sudo tar -xf /tmp/full.tar",
-                        "sudo bsdtar -xf image.tar -C /usr"),
+                        "sudo bsdtar -xf image.tar -C /usr", "cd / && sudo cpio -idmu < backup.cpio", "sudo dpkg-deb -x pkg.deb /"),
                 List.of("tar -xzf release.tgz -C ./vendor", "sudo tar -C /usr/local -xzf go1.22.linux-amd64.tar.gz",
                         "sudo tar -czf /backup/etc.tgz -C / etc", "tar -tvf rootfs-backup.tar -C /", "sudo tar -xzf conf.tgz -C /etc/nginx",
-                        "unzip -l overlay.zip", "sudo tar -xkf rootfs.tar -C /", "unzip archive.zip -d /tmp/x"));
+                        "unzip -l overlay.zip", "sudo tar -xkf rootfs.tar -C /", "unzip archive.zip -d /tmp/x",
+                        "dpkg-deb -x pkg.deb ./pkg", "cpio -it < backup.cpio"));
     }
 
     @Override
@@ -82,6 +85,22 @@ public final class ArchiveOverwriteRule extends BaseRule {
             }
             dir = dir == null ? c.cwd().orElse(null) : dir;
             risk = Args.hasShort(c, 'o') ? RiskLevel.HIGH : RiskLevel.MODERATE; // without -o, unzip asks before replacing
+        } else if (n.equals("cpio")) {
+            if (!Args.has(c, "i", "--extract") || Args.hasShort(c, 't') || Args.hasLong(c, "--list")) {
+                return out;
+            }
+            Optional<String> d = Args.value(c, "-D", "--directory");
+            at = null;
+            dir = d.orElse(c.cwd().orElse(null));
+            // without -u, cpio keeps files newer than the archive's copies
+            risk = Args.has(c, "u", "--unconditional") ? RiskLevel.HIGH : RiskLevel.MODERATE;
+        } else if (n.equals("dpkg-deb")) {
+            List<Word> ops = Args.operands(c);
+            if (!Args.has(c, "xXR", "--extract", "--vextract", "--raw-extract") || ops.size() < 2) {
+                return out;
+            }
+            at = ops.get(ops.size() - 1);
+            dir = at.value();
         } else {
             if (c.args().isEmpty() || !(c.args().get(0).value().equals("x") || c.args().get(0).value().equals("e"))) {
                 return out;

@@ -93,7 +93,7 @@ public final class Targets {
             case "command", "which", "type", "whereis" -> {
                 if (!ops.isEmpty() && ops.get(ops.size() - 1).literal()) {
                     String prog = ops.get(ops.size() - 1).value();
-                    value = prog.startsWith("/") ? prog : "/usr/bin/" + prog;
+                    value = prog.contains("/") ? prog : "/usr/bin/" + prog; // ./run.sh is found where it is written
                 }
             }
             case "pwd" -> value = cwd;

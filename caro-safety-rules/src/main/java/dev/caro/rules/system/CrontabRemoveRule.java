@@ -85,7 +85,10 @@ public final class CrontabRemoveRule extends BaseRule {
             }
         }
         String whose = user.map(u -> "the crontab of " + u).orElse("your crontab");
-        if (Args.hasShort(c, 'r') && !Args.hasShort(c, 'i') && user.isPresent() && everyUser(c, ctx, user.get())) {
+        boolean xargsUser = user.isEmpty() && !c.args().isEmpty() && c.args().get(c.args().size() - 1).value().equals("-u")
+                && (c.origin() == dev.caro.api.shell.Origin.XARGS || c.wrappers().contains("xargs")); // xargs appends the name
+        if (Args.hasShort(c, 'r') && !Args.hasShort(c, 'i') && (user.isPresent() || xargsUser)
+                && everyUser(c, ctx, user.orElse("{}"))) {
             report(out, RiskLevel.HIGH, "Deletes the crontab of every user the line lists, with every scheduled job in them.", c.span());
         } else if (Args.hasShort(c, 'r') && !Args.hasShort(c, 'i')) {
             report(out, user.filter(u -> u.equals("root")).isPresent() ? RiskLevel.HIGH : RiskLevel.MODERATE,
