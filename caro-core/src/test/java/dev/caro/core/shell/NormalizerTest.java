@@ -280,6 +280,9 @@ class NormalizerTest {
         SimpleCommand sh = only(parse("printf '%s\\n' 'reboot' | sh"), "sh");
         assertEquals(Optional.of("reboot\n"), sh.stdinText());
         assertEquals(Optional.of("-o -rf\n"), only(parse("printf '%s %s\\n' -o -rf | sh"), "sh").stdinText());
+        // the format is reused while arguments are left
+        assertEquals(Optional.of(",d\nw\nq\n"), only(parse("printf '%s\\n' ',d' 'w' 'q' | ed -s f"), "ed").stdinText());
+        assertEquals(Optional.of("a b\nc \n"), only(parse("printf '%s %s\\n' a b c | sh"), "sh").stdinText());
         SimpleCommand fdisk = only(parse("printf 'o\\nw\\n' | sudo fdisk /dev/sdb"), "fdisk");
         assertEquals(Optional.of("o\nw\n"), fdisk.stdinText());
         assertFalse(only(parse("ls &"), "ls").upstream().iterator().hasNext());

@@ -86,7 +86,7 @@ public final class Writes {
                 }
             }
             case "ed", "red" -> {
-                if (Stdin.fed(c) || c.stdinText().isPresent() || Args.hasShort(c, 's')) {
+                if (scriptWrites(c)) {
                     for (Word w : Args.operands(c, Set.of("-p", "--prompt"))) {
                         out.add(new Target(w, false, "edits"));
                     }
@@ -122,10 +122,34 @@ public final class Writes {
 
     /** Whether vim or ex runs a command that writes the file ({@code -c wq}, {@code +x}), or ex reads its commands from a pipe. */
     private static boolean editorWrites(SimpleCommand c) {
-        if (Names.of(c).equals("ex") && (Stdin.fed(c) || c.stdinText().isPresent())) {
+        if (Names.of(c).equals("ex") && scriptWrites(c)) {
             return true;
         }
         return editorCommands(c).stream().anyMatch(cmd -> EX_WRITE.matcher(cmd).find());
+    }
+
+    /** An ed or ex write command, with or without an address: {@code w}, {@code wq}, {@code 1,$w}, {@code x}. */
+    private static final LazyPattern ED_WRITE = LazyPattern.of("^:?\\s*+[0-9,$.%]*+\\s*+(?:w|wq|x|wq!|x!|w!)(?:\\s.*)?$");
+
+    /**
+     * Whether ed or ex is fed a script that writes the file back: the known script holds a write command, or
+     * standard input comes from somewhere caro cannot read ({@code ed FILE < script.ed}). Without a script
+     * someone edits by hand.
+     */
+    private static boolean scriptWrites(SimpleCommand c) {
+        if (!Stdin.fed(c)) {
+            return false;
+        }
+        java.util.Optional<String> text = Stdin.text(c);
+        if (text.isEmpty()) {
+            return true;
+        }
+        for (String line : text.get().split("\\\\n|\\n")) {
+            if (ED_WRITE.matcher(line.strip()).matches()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The commands vim/ex run from {@code -c CMD}, {@code --cmd CMD} and {@code +CMD}. */
