@@ -30,7 +30,8 @@ class CommandNameDispatchTest {
     private static final String[] CORPORA = {"rules-corpus.jsonl", "rules-variants.jsonl", "shared-sample.jsonl",
         "blind-2026-12-02.jsonl", "blind-2026-12-03a.jsonl", "blind-2026-12-03b.jsonl", "blind-2026-12-03c.jsonl",
         "blind-2026-12-03d.jsonl", "blind-2026-12-03e.jsonl",
-        "blind-2026-12-03f.jsonl", "blind-2026-12-03g.jsonl", "blind-2026-12-03h.jsonl", "blind-2026-12-03i.jsonl"};
+        "blind-2026-12-03f.jsonl", "blind-2026-12-03g.jsonl", "blind-2026-12-03h.jsonl", "blind-2026-12-03i.jsonl",
+        "blind-2026-12-03j.jsonl"};
 
     @Test
     void dispatchByCommandNameGivesTheSameFindingsAsRunningEveryRule() {

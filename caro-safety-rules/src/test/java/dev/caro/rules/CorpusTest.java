@@ -39,7 +39,8 @@ class CorpusTest {
     @ValueSource(strings = {"rules-corpus.jsonl", "rules-variants.jsonl", "shared-sample.jsonl", "blind-2026-12-02.jsonl",
         "blind-2026-12-03a.jsonl", "blind-2026-12-03b.jsonl", "blind-2026-12-03c.jsonl",
         "blind-2026-12-03d.jsonl", "blind-2026-12-03e.jsonl",
-        "blind-2026-12-03f.jsonl", "blind-2026-12-03g.jsonl", "blind-2026-12-03h.jsonl", "blind-2026-12-03i.jsonl"})
+        "blind-2026-12-03f.jsonl", "blind-2026-12-03g.jsonl", "blind-2026-12-03h.jsonl", "blind-2026-12-03i.jsonl",
+        "blind-2026-12-03j.jsonl"})
     void meetsTheRecallAndFalseAlarmBars(String name) {
         check(name, CONTEXT, "user in /home/user/project");
     }
@@ -48,7 +49,8 @@ class CorpusTest {
     @ValueSource(strings = {"rules-corpus.jsonl", "rules-variants.jsonl", "shared-sample.jsonl", "blind-2026-12-02.jsonl",
         "blind-2026-12-03a.jsonl", "blind-2026-12-03b.jsonl", "blind-2026-12-03c.jsonl",
         "blind-2026-12-03d.jsonl", "blind-2026-12-03e.jsonl",
-        "blind-2026-12-03f.jsonl", "blind-2026-12-03g.jsonl", "blind-2026-12-03h.jsonl", "blind-2026-12-03i.jsonl"})
+        "blind-2026-12-03f.jsonl", "blind-2026-12-03g.jsonl", "blind-2026-12-03h.jsonl", "blind-2026-12-03i.jsonl",
+        "blind-2026-12-03j.jsonl"})
     void meetsTheBarsAsRootInAShallowCheckout(String name) {
         check(name, ROOT_CONTEXT, "root in /work/main");
     }

@@ -62,27 +62,8 @@ final class KnownOutput {
                 }
                 String format = unescape(args.get(i).value());
                 List<Word> rest = args.subList(i + 1, args.size());
-                StringBuilder sb = new StringBuilder();
-                int argAt = 0;
-                for (int k = 0; k < format.length(); k++) {
-                    char c = format.charAt(k);
-                    if (c == '%' && k + 1 < format.length()) {
-                        char f = format.charAt(k + 1);
-                        k++;
-                        if (f == '%') {
-                            sb.append('%');
-                        } else if (argAt < rest.size()) {
-                            if (!rest.get(argAt).literal()) {
-                                return null;
-                            }
-                            sb.append(f == 'b' ? unescape(rest.get(argAt).value()) : rest.get(argAt).value());
-                            argAt++;
-                        }
-                    } else {
-                        sb.append(c);
-                    }
-                }
-                return textFrom(sb.toString(), args.subList(i, args.size()), cmd.span());
+                String out = printf(format, rest);
+                return out == null ? null : textFrom(out, args.subList(i, args.size()), cmd.span());
             }
             case "cat":
                 if (args.isEmpty() || args.size() == 1 && args.get(0).value().equals("-")) {
@@ -254,5 +235,38 @@ final class KnownOutput {
             end--;
         }
         return s.substring(0, end);
+    }
+
+    /**
+     * What printf prints for an unescaped format and literal arguments; the format is reused while
+     * arguments are left ({@code printf '%s\n' a b} prints two lines). Null when an argument is not literal.
+     */
+    private static String printf(String format, List<Word> rest) {
+        StringBuilder sb = new StringBuilder();
+        int argAt = 0;
+        do {
+            int before = argAt;
+            for (int k = 0; k < format.length(); k++) {
+                char c = format.charAt(k);
+                if (c == '%' && k + 1 < format.length()) {
+                    char f = format.charAt(++k);
+                    if (f == '%') {
+                        sb.append('%');
+                    } else if (argAt < rest.size()) {
+                        if (!rest.get(argAt).literal()) {
+                            return null;
+                        }
+                        sb.append(f == 'b' ? unescape(rest.get(argAt).value()) : rest.get(argAt).value());
+                        argAt++;
+                    }
+                } else {
+                    sb.append(c);
+                }
+            }
+            if (argAt == before) {
+                break; // no directive took an argument: the format prints once
+            }
+        } while (argAt < rest.size());
+        return sb.toString();
     }
 }

@@ -676,6 +676,9 @@ final class Normalizer {
             unfoldCron(cmd, sc, layer, stdin);
         } else if (CONTAINER_CLIS.contains(name) && !args.isEmpty() && args.get(0).value().equals("exec")) {
             unfoldContainerExec(cmd, sc, layer);
+        } else if (COMPOSE_CLIS.contains(name) || (name.equals("docker") || name.equals("podman")) && !args.isEmpty()
+                && args.get(0).value().equals("compose")) {
+            unfoldComposeCommand(cmd, sc, layer);
         } else if (name.equals("parallel")) {
             unfoldParallel(cmd, sc, layer);
         } else if (OtherRunners.NAMES.contains(name.toLowerCase(Locale.ROOT))) {
@@ -689,6 +692,8 @@ final class Normalizer {
             unfoldInlineCode(cmd, sc, layer, stdin);
         } else if (name.equals("for") && !args.isEmpty() && args.get(0).value().startsWith("/")) {
             unfoldCmdFor(cmd, sc, layer);
+        } else if (name.equals("git")) {
+            unfoldSubmoduleForeach(cmd, sc, layer);
         } else if (name.equals("watch")) {
             int i = Wrappers.skipOptions(args, 0, "n", Set.of("--interval"));
             if (i >= 0 && i < args.size()) {
@@ -724,6 +729,37 @@ final class Normalizer {
         } finally {
             expandingAliases.remove("git " + args.get(i).value());
         }
+    }
+
+    /**
+     * {@code git submodule foreach [--recursive] [--quiet] CMD...}: git runs CMD with the shell in every
+     * submodule, so it is checked as a command of its own ({@code git reset --hard} there is one here too).
+     */
+    private void unfoldSubmoduleForeach(SimpleCommand cmd, Scope sc, Layer layer) {
+        List<Word> args = cmd.args();
+        int i = Wrappers.skipOptions(args, 0, "Cc", Set.of("--git-dir", "--work-tree", "--namespace", "--exec-path"));
+        if (i < 0 || i + 1 >= args.size() || !args.get(i).value().equals("submodule")) {
+            return;
+        }
+        i++;
+        while (i < args.size() && (args.get(i).value().equals("--quiet") || args.get(i).value().equals("-q"))) {
+            i++;
+        }
+        if (i >= args.size() || !args.get(i).value().equals("foreach")) {
+            return;
+        }
+        i++;
+        while (i < args.size() && (args.get(i).value().equals("--recursive") || args.get(i).value().equals("--quiet")
+                || args.get(i).value().equals("-q"))) {
+            i++;
+        }
+        if (i >= args.size()) {
+            return;
+        }
+        List<Word> body = args.subList(i, args.size());
+        Layer l = new Layer(Origin.SHELL_STRING, layer.depth() + 1, append(layer.wrappers(), "git"), layer.elevated(),
+                layer.background());
+        parseNested(join(body), body.size() == 1 ? body.get(0) : null, spanOf(body), sc.copy(), l, null);
     }
 
     /**
@@ -937,6 +973,44 @@ final class Normalizer {
             commandAt = i < 0 || i >= args.size() ? -1 : i + 1; // after the container's name
         }
         if (commandAt < 0 || commandAt >= args.size()) {
+            return;
+        }
+        List<Word> rest = args.subList(commandAt, args.size());
+        StringBuilder text = new StringBuilder();
+        for (Word w : rest) {
+            text.append(text.length() > 0 ? " " : "").append(w.source());
+        }
+        parseNested(text.toString(), null, spanOf(rest), new Scope(new HashMap<>(sc.vars), null), layer.nest(Origin.REMOTE), null);
+    }
+
+    private static final Set<String> COMPOSE_CLIS = Set.of("docker-compose", "podman-compose");
+    private static final Set<String> COMPOSE_GLOBAL_VALUED = Set.of("-f", "--file", "-p", "--project-name", "--env-file", "--profile",
+            "--project-directory", "--ansi", "--parallel", "--progress");
+    private static final Set<String> COMPOSE_VALUED = Set.of("-u", "--user", "-e", "--env", "-w", "--workdir", "--index", "--name",
+            "-v", "--volume", "-p", "--publish", "--entrypoint", "-l", "--label", "--env-from-file", "--pull", "--cap-add", "--cap-drop");
+
+    /**
+     * {@code docker compose [-f FILE] exec|run [OPTIONS] SERVICE CMD ...} (also {@code docker-compose}): the
+     * command runs in the service's container, with its volumes and database connection, judged like
+     * {@code docker exec}.
+     */
+    private void unfoldComposeCommand(SimpleCommand cmd, Scope sc, Layer layer) {
+        List<Word> args = cmd.args();
+        int i = COMPOSE_CLIS.contains(cmd.name()) ? 0 : 1;
+        while (i < args.size() && args.get(i).value().startsWith("-")) {
+            String v = args.get(i).value();
+            i += COMPOSE_GLOBAL_VALUED.contains(v) ? 2 : 1;
+        }
+        if (i >= args.size() || !(args.get(i).value().equals("exec") || args.get(i).value().equals("run"))) {
+            return;
+        }
+        i++;
+        while (i < args.size() && args.get(i).value().startsWith("-")) {
+            String v = args.get(i).value();
+            i += COMPOSE_VALUED.contains(v) ? 2 : 1;
+        }
+        int commandAt = i + 1; // after the service's name
+        if (commandAt >= args.size()) {
             return;
         }
         List<Word> rest = args.subList(commandAt, args.size());

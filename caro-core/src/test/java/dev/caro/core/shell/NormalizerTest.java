@@ -128,6 +128,15 @@ class NormalizerTest {
                         List.of("direct: su [-] [root] [-c] [rm -rf /]", "shell_string: rm [-rf] [/]")),
                 Arguments.of("watch -n 5 'rm -rf /tmp/x'", Origin.SHELL_STRING,
                         List.of("direct: watch [-n] [5] [rm -rf /tmp/x]", "shell_string: rm [-rf] [/tmp/x]")),
+                Arguments.of("docker compose -f prod.yml exec -T web python manage.py flush --noinput", Origin.REMOTE,
+                        List.of("direct: docker [compose] [-f] [prod.yml] [exec] [-T] [web] [python] [manage.py] [flush] [--noinput]",
+                                "remote: python [manage.py] [flush] [--noinput]")),
+                Arguments.of("docker-compose run --rm -e X=1 app rails db:drop", Origin.REMOTE,
+                        List.of("direct: docker-compose [run] [--rm] [-e] [X=1] [app] [rails] [db:drop]", "remote: rails [db:drop]")),
+                Arguments.of("git submodule foreach --recursive 'git reset --hard'", Origin.SHELL_STRING,
+                        List.of("direct: git [submodule] [foreach] [--recursive] [git reset --hard]", "shell_string: git [reset] [--hard]")),
+                Arguments.of("git submodule --quiet foreach git clean -fdx", Origin.SHELL_STRING,
+                        List.of("direct: git [submodule] [--quiet] [foreach] [git] [clean] [-fdx]", "shell_string: git [clean] [-fdx]")),
                 Arguments.of("echo 'rm -rf /' | sh", Origin.PIPED_SCRIPT,
                         List.of("direct: echo [rm -rf /]", "direct: sh", "piped_script: rm [-rf] [/]")),
                 Arguments.of("printf 'cd /\\nrm -rf *\\n' | bash -s", Origin.PIPED_SCRIPT,
@@ -271,6 +280,9 @@ class NormalizerTest {
         SimpleCommand sh = only(parse("printf '%s\\n' 'reboot' | sh"), "sh");
         assertEquals(Optional.of("reboot\n"), sh.stdinText());
         assertEquals(Optional.of("-o -rf\n"), only(parse("printf '%s %s\\n' -o -rf | sh"), "sh").stdinText());
+        // the format is reused while arguments are left
+        assertEquals(Optional.of(",d\nw\nq\n"), only(parse("printf '%s\\n' ',d' 'w' 'q' | ed -s f"), "ed").stdinText());
+        assertEquals(Optional.of("a b\nc \n"), only(parse("printf '%s %s\\n' a b c | sh"), "sh").stdinText());
         SimpleCommand fdisk = only(parse("printf 'o\\nw\\n' | sudo fdisk /dev/sdb"), "fdisk");
         assertEquals(Optional.of("o\nw\n"), fdisk.stdinText());
         assertFalse(only(parse("ls &"), "ls").upstream().iterator().hasNext());

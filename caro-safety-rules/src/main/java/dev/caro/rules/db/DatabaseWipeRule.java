@@ -21,7 +21,8 @@ public final class DatabaseWipeRule extends BaseRule {
 
     private static final Set<String> COMMAND_NAMES = Set.of("redis-cli", "valkey-cli", "keydb-cli", "dragonfly-cli", "mongosh", "mongo", "dropdb",
             "pg_dropcluster", "mysqladmin", "rails", "rake", "php", "artisan", "python*", "manage.py", "bundle", "wp", "prisma",
-            "npx", "django-admin", "curl", "http", "https", "xh", "xhs", "wget", "etcdctl", "consul", "vault");
+            "npx", "django-admin", "knex", "sequelize", "sequelize-cli", "alembic", "flask", "typeorm", "mix", "dotnet",
+            "yarn", "pnpm", "bunx", "pnpx", "poetry", "uv", "pipenv", "console", "symfony", "curl", "http", "https", "xh", "xhs", "wget", "etcdctl", "consul", "vault");
     /** An Elasticsearch/OpenSearch URL naming every index: host:9200/_all or /*. */
     private static final LazyPattern ALL_INDICES = LazyPattern.of("^(?:https?://)?[^/\\s]*+/(?:_all|\\*)/?(?:\\?.*)?$");
     /** An index or data stream pattern: host:9200/logs-*, /_data_stream/metrics-*, /logs-2024.*,old-*. */
@@ -45,11 +46,13 @@ public final class DatabaseWipeRule extends BaseRule {
                 List.of("redis-cli -h cache.internal -a \"$REDIS_PASS\" FLUSHALL ASYNC", "redis-cli flushdb",
                         "mongosh \"mongodb://db01/shop\" --quiet --eval 'db.getCollectionNames().forEach(c => db[c].drop())'",
                         "mongo shop --eval 'db.dropDatabase()'", "dropdb -h db.internal analytics", "mysqladmin -u root drop shop",
-                        "RAILS_ENV=production bin/rails db:drop", "curl -XDELETE http://es01:9200/_all",
+                        "RAILS_ENV=production bin/rails db:drop", "python manage.py flush --noinput", "npx prisma migrate reset --force",
+                        "php artisan migrate:fresh --seed", "curl -XDELETE http://es01:9200/_all",
                         "curl -s -X DELETE 'https://search.internal:9200/*'", "curl -XDELETE \"http://localhost:9200/logs-*\"",
                         "http DELETE :9200/filebeat-*", "ETCDCTL_API=3 etcdctl del \"\" --prefix"),
                 List.of("redis-cli INFO memory", "redis-cli GET session:42", "mongosh --eval 'db.stats()'", "dropdb --help",
-                        "createdb analytics", "bin/rails db:migrate", "echo FLUSHALL",
+                        "createdb analytics", "bin/rails db:migrate", "echo FLUSHALL", "python manage.py migrate --noinput",
+                        "npx prisma migrate deploy", "alembic downgrade -1", "npx knex migrate:rollback",
                         "curl -X DELETE http://localhost:9200/logs-2023.01.01", "curl -s http://localhost:9200/_all/_stats",
                         "curl -s 'http://localhost:9200/logs-*/_search?size=1'", "curl -s 'localhost:9200/_cat/indices/logs-*?v'",
                         "etcdctl get \"\" --prefix --keys-only", "etcdctl del /app/feature-flags/beta", "vault secrets list"));
@@ -158,21 +161,127 @@ public final class DatabaseWipeRule extends BaseRule {
                 }
             }
         } else {
-            for (Word w : c.args()) {
-                if (FRAMEWORK_WIPES.contains(w.value()) && (n.equals("rails") || n.equals("rake") || n.equals("php")
-                        || n.equals("artisan") || n.startsWith("python") || n.equals("manage.py") || n.equals("bundle")
-                        || n.equals("wp") || n.equals("prisma") || n.equals("npx") || n.equals("django-admin"))) {
-                    boolean prod = String.join(" ", c.argValues()).toLowerCase(Locale.ROOT).contains("prod")
-                            || c.assignments().stream().anyMatch(a -> a.value().toLowerCase(Locale.ROOT).contains("prod"));
-                    report(out, prod ? RiskLevel.HIGH : RiskLevel.MODERATE, "Drops or resets the application database with "
-                            + w.value() + (prod ? " in production." : "."), c.span());
-                }
-            }
-            if (n.equals("prisma") && c.hasArg("reset")) {
-                report(out, RiskLevel.MODERATE, "Resets the database, deleting all data.", c.span());
-            }
+            frameworkWipe(c, out);
         }
         return out;
+    }
+
+    /** Programs that run a framework's command line: npx prisma, bundle exec rake, poetry run alembic. */
+    private static final Set<String> LAUNCHERS = Set.of("npx", "bunx", "pnpx", "yarn", "pnpm", "npm", "bundle", "exec", "run", "dlx",
+            "poetry", "uv", "pipenv", "php", "python", "python3", "node", "dotnet", "symfony");
+
+    /** The command-line tools of web frameworks and ORMs that can drop or reset the database. */
+    private static final Set<String> FRAMEWORKS = Set.of("manage.py", "django-admin", "rails", "rake", "artisan", "prisma",
+            "sequelize", "sequelize-cli", "knex", "alembic", "flask", "typeorm", "typeorm-ts-node-commonjs", "typeorm-ts-node-esm",
+            "mix", "wp", "console", "ef");
+
+    /**
+     * A framework's command that drops, empties or rebuilds the application database: Django's {@code flush},
+     * Rails' {@code db:drop}/{@code db:reset}, Laravel's {@code migrate:fresh}/{@code db:wipe}, Prisma's {@code migrate
+     * reset}, Sequelize's {@code db:drop}, Knex's {@code migrate:rollback --all}, Alembic's {@code downgrade base}, ...
+     * HIGH, or MODERATE when the tool asks first (Django without {@code --noinput}, Prisma without {@code --force}).
+     */
+    private void frameworkWipe(SimpleCommand c, List<Finding> out) {
+        List<String> w = new ArrayList<>();
+        w.add(name(c));
+        for (String v : c.argValues()) {
+            w.add(v.toLowerCase(Locale.ROOT));
+        }
+        String tool = null;
+        int at = -1;
+        for (int i = 0; i < w.size() && tool == null; i++) {
+            String base = w.get(i).substring(w.get(i).lastIndexOf('/') + 1);
+            if (FRAMEWORKS.contains(base)) {
+                tool = base;
+                at = i;
+            } else if (i > 0 && !w.get(i).startsWith("-") && !LAUNCHERS.contains(base)) {
+                return; // the launcher's first real operand is not a framework's command line
+            }
+        }
+        if (tool == null) {
+            return;
+        }
+        List<String> rest = w.subList(at + 1, w.size());
+        if (rest.contains("--dry-run") || rest.contains("--help") || rest.contains("-h") || tool.equals("rake") && rest.contains("-n")) {
+            return;
+        }
+        String cmd = rest.stream().filter(v -> !v.startsWith("-")).findFirst().orElse("");
+        boolean noPrompt = rest.contains("--noinput") || rest.contains("--no-input") || rest.contains("--force") || rest.contains("-f")
+                || rest.contains("--yes") || rest.contains("-y") || rest.contains("--no-interaction");
+        boolean prod = String.join(" ", w).contains("prod")
+                || c.assignments().stream().anyMatch(a -> a.value().toLowerCase(Locale.ROOT).contains("prod"));
+        String what = null;
+        RiskLevel r = RiskLevel.HIGH;
+        switch (tool) {
+            case "manage.py", "django-admin" -> {
+                if (cmd.equals("flush") || cmd.equals("reset_db")) {
+                    what = cmd;
+                    r = noPrompt ? RiskLevel.HIGH : RiskLevel.MODERATE; // asks "Are you sure?" unless --noinput
+                }
+            }
+            case "rails", "rake", "artisan" -> {
+                if (FRAMEWORK_WIPES.contains(cmd) || cmd.equals("db:migrate:reset") || cmd.equals("db:truncate_all")) {
+                    what = cmd;
+                }
+            }
+            case "prisma" -> {
+                if (cmd.equals("migrate") && rest.contains("reset")) {
+                    what = "migrate reset";
+                    r = noPrompt ? RiskLevel.HIGH : RiskLevel.MODERATE; // asks unless --force
+                } else if (cmd.equals("db") && rest.contains("--force-reset")) {
+                    what = "db push --force-reset";
+                }
+            }
+            case "sequelize", "sequelize-cli" -> {
+                if (cmd.equals("db:drop") || cmd.equals("db:migrate:undo:all")) {
+                    what = cmd;
+                }
+            }
+            case "knex" -> {
+                if (cmd.equals("migrate:rollback") && rest.contains("--all")) {
+                    what = "migrate:rollback --all";
+                }
+            }
+            case "alembic", "flask" -> {
+                int d = rest.indexOf("downgrade");
+                if (d >= 0 && rest.subList(d + 1, rest.size()).contains("base")) {
+                    what = "downgrade base";
+                }
+            }
+            case "typeorm", "typeorm-ts-node-commonjs", "typeorm-ts-node-esm" -> {
+                if (cmd.equals("schema:drop")) {
+                    what = cmd;
+                }
+            }
+            case "mix" -> {
+                if (cmd.equals("ecto.drop") || cmd.equals("ecto.reset")) {
+                    what = cmd;
+                }
+            }
+            case "wp" -> {
+                if (cmd.equals("db") && (rest.contains("reset") || rest.contains("clean"))) {
+                    what = "db " + (rest.contains("reset") ? "reset" : "clean");
+                    r = noPrompt ? RiskLevel.HIGH : RiskLevel.MODERATE; // asks unless --yes
+                }
+            }
+            case "console" -> {
+                if (cmd.equals("doctrine:database:drop") || cmd.equals("doctrine:schema:drop")) {
+                    what = cmd;
+                    r = noPrompt ? RiskLevel.HIGH : RiskLevel.SAFE; // only prints what it would do without --force
+                }
+            }
+            case "ef" -> {
+                if (cmd.equals("database") && rest.contains("drop")) {
+                    what = "database drop";
+                    r = noPrompt ? RiskLevel.HIGH : RiskLevel.MODERATE; // asks unless --force
+                }
+            }
+            default -> { }
+        }
+        if (what != null) {
+            report(out, r, "Drops or resets the application database with " + what + (prod ? " in production." : ", deleting its data."),
+                    c.span());
+        }
     }
 
     private static String shorten(String s) {

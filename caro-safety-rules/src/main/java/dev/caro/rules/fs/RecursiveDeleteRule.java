@@ -123,7 +123,7 @@ public final class RecursiveDeleteRule extends BaseRule {
                 r = RiskLevel.SAFE; // old, rotated log archives
             }
             if ((k == PathKind.OUTSIDE_CWD || k == PathKind.SYSTEM && w.value().startsWith("/var/cache/")) && w.literal()
-                    && CACHE.matcher(w.value()).find()) {
+                    && CACHE.matcher(w.value()).find() && !personalScratch(c, ctx, w.value())) {
                 r = RiskLevel.SAFE; // caches are rebuilt on demand
             }
             if (r == RiskLevel.SAFE && !interactive && w.literal() && Targets.leavesCwd(w.value())
@@ -204,6 +204,19 @@ public final class RecursiveDeleteRule extends BaseRule {
         {
             report(out, RiskLevel.MODERATE, "Recursively deletes paths read from a pipe; caro cannot see which.", c.span());
         }
+    }
+
+    /** A temp-sounding folder right in the home directory ({@code ~/tmp}, {@code ~/scratch}): the person's own files, not a cache. */
+    private static final LazyPattern HOME_SCRATCH = LazyPattern.of("(?i)(?:tmp|temp|scratch)(?:/\\*?)?");
+
+    /**
+     * Whether {@code path} is {@code ~/tmp}, {@code ~/temp} or {@code ~/scratch} itself (or all it holds): a folder
+     * kept by hand, unlike /tmp. Something deeper inside ({@code ~/tmp/scratch}) is the throwaway it is named for.
+     */
+    private static boolean personalScratch(SimpleCommand c, RuleContext ctx, String path) {
+        String home = Targets.collapse(ctx.execution().home());
+        String abs = Targets.absolute(c, ctx, path);
+        return !home.equals("/") && abs.startsWith(home + "/") && HOME_SCRATCH.matcher(abs.substring(home.length() + 1)).matches();
     }
 
     private static boolean isGitDir(String v) {

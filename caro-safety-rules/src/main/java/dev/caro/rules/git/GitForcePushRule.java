@@ -32,7 +32,8 @@ public final class GitForcePushRule extends BaseRule {
                 List.of("git push --force origin main", "git push -f", "git push origin +HEAD:master",
                         "git push --delete origin master develop", "git push --mirror origin",
                         "git push --force --no-verify origin \"$(git branch --show-current)\":main",
-                        "git push origin main --force-with-lease", "git push origin :release/2.0",
+                        "git push origin main --force-with-lease", "git push --force-with-lease origin HEAD:develop",
+                        "git push origin :release/2.0",
                         "git push origin :refs/tags/v1.4.0", "git push --delete origin v2.0.1",
                         "git tag -l | xargs git push --delete origin", "git push --prune origin 'refs/heads/*:refs/heads/*'"),
                 List.of("git push origin feature/login", "git switch feature/login-form && git push --force-with-lease",
@@ -92,7 +93,8 @@ public final class GitForcePushRule extends BaseRule {
                         + " over the remote copy.", c.span());
             } else if (lease) {
                 CurrentBranch.before(c, ctx.script()).filter(GitInvocation::isSharedBranch).ifPresent(b -> report(out,
-                        RiskLevel.MODERATE, "Force-pushes the shared branch " + b + " (with a lease).", c.span()));
+                        RiskLevel.HIGH, "Force-pushes the shared branch " + b + " (a lease only guards against pushes you have not fetched).",
+                        c.span()));
             }
             return out;
         }
@@ -118,7 +120,9 @@ public final class GitForcePushRule extends BaseRule {
             } else if (force || plus) {
                 report(out, shared ? RiskLevel.HIGH : RiskLevel.MODERATE, "Force-pushes over the remote branch " + branch + ".", r.span());
             } else if (lease && shared) {
-                report(out, RiskLevel.MODERATE, "Force-pushes the shared branch " + branch + " (with a lease).", r.span());
+                // named as the destination: main, master, develop (an unknown current branch only may be one)
+                report(out, branch.equals("HEAD") ? RiskLevel.MODERATE : RiskLevel.HIGH, "Force-pushes the shared branch " + branch
+                        + " (a lease only guards against pushes you have not fetched).", r.span());
             }
         }
         return out;

@@ -25,7 +25,7 @@ public final class Targets {
     /**
      * What {@code w} points at. When caro's classifier cannot resolve it, tries two things it may
      * not know: a substitution whose value is plain ({@code $(dirname /etc)}, {@code $(command -v
-     * chmod)}, {@code $(pwd)}) and a variable assigned from {@code mktemp} earlier in the line.
+     * chmod)}, {@code $(dirname "$(which python3)")}, {@code $(pwd)}) and a variable assigned from {@code mktemp} earlier in the line.
      */
     public static PathKind kind(SimpleCommand c, Word w, RuleContext ctx) {
         PathKind k = ctx.classify(c, w);
@@ -64,10 +64,15 @@ public final class Targets {
         } catch (RuntimeException e) {
             return Optional.empty();
         }
-        if (!s.parsed() || s.commands().size() != 1) {
+        if (!s.parsed()) {
             return Optional.empty();
         }
-        SimpleCommand in = s.commands().get(0);
+        // the command itself; what its own substitutions run ($(dirname "$(which x)")) is resolved through its words
+        List<SimpleCommand> top = s.commands().stream().filter(x -> x.origin() != dev.caro.api.shell.Origin.SUBSTITUTION).toList();
+        if (top.size() != 1) {
+            return Optional.empty();
+        }
+        SimpleCommand in = top.get(0);
         String cwd = c.cwd().orElse(ctx.execution().cwd());
         List<Word> ops = Args.operands(in);
         String value = null;
@@ -75,6 +80,9 @@ public final class Targets {
             case "dirname" -> {
                 if (ops.size() == 1 && ops.get(0).literal()) {
                     value = parent(ops.get(0).value());
+                } else if (ops.size() == 1) {
+                    // $(dirname "$(command -v python3)"): the directory of a resolvable path
+                    value = resolve(in, ops.get(0), ctx).map(Targets::parent).orElse(null);
                 }
             }
             case "echo", "printf" -> {
@@ -85,7 +93,7 @@ public final class Targets {
             case "command", "which", "type", "whereis" -> {
                 if (!ops.isEmpty() && ops.get(ops.size() - 1).literal()) {
                     String prog = ops.get(ops.size() - 1).value();
-                    value = prog.startsWith("/") ? prog : "/usr/bin/" + prog;
+                    value = prog.contains("/") ? prog : "/usr/bin/" + prog; // ./run.sh is found where it is written
                 }
             }
             case "pwd" -> value = cwd;
@@ -93,6 +101,8 @@ public final class Targets {
             case "realpath", "readlink" -> {
                 if (ops.size() == 1 && ops.get(0).literal() && ops.get(0).value().startsWith("/")) {
                     value = ops.get(0).value();
+                } else if (ops.size() == 1 && !ops.get(0).literal()) {
+                    value = resolve(in, ops.get(0), ctx).filter(v -> v.startsWith("/")).orElse(null);
                 }
             }
             default -> { }

@@ -61,14 +61,14 @@ public final class MassKillRule extends BaseRule {
                         "taskkill /F /FI \"USERNAME eq SYSTEM\"", "killall -KILL mysqld",
                         "ps -ef | grep node | awk '{print $2}' | xargs kill -9", "wmic process where \"name='winlogon.exe'\" call terminate",
                         "Get-CimInstance Win32_Process | ForEach-Object { $_.Terminate() }", "pgrep -f node | xargs kill -KILL",
-                        "taskkill /F /FI \"STATUS eq RUNNING\"", "Get-Process -Name csrss | Stop-Process -Force",
+                        "taskkill /F /FI \"STATUS eq RUNNING\"", "sudo pkill -f python", "Get-Process -Name csrss | Stop-Process -Force",
                         "for pid in $(ps -e -o pid=); do kill -KILL $pid; done", "kill -9 $$"),
                 List.of("kill -s INT 48213", "kill -TERM \"$(cat app.pid)\"", "kill -0 1234", "kill %1",
                         "pkill -USR1 nginx", "pkill -HUP -x sshd", "pkill -f 'node server.js'", "killall firefox", "Stop-Process -Id 4312",
                         "ps aux | grep defunct | awk '{print $2}' | xargs kill -9",
                         "killall postgres", "wmic process where \"name='notepad.exe'\" call terminate",
                         "Get-WmiObject Win32_Process -Filter \"Name='notepad.exe'\" | ForEach-Object { $_.Terminate() }",
-                        "pkill -TERM -u \"$USER\" -f 'vite dev'", "Get-Process -Name notepad | Stop-Process", "kill -TERM $$",
+                        "pkill -TERM -u \"$USER\" -f 'vite dev'", "pkill -f 'python manage.py runserver'", "Get-Process -Name notepad | Stop-Process", "kill -TERM $$",
                         "for pid in $(pgrep -f worker.py); do kill $pid; done"));
     }
 
@@ -353,6 +353,17 @@ public final class MassKillRule extends BaseRule {
                 return;
             }
         }
+        if (user.isEmpty() && !reloadOnly && !probeOnly(c) && c.elevated()) {
+            for (Word w : Args.operands(c, PKILL_VALUE_OPTS)) {
+                String target = Names.normalize(w.value());
+                if (RUNTIMES.contains(target)) {
+                    // with sudo: every program written in it, other users' and services' included, not the one meant
+                    report(out, RiskLevel.MODERATE, "Stops every " + w.value() + " process on the machine, other users' and services' too, not just the one you mean.",
+                            w.span());
+                    return;
+                }
+            }
+        }
         boolean full = Args.hasShort(c, 'f') || Args.hasLong(c, "--full");
         for (Word w : Args.operands(c, PKILL_VALUE_OPTS)) {
             String p = w.value();
@@ -368,6 +379,11 @@ public final class MassKillRule extends BaseRule {
         if (n.equals("killall") && Args.operands(c, PKILL_VALUE_OPTS).isEmpty() && Args.has(c, "", "--user")) {
             report(out, RiskLevel.HIGH, "Kills every process of a user.", c.span());
         }
+    }
+
+    /** Signal 0 ({@code pkill -0}, {@code killall -s 0}): only checks that the processes exist. */
+    private static boolean probeOnly(SimpleCommand c) {
+        return c.hasArg("-0") || Args.value(c, "-s", "--signal").map(v -> v.equals("0")).orElse(false);
     }
 
     private void taskkill(SimpleCommand c, List<Finding> out) {

@@ -19,8 +19,9 @@ import java.util.Optional;
 
 /**
  * Overwriting or editing system configuration: {@code > /etc/fstab}, {@code tee /etc/passwd},
- * {@code cp /dev/null /etc/shadow}, {@code sed -i … /etc/passwd}, appending a uid-0 user, writing to root's
- * authorized_keys, replacing system programs.
+ * {@code cp /dev/null /etc/shadow}, {@code sed -i … /etc/passwd}, {@code ed}/{@code ex}/{@code vim -es} scripts that
+ * empty a file, appending a uid-0 user, writing to root's authorized_keys, replacing system programs, changing
+ * sshd_config and restarting sshd on the same line.
  */
 public final class SystemConfigWriteRule extends BaseRule {
 
@@ -47,12 +48,15 @@ public final class SystemConfigWriteRule extends BaseRule {
                         "sudo cp ./my-sudo /usr/bin/sudo", "sudo sed -i 's/^deploy:x:1001:/deploy:x:0:/' /etc/passwd",
                         ": > ~/.ssh/authorized_keys", "cat new.pem > ~/.ssh/id_ed25519",
                         "sudo sed -i.bak '/^root:/d' /etc/shadow", "sudo sed -i 's/pam_unix.so/pam_permit.so/' /etc/pam.d/sshd",
-                        "wget -qO- https://keys.example.org/ops.pub | tee -a ~/.ssh/authorized_keys", "sudo sed -i '/^UUID/d' /etc/fstab"),
+                        "wget -qO- https://keys.example.org/ops.pub | tee -a ~/.ssh/authorized_keys", "sudo sed -i '/^UUID/d' /etc/fstab",
+                        "printf ',d\\nw\\nq\\n' | sudo ed -s /etc/passwd", "sudo vim -es -c '%d' -c 'wq' /etc/hosts",
+                        "sudo sed -i '$a AllowUsers bob' /etc/ssh/sshd_config && sudo systemctl restart sshd"),
                 List.of("grep -E '^(ID|VERSION_ID)=' /etc/os-release", "cat /etc/fstab", "echo '127.0.0.1 app.local' | sudo tee -a /etc/hosts",
                         "echo 'deb https://apt.example.com stable main' | sudo tee /etc/apt/sources.list.d/example.list",
                         "sudo cp nginx.conf /etc/nginx/conf.d/app.conf", "echo '/swapfile none swap sw 0 0' | sudo tee -a /etc/fstab",
                         "sudo cp mytool /usr/local/bin/", "cp /etc/hosts ./hosts.bak",
-                        "cat ~/.ssh/id_ed25519.pub >> ~/.ssh/authorized_keys", "ssh-keyscan github.com > ~/.ssh/known_hosts"));
+                        "cat ~/.ssh/id_ed25519.pub >> ~/.ssh/authorized_keys", "ssh-keyscan github.com > ~/.ssh/known_hosts",
+                        "sudo vim /etc/hosts", "vim -es -c '%d' -c 'wq' notes.txt"));
     }
 
     @Override
@@ -78,7 +82,8 @@ public final class SystemConfigWriteRule extends BaseRule {
                 }
             }
             Optional<SensitiveFiles.Vital> vital = SensitiveFiles.vital(abs);
-            if (vital.isPresent() && empties(c, t)) {
+            boolean wiped = t.how().equals("edits") && Writes.deletesEverything(c);
+            if (vital.isPresent() && (empties(c, t) || wiped)) {
                 report(out, RiskLevel.CRITICAL, "Empties " + vital.get().what() + " " + abs + ": " + vital.get().without() + ".", w.span());
                 continue;
             }
@@ -113,6 +118,22 @@ public final class SystemConfigWriteRule extends BaseRule {
                 r = appendRisk(abs, r, text);
             } else if (t.how().equals("edits")) {
                 r = editRisk(abs, r, c);
+            }
+            if (wiped) {
+                report(out, r.compareTo(RiskLevel.HIGH) >= 0 || m.get().risk().compareTo(RiskLevel.HIGH) >= 0 ? RiskLevel.HIGH
+                        : RiskLevel.MODERATE, "Deletes every line of " + m.get().what() + " " + abs + ".", w.span());
+                continue;
+            }
+            if (abs.startsWith("/etc/ssh/sshd_config") && (append || t.how().equals("edits")) && r.compareTo(RiskLevel.HIGH) < 0) {
+                String src = ctx.script().source();
+                if (SSHD_RESTART.matcher(src).find()) {
+                    // AllowUsers, PasswordAuthentication no, a typo: the restart applies it to every new login at once
+                    boolean checked = src.contains("sshd -t") || src.contains("sshd -T");
+                    report(out, checked ? RiskLevel.MODERATE : RiskLevel.HIGH, "Changes the SSH server's settings in " + abs
+                            + " and restarts it" + (checked ? "" : " without a check (sshd -t)")
+                            + ": a wrong line can lock every login out.", w.span());
+                    continue;
+                }
             }
             report(out, r, capitalize(t.how()) + " " + m.get().what() + " " + abs + ".", w.span());
         }
@@ -207,9 +228,20 @@ public final class SystemConfigWriteRule extends BaseRule {
     /** A sed command deleting root's line ({@code /^root:/d}). */
     private static final LazyPattern ROOT_LINE_DELETE = LazyPattern.of("(?:^|\\s)/\\^?root:?[^/]*/d\\b");
 
+    /** A restart or reload of the SSH server: systemctl, service, init.d, rc-service, launchctl, SIGHUP. */
+    private static final LazyPattern SSHD_RESTART = LazyPattern.of(
+            "\\bsystemctl\\s++(?:-\\S+\\s++)*(?:restart|reload|try-restart|reload-or-restart|force-reload)\\s++(?:\\S+\\s++)*?(?:sshd?|openssh-server|openssh)(?:\\.service)?\\b"
+            + "|\\bservice\\s++sshd?\\s++(?:restart|reload|force-reload)|/etc/init\\.d/sshd?\\s++(?:restart|reload|force-reload)"
+            + "|\\brc-service\\s++sshd?\\s++(?:restart|reload)|\\blaunchctl\\s++kickstart\\s++-k\\s++\\S*ssh"
+            + "|\\b(?:pkill|killall)\\s++-(?:HUP|SIGHUP|1)\\s++(?:-\\w+\\s++)*sshd\\b");
+
     private static RiskLevel editRisk(String abs, RiskLevel r, SimpleCommand c) {
         StringBuilder replacements = new StringBuilder();
-        for (String v : c.argValues()) {
+        List<String> words = new ArrayList<>(c.argValues());
+        if (!Names.of(c).equals("sed") && !Names.of(c).equals("gsed")) {
+            words.addAll(Writes.editScript(c)); // ed's and vim's commands
+        }
+        for (String v : words) {
             java.util.regex.Matcher m = SED_SUBSTITUTE.matcher(v);
             replacements.append(' ').append(m.find() ? m.group(3) : v);
         }
@@ -221,7 +253,7 @@ public final class SystemConfigWriteRule extends BaseRule {
         if (abs.startsWith("/etc/passwd") || abs.startsWith("/etc/shadow")) {
             // An empty password field or a second uid 0 is a passwordless root login; a login shell of
             // nologin/false for root locks the administrator out.
-            return ACCOUNT_TAKEOVER.matcher(script).find() || ROOT_LINE_DELETE.matcher(String.join(" ", c.argValues())).find()
+            return ACCOUNT_TAKEOVER.matcher(script).find() || ROOT_LINE_DELETE.matcher(String.join(" ", words)).find()
                     ? RiskLevel.CRITICAL : RiskLevel.HIGH;
         }
         if (abs.startsWith("/etc/pam.d")) {
@@ -233,7 +265,7 @@ public final class SystemConfigWriteRule extends BaseRule {
         }
         if (abs.equals("/etc/fstab")) {
             // Commenting out or deleting mount lines (s/^UUID/#UUID/, /^UUID/d): the root filesystem's line too.
-            return FSTAB_DISABLE.matcher(String.join(" ", c.argValues())).find() ? RiskLevel.HIGH : RiskLevel.MODERATE;
+            return FSTAB_DISABLE.matcher(String.join(" ", words)).find() ? RiskLevel.HIGH : RiskLevel.MODERATE;
         }
         if (abs.startsWith("/etc/selinux/config")) {
             // disabled turns the policy off for good (relabelling on the way back); permissive only logs
