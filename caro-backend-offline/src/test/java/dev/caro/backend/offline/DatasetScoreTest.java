@@ -86,7 +86,11 @@ class DatasetScoreTest {
         // and four everyday words taught. GNU only, as for 16 and 17.
         "nl2cmd-holdout18.jsonl, gnu, 0.90, 0.92", "nl2cmd-holdout19.jsonl, gnu, 0.84, 0.94",
         // set 20, the same kind (session 18): first run 59.3% / 90.8%, tuned on since. GNU only.
-        "nl2cmd-holdout20.jsonl, gnu, 0.95, 0.95"})
+        "nl2cmd-holdout20.jsonl, gnu, 0.95, 0.95",
+        // sets 21, 23 and 24 (sessions 18-19), the same kind, 24 leaning to concrete details: first runs
+        // (official scorer) 66.0% / 89.2%, 59.3% / 84.8% and 46.0% / 83.1%; tuned on since. GNU only.
+        "nl2cmd-holdout21.jsonl, gnu, 0.92, 0.94", "nl2cmd-holdout23.jsonl, gnu, 0.92, 0.94",
+        "nl2cmd-holdout24.jsonl, gnu, 0.89, 0.94"})
     void blindSetsHoldTheirFloors(String dataset, String userland, double minAccuracy, double minPrecision)
             throws Exception {
         EvalReport report = score(dataset, userland);
@@ -96,18 +100,18 @@ class DatasetScoreTest {
     }
 
     /**
-     * Set 21 (session 18), scored once unseen at the end of the session: 66.0% / 89.2% by the
-     * official scorer. Only two of its wrong answers were fixed as classes (subdirectories
-     * "directly inside", "just the owner and group"); most of the rest have the same effect as an
-     * expected command in another form (du -sch for du -ch, -perm -0002 for -perm -o+w, chmod
-     * without sudo), which the strict scorer counts as wrong. Its floor is that state, under the
-     * 92% bar the tuned sets hold, so that the next round cannot lose what it answers.
+     * Set 22 (session 19), written at the session's start and scored once unseen at its end: 70.0% /
+     * 91.3% by the official scorer (71.3% / 93.0% by caro's checker). Of its ten wrong answers, nine
+     * have the same effect as an expected command in another form ({@code -perm 777} for {@code -perm
+     * 0777}, {@code ip link show} for {@code ip link}, {@code paste -d'\t'} for {@code paste}); one
+     * prints what was asked to be done in place (tabs to spaces). Its floor is that state, so that the
+     * next round cannot lose what it answers.
      */
     @Test
     void theLastUnseenSetHoldsItsFirstRun() throws Exception {
-        EvalReport report = score("nl2cmd-holdout21.jsonl", "gnu");
-        assertTrue(report.accuracy() >= 0.66, "set 21 accuracy " + report.accuracy());
-        assertTrue(report.precision() >= 0.91, "set 21 precision " + report.precision()
+        EvalReport report = score("nl2cmd-holdout22.jsonl", "gnu");
+        assertTrue(report.accuracy() >= 0.71, "set 22 accuracy " + report.accuracy());
+        assertTrue(report.precision() >= 0.93, "set 22 precision " + report.precision()
                 + "; wrong: " + report.wrong().stream().map(CaseResult::answer).toList());
     }
 
