@@ -50,6 +50,8 @@ final class UnexplainedWords {
             "file", "files", "folder", "folders", "directory", "directories", "dir", "dirs", "path", "paths",
             "line", "lines", "text", "content", "contents", "output", "result", "results", "thing", "things",
             "stuff", "item", "items", "entry", "entries", "name", "names", "info", "information", "details",
+            // the state a request is in, not what it asks ("process 9182 is hung, kill it", "how big is X altogether")
+            "hung", "stuck", "frozen", "unresponsive", "altogether",
             "machine", "computer", "box", "system", "host", "server", "pc", "laptop", "terminal", "shell",
             "command", "commands", "screen", "console", "session", "everyone", "someone", "user", "users",
             "mine", "own", "ours", "yours", "please", "pls", "plz",

@@ -49,6 +49,11 @@ class RenderingTest {
             unzip assets.zip into ./static without overwriting existing files => unzip -n assets.zip -d ./static
             decompress logs.bz2 but keep the .bz2 => bunzip2 -k logs.bz2
             disk usage of src excluding node_modules => du -sh --exclude=node_modules src
+            gzip big.log without deleting the original => gzip -k big.log
+            xz data.csv but don't remove the original => xz -k data.csv
+            bzip2 notes.txt, don't delete the original => bzip2 -k notes.txt
+            the server process 4242 is stuck, kill it hard => kill -9 4242
+            how big is ~/Music altogether => du -sh ~/Music
             disk usage of /var without the log folder => du -sh --exclude=log /var
             gunzip data.gz and keep the .gz file => gunzip -k data.gz
             unxz big.xz, keep the .xz => unxz -k big.xz
