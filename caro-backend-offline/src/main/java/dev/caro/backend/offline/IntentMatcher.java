@@ -195,13 +195,17 @@ final class IntentMatcher {
      * Whether the command holds slot {@code s} although no capture of the intent covers it: an
      * extension written into the command as a glob or an option's value ("keeping a .bak backup":
      * {@code sed -i.bak}; not the end of a file name such as {@code error.log}), or "keep the .bz2"
-     * answered by a keep option.
+     * answered by a keep option, or a directory the command holds as a word of its own ("from origin":
+     * {@code git push origin --delete B}). Not a file name: a template may derive one ({@code site.zip}
+     * from {@code site}) that the request gives for another purpose.
      */
     static boolean heldByCommand(Slot s, String command) {
         return switch (s.kind()) {
             case EXT -> Pattern.compile("(?:\\*|(?<![\\w-])-[a-zA-Z]+|=)\\." + Pattern.quote(s.value()) + "(?![\\w.])")
                     .matcher(command).find();
             case KEEP -> KEEP_OPTION.matcher(command).find();
+            case DIR -> s.value().length() > 1 && Pattern.compile("(?<![\\w./~-])" + Pattern.quote(s.value()) + "(?![\\w.~-]|/\\w)")
+                    .matcher(command).find();
             default -> false;
         };
     }

@@ -54,6 +54,7 @@ class RenderingTest {
             bzip2 notes.txt, don't delete the original => bzip2 -k notes.txt
             the server process 4242 is stuck, kill it hard => kill -9 4242
             how big is ~/Music altogether => du -sh ~/Music
+            remove the branch hotfix/login from origin => git push origin --delete hotfix/login
             disk usage of /var without the log folder => du -sh --exclude=log /var
             gunzip data.gz and keep the .gz file => gunzip -k data.gz
             unxz big.xz, keep the .xz => unxz -k big.xz
