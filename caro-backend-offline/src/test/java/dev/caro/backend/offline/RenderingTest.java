@@ -55,6 +55,9 @@ class RenderingTest {
             the server process 4242 is stuck, kill it hard => kill -9 4242
             how big is ~/Music altogether => du -sh ~/Music
             remove the branch hotfix/login from origin => git push origin --delete hotfix/login
+            how many csvs are in ./exports => find ./exports -type f -name '*.csv' | wc -l
+            make the folder a/b/c, parents included => mkdir -p a/b/c
+            tell me my default shell => echo "$SHELL"
             disk usage of /var without the log folder => du -sh --exclude=log /var
             gunzip data.gz and keep the .gz file => gunzip -k data.gz
             unxz big.xz, keep the .xz => unxz -k big.xz
@@ -69,6 +72,7 @@ class RenderingTest {
             convert the epoch time 1700000000 to a date => date -d @1700000000 => date -r 1700000000
             replace foo with bar in a.txt in place => sed -i 's/foo/bar/g' a.txt => sed -i '' 's/foo/bar/g' a.txt
             disk usage of my home dir excluding the .cache folder => du -sh --exclude=.cache ~ => du -sh -I .cache ~
+            empty app.log but do not remove it => truncate -s 0 app.log => : > app.log
             replace every "foo" with "bar" in app.ini in place, keeping a .bak backup => sed -i.bak 's/foo/bar/g' app.ini => sed -i.bak 's/foo/bar/g' app.ini
             sha256 checksum of ubuntu.iso => sha256sum ubuntu.iso => shasum -a 256 ubuntu.iso
             show the top 3 processes by cpu => ps -eo pid,user,%cpu,comm --sort=-%cpu | head -n 4 => ps -Ao pid,user,%cpu,comm -r | head -n 4
