@@ -1,13 +1,6 @@
 package dev.caro.rules;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
-import dev.caro.api.safety.Assessment;
-import dev.caro.api.safety.Finding;
 import dev.caro.api.safety.RiskLevel;
-import dev.caro.core.safety.SafetyEngine;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -19,8 +12,6 @@ import org.junit.jupiter.params.provider.MethodSource;
  * reason caro gives, and the harmless lookalikes at the risk they keep.
  */
 class BlindSet10ClassesTest {
-
-    private static final SafetyEngine ENGINE = CorpusTest.engine();
 
     /** command, risk, a piece of the top finding's message. */
     static Stream<Arguments> dangerous() {
@@ -174,20 +165,12 @@ class BlindSet10ClassesTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("dangerous")
     void judgesTheDangerousForm(String command, RiskLevel risk, String reason) {
-        Assessment a = ENGINE.assess(command, CorpusTest.CONTEXT);
-        assertEquals(risk, a.risk(), () -> describe(a));
-        assertTrue(a.findings().stream().filter(f -> f.risk() == risk).anyMatch(f -> f.message().contains(reason)),
-                () -> "no " + risk + " finding says '" + reason + "':" + describe(a));
+        JudgedCommands.assertDangerous(command, risk, reason);
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("harmless")
     void keepsTheLookalikeAtItsRisk(String command, RiskLevel most) {
-        Assessment a = ENGINE.assess(command, CorpusTest.CONTEXT);
-        assertEquals(most, a.risk(), () -> describe(a));
-    }
-
-    private static String describe(Assessment a) {
-        return a.findings().stream().map(Finding::toString).collect(Collectors.joining("\n  ", "\n  ", ""));
+        JudgedCommands.assertKeeps(command, most);
     }
 }

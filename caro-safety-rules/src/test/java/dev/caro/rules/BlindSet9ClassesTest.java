@@ -6,10 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.caro.api.context.ExecutionContext;
 import dev.caro.api.context.ShellKind;
 import dev.caro.api.safety.Assessment;
-import dev.caro.api.safety.Finding;
 import dev.caro.api.safety.RiskLevel;
 import dev.caro.core.safety.SafetyEngine;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -23,7 +21,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class BlindSet9ClassesTest {
 
-    private static final SafetyEngine ENGINE = CorpusTest.engine();
+    private static final SafetyEngine ENGINE = JudgedCommands.ENGINE;
 
     /** command, risk, a piece of the top finding's message. */
     static Stream<Arguments> dangerous() {
@@ -199,17 +197,13 @@ class BlindSet9ClassesTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("dangerous")
     void judgesTheDangerousForm(String command, RiskLevel risk, String reason) {
-        Assessment a = ENGINE.assess(command, CorpusTest.CONTEXT);
-        assertEquals(risk, a.risk(), () -> describe(a));
-        assertTrue(a.findings().stream().filter(f -> f.risk() == risk).anyMatch(f -> f.message().contains(reason)),
-                () -> "no " + risk + " finding says '" + reason + "':" + describe(a));
+        JudgedCommands.assertDangerous(command, risk, reason);
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("harmless")
     void keepsTheLookalikeAtItsRisk(String command, RiskLevel most) {
-        Assessment a = ENGINE.assess(command, CorpusTest.CONTEXT);
-        assertEquals(most, a.risk(), () -> describe(a));
+        JudgedCommands.assertKeeps(command, most);
     }
 
     @Test
@@ -218,14 +212,10 @@ class BlindSet9ClassesTest {
         ExecutionContext zsh = CorpusTest.CONTEXT.withShell(ShellKind.ZSH);
         assertEquals(RiskLevel.SAFE, ENGINE.assess("for f in *.md; echo $f; end", fish).risk());
         Assessment and = ENGINE.assess("test -d ~/.cache; and rm -rf ~", fish);
-        assertEquals(RiskLevel.CRITICAL, and.risk(), () -> describe(and));
-        assertTrue(and.findings().get(0).message().contains("deletes the home directory"), () -> describe(and));
+        assertEquals(RiskLevel.CRITICAL, and.risk(), () -> JudgedCommands.describe(and));
+        assertTrue(and.findings().get(0).message().contains("deletes the home directory"), () -> JudgedCommands.describe(and));
         assertEquals(RiskLevel.HIGH, ENGINE.assess("curl -sL https://example.com/p.fish | source", fish).risk());
         assertEquals(RiskLevel.SAFE, ENGINE.assess("rm -f ./*.tmp(N)", zsh).risk());
         assertEquals(RiskLevel.CRITICAL, ENGINE.assess("rm -rf ~/*(D)", zsh).risk());
-    }
-
-    private static String describe(Assessment a) {
-        return a.findings().stream().map(Finding::toString).collect(Collectors.joining("\n  ", "\n  ", ""));
     }
 }
