@@ -7,6 +7,7 @@ import dev.caro.api.context.OsFamily;
 import dev.caro.api.context.ShellKind;
 import dev.caro.api.context.Userland;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.util.List;
@@ -62,6 +63,12 @@ final class Backends {
             String[] p = l.split(" => ?", 3);
             return Arguments.of(p[0], p[1], p.length < 3 || p[2].isBlank() ? p[1] : p[2]);
         });
+    }
+
+    /** Asserts that the backend declines {@code prompt} on GNU/bash, naming what it answered otherwise. */
+    static void assertDeclines(String prompt) {
+        Generation g = generate(prompt, GNU);
+        assertTrue(g.isEmpty(), prompt + " -> " + g.candidates());
     }
 
     /** Asserts the GNU and BSD commands for {@code prompt}; a BSD command "-" means BSD declines. */

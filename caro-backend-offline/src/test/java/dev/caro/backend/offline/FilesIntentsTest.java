@@ -3,7 +3,6 @@ package dev.caro.backend.offline;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.caro.api.backend.Generation;
 import dev.caro.api.context.ExecutionContext;
 import dev.caro.core.eval.CaseResult;
 import dev.caro.core.eval.DatasetReader;
@@ -390,7 +389,6 @@ class FilesIntentsTest {
         "bzip2 the logs at the best compression and email them",
         "unzip site.zip quietly into /var/www and overwrite everything there"})
     void declinesNearMisses(String prompt) {
-        Generation g = Backends.generate(prompt, Backends.GNU);
-        assertTrue(g.isEmpty(), prompt + " -> " + g.candidates());
+        Backends.assertDeclines(prompt);
     }
 }

@@ -1,8 +1,6 @@
 package dev.caro.backend.offline;
 
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.caro.api.backend.Generation;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -127,7 +125,6 @@ class FilesRound7Test {
         "give bob read and write on report.xlsx with an ACL and email him",
         "gunzip everything ending in .gz under logs, recursively"})
     void declinesNearMisses(String prompt) {
-        Generation g = Backends.generate(prompt, Backends.GNU);
-        assertTrue(g.isEmpty(), prompt + " -> " + g.candidates());
+        Backends.assertDeclines(prompt);
     }
 }

@@ -1,8 +1,6 @@
 package dev.caro.backend.offline;
 
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.caro.api.backend.Generation;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -187,7 +185,6 @@ class FilesRound9Test {
         "tar up ~/site without ~/site/cache",
         "pack the project without the .git folder into project.tar.gz"})
     void declinesNearMisses(String prompt) {
-        Generation g = Backends.generate(prompt, Backends.GNU);
-        assertTrue(g.isEmpty(), prompt + " -> " + g.candidates());
+        Backends.assertDeclines(prompt);
     }
 }

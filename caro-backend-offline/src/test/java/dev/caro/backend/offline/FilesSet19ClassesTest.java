@@ -1,8 +1,6 @@
 package dev.caro.backend.offline;
 
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.caro.api.backend.Generation;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -138,7 +136,6 @@ class FilesSet19ClassesTest {
         "gzip all .log files under ./logs except today's",
         ".py files in tools.tgz and their sizes"})
     void declinesNearMisses(String prompt) {
-        Generation g = Backends.generate(prompt, Backends.GNU);
-        assertTrue(g.isEmpty(), prompt + " -> " + g.candidates());
+        Backends.assertDeclines(prompt);
     }
 }

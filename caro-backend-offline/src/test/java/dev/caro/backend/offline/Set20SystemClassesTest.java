@@ -1,8 +1,6 @@
 package dev.caro.backend.offline;
 
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.caro.api.backend.Generation;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -187,7 +185,6 @@ class Set20SystemClassesTest {
         "kill the parent of this shell",
         "how many weeks between 2024-01-01 and 2024-03-01"})
     void declinesNearMisses(String prompt) {
-        Generation g = Backends.generate(prompt, Backends.GNU);
-        assertTrue(g.isEmpty(), prompt + " -> " + g.candidates());
+        Backends.assertDeclines(prompt);
     }
 }

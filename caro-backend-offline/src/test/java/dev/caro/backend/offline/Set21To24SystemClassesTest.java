@@ -1,8 +1,6 @@
 package dev.caro.backend.offline;
 
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.caro.api.backend.Generation;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -308,7 +306,6 @@ class Set21To24SystemClassesTest {
         "which python and which pip am I using",
         "check if ports 80 and 443 are open on example.com"})
     void declinesNearMisses(String prompt) {
-        Generation g = Backends.generate(prompt, Backends.GNU);
-        assertTrue(g.isEmpty(), prompt + " -> " + g.candidates());
+        Backends.assertDeclines(prompt);
     }
 }

@@ -352,8 +352,7 @@ class SystemIntentsTest {
         "push all branches to origin and set upstream",
         "diff between main.py and util.py in the develop branch as a summary"})
     void declinesNearMisses(String prompt) {
-        Generation g = Backends.generate(prompt, Backends.GNU);
-        assertTrue(g.isEmpty(), prompt + " -> " + g.candidates());
+        Backends.assertDeclines(prompt);
     }
 
     @org.junit.jupiter.api.Test

@@ -1,9 +1,7 @@
 package dev.caro.backend.offline;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.caro.api.backend.Generation;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -213,8 +211,7 @@ class SystemSideClassesTest {
         "show environment variable PATH of process 77",
         "is JAVA_HOME set in the environment of pid 55"})
     void declinesNearMisses(String prompt) {
-        Generation g = Backends.generate(prompt, Backends.GNU);
-        assertTrue(g.isEmpty(), prompt + " -> " + g.candidates());
+        Backends.assertDeclines(prompt);
     }
 
     /** A near miss of git stash pop answered by another intent: keeping the stash is an apply. */
